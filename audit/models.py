@@ -1,0 +1,106 @@
+import hashlib
+import json
+
+from django.db import models
+
+
+class Action(models.TextChoices):
+    # Collection
+    SUBMISSION_CREATED = "submission_created", "Submission received"
+    # Consultation
+    SUBMISSION_VIEWED = "submission_viewed", "Submission viewed"
+    SOURCE_REVEALED = "source_revealed", "Source details revealed"
+    # Alteration
+    SUBMISSION_CLAIMED = "submission_claimed", "Submission claimed"
+    SUBMISSION_RELEASED = "submission_released", "Submission released"
+    SUBMISSION_ASSIGNED = "submission_assigned", "Submission assigned"
+    ASSESSMENT_SAVED = "assessment_saved", "Assessment saved"
+    OUTCOME_RECORDED = "outcome_recorded", "Outcome recorded"
+    STATUS_CHANGED = "status_changed", "Status changed"
+    NOTE_ADDED = "note_added", "Internal note added"
+    LOG_CREATED = "log_created", "Intelligence log created"
+    LOG_APPROVED = "log_approved", "Intelligence log approved"
+    LOG_RETURNED = "log_returned", "Intelligence log returned"
+    # Disclosure
+    EXPORT_REQUESTED = "export_requested", "Export requested"
+    EXPORT_COMPLETED = "export_completed", "Export completed"
+    EXPORT_RECORD_REFUSED = "export_record_refused", "Record refused by the export gate"
+    EXPORT_DOWNLOADED = "export_downloaded", "Export downloaded"
+    LOG_PRINTED = "log_printed", "Intelligence log printed"
+    AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
+    # Access control
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_OUT = "sign_out", "Signed out"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    PERMISSION_DENIED = "permission_denied", "Permission denied"
+    USER_CHANGED = "user_changed", "User changed"
+    GROUP_CHANGED = "group_changed", "Group membership changed"
+    # Keys and erasure
+    KEY_ROTATION = "key_rotation", "Encryption keys rotated"
+    RETENTION_PURGE = "retention_purge", "Retention purge"
+
+
+class AuditEvent(models.Model):
+    """An append-only, hash-chained record of who did what to which record, and when.
+
+    Rows are never updated or deleted (a PostgreSQL trigger refuses it); the actor is kept as a
+    plain id and username so deleting a user never rewrites history.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    created_at = models.DateTimeField()
+    action = models.CharField(max_length=40, choices=Action.choices)
+    actor_id = models.IntegerField(null=True, blank=True)
+    actor_username = models.CharField(max_length=150, blank=True)
+    submission_reference = models.CharField(max_length=13, blank=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    # Staff only: professionals' addresses are never recorded.
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["submission_reference", "id"], name="audit_reference_idx"),
+            models.Index(fields=["actor_id", "id"], name="audit_actor_idx"),
+            models.Index(fields=["action", "id"], name="audit_action_idx"),
+            models.Index(fields=["created_at"], name="audit_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_username or 'system'} {self.action}"
+
+    def canonical_content(self) -> str:
+        return json.dumps(
+            {
+                "created_at": self.created_at.isoformat(),
+                "action": self.action,
+                "actor_id": self.actor_id,
+                "actor_username": self.actor_username,
+                "submission_reference": self.submission_reference,
+                "object_type": self.object_type,
+                "object_id": self.object_id,
+                "ip_address": self.ip_address,
+                "details": self.details,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            default=str,
+        )
+
+    def compute_hash(self) -> str:
+        material = f"{self.previous_hash}|{self.canonical_content()}"
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class AuditChainHead(models.Model):
+    """A single row locked while appending, so concurrent writers extend the chain in turn."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return self.last_hash

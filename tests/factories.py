@@ -1,0 +1,128 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
+from accounts.groups import staff_groups_ensure
+from submissions.models import (
+    Category,
+    LawfulBasis,
+    PersonOfConcern,
+    Place,
+    Provenance,
+    Source,
+    SpecialCategoryCondition,
+    Subject,
+    SubjectAware,
+    Submission,
+    SubmissionCategory,
+    Vehicle,
+)
+from submissions.references import reference_generate
+
+STAFF_PASSWORD = "correct-horse-battery-staple-42"
+ROLE_GROUPS = {"handler": HANDLER_GROUP, "supervisor": SUPERVISOR_GROUP}
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@police.example")
+    password = factory.PostGenerationMethodCall("set_password", STAFF_PASSWORD)
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """role="handler" | "supervisor" | None (no group)."""
+        self.save()
+        if extracted:
+            staff_groups_ensure()
+            self.groups.add(Group.objects.get(name=ROLE_GROUPS[extracted]))
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Submission
+        skip_postgeneration_save = True
+
+    reference = factory.LazyFunction(reference_generate)
+    information = factory.Faker("paragraph", nb_sentences=4)
+    when_description = "Most Friday evenings"
+    provenance = Provenance.SEEN_DIRECTLY
+    provenance_detail = "Saw it at the school gate."
+    lawful_basis = LawfulBasis.PUBLIC_TASK
+    special_category_condition = SpecialCategoryCondition.SAFEGUARDING
+    subject_aware = SubjectAware.NO
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for category in extracted or [Category.CRIMINAL_EXPLOITATION]:
+            SubmissionCategory.objects.create(submission=self, category=category)
+
+    @factory.post_generation
+    def with_people(self, create, extracted, **kwargs):
+        """By default a submission has a subject and a source, as every real one does."""
+        if not create or extracted is False:
+            return
+        SubjectFactory(submission=self)
+        SourceFactory(submission=self)
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subject
+
+    submission = factory.SubFactory(SubmissionFactory, with_people=False)
+    name = factory.Faker("name")
+    approximate_age = 14
+    setting = "Riverside Community College"
+    description = "Slim build, dark hair."
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    submission = factory.SubFactory(SubmissionFactory, with_people=False)
+    name = "Sarah Hughes"
+    role = "Head of Year 9"
+    organisation = "Kingsweston Academy"
+    email = "s.hughes@kwa.example.sch.uk"
+    phone = "+441174960123"
+    contact_times = "Weekdays after 3pm"
+
+
+class PersonOfConcernFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonOfConcern
+
+    submission = factory.SubFactory(SubmissionFactory, with_people=False)
+    name = "Dean Marsh"
+    nicknames = "D-Money"
+    phone_numbers = "+447700900456"
+    social_media = "snapchat: deanm_99"
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    submission = factory.SubFactory(SubmissionFactory, with_people=False)
+    name = "Underpass by the canal"
+    address = "Canal Street, Bristol"
+
+
+class VehicleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vehicle
+
+    submission = factory.SubFactory(SubmissionFactory, with_people=False)
+    make = "Ford"
+    model = "Focus"
+    colour = "Black"
+    registration = "AB12CDE"
