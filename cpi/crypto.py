@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import models
 
 
-
 class DecryptionError(Exception):
     """A stored value could not be decrypted with any configured key. Fail closed."""
 
