@@ -177,7 +177,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
 }
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Notifications the broker never carried (it was down at submit) go out within a minute.
+    "outbox-drain": {"task": "submissions.outbox_drain", "schedule": 60.0},
+}
 
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
