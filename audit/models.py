@@ -21,6 +21,10 @@ class Action(models.TextChoices):
     LOG_CREATED = "log_created", "Intelligence log created"
     LOG_APPROVED = "log_approved", "Intelligence log approved"
     LOG_RETURNED = "log_returned", "Intelligence log returned"
+    # Alteration, from the change log (django-auditlog): one chained entry per change-log entry.
+    RECORD_CREATED = "record_created", "Record created"
+    RECORD_CHANGED = "record_changed", "Record changed"
+    RECORD_DELETED = "record_deleted", "Record deleted"
     # Disclosure
     EXPORT_REQUESTED = "export_requested", "Export requested"
     EXPORT_COMPLETED = "export_completed", "Export completed"
@@ -49,7 +53,9 @@ class AuditEvent(models.Model):
 
     id = models.BigAutoField(primary_key=True)
     created_at = models.DateTimeField()
-    action = models.CharField(max_length=40, choices=Action.choices)
+    # No `choices` here on purpose: engineers add actions to Action as features land, and each
+    # addition would otherwise need a migration. audit_event_record refuses unknown actions.
+    action = models.CharField(max_length=40)
     actor_id = models.IntegerField(null=True, blank=True)
     actor_username = models.CharField(max_length=150, blank=True)
     submission_reference = models.CharField(max_length=13, blank=True)
@@ -72,6 +78,13 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_username or 'system'} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return Action(self.action).label
+        except ValueError:
+            return self.action
 
     def canonical_content(self) -> str:
         return json.dumps(

@@ -1,10 +1,34 @@
+"""Writes to the audit trail. Everything here appends; nothing updates or deletes an entry."""
+
+import json
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.ipv6 import clean_ipv6_address
 
 from audit.models import Action, AuditChainHead, AuditEvent
 from cpi.net import client_ip
+
+
+def _json_native(value: Any) -> Any:
+    """The value exactly as it will come back from the JSON column, so the hash survives a reload.
+
+    Tuples become lists, dates become ISO strings, integer keys become strings: hashing the
+    round-tripped value means `verify_audit_chain` recomputes the same hash later.
+    """
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _normalised_ip(address: str | None) -> str | None:
+    # The database stores IPv6 in its canonical form; hash that form, not what the socket said.
+    if address and ":" in address:
+        try:
+            return clean_ipv6_address(address)
+        except Exception:  # noqa: BLE001 - an unparseable address is not worth a lost audit entry
+            return None
+    return address or None
 
 
 def audit_event_record(
@@ -13,32 +37,43 @@ def audit_event_record(
     actor=None,
     request=None,
     submission=None,
+    submission_reference: str = "",
     object_type: str = "",
     object_id: Any = "",
     details: dict | None = None,
+    staff_page: bool = False,
 ) -> AuditEvent:
     """Append one entry to the audit chain.
 
-    `actor` defaults to request.user when signed in. An IP address is kept only for staff: a
-    professional's address is never recorded. `details` must never hold source data.
+    `actor` defaults to request.user when signed in. An IP address is kept only for staff: for
+    a signed-in actor, or when `staff_page` says the request was to a staff-only page (a failed
+    sign-in); a professional's address is never recorded. `details` must never hold source data.
     """
+    action = Action(action)  # an unknown action is a programming error: fail loudly
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             actor = user
-    ip_address = client_ip(request) if (request is not None and actor is not None) else None
+    ip_address = None
+    if request is not None and (actor is not None or staff_page):
+        ip_address = _normalised_ip(client_ip(request))
+    reference = submission_reference or getattr(submission, "reference", "") or ""
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+        # The head row is the chain's lock: writers queue here, so each entry links to the one
+        # committed just before it (SQLite serialises writers on its own).
+        head = AuditChainHead.objects.select_for_update().filter(id=1).first()
+        if head is None:
+            head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
         event = AuditEvent(
             created_at=timezone.now(),
-            action=str(action),
+            action=action.value,
             actor_id=actor.pk if actor is not None else None,
             actor_username=actor.get_username() if actor is not None else "",
-            submission_reference=getattr(submission, "reference", "") or "",
+            submission_reference=reference,
             object_type=object_type,
             object_id=str(object_id or ""),
             ip_address=ip_address,
-            details=details or {},
+            details=_json_native(details or {}),
             previous_hash=head.last_hash,
         )
         event.hash = event.compute_hash()
@@ -46,3 +81,90 @@ def audit_event_record(
         head.last_hash = event.hash
         head.save(update_fields=["last_hash"])
     return event
+
+
+# --- The change log, chained ------------------------------------------------------------------
+_CHANGE_LOG_ACTIONS = {0: Action.RECORD_CREATED, 1: Action.RECORD_CHANGED, 2: Action.RECORD_DELETED}
+
+
+def log_entry_chain(*, entry, request=None) -> AuditEvent | None:
+    """Append the twin of one django-auditlog entry to the chain, in the same transaction.
+
+    The twin carries the entry's id, its (already masked) changes and a digest of the whole row,
+    so the change log is readable from the audit trail alone and an edit to the auditlog table is
+    caught by verify_audit_chain.
+    """
+    from audit.integrity import log_entry_digest
+
+    action = _CHANGE_LOG_ACTIONS.get(entry.action)
+    if action is None:  # auditlog's "access" entries: not used here
+        return None
+    model = entry.content_type.model_class()
+    changes = entry.changes or {}
+    return audit_event_record(
+        action=action,
+        actor=entry.actor,
+        request=request,
+        submission_reference=_submission_reference(model, entry.object_pk, changes),
+        object_type=model._meta.label_lower if model else "",
+        object_id=entry.object_pk,
+        details={
+            "log_entry_id": entry.pk,
+            "log_entry_digest": log_entry_digest(entry),
+            "record": str(model._meta.verbose_name) if model else "",
+            "changes": changes,
+        },
+    )
+
+
+def _submission_reference(model, object_pk: str, changes: dict) -> str:
+    """The reference of the submission a changed record belongs to, so its timeline shows it."""
+    from submissions.models import Submission
+
+    if model is None:
+        return ""
+    if model is Submission:
+        found = Submission._base_manager.filter(pk=object_pk).values_list("reference", flat=True)
+        reference = found.first()
+        if reference is None and "reference" in changes:  # deleted: its old value is in the diff
+            reference = next((v for v in changes["reference"] if v not in ("", "None")), "")
+        return reference or ""
+    path = _path_to_submission(model)
+    if path is None:
+        return ""
+    reference = (
+        model._base_manager.filter(pk=object_pk)
+        .values_list(f"{path}__reference", flat=True)
+        .first()
+    )
+    if reference is None and "__" not in path and isinstance(changes.get(path), list | tuple):
+        # The row is gone (deleted); the diff still holds the submission's id.
+        submission_id = next((v for v in changes[path] if v not in ("", "None")), None)
+        if submission_id:
+            reference = (
+                Submission._base_manager.filter(pk=submission_id)
+                .values_list("reference", flat=True)
+                .first()
+            )
+    return reference or ""
+
+
+def _path_to_submission(model, depth: int = 2) -> str | None:
+    """The lookup path from a model to Submission through foreign keys (at most two hops)."""
+    from submissions.models import Submission
+
+    relations = [
+        f
+        for f in model._meta.concrete_fields
+        if f.is_relation and (f.many_to_one or f.one_to_one) and f.related_model is not None
+    ]
+    for field in relations:
+        if field.related_model is Submission:
+            return field.name
+    if depth > 1:
+        for field in relations:
+            if field.related_model._meta.app_label in ("triage", "intelligence"):
+                deeper = _path_to_submission(field.related_model, depth - 1)
+                if deeper:
+                    return f"{field.name}__{deeper}"
+    return None
