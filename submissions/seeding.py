@@ -1,0 +1,556 @@
+"""Fictional demo data at volume: `manage.py seed_demo` and the benchmark stand on this.
+
+Everything here is invented: names are drawn from short lists written for this module, phone
+numbers come from Ofcom's ranges reserved for drama (07700 900xxx, 0113 496 0xxx), and email
+domains end in .example. Rows are generated in batches; on PostgreSQL each batch is written with
+COPY by one of several worker processes (generation is the CPU cost, so it runs on every core),
+elsewhere with batched INSERTs.
+
+Encryption: Fernet costs ~8 microseconds a field, so a million sources (six fields, plus two
+provenance fields on the submission) would spend a core-minute on encryption alone. By default
+each run encrypts a pool of fictional source identities once and deals them out; every stored
+token is a real Fernet token under the current key and decrypts, but the same identity's
+ciphertext repeats across submissions. That is acceptable for fictional demo data and would not be
+for real data (equal ciphertexts show equal plaintexts). `encrypt_each_row` encrypts every row.
+"""
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from django.apps import apps
+from django.db import models
+
+from cpi.crypto import EncryptedTextField, encrypt_str
+from submissions.models import (
+    Category,
+    LawfulBasis,
+    Outcome,
+    PersonOfConcern,
+    Place,
+    Provenance,
+    Risk,
+    Source,
+    SpecialCategoryCondition,
+    Status,
+    Subject,
+    SubjectAware,
+    Submission,
+    SubmissionCategory,
+    Vehicle,
+)
+from submissions.references import REFERENCE_ALPHABET
+
+
+# --- Fictional vocabulary -----------------------------------------------------------------------
+def _split(text: str, sep: str | None = None) -> list[str]:
+    return text.split(sep)
+
+
+def _words(text: str) -> list[str]:
+    return _split(text)
+
+
+FIRST_NAMES = _words(
+    "Aaliyah Aaron Abdul Adam Aisha Alfie Amara Amelia Amir Archie Ava Bethany Billy Blessing "
+    "Brandon Caleb Callum Chloe Connor Courtney Daisy Daniel Darius Declan Demi Dylan Ebony Eden "
+    "Elijah Ella Ellie Emily Erin Ethan Evie Faith Farah Finley Freya Gracie Hamza Harley Harvey "
+    "Hassan Holly Ibrahim Imogen Isaac Isla Jack Jacob Jade Jamal Jayden Jessica Jordan Joshua "
+    "Kacper Kai Kayla Keira Kian Kyle Layla Leah Leon Lewis Liam Lily Logan Lucy Luke Maddison "
+    "Maisie Marcus Maryam Mason Megan Mia Mohammed Molly Nathan Niamh Noah Oliver Olivia Oscar "
+    "Paige Precious Reece Riley Rhys Rosie Ruby Ryan Sami Scarlett Sienna Sophie Summer Tanisha "
+    "Taylor Theo Tyler Tyrone Wiktoria Yusuf Zain Zara Zoe"
+)
+SURNAMES = _words(
+    "Adeyemi Ahmed Ali Allen Atkinson Bailey Baker Barker Begum Bennett Booth Bradley Brennan "
+    "Campbell Carter Chambers Chapman Clarke Coleman Collins Cooper Cox Davies Dawson Doherty "
+    "Edwards Ellis Evans Fletcher Foster Francis Gallagher Gill Graham Grant Hall Harper Hart "
+    "Hayes Henderson Hill Holmes Hope Hussain Iqbal Jackson James Jenkins Johnson Jones Kaur "
+    "Kelly Khan Kowalski Lawrence Lewis Lloyd Lowe McCarthy Mahmood Marsh Mason Miah Mills "
+    "Mitchell Moore Morgan Murphy Murray Nowak Obi Okafor Osei Palmer Parker Patel Pearson "
+    "Phillips Powell Price Quinn Rahman Reid Reynolds Richards Riley Robinson Rogers Ryan Shaw "
+    "Simpson Singh Stevens Stewart Sutton Taylor Thomas Thompson Turner Walker Walsh Ward Watson "
+    "Webb Wells White Wilkinson Williams Wilson Wood Wright Young"
+)
+NICKNAMES = _words(
+    "Tiny Ghost Bricks Jay Smokey K-Dog Ace Blade Skinny Red Deano Mo Bigz Snoop Flash Taz Zed "
+    "Shorty Kilo Nino Ricky Dee Boss Rocco Sly Ty"
+)
+TOWNS = _words(
+    "Ashcombe Northbridge Easthaven Wychford Hollowmere Castlegate Redbrook Stonebury Millbrook "
+    "Dunmere Westerleigh Calder Vale Brackenhurst Oldcastle Saltmarsh"
+)
+STREETS = _split(
+    "Elm Row, Birch Avenue, Rowan Close, Larch Way, Hazel Grove, Willow Walk, Aspen Court, "
+    "Alder Road, Poplar Street, Linden Crescent, Juniper Lane, Cedar Drive, Holly Terrace, "
+    "Maple Rise, Sycamore Gardens, Heron Parade, Kestrel Road, Lapwing Lane, Wren Street",
+    ", ",
+)
+PLACES = _split(
+    "the underpass by the railway station|the bus station|the skate park|the retail park car park|"
+    "the chicken shop on {street}|a flat above the launderette on {street}|the canal towpath|"
+    "the recreation ground off {street}|the multi-storey car park in {town}|the corner shop on "
+    "{street}|a house on {street}|the alley behind {street}|the petrol station on the ring road|"
+    "the park by the library|a hostel on {street}|the nail bar on {street}|a car wash on {street}",
+    "|",
+)
+VEHICLES = (
+    ("Ford", "Fiesta"), ("Vauxhall", "Corsa"), ("Volkswagen", "Golf"), ("BMW", "3 Series"),
+    ("Audi", "A3"), ("Toyota", "Prius"), ("Mercedes-Benz", "C-Class"), ("Nissan", "Qashqai"),
+    ("Peugeot", "208"), ("Kia", "Sportage"), ("Honda", "Civic"), ("Seat", "Leon"),
+    ("Skoda", "Octavia"), ("Land Rover", "Discovery"), ("Ford", "Transit"),
+)  # fmt: skip
+COLOURS = ("Black", "White", "Silver", "Grey", "Blue", "Red", "Dark blue", "Dark green")
+REG_LETTERS = "ABCDEFGHJKLMNOPRSTUVWXYZ"
+# A source's organisation and its distinctive word never appear in subject details: the
+# sanitiser would (rightly) remove such a word from a log, and the export gate would refuse it.
+ORG_STEMS = _words(
+    "Aldric Bramwell Cadogan Dorrington Elmsworth Fairhaven Gresley Harcourt Inglewood Kenward "
+    "Loxley Marchbank Penhallow Quenby Rushmere Thornbury"
+)
+SOURCE_KINDS = (
+    # (role, organisation pattern, email domain pattern, how they came to know, first person)
+    ("Head of Year 9", "{stem} Academy", "{slug}-academy.example.sch.uk",
+     "{sf} is in my Year 9 tutor group and told me at registration."),
+    ("Teacher", "St {stem}'s High School", "st{slug}.example.sch.uk",
+     "I teach {sf} and overheard this in my class."),
+    ("Designated safeguarding lead", "{stem} Primary School", "{slug}primary.example.sch.uk",
+     "A younger sibling at our school told me."),
+    ("School nurse", "{stem} Community Health", "{slug}-health.example.nhs.uk",
+     "{sf} told me this at a drop-in session I run."),
+    ("GP", "{stem} Medical Practice", "{slug}medical.example.nhs.uk",
+     "{sf} told me this at an appointment at our surgery."),
+    ("Pharmacist", "{stem} Pharmacy", "{slug}pharmacy.example.co.uk",
+     "I noticed it when {sf} came into the pharmacy where I work."),
+    ("Social worker", "{stem} Family Services", "{slug}-family.example.gov.uk",
+     "I found out on a home visit to the family I work with."),
+    ("Housing officer", "{stem} Housing Association", "{slug}housing.example.org.uk",
+     "I saw this on an inspection of one of our properties."),
+    ("Youth worker", "{stem} Youth Project", "{slug}youth.example.org.uk",
+     "{sf} comes to our youth club on Thursdays and told me there."),
+    ("Hotel duty manager", "The {stem} Hotel", "{slug}hotel.example.co.uk",
+     "I see them at our reception most weekends on my shift."),
+    ("Taxi driver", "{stem} Cars", "{slug}cars.example.co.uk",
+     "I have driven {sf} there myself more than once."),
+    ("Shop manager", "{stem} Convenience Store", "{slug}store.example.co.uk",
+     "It happens outside my shop most evenings when I lock up."),
+)  # fmt: skip
+CONTACT_TIMES = ("Weekdays after 3pm", "Mornings before 9am", "Any time on my mobile", "")
+WHEN = ("Most Friday evenings", "Over the last few weeks", "Last weekend", "Since the summer", "")
+SUBJECT_DESCRIPTIONS = (
+    "Slim build, dark hair, often wears a grey hoodie.", "Tall for their age, short fair hair.",
+    "Wears glasses; usually has a black rucksack.", "Recently dyed their hair red.", "",
+)  # fmt: skip
+PERSON_DESCRIPTIONS = (
+    "Older man, about 25, gold chain, drives a lot.", "Woman in her 40s, lives locally.",
+    "Teenager, about 17, always on an electric bike.", "Man in his 30s, tattoo on his neck.", "",
+)  # fmt: skip
+STORIES = {
+    Category.MISSING_EXPLOITED_TRAFFICKED: (
+        "{s} has been missing from home overnight several times this month and comes back with "
+        "new clothes and a second phone.",
+        "{sf} said they had been staying with friends in {town} but would not say who.",
+    ),
+    Category.CHILD_SEXUAL_EXPLOITATION: (
+        "{s} is being picked up near {place} by an older man in a {vehicle}.",
+        "{sf} has talked about a 'boyfriend' called {p} who is much older and buys them alcohol.",
+    ),
+    Category.CRIMINAL_EXPLOITATION: (
+        "{s} has been carrying large amounts of cash and says they owe {p} money.",
+        "{sf} has been seen at {place} handing small packages to people who arrive on foot.",
+    ),
+    Category.DRUG_RELATED_HARM: (
+        "{s} appears to be using cannabis daily and has been seen buying from {p} near {place}.",
+        "{sf} has had two recent hospital visits after taking pills at parties in {town}.",
+    ),
+    Category.MODERN_SLAVERY: (
+        "Several adults are living at {place} and are collected each morning in a {vehicle}.",
+        "{s} does not seem to hold their own passport and says {p} keeps their wages.",
+    ),
+    Category.COMMUNITY_COHESION: (
+        "Leaflets targeting a local mosque have appeared near {place}; {sf} mentioned a group "
+        "chat where it was planned.",
+        "{s} has been repeating slogans from an online group run by {p}.",
+    ),
+    Category.ANTI_SOCIAL_BEHAVIOUR: (
+        "A group including {s} gathers at {place} most evenings and throws stones at buses.",
+        "{sf} and others have been riding off-road bikes through {town} late at night.",
+    ),
+    Category.ORGANISED_CRIME: (
+        "{p} appears to run a network from {place}; vehicles including a {vehicle} visit for a "
+        "few minutes at a time.",
+        "{s} has been asked by {p} to hold a bag at home and is frightened to say no.",
+    ),
+}
+CLOSING = (
+    "This has been going on for about a month.", "{sf} seemed frightened when asked about it.",
+    "Other young people may be involved.", "",
+)  # fmt: skip
+PROVENANCE_DETAILS = (
+    "Seen from the school gate at home time.", "Told to me during an appointment.",
+    "A colleague mentioned it to me.", "I saw it myself on my way to work.", "",
+)  # fmt: skip
+
+# --- Shape of the data --------------------------------------------------------------------------
+# Share of each status; the age range (days) a submission in that status has.
+STATUS_WEIGHTS = (
+    (Status.CLOSED, 0.955, (2, 1095)),
+    (Status.NEW, 0.02, (0, 10)),
+    (Status.IN_PROGRESS, 0.015, (0, 60)),
+    (Status.AWAITING_REVIEW, 0.01, (1, 30)),
+)
+OUTCOME_WEIGHTS = (
+    (Outcome.INTELLIGENCE_LOG, 0.45),
+    (Outcome.NO_ACTION, 0.27),
+    (Outcome.SAFEGUARDING_REFERRAL, 0.18),
+    (Outcome.CRIME_DESK, 0.10),
+)
+PRIORITY_BY_RISK = {Risk.HIGH: (1, 2), Risk.MEDIUM: (2, 3), Risk.LOW: (3, 4)}
+PRIORITY_CATEGORIES = {
+    Category.MISSING_EXPLOITED_TRAFFICKED,
+    Category.CHILD_SEXUAL_EXPLOITATION,
+    Category.CRIMINAL_EXPLOITATION,
+    Category.MODERN_SLAVERY,
+}
+SOURCE_POOL_SIZE = 4096
+DEMO_HANDLERS = 12
+REFERENCE_SPACE = len(REFERENCE_ALPHABET) ** 8
+# A multiplier coprime with 30^8: i -> (a*i + offset) mod 30^8 visits every reference once, so
+# one run never repeats a reference and consecutive rows do not look sequential.
+REFERENCE_MULTIPLIER = 402_653_189
+
+# Columns generated for each table, in order; other columns of the model get their defaults.
+COLUMNS = {
+    Submission: _words(
+        "id created_at updated_at reference submission_token information occurred_on "
+        "occurred_time when_description provenance provenance_detail lawful_basis "
+        "special_category_condition subject_aware status risk priority outcome claimed_at "
+        "closed_at version assigned_to_id"
+    ),
+    SubmissionCategory: ["submission_id", "category"],
+    Subject: _words(
+        "id created_at updated_at submission_id position name date_of_birth approximate_age "
+        "address setting description"
+    ),
+    PersonOfConcern: _words(
+        "id created_at updated_at submission_id position name nicknames description "
+        "phone_numbers social_media"
+    ),
+    Place: _words("id created_at updated_at submission_id position name address description"),
+    Vehicle: _words(
+        "id created_at updated_at submission_id position make model colour registration description"
+    ),
+    Source: _words(
+        "id created_at updated_at submission_id name role organisation email phone "
+        "contact_times purged_at"
+    ),
+}
+
+
+def reference_for(index: int, offset: int) -> str:
+    """The index-th reference of a run: distinct for distinct indexes, in CPI-XXXX-XXXX form."""
+    value = (REFERENCE_MULTIPLIER * index + offset) % REFERENCE_SPACE
+    chars = []
+    for _ in range(8):
+        value, digit = divmod(value, len(REFERENCE_ALPHABET))
+        chars.append(REFERENCE_ALPHABET[digit])
+    return f"CPI-{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
+@dataclass
+class SeedContext:
+    """What every batch needs, built once before the workers start (they inherit it)."""
+
+    seed: int
+    now: datetime
+    reference_offset: int
+    handler_ids: list[int]
+    # Fictional identities: (name, role, organisation, email, phone, contact_times) in plain text
+    # and as stored (encrypted), index for index.
+    sources_plain: list[tuple[str, ...]]
+    sources_stored: list[tuple[str, ...]]
+    provenance_stored: dict[str, list[str]]
+    detail_stored: list[str]
+    encrypt_each_row: bool = False
+    log_writer: "object | None" = None
+    # model -> (columns, complete) from model_columns()
+    extra_columns: dict = field(default_factory=dict)
+
+
+def _sealed(value: str) -> str:
+    return encrypt_str(value) if value else ""
+
+
+def _source_identity(rng: random.Random, index: int) -> tuple[str, ...]:
+    first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+    role, org_pattern, domain_pattern, _ = SOURCE_KINDS[index % len(SOURCE_KINDS)]
+    stem = ORG_STEMS[(index // len(SOURCE_KINDS)) % len(ORG_STEMS)]
+    slug = stem.lower()
+    # Ofcom's drama ranges: 07700 900xxx, 0113 496 0xxx, 0161 496 0xxx.
+    phone = rng.choice(("+447700900", "+441134960", "+441614960")) + f"{rng.randrange(1000):03d}"
+    return (
+        f"{rng.choice(('Mrs ', 'Mr ', 'Ms ', 'Dr ', ''))}{first} {last}".strip(),
+        role,
+        org_pattern.format(stem=stem),
+        f"{first[0].lower()}.{last.lower()}@{domain_pattern.format(slug=slug)}",
+        phone if rng.random() < 0.85 else "",
+        rng.choice(CONTACT_TIMES),
+    )
+
+
+def context_build(
+    *, seed: int, handler_ids: list[int], encrypt_each_row: bool = False
+) -> SeedContext:
+    """Encrypt the pools once (about a quarter of a second) and fix the run's constants."""
+    rng = random.Random(f"{seed}:pool")
+    plain = [_source_identity(rng, index) for index in range(SOURCE_POOL_SIZE)]
+    stored = plain if encrypt_each_row else [tuple(map(_sealed, row)) for row in plain]
+    return SeedContext(
+        seed=seed,
+        now=datetime.now(UTC),
+        reference_offset=random.SystemRandom().randrange(REFERENCE_SPACE),
+        handler_ids=handler_ids,
+        sources_plain=plain,
+        sources_stored=stored,
+        provenance_stored={p: [encrypt_str(p) for _ in range(64)] for p in Provenance.values},
+        detail_stored=[_sealed(d) for d in PROVENANCE_DETAILS for _ in range(64)],
+        encrypt_each_row=encrypt_each_row,
+    )
+
+
+def _weighted(rng: random.Random, weighted):
+    roll = rng.random()
+    for item in weighted:
+        roll -= item[1]
+        if roll < 0:
+            return item
+    return weighted[-1]
+
+
+def _name(rng: random.Random, avoid: set[str]) -> str:
+    while True:
+        first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+        if first not in avoid and last not in avoid:
+            return f"{first} {last}"
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+447700900{rng.randrange(1000):03d}"
+
+
+def _registration(rng: random.Random) -> str:
+    letters = "".join(rng.choice(REG_LETTERS) for _ in range(5))
+    return f"{letters[:2]}{rng.randrange(10, 75)}{letters[2:]}"
+
+
+@dataclass
+class Batch:
+    """One batch's rows, table by table, in the order they must be written."""
+
+    rows: dict = field(default_factory=lambda: {model: [] for model in COLUMNS})
+    logs: list = field(default_factory=list)
+
+    def count(self) -> dict[str, int]:
+        counts = {model._meta.db_table: len(rows) for model, rows in self.rows.items()}
+        if self.logs:
+            counts["intelligence logs"] = len(self.logs)
+        return counts
+
+
+def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0) -> Batch:
+    """Rows for submissions start..start+size-1 of this run. Same seed and start, same content."""
+    rng = random.Random(f"{ctx.seed}:{start}")
+    offset = ctx.reference_offset + attempt * 7919  # a clash on retry moves the whole batch
+    batch = Batch()
+    rows = batch.rows
+    for index in range(start, start + size):
+        submission_id = uuid.uuid4()
+        status, _, (low, high) = _weighted(rng, STATUS_WEIGHTS)
+        created = ctx.now - timedelta(days=rng.uniform(low, high))
+        categories = rng.sample(Category.values, rng.choice((1, 1, 1, 2, 2, 3)))
+        source_index = rng.randrange(SOURCE_POOL_SIZE)
+        source_plain = ctx.sources_plain[source_index]
+        # Subject details never share a word with the source's name (see ORG_STEMS).
+        avoid = set(source_plain[0].replace(".", "").split())
+        subjects = [_name(rng, avoid) for _ in range(rng.choice((1, 1, 1, 2, 2, 3)))]
+        persons = [_name(rng, avoid) for _ in range(rng.choice((0, 1, 1, 1, 2)))]
+        town, street = rng.choice(TOWNS), rng.choice(STREETS)
+        places = [
+            rng.choice(PLACES).format(street=street, town=town)
+            for _ in range(rng.choice((0, 1, 1, 2)))
+        ]
+        make, model = rng.choice(VEHICLES)
+        colour = rng.choice(COLOURS)
+        has_vehicle = rng.random() < 0.4
+        words = {
+            "s": subjects[0],
+            "sf": subjects[0].split()[0],
+            "p": persons[0] if persons else rng.choice(NICKNAMES),
+            "place": places[0] if places else f"{street}, {town}",
+            "vehicle": f"{colour.lower()} {make} {model}",
+            "town": town,
+        }
+        sentences = [rng.choice(STORIES[category]) for category in categories]
+        sentences.append(rng.choice(CLOSING))
+        log_text = " ".join(s.format(**words) for s in sentences if s)
+        # The professional's own voice: provenance the sanitiser flags and a log never repeats.
+        first_person = SOURCE_KINDS[source_index % len(SOURCE_KINDS)][3]
+        information = (
+            f"{log_text} {first_person.format(**words)}" if rng.random() < 0.7 else log_text
+        )
+
+        risk, priority = "", (2 if PRIORITY_CATEGORIES & set(categories) else 3)
+        outcome, assignee, claimed, closed = "", None, None, None
+        if status != Status.NEW:
+            risk = rng.choice((Risk.LOW, Risk.LOW, Risk.MEDIUM, Risk.MEDIUM, Risk.HIGH))
+            priority = rng.choice(PRIORITY_BY_RISK[risk])
+            assignee = rng.choice(ctx.handler_ids) if ctx.handler_ids else None
+            claimed = created + timedelta(hours=rng.uniform(0.2, 30))
+        if status == Status.CLOSED:
+            outcome = _weighted(rng, OUTCOME_WEIGHTS)[0]
+            closed = claimed + timedelta(hours=rng.uniform(0.5, 40))
+        elif status == Status.AWAITING_REVIEW:
+            outcome = Outcome.INTELLIGENCE_LOG  # a log waiting for a supervisor's approval
+        updated = closed or claimed or created
+        occurred = (created - timedelta(days=rng.randrange(0, 15))).date()
+        if ctx.encrypt_each_row:
+            provenance = encrypt_str(rng.choice(Provenance.values))
+            detail = _sealed(rng.choice(PROVENANCE_DETAILS))
+            source_stored = tuple(map(_sealed, source_plain))
+        else:
+            provenance = rng.choice(ctx.provenance_stored[rng.choice(Provenance.values)])
+            detail = rng.choice(ctx.detail_stored)
+            source_stored = ctx.sources_stored[source_index]
+        rows[Submission].append(
+            (
+                submission_id, created, updated, reference_for(index, offset), None,
+                information, occurred if rng.random() < 0.7 else None,
+                time(rng.randrange(24), rng.choice((0, 30))) if rng.random() < 0.3 else None,
+                rng.choice(WHEN), provenance, detail,
+                _weighted(rng, ((LawfulBasis.PUBLIC_TASK, 0.8), (LawfulBasis.LEGAL_OBLIGATION, 0.1),
+                                (LawfulBasis.LEGITIMATE_INTERESTS, 0.1)))[0],
+                rng.choice(SpecialCategoryCondition.values),
+                rng.choice(SubjectAware.values),
+                status, risk, priority, outcome, claimed, closed,
+                1 if status == Status.NEW else rng.randrange(2, 6), assignee,
+            )
+        )  # fmt: skip
+        rows[SubmissionCategory].extend((submission_id, category) for category in categories)
+        for position, name in enumerate(subjects):
+            age = rng.randrange(11, 18) if rng.random() < 0.8 else rng.randrange(18, 70)
+            known_dob = rng.random() < 0.6
+            dob = (created - timedelta(days=age * 365 + rng.randrange(365))).date()
+            rows[Subject].append(
+                (
+                    uuid.uuid4(), created, created, submission_id, position, name,
+                    dob if known_dob else None, None if known_dob else age,
+                    f"{rng.randrange(1, 180)} {rng.choice(STREETS)}, {town}"
+                    if rng.random() < 0.6 else "",
+                    f"{rng.choice(TOWNS)} Secondary" if age < 18 and rng.random() < 0.5 else "",
+                    rng.choice(SUBJECT_DESCRIPTIONS),
+                )
+            )  # fmt: skip
+        for position, name in enumerate(persons):
+            nickname = rng.choice(NICKNAMES) if rng.random() < 0.5 else ""
+            rows[PersonOfConcern].append(
+                (
+                    uuid.uuid4(), created, created, submission_id, position,
+                    name if rng.random() < 0.8 else "", nickname,
+                    rng.choice(PERSON_DESCRIPTIONS), _phone(rng) if rng.random() < 0.5 else "",
+                    f"snapchat: {nickname.lower() or 'user'}{rng.randrange(10, 999)}"
+                    if rng.random() < 0.4 else "",
+                )
+            )  # fmt: skip
+        for position, place in enumerate(places):
+            rows[Place].append(
+                (uuid.uuid4(), created, created, submission_id, position, place,
+                 f"{street}, {town}" if rng.random() < 0.5 else "", "")
+            )  # fmt: skip
+        if has_vehicle:
+            rows[Vehicle].append(
+                (uuid.uuid4(), created, created, submission_id, 0, make, model, colour,
+                 _registration(rng) if rng.random() < 0.7 else "", "")
+            )  # fmt: skip
+        rows[Source].append((uuid.uuid4(), created, created, submission_id, *source_stored, None))
+        if ctx.log_writer is not None and outcome == Outcome.INTELLIGENCE_LOG:
+            batch.logs.append(
+                ctx.log_writer.row(
+                    rng=rng,
+                    submission_id=submission_id,
+                    reference=rows[Submission][-1][3],
+                    text=log_text,
+                    categories=categories,
+                    subjects=subjects,
+                    created=closed or updated,
+                    approved=status == Status.CLOSED,
+                    handler_id=assignee,
+                )
+            )
+    return batch
+
+
+def _identity(row: tuple) -> tuple:
+    return row
+
+
+def model_columns(model: type[models.Model], generated: list[str]):
+    """(columns, complete): the columns to write, and a function completing a generated row.
+
+    Other engineers may add columns; one we do not generate is written with its default (a
+    callable default is called per row), so seeding keeps working. A new NOT NULL column
+    without a default fails loudly instead.
+    """
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    missing = [name for name in generated if name not in by_attname]
+    if missing:
+        raise LookupError(f"{model._meta.db_table} has no column(s) {missing}")
+    extras = [
+        f
+        for f in model._meta.concrete_fields
+        if f.attname not in generated
+        and not (f.primary_key and isinstance(f, models.AutoField))
+        and (f.has_default() or f.null)
+    ]
+    columns = [by_attname[name].column for name in generated] + [f.column for f in extras]
+    if not extras:
+        return columns, _identity
+
+    def complete(row: tuple) -> tuple:
+        return row + tuple(f.get_default() if f.has_default() else None for f in extras)
+
+    return columns, complete
+
+
+def column_preparers(model: type[models.Model], columns: list[str], connection) -> list:
+    """Per column, a function turning a generated value into what the database driver takes.
+
+    Encrypted columns already hold tokens, so they pass through untouched.
+    """
+    by_column = {f.column: f for f in model._meta.concrete_fields}
+    sealed = encrypted_columns(model)
+    preparers = []
+    for column in columns:
+        f = by_column[column]
+        if column in sealed:
+            preparers.append(_identity_value)
+        else:
+            preparers.append(lambda value, f=f: f.get_db_prep_save(value, connection))
+    return preparers
+
+
+def _identity_value(value):
+    return value
+
+
+def encrypted_columns(model: type[models.Model]) -> set[str]:
+    return {f.column for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)}
+
+
+def log_writer_build():
+    """Writes sanitised intelligence logs when the intelligence app has its log model."""
+    try:
+        apps.get_model("intelligence", "IntelligenceLog")
+    except LookupError:
+        return None
+    return None
