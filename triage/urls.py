@@ -5,4 +5,14 @@ from triage import views
 app_name = "triage"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("take-next/", views.take_next, name="take_next"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("submissions/<str:reference>/", views.detail, name="detail"),
+    path("submissions/<str:reference>/claim/", views.claim, name="claim"),
+    path("submissions/<str:reference>/release/", views.release, name="release"),
+    path("submissions/<str:reference>/assign/", views.assign, name="assign"),
+    path("submissions/<str:reference>/reveal/", views.reveal, name="reveal"),
+    path("submissions/<str:reference>/assessment/", views.assess, name="assess"),
+    path("submissions/<str:reference>/notes/", views.note, name="note"),
+    path("submissions/<str:reference>/review/", views.review, name="review"),
 ]

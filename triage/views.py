@@ -1,8 +1,373 @@
-from django.shortcuts import render
+"""The triage queue and the assessment of one submission. Thin: access -> form -> service."""
 
-from accounts.access import handler_required
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import handler_required, is_supervisor, supervisor_required
+from audit.models import Action
+from audit.services import audit_event_record
+from submissions.models import Status, Submission
+from triage import services
+from triage.filters import QueueFilter
+from triage.forms import (
+    AssessmentForm,
+    AssignForm,
+    BulkActionForm,
+    NoteForm,
+    RevealForm,
+    ReviewForm,
+)
+from triage.selectors import (
+    handlers_for_assignment,
+    queue_counters,
+    queue_page,
+    submission_detail,
+    submission_for_staff_or_404,
+)
+from triage.state import StaleVersion, TriageError
 
 
+def _detail_url(submission: Submission) -> str:
+    return reverse("triage:detail", args=[submission.reference])
+
+
+def _attempt(request: HttpRequest, action, **kwargs):
+    """Run a service; a refused move becomes a message, a forbidden one a 403."""
+    try:
+        return action(request=request, **kwargs), True
+    except services.NotPermitted as error:
+        raise PermissionDenied(error.message) from error
+    except TriageError as error:
+        messages.error(request, error.message)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return None, False
+
+
+# --- The queue -----------------------------------------------------------------------------------
+def _page_link(request: HttpRequest, **cursor: str) -> str:
+    params = request.GET.copy()
+    params.pop("after", None)
+    params.pop("before", None)
+    for key, value in cursor.items():
+        params[key] = value
+    return f"?{params.urlencode()}"
+
+
+@require_GET
 @handler_required
-def queue(request):
-    return render(request, "triage/queue.html")
+def queue(request: HttpRequest) -> HttpResponse:
+    filterset = QueueFilter(request.GET or None, queryset=Submission.objects.all(), request=request)
+    queryset = filterset.qs if (not filterset.is_bound or filterset.is_valid()) else None
+    try:
+        page_size = int(request.GET.get("size", ""))
+    except ValueError:
+        page_size = 50
+    page = queue_page(
+        queryset=queryset if queryset is not None else Submission.objects.none(),
+        sort=request.GET.get("sort", ""),
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        page_size=page_size,
+    )
+    supervisor = is_supervisor(request.user)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "counters": queue_counters(),
+        "next_url": _page_link(request, after=page.next_cursor) if page.next_cursor else "",
+        "previous_url": (
+            _page_link(request, before=page.previous_cursor) if page.previous_cursor else ""
+        ),
+        "is_supervisor": supervisor,
+        "handlers": handlers_for_assignment() if supervisor else [],
+    }
+    return render(request, "triage/queue.html", context)
+
+
+@require_POST
+@handler_required
+def take_next(request: HttpRequest) -> HttpResponse:
+    submission, _ = _attempt(request, services.submission_take_next, user=request.user)
+    if submission is None:
+        messages.info(request, "There are no new submissions to take.")
+        return redirect("triage:queue")
+    messages.success(request, f"You have claimed {submission.reference}.")
+    return redirect(_detail_url(submission))
+
+
+@require_POST
+@handler_required
+def bulk(request: HttpRequest) -> HttpResponse:
+    form = BulkActionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("triage:queue")
+    action = form.cleaned_data["action"]
+    assignee = None
+    if action == BulkActionForm.ASSIGN:
+        if not is_supervisor(request.user):
+            raise PermissionDenied
+        assignee = next(
+            (u for u in handlers_for_assignment() if u.pk == form.cleaned_data["assignee"]), None
+        )
+        if assignee is None:
+            messages.error(request, "Select a handler")
+            return redirect("triage:queue")
+    done = []
+    for submission in Submission.objects.filter(reference__in=form.cleaned_data["references"]):
+        try:
+            if action == BulkActionForm.ASSIGN:
+                services.submission_assign(
+                    submission=submission, assignee=assignee, by=request.user, request=request
+                )
+            else:
+                services.submission_release(
+                    submission=submission, user=request.user, request=request
+                )
+            done.append(submission.reference)
+        except TriageError as error:
+            messages.error(request, f"{submission.reference}: {error.message}")
+    if done:
+        verb = f"assigned to {assignee.get_username()}" if assignee else "released"
+        noun = "submission" if len(done) == 1 else "submissions"
+        messages.success(request, f"{len(done)} {noun} {verb}: {', '.join(sorted(done))}.")
+    return redirect("triage:queue")
+
+
+# --- One submission ------------------------------------------------------------------------------
+def _detail_context(request: HttpRequest, submission: Submission, **extra) -> dict:
+    user = request.user
+    supervisor = is_supervisor(user)
+    context = {
+        "submission": submission,
+        **submission_detail(submission),
+        "can_edit": services.can_edit(user, submission),
+        "can_release": services.can_release(user, submission),
+        "can_reveal": services.can_reveal(user, submission),
+        "can_review": services.can_review(user, submission),
+        "can_claim": submission.status == Status.NEW,
+        "is_supervisor": supervisor,
+        "note_form": NoteForm(),
+        "review_form": ReviewForm(),
+        "source": None,
+    }
+    if supervisor and submission.status in (Status.NEW, Status.IN_PROGRESS):
+        context["assign_form"] = AssignForm(handlers=handlers_for_assignment())
+    context.update(extra)
+    return context
+
+
+@require_GET
+@handler_required
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    audit_event_record(
+        action=Action.SUBMISSION_VIEWED,
+        request=request,
+        submission=submission,
+        object_type="submission",
+        object_id=submission.pk,
+    )
+    return render(request, "triage/detail.html", _detail_context(request, submission))
+
+
+@require_http_methods(["GET", "POST"])
+@handler_required
+def reveal(request: HttpRequest, reference: str) -> HttpResponse:
+    """Ask why; then show the source's details on this response only (never stored in a page)."""
+    submission = submission_for_staff_or_404(request.user, reference)
+    if not services.can_reveal(request.user, submission):
+        raise PermissionDenied
+    form = RevealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            source = services.source_reveal(
+                submission=submission,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except TriageError as error:
+            messages.error(request, error.message)
+            return redirect(_detail_url(submission))
+        else:
+            context = _detail_context(request, submission, source=source)
+            return render(request, "triage/detail.html", context)
+    return render(request, "triage/reveal.html", {"submission": submission, "form": form})
+
+
+def _assessment_initial(submission: Submission, assessment) -> dict:
+    initial = {"version": submission.version, "risk": submission.risk}
+    # Priority has a default on the submission; only show it once someone has chosen it.
+    if submission.risk or assessment is not None:
+        initial["priority"] = submission.priority
+    if assessment is not None:
+        for field in services.ASSESSMENT_FIELDS:
+            initial[field] = getattr(assessment, field)
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+@handler_required
+def assess(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    if not services.can_edit(request.user, submission):
+        raise PermissionDenied
+    details = submission_detail(submission)
+    recording = request.POST.get("action") == "record"
+    if request.method == "GET":
+        form = AssessmentForm(initial=_assessment_initial(submission, details["assessment"]))
+        return _assess_render(request, submission, form, details)
+
+    form = AssessmentForm(request.POST, recording=recording)
+    if not form.is_valid():
+        return _assess_render(request, submission, form, details)
+    service = services.outcome_record if recording else services.assessment_save
+    data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    try:
+        saved = service(
+            submission=submission,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            data=data,
+            request=request,
+        )
+    except StaleVersion as error:
+        return _assess_stale(request, submission, form, details, error)
+    except services.NotPermitted as error:
+        raise PermissionDenied(error.message) from error
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _assess_render(request, submission, form, details)
+    except TriageError as error:
+        form.add_error(None, error.message)
+        return _assess_render(request, submission, form, details)
+
+    if not recording:
+        messages.success(request, "Assessment saved.")
+    elif saved.status == Status.AWAITING_REVIEW:
+        messages.success(
+            request,
+            f"Outcome recorded. {saved.reference} is waiting for a supervisor to review it.",
+        )
+    else:
+        messages.success(request, f"Outcome recorded. {saved.reference} is closed.")
+    return redirect(_detail_url(saved))
+
+
+def _assess_stale(request, submission, form, details, error: StaleVersion) -> HttpResponse:
+    """Keep every word the handler typed; give the form the current version to save again."""
+    current = Submission.objects.select_related("assigned_to").get(pk=submission.pk)
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    fresh = AssessmentForm(data, recording=request.POST.get("action") == "record")
+    fresh.is_valid()
+    fresh.add_error(None, error.message)
+    details = submission_detail(current)
+    return _assess_render(request, current, fresh, details, stale=True, status=409)
+
+
+def _assess_render(request, submission, form, details, *, stale=False, status=200):
+    audit_event_record(
+        action=Action.SUBMISSION_VIEWED,
+        request=request,
+        submission=submission,
+        object_type="submission",
+        object_id=submission.pk,
+        details={"page": "assessment"},
+    )
+    context = {"submission": submission, "form": form, "stale": stale, **details}
+    return render(request, "triage/assessment.html", context, status=status)
+
+
+@require_POST
+@handler_required
+def claim(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    _, ok = _attempt(request, services.submission_claim, submission=submission, user=request.user)
+    if ok:
+        messages.success(request, f"You have claimed {submission.reference}.")
+    return redirect(_detail_url(submission))
+
+
+@require_POST
+@handler_required
+def release(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    _, ok = _attempt(request, services.submission_release, submission=submission, user=request.user)
+    if ok:
+        messages.success(request, f"{submission.reference} is back in the queue.")
+        return redirect("triage:queue")
+    return redirect(_detail_url(submission))
+
+
+@require_POST
+@supervisor_required
+def assign(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    form = AssignForm(request.POST, handlers=handlers_for_assignment())
+    if not form.is_valid():
+        messages.error(request, "Select a handler")
+        return redirect(_detail_url(submission))
+    assignee = form.cleaned_data["assignee"]
+    _, ok = _attempt(
+        request,
+        services.submission_assign,
+        submission=submission,
+        assignee=assignee,
+        by=request.user,
+    )
+    if ok:
+        messages.success(request, f"{submission.reference} is assigned to {assignee.username}.")
+    return redirect(_detail_url(submission))
+
+
+@require_POST
+@handler_required
+def note(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, submission, note_form=form)
+        return render(request, "triage/detail.html", context, status=400)
+    _, ok = _attempt(
+        request, services.note_add, submission=submission, user=request.user, **form.cleaned_data
+    )
+    if ok:
+        messages.success(request, "Note added.")
+    return redirect(f"{_detail_url(submission)}#notes")
+
+
+@require_POST
+@supervisor_required
+def review(request: HttpRequest, reference: str) -> HttpResponse:
+    submission = submission_for_staff_or_404(request.user, reference)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, submission, review_form=form)
+        return render(request, "triage/detail.html", context, status=400)
+    approve = form.cleaned_data["decision"] == ReviewForm.APPROVE
+    service = services.submission_review_approve if approve else services.submission_review_return
+    _, ok = _attempt(
+        request,
+        service,
+        submission=submission,
+        supervisor=request.user,
+        comment=form.cleaned_data["comment"],
+    )
+    if ok:
+        messages.success(
+            request,
+            f"{submission.reference} is closed." if approve else "Returned to the handler.",
+        )
+    return redirect(_detail_url(submission))

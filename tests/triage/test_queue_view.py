@@ -1,0 +1,222 @@
+"""The queue page: access, columns, filters, search, keyset pages, counters, query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from submissions.models import Category, Risk, Status, Submission
+from tests.factories import SubjectFactory, SubmissionFactory
+
+QUEUE = reverse("triage:queue")
+
+
+def _references(response) -> list[str]:
+    return [row.reference for row in response.context["page"].rows]
+
+
+def _aged(submission: Submission, **delta) -> Submission:
+    Submission.objects.filter(pk=submission.pk).update(
+        created_at=timezone.now() - timedelta(**delta)
+    )
+    submission.refresh_from_db()
+    return submission
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get(QUEUE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_signed_in_user_in_no_staff_group_is_refused(outsider_client):
+    assert outsider_client.get(QUEUE).status_code == 403
+
+
+def test_handler_sees_the_queue_with_each_column(handler_client, handler_user):
+    submission = SubmissionFactory(categories=[Category.MODERN_SLAVERY], risk=Risk.HIGH)
+    _aged(submission, days=3)
+    Submission.objects.filter(pk=submission.pk).update(
+        status=Status.IN_PROGRESS, assigned_to=handler_user
+    )
+    response = handler_client.get(QUEUE)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert submission.reference in body
+    assert "3\xa0days ago" in body
+    assert "Modern slavery" in body
+    assert "In progress" in body
+    assert "High" in body
+    assert "P3" in body
+    assert "hannah.handler" in body
+
+
+def test_supervisor_sees_the_queue_and_can_bulk_assign(supervisor_client, handler_user):
+    SubmissionFactory()
+    response = supervisor_client.get(QUEUE)
+    assert response.status_code == 200
+    assert b'value="assign"' in response.content
+    assert handler_user.username.encode() in response.content
+
+
+def test_handler_is_not_offered_bulk_assign(handler_client):
+    SubmissionFactory()
+    assert b'value="assign"' not in handler_client.get(QUEUE).content
+
+
+def test_queue_is_sorted_by_priority_then_oldest_first(handler_client):
+    low_old = _aged(SubmissionFactory(priority=4), days=10)
+    urgent_new = _aged(SubmissionFactory(priority=1), hours=1)
+    urgent_old = _aged(SubmissionFactory(priority=1), days=2)
+    middle = _aged(SubmissionFactory(priority=2), days=20)
+    response = handler_client.get(QUEUE)
+    assert _references(response) == [
+        urgent_old.reference,
+        urgent_new.reference,
+        middle.reference,
+        low_old.reference,
+    ]
+
+
+def test_queue_can_be_sorted_newest_first(handler_client):
+    old = _aged(SubmissionFactory(priority=1), days=2)
+    new = _aged(SubmissionFactory(priority=4), hours=1)
+    assert _references(handler_client.get(QUEUE, {"sort": "newest"})) == [
+        new.reference,
+        old.reference,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"status": "closed"}, {"closed"}),
+        ({"risk": "high"}, {"high"}),
+        ({"priority": "1"}, {"urgent"}),
+        ({"category": Category.DRUG_RELATED_HARM}, {"drugs"}),
+        ({"assigned": "me"}, {"mine"}),
+        ({"assigned": "unassigned"}, {"closed", "high", "urgent", "drugs"}),
+    ],
+)
+def test_each_filter_narrows_the_queue(handler_client, handler_user, params, expected):
+    made = {
+        "closed": SubmissionFactory(status=Status.CLOSED, outcome="no_action"),
+        "high": SubmissionFactory(risk=Risk.HIGH),
+        "urgent": SubmissionFactory(priority=1),
+        "drugs": SubmissionFactory(categories=[Category.DRUG_RELATED_HARM]),
+        "mine": SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user),
+    }
+    response = handler_client.get(QUEUE, params)
+    by_reference = {s.reference: name for name, s in made.items()}
+    assert {by_reference[ref] for ref in _references(response)} == expected
+
+
+def test_received_date_range_includes_both_ends(handler_client):
+    today = timezone.localdate()
+    inside = _aged(SubmissionFactory(), days=2)
+    before = _aged(SubmissionFactory(), days=9)
+    response = handler_client.get(
+        QUEUE,
+        {
+            "received_from": (today - timedelta(days=3)).isoformat(),
+            "received_to": today.isoformat(),
+        },
+    )
+    assert _references(response) == [inside.reference]
+    assert before.reference not in _references(response)
+
+
+def test_search_finds_a_submission_by_part_of_a_subjects_name(handler_client):
+    wanted = SubmissionFactory(with_people=False)
+    SubjectFactory(submission=wanted, name="Kayleigh Pemberton")
+    other = SubmissionFactory(with_people=False)
+    SubjectFactory(submission=other, name="Tom Smith")
+    assert _references(handler_client.get(QUEUE, {"q": "pembert"})) == [wanted.reference]
+
+
+@pytest.mark.parametrize("typed", ["{ref}", "{ref_lower}", "{ref_no_dashes}", " {ref} "])
+def test_search_finds_a_submission_by_reference_however_typed(handler_client, typed):
+    wanted = SubmissionFactory()
+    SubmissionFactory()
+    ref = wanted.reference
+    query = typed.format(
+        ref=ref, ref_lower=ref.lower(), ref_no_dashes=ref.replace("-", "").replace("CPI", "")
+    )
+    assert _references(handler_client.get(QUEUE, {"q": query})) == [wanted.reference]
+
+
+def test_keyset_pages_walk_the_whole_queue_forwards_and_back(handler_client):
+    made = [_aged(SubmissionFactory(priority=1 + i % 4), minutes=i) for i in range(7)]
+    expected = [s.reference for s in sorted(made, key=lambda s: (s.priority, s.created_at, s.id))]
+    seen: list[str] = []
+    response = handler_client.get(QUEUE, {"size": 3})
+    pages = [response]
+    seen += _references(response)
+    while response.context["next_url"]:
+        response = handler_client.get(QUEUE + response.context["next_url"])
+        pages.append(response)
+        seen += _references(response)
+    assert seen == expected
+    assert len(pages) == 3
+    back = handler_client.get(QUEUE + pages[-1].context["previous_url"])
+    assert _references(back) == expected[3:6]
+    assert back.context["next_url"]
+
+
+def test_a_tampered_cursor_shows_the_first_page(handler_client):
+    first = SubmissionFactory()
+    assert _references(handler_client.get(QUEUE, {"after": "not-a-cursor"})) == [first.reference]
+
+
+def test_counters_show_each_status_and_the_oldest_new_item(handler_client, handler_user):
+    _aged(SubmissionFactory(), days=5)
+    SubmissionFactory()
+    SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user)
+    SubmissionFactory(status=Status.AWAITING_REVIEW, outcome="intelligence_log")
+    for _ in range(3):
+        SubmissionFactory(status=Status.CLOSED, outcome="no_action")
+    response = handler_client.get(QUEUE)
+    counters = response.context["counters"]
+    assert (counters["new"], counters["in_progress"]) == (2, 1)
+    assert (counters["awaiting_review"], counters["closed"]) == (1, 3)
+    assert "received 5\xa0days ago" in response.content.decode()
+
+
+# The page's own queries: bounded count, rows with their assignee, their categories, count per
+# status, oldest new item, and (supervisors) the handlers for the bulk-assign list.
+QUEUE_OWN_QUERIES = 6
+# Signing in costs the same on every staff page: session, user, the user's two-factor devices,
+# and the user's and groups' permissions.
+SIGNED_IN_QUERIES = 5
+
+
+def _queue_rows(handler_user, rows: int) -> None:
+    for i in range(rows):
+        SubmissionFactory(
+            categories=[Category.MODERN_SLAVERY, Category.ORGANISED_CRIME],
+            status=Status.IN_PROGRESS if i % 2 else Status.NEW,
+            assigned_to=handler_user if i % 2 else None,
+        )
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_queue_page_takes_the_same_number_of_queries_whatever_its_size(
+    supervisor_client, handler_user, django_assert_num_queries, rows
+):
+    _queue_rows(handler_user, rows)
+    with django_assert_num_queries(SIGNED_IN_QUERIES + QUEUE_OWN_QUERIES):
+        response = supervisor_client.get(QUEUE, {"size": rows})
+    assert len(response.context["page"].rows) == rows
+
+
+def test_queue_page_queries_touch_submissions_a_fixed_five_times(supervisor_client, handler_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _queue_rows(handler_user, 12)
+    with CaptureQueriesContext(connection) as captured:
+        supervisor_client.get(QUEUE, {"size": 12})
+    on_submissions = [q for q in captured.captured_queries if '"submissions_' in q["sql"]]
+    assert len(on_submissions) == 5

@@ -1,0 +1,243 @@
+"""Reads shared by the triage views: object access, the queue page, its counters."""
+
+import base64
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.dateparse import parse_datetime
+
+from accounts.access import (
+    HANDLER_GROUP,
+    SUPERVISOR_GROUP,
+    is_handler,
+)
+from submissions.models import Status, Submission, SubmissionCategory
+
+# Counting every match at a million rows is slow; past this the page says "more than".
+COUNT_CAP = 10_000
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+# Sort orders the queue offers. Every one ends in a unique column so keyset cursors are exact.
+SORTS: dict[str, tuple[str, ...]] = {
+    "priority": ("priority", "created_at", "id"),
+    "oldest": ("created_at", "id"),
+    "newest": ("-created_at", "-id"),
+}
+DEFAULT_SORT = "priority"
+
+
+def submission_for_staff_or_404(user, reference: str) -> Submission:
+    """The one way triage views load a submission: 404 unless the user works the queue."""
+    if not is_handler(user):
+        raise Http404
+    queryset = Submission.objects.select_related("assigned_to")
+    try:
+        return queryset.get(reference=(reference or "").strip().upper())
+    except Submission.DoesNotExist:
+        raise Http404 from None
+
+
+def submission_detail(submission: Submission) -> dict[str, Any]:
+    """Everything the detail page shows except the source, in a fixed number of queries."""
+    from triage.models import Assessment, Note, SourceReveal
+
+    assessment = (
+        Assessment.objects.select_related("recorded_by", "reviewed_by", "assessed_by")
+        .filter(submission=submission)
+        .first()
+    )
+    return {
+        "categories": list(submission.category_links.all()),
+        "subjects": list(submission.subjects.all()),
+        "persons_of_concern": list(submission.persons_of_concern.all()),
+        "places": list(submission.places.all()),
+        "vehicles": list(submission.vehicles.all()),
+        "assessment": assessment,
+        "notes": list(Note.objects.filter(submission=submission).select_related("author")),
+        "reveals": list(
+            SourceReveal.objects.filter(submission=submission).select_related("revealed_by")
+        ),
+    }
+
+
+def handlers_for_assignment() -> list:
+    """Active users who can be given submissions, by username."""
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True, groups__name__in=[HANDLER_GROUP, SUPERVISOR_GROUP])
+        .distinct()
+        .order_by("username")
+    )
+
+
+def queue_counters() -> dict[str, Any]:
+    """Count per status (one grouped query on the status index) and the oldest new item."""
+    counts = dict(
+        Submission.objects.order_by()
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    oldest_new = (
+        Submission.objects.filter(status=Status.NEW)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return {
+        "new": counts.get(Status.NEW, 0),
+        "in_progress": counts.get(Status.IN_PROGRESS, 0),
+        "awaiting_review": counts.get(Status.AWAITING_REVIEW, 0),
+        "closed": counts.get(Status.CLOSED, 0),
+        "oldest_new": oldest_new,
+    }
+
+
+# --- Keyset pagination ---------------------------------------------------------------------------
+def _cursor_values(submission: Submission, ordering: tuple[str, ...]) -> list[str]:
+    values = []
+    for key in ordering:
+        value = getattr(submission, key.lstrip("-"))
+        values.append(value.isoformat() if isinstance(value, datetime) else str(value))
+    return values
+
+
+def cursor_encode(values: list[str]) -> str:
+    raw = json.dumps(values, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def cursor_decode(cursor: str, ordering: tuple[str, ...]) -> list[Any] | None:
+    """The cursor's values typed for the ordering's columns, or None if it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(values, list) or len(values) != len(ordering):
+        return None
+    typed: list[Any] = []
+    try:
+        for key, value in zip(ordering, values, strict=True):
+            name = key.lstrip("-")
+            if name == "priority":
+                typed.append(int(value))
+            elif name == "created_at":
+                moment = parse_datetime(value)
+                if moment is None:
+                    return None
+                typed.append(moment)
+            else:
+                typed.append(uuid.UUID(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return typed
+
+
+def _keyset_filter(ordering: tuple[str, ...], values: list[Any], *, forward: bool) -> Q:
+    """Rows strictly after (or before) the cursor in this ordering.
+
+    (a, b, c) > (x, y, z) spelled as a >= x AND (a > x OR (a = x AND (b > y OR ...))): the
+    leading bound lets PostgreSQL start the index scan at the cursor rather than the beginning.
+    """
+    condition = Q()
+    for position in range(len(ordering) - 1, -1, -1):
+        key = ordering[position]
+        name = key.lstrip("-")
+        ascending = not key.startswith("-")
+        lookup = "gt" if ascending == forward else "lt"
+        step = Q(**{f"{name}__{lookup}": values[position]})
+        condition = (
+            step
+            if position == len(ordering) - 1
+            else step | (Q(**{name: values[position]}) & condition)
+        )
+    first = ordering[0]
+    first_name = first.lstrip("-")
+    bound = "gte" if (not first.startswith("-")) == forward else "lte"
+    return Q(**{f"{first_name}__{bound}": values[0]}) & condition
+
+
+def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key[1:] if key.startswith("-") else f"-{key}" for key in ordering)
+
+
+@dataclass
+class QueuePage:
+    rows: list[Submission]
+    sort: str
+    page_size: int
+    next_cursor: str | None = None
+    previous_cursor: str | None = None
+    # How many match, counted up to COUNT_CAP; `count_capped` means "at least that many".
+    count: int = 0
+    count_capped: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def queue_page(
+    *,
+    queryset: QuerySet[Submission] | None = None,
+    sort: str = DEFAULT_SORT,
+    after: str | None = None,
+    before: str | None = None,
+    page_size: int = PAGE_SIZE,
+) -> QueuePage:
+    """One page of the queue by keyset: a constant 3 queries whatever the page size.
+
+    1. a count bounded at COUNT_CAP, 2. the page's rows with their assignee, 3. their categories.
+    `queryset` is the filtered queue (triage.filters.QueueFilter(...).qs); all submissions if None.
+    """
+    if sort not in SORTS:
+        sort = DEFAULT_SORT
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    ordering = SORTS[sort]
+    base = Submission.objects.all() if queryset is None else queryset
+
+    count = base.order_by().values("pk")[: COUNT_CAP + 1].count()
+    rows_qs = base.select_related("assigned_to").prefetch_related(
+        Prefetch("category_links", queryset=SubmissionCategory.objects.order_by("category"))
+    )
+
+    forward = True
+    cursor = None
+    if before:
+        cursor = cursor_decode(before, ordering)
+        forward = cursor is None
+    elif after:
+        cursor = cursor_decode(after, ordering)
+    if cursor is not None:
+        rows_qs = rows_qs.filter(_keyset_filter(ordering, cursor, forward=forward))
+    rows_qs = rows_qs.order_by(*(ordering if forward else _reversed(ordering)))
+    rows = list(rows_qs[: page_size + 1])
+    more = len(rows) > page_size
+    rows = rows[:page_size]
+    if not forward:
+        rows.reverse()
+
+    page = QueuePage(
+        rows=rows,
+        sort=sort,
+        page_size=page_size,
+        count=min(count, COUNT_CAP),
+        count_capped=count > COUNT_CAP,
+    )
+    if rows:
+        if forward:
+            page.next_cursor = cursor_encode(_cursor_values(rows[-1], ordering)) if more else None
+            page.previous_cursor = (
+                cursor_encode(_cursor_values(rows[0], ordering)) if cursor is not None else None
+            )
+        else:
+            page.next_cursor = cursor_encode(_cursor_values(rows[-1], ordering))
+            page.previous_cursor = (
+                cursor_encode(_cursor_values(rows[0], ordering)) if more else None
+            )
+    return page
