@@ -1,12 +1,11 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(template_name="accounts/sign_in.html"),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("confirm/", views.confirm, name="confirm"),
+    path("sign-out/", views.sign_out, name="logout"),
 ]
