@@ -1,0 +1,328 @@
+"""Writes for sanitised intelligence logs: create (behind the gate), approve, return.
+
+Triage calls these from its own services (recording the outcome, reviewing it), inside the same
+transaction, so a log refused by the gate leaves nothing saved at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import audit_event_record
+from cpi.crypto import DecryptionError
+from intelligence.gate import (
+    LOG_FIELDS,
+    log_release_check,
+    release_check,
+    source_token_annotations,
+    tokens_from_row,
+)
+from intelligence.models import Export, IntelligenceLog, LogStatus
+from intelligence.preview import identity_for_submission
+from sanitiser import SourceIdentity, sanitise
+from submissions.models import Submission
+
+DEFAULT_REVIEW_DAYS = 6 * 365
+
+
+class LogRefused(ValidationError):
+    """The gate found a source identifier in the log: nothing was saved."""
+
+
+def _review_date(now: dt.datetime) -> dt.date:
+    days = getattr(settings, "RETENTION_LOG_REVIEW_DAYS", DEFAULT_REVIEW_DAYS)
+    return (now + dt.timedelta(days=days)).date()
+
+
+def _clean(value: str, identity: SourceIdentity) -> str:
+    """Sanitise a descriptive field copied from the submission (a subject's school may be the
+    source's own organisation). Names, numbers and handles are copied as they are: the gate
+    still checks them."""
+    value = (value or "").strip()
+    return sanitise(value, identity).text if value else ""
+
+
+def subject_details_copy(
+    submission: Submission, identity: SourceIdentity
+) -> dict[str, list[dict[str, Any]]]:
+    """The subject information police need, frozen onto the log as plain JSON."""
+    return {
+        "subjects": [
+            {
+                "name": s.name,
+                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
+                "approximate_age": s.approximate_age,
+                "address": _clean(s.address, identity),
+                "setting": _clean(s.setting, identity),
+                "description": _clean(s.description, identity),
+            }
+            for s in submission.subjects.all()
+        ],
+        "persons_of_concern": [
+            {
+                "name": p.name,
+                "nicknames": p.nicknames,
+                "description": _clean(p.description, identity),
+                "phone_numbers": p.phone_numbers,
+                "social_media": p.social_media,
+            }
+            for p in submission.persons_of_concern.all()
+        ],
+        "places": [
+            {
+                "name": _clean(p.name, identity),
+                "address": _clean(p.address, identity),
+                "description": _clean(p.description, identity),
+            }
+            for p in submission.places.all()
+        ],
+        "vehicles": [
+            {
+                "make": v.make,
+                "model": v.model,
+                "colour": v.colour,
+                "registration": v.registration,
+                "description": _clean(v.description, identity),
+            }
+            for v in submission.vehicles.all()
+        ],
+    }
+
+
+def _values(log: IntelligenceLog) -> dict[str, Any]:
+    return {name: getattr(log, name) for name in LOG_FIELDS}
+
+
+def _gate_for_new(log: IntelligenceLog, submission: Submission):
+    """Run the full gate over a log that is not saved yet, against its submission's source."""
+    row = (
+        Submission.objects.filter(pk=submission.pk)
+        .values(**source_token_annotations("source__"))
+        .first()
+    )
+    return release_check(log_id=log.pk, values=_values(log), tokens=tokens_from_row(row or {}))
+
+
+@transaction.atomic
+def intelligence_log_create(
+    *,
+    submission: Submission,
+    text: str,
+    evaluation: str,
+    assessment: str,
+    handling_code: str,
+    handling_conditions: str = "",
+    user,
+    approval_required: bool,
+    request=None,
+) -> IntelligenceLog:
+    """Make (or remake, after a supervisor returned it) the submission's sanitised log.
+
+    Refuses with LogRefused, saving nothing, when the gate still finds a known identifier of the
+    source in the text or in the copied subject details.
+    """
+    try:
+        identity = identity_for_submission(submission)
+    except DecryptionError as exc:
+        raise LogRefused(
+            {"log_text": "The source's details could not be read, so the log cannot be checked"}
+        ) from exc
+    now = timezone.now()
+    log = IntelligenceLog.objects.select_for_update().filter(
+        submission=submission
+    ).first() or IntelligenceLog(submission=submission)
+    if log.status == LogStatus.APPROVED and log.created_at is not None:
+        raise ValidationError({"log_text": "This log has already been approved"})
+    log.text = text.strip()
+    log.evaluation = evaluation
+    log.assessment = assessment
+    log.handling_code = handling_code
+    log.handling_conditions = (handling_conditions or "").strip()
+    log.categories = sorted(submission.category_links.values_list("category", flat=True))
+    for name, items in subject_details_copy(submission, identity).items():
+        setattr(log, name, items)
+    log.status = LogStatus.AWAITING_APPROVAL if approval_required else LogStatus.APPROVED
+    log.created_by = user
+    log.approved_by = None
+    log.approved_at = None
+    log.review_date = _review_date(now)
+    # created_at is set by auto_now_add on first save; the gate's record needs it beforehand.
+    if log.created_at is None:
+        log.created_at = now
+
+    result = _gate_for_new(log, submission)
+    if not result.allowed:
+        raise LogRefused(
+            {
+                "log_text": (
+                    "The log still points to the source "
+                    f"({result.reason_text}). Remove it, or reword it, before you save"
+                )
+            }
+        )
+    log.gate_clearance = result.new_clearance
+    log.full_clean(exclude=["submission", "gate_clearance"])
+    log.save()
+    audit_event_record(
+        action=Action.LOG_CREATED,
+        actor=user,
+        request=request,
+        submission=submission,
+        object_type="intelligence_log",
+        object_id=log.pk,
+        details={"log": log.reference, "status": log.status, "grading": log.grading},
+    )
+    return log
+
+
+def _log_for_review(submission: Submission) -> IntelligenceLog:
+    log = IntelligenceLog.objects.select_for_update().filter(submission=submission).first()
+    if log is None or log.status != LogStatus.AWAITING_APPROVAL:
+        raise ValidationError("There is no log awaiting approval on this submission")
+    return log
+
+
+@transaction.atomic
+def intelligence_log_approve(
+    *, submission: Submission, supervisor, request=None
+) -> IntelligenceLog:
+    """Approve a log for export. The gate runs again: an approval never releases a leak."""
+    log = _log_for_review(submission)
+    result = log_release_check(log)
+    if not result.allowed:
+        raise LogRefused(
+            "This log still points to the source "
+            f"({result.reason_text}). Return it to the handler to remove it"
+        )
+    log.status = LogStatus.APPROVED
+    log.approved_by = supervisor
+    log.approved_at = timezone.now()
+    log.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    audit_event_record(
+        action=Action.LOG_APPROVED,
+        actor=supervisor,
+        request=request,
+        submission=submission,
+        object_type="intelligence_log",
+        object_id=log.pk,
+        details={"log": log.reference},
+    )
+    return log
+
+
+@transaction.atomic
+def intelligence_log_return(*, submission: Submission, supervisor, request=None) -> IntelligenceLog:
+    """Send a log back to its handler (the comment lives on the assessment, not the log)."""
+    log = _log_for_review(submission)
+    log.status = LogStatus.RETURNED
+    log.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        action=Action.LOG_RETURNED,
+        actor=supervisor,
+        request=request,
+        submission=submission,
+        object_type="intelligence_log",
+        object_id=log.pk,
+        details={"log": log.reference},
+    )
+    return log
+
+
+# --- Exports ----------------------------------------------------------------------------------
+@transaction.atomic
+def export_request(
+    *,
+    requester,
+    format: str,
+    purpose: str,
+    recipient: str,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    category: str = "",
+    approval: str = "",
+    request=None,
+) -> Export:
+    """Record the request (a disclosure: purpose and recipient) and queue the file's production
+    once the request is committed."""
+    from intelligence.exports import filters_description
+    from intelligence.tasks import export_run
+
+    export = Export(
+        requester=requester,
+        format=format,
+        purpose=purpose.strip(),
+        recipient=recipient.strip(),
+        date_from=date_from,
+        date_to=date_to,
+        category=category or "",
+        approval=approval or "",
+    )
+    export.full_clean()
+    export.save()
+    audit_event_record(
+        action=Action.EXPORT_REQUESTED,
+        actor=requester,
+        request=request,
+        object_type="export",
+        object_id=export.pk,
+        details={
+            "export": str(export.pk),
+            "format": export.format,
+            "purpose": export.purpose,
+            "recipient": export.recipient,
+            "filters": filters_description(export),
+        },
+    )
+    export_run.delay_on_commit(str(export.pk))
+    return export
+
+
+def export_download_record(*, export: Export, user, request=None) -> None:
+    audit_event_record(
+        action=Action.EXPORT_DOWNLOADED,
+        actor=user,
+        request=request,
+        object_type="export",
+        object_id=export.pk,
+        details={
+            "export": str(export.pk),
+            "format": export.format,
+            "purpose": export.purpose,
+            "recipient": export.recipient,
+            "exported_count": export.exported_count,
+            "refused_count": export.refused_count,
+        },
+    )
+
+
+def log_print_check(*, log: IntelligenceLog, user, request=None):
+    """The printable page's pass through the gate, recorded either way."""
+    result = log_release_check(log)
+    if result.allowed:
+        audit_event_record(
+            action=Action.LOG_PRINTED,
+            actor=user,
+            request=request,
+            submission=log.submission,
+            object_type="intelligence_log",
+            object_id=log.pk,
+            details={"log": log.reference},
+        )
+    else:
+        audit_event_record(
+            action=Action.EXPORT_RECORD_REFUSED,
+            actor=user,
+            request=request,
+            submission=log.submission,
+            object_type="intelligence_log",
+            object_id=log.pk,
+            details={"log": log.reference, "path": "print", "reasons": list(result.reasons)},
+        )
+    return result

@@ -1,0 +1,94 @@
+"""Intelligence logs and their exports. Thin: access -> form -> service -> redirect.
+
+Every view that lets a log leave (the printable page, the download) is a plain function so a
+decorator (recent re-authentication) can be added in one line.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.access import handler_required
+from intelligence import services
+from intelligence.exports import MARKING, export_path
+from intelligence.forms import ExportRequestForm
+from intelligence.models import ExportFormat
+from intelligence.selectors import (
+    export_for_requester_or_404,
+    exports_of,
+    log_or_404,
+    logs_list,
+)
+
+LOGS_PER_PAGE = 50
+EXPORTS_PER_PAGE = 50
+CONTENT_TYPES = {ExportFormat.CSV: "text/csv", ExportFormat.JSON: "application/json"}
+
+
+@require_GET
+@handler_required
+def log_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(logs_list(), LOGS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "intelligence/log_list.html", {"page": page})
+
+
+@require_GET
+@handler_required
+def log_print(request: HttpRequest, pk) -> HttpResponse:
+    log = log_or_404(pk)
+    result = services.log_print_check(log=log, user=request.user, request=request)
+    if not result.allowed:
+        return render(
+            request, "intelligence/log_refused.html", {"log": log, "result": result}, status=409
+        )
+    return render(request, "intelligence/log_print.html", {"log": log, "record": result.record})
+
+
+@require_GET
+@handler_required
+def export_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(exports_of(request.user), EXPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "intelligence/export_list.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@handler_required
+def export_new(request: HttpRequest) -> HttpResponse:
+    form = ExportRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        export = services.export_request(
+            requester=request.user, request=request, **form.cleaned_data
+        )
+        messages.success(request, "Your export has been requested. It will be ready here soon.")
+        return redirect("intelligence:export_detail", pk=export.pk)
+    return render(request, "intelligence/export_new.html", {"form": form})
+
+
+@require_GET
+@handler_required
+def export_detail(request: HttpRequest, pk) -> HttpResponse:
+    export = export_for_requester_or_404(user=request.user, export_id=pk)
+    return render(request, "intelligence/export_detail.html", {"export": export})
+
+
+@require_GET
+@handler_required
+def export_download(request: HttpRequest, pk) -> FileResponse:
+    export = export_for_requester_or_404(user=request.user, export_id=pk)
+    path = export_path(export) if export.file_name else None
+    if not export.is_complete or path is None or not path.is_file():
+        raise Http404
+    services.export_download_record(export=export, user=request.user, request=request)
+    filename = (
+        f"cpi-intelligence-logs-{export.created_at:%Y%m%d}-{str(export.pk)[:8]}.{export.format}"
+    )
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=CONTENT_TYPES[export.format],
+    )
+    response["X-Protective-Marking"] = MARKING
+    return response
