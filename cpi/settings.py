@@ -5,6 +5,7 @@ app refuses to start without SECRET_KEY, ALLOWED_HOSTS and ENCRYPTION_KEYS.
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,8 @@ INTELLIGENCE_UNIT_MAILBOX = env_str("INTELLIGENCE_UNIT_MAILBOX", "intelligence-u
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cpi-noreply@police.example")
 # Whether sanitised intelligence logs need a supervisor's approval before they can be exported.
 LOG_APPROVAL_REQUIRED = env_bool("LOG_APPROVAL_REQUIRED", False)
+# MoPI-style review: a sanitised log is reviewed for retention this many days after it is made.
+RETENTION_LOG_REVIEW_DAYS = env_int("RETENTION_LOG_REVIEW_DAYS", 6 * 365)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -79,6 +82,10 @@ INSTALLED_APPS = [
     "submissions",
     "triage",
     "intelligence",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "retention",
 ]
 
 MIDDLEWARE = [
@@ -89,11 +96,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "cpi.middleware.NoStoreMiddleware",
+    "cpi.middleware.DecryptionErrorMiddleware",
+    # Last, so a sign-in lockout replaces whatever the sign-in view answered.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cpi.urls"
@@ -215,6 +226,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
 ]
 # Session data holds a professional's answers between pages, so it is encrypted at rest.
 SESSION_ENGINE = "cpi.session_store"
@@ -222,6 +234,30 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 2)
 CSRF_FAILURE_VIEW = "cpi.views.csrf_failure"
+# Staff sessions (see accounts/sessions.py): 30 minutes idle, 12 hours at most, and revealing a
+# source or exporting needs a password or TOTP code from the last 15 minutes. Professionals on the
+# public form are never signed in and keep the ordinary SESSION_COOKIE_AGE.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_SECONDS", 12 * 60 * 60)
+STAFF_REAUTH_SECONDS = env_int("STAFF_REAUTH_SECONDS", 15 * 60)
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling: 5 failures for one username from one client address lock that pair out;
+# the lock lifts a minute after the last failure (a failure while locked restarts the minute).
+# Keyed on the pair, so one attacker cannot lock a colleague out from elsewhere, and the address
+# is read through PROXY_DEPTH trusted proxies (cpi.net.client_ip), so a forged X-Forwarded-For
+# cannot reset the count. Wrong TOTP codes count too.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cpi.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "otp_token", "secret"]
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", FORCE_NAME + " CPI")
 
 # --- Security headers -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -234,6 +270,11 @@ SECURE_HSTS_PRELOAD = not DEV_DEFAULTS
 SESSION_COOKIE_SECURE = not DEV_DEFAULTS
 CSRF_COOKIE_SECURE = not DEV_DEFAULTS
 CSRF_COOKIE_HTTPONLY = True
+if not DEV_DEFAULTS:
+    # __Host- cookies must be Secure, path "/" and have no Domain: a sibling subdomain cannot
+    # set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 # How many proxies sit in front of the app; the client IP is read from X-Forwarded-For that deep.
 PROXY_DEPTH = env_int("PROXY_DEPTH", 0)
 if PROXY_DEPTH:
