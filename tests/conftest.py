@@ -98,10 +98,16 @@ def outsider_user(db):
 
 
 def _signed_in_client(user):
+    """Signed in with both factors: a password session plus a verified TOTP device."""
     from django.test import Client
+
+    from tests.accounts.otp import session_verify, totp_device_for
 
     client = Client()
     client.force_login(user)
+    session = client.session
+    session_verify(session, totp_device_for(user))
+    session.save()
     return client
 
 
@@ -147,12 +153,19 @@ def page(browser, live_server):
 
 @pytest.fixture
 def staff_sign_in():
-    """Sign a user in through the real sign-in page: staff_sign_in(page, user)."""
+    """Sign a user in through the real pages, password then TOTP code: staff_sign_in(page, user)."""
 
     def sign_in(page, user, password: str = STAFF_PASSWORD):
+        from tests.accounts.otp import totp_code, totp_device_for
+
+        device = totp_device_for(user)
         page.goto("/accounts/sign-in/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        # The second factor: the code the user's authenticator app would show now.
+        page.fill("#id_otp_token", totp_code(device))
         page.click("button[type=submit]")
         page.wait_for_load_state()
 

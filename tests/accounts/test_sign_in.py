@@ -2,6 +2,7 @@
 
 import base64
 import re
+
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -172,9 +173,7 @@ def test_admin_sign_in_page_sends_staff_to_the_two_step_sign_in(client):
     assert response["Location"].startswith(SIGN_IN)
 
 
-def test_staff_decorators_refuse_an_unverified_user_even_without_the_middleware(
-    rf, handler_user
-):
+def test_staff_decorators_refuse_an_unverified_user_even_without_the_middleware(rf, handler_user):
     from accounts.access import handler_required, supervisor_required
 
     for decorator in (handler_required, supervisor_required):
