@@ -1,4 +1,7 @@
+import sys
+
 from django.contrib.auth.decorators import login_not_required
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -31,4 +34,9 @@ def page_not_found(request, exception=None):
 
 @login_not_required
 def server_error(request):
+    # Django calls this while handling the exception, so it is still available here. A database
+    # that is down is "try again later" (503), not a bug: the answers wait in the session.
+    exception = sys.exc_info()[1]
+    if isinstance(exception, (OperationalError, InterfaceError)):
+        return render(request, "errors/503.html", status=503)
     return render(request, "errors/500.html", status=500)

@@ -14,6 +14,7 @@ ciphertext repeats across submissions. That is acceptable for fictional demo dat
 for real data (equal ciphertexts show equal plaintexts). `encrypt_each_row` encrypts every row.
 """
 
+import json
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -192,6 +193,36 @@ PROVENANCE_DETAILS = (
     "A colleague mentioned it to me.", "I saw it myself on my way to work.", "",
 )  # fmt: skip
 
+HANDLING_CONDITIONS = "Share only with the force's public protection unit."
+OUTCOME_DETAIL_FIELDS = (
+    "log_text", "crime_summary", "tasking_note", "crime_reference", "referral_service",
+    "referral_reason", "no_action_rationale",
+)  # fmt: skip
+OUTCOME_DETAILS = {
+    Outcome.INTELLIGENCE_LOG: {},
+    Outcome.CRIME_DESK: {
+        "crime_summary": ("Possible supply of controlled drugs.", "Possible child sexual abuse.",
+                          "Possible harassment.", "Possible modern slavery offences."),
+        "tasking_note": ("Neighbourhood team to attend and speak to the family.",
+                         "Allocate to the exploitation team for an enquiry."),
+        "crime_reference": ("", "", "CR/0041234/24", "CR/0107720/25"),
+    },
+    Outcome.SAFEGUARDING_REFERRAL: {
+        "referral_service": ("childrens_social_care", "mash", "adults_social_care", "education",
+                             "health"),
+        "referral_reason": ("Signs of exploitation; the family may need support.",
+                            "Repeated missing episodes; welfare concern."),
+    },
+    Outcome.NO_ACTION: {
+        "no_action_rationale": ("Already known and being managed by the neighbourhood team.",
+                                "Not enough detail to act on; nothing further to add.",
+                                "Duplicate of an earlier submission."),
+    },
+}  # fmt: skip
+# Retention review of a log, as intelligence.services sets it (six years).
+LOG_REVIEW_DAYS = 6 * 365
+LogStatus_APPROVED, LogStatus_AWAITING = "approved", "awaiting_approval"
+
 # --- Shape of the data --------------------------------------------------------------------------
 # Share of each status; the age range (days) a submission in that status has.
 STATUS_WEIGHTS = (
@@ -248,14 +279,30 @@ COLUMNS = {
 }
 
 
-def reference_for(index: int, offset: int) -> str:
+# Other apps' tables, filled when their models exist (the triage and intelligence engineers').
+OPTIONAL_COLUMNS = {
+    "triage.Assessment": _words(
+        "id created_at updated_at submission_id source_evaluation intelligence_assessment "
+        "handling_code handling_conditions outcome log_text crime_summary tasking_note "
+        "crime_reference referral_service referral_reason no_action_rationale assessed_by_id "
+        "recorded_at recorded_by_id reviewed_at reviewed_by_id review_comment"
+    ),
+    "intelligence.IntelligenceLog": _words(
+        "id created_at updated_at reference submission_id text evaluation assessment "
+        "handling_code handling_conditions categories subjects persons_of_concern places "
+        "vehicles status created_by_id approved_by_id approved_at review_date gate_clearance"
+    ),
+}
+
+
+def reference_for(index: int, offset: int, prefix: str = "CPI") -> str:
     """The index-th reference of a run: distinct for distinct indexes, in CPI-XXXX-XXXX form."""
     value = (REFERENCE_MULTIPLIER * index + offset) % REFERENCE_SPACE
     chars = []
     for _ in range(8):
         value, digit = divmod(value, len(REFERENCE_ALPHABET))
         chars.append(REFERENCE_ALPHABET[digit])
-    return f"CPI-{''.join(chars[:4])}-{''.join(chars[4:])}"
+    return f"{prefix}-{''.join(chars[:4])}-{''.join(chars[4:])}"
 
 
 @dataclass
@@ -272,10 +319,20 @@ class SeedContext:
     sources_stored: list[tuple[str, ...]]
     provenance_stored: dict[str, list[str]]
     detail_stored: list[str]
+    supervisor_ids: list[int] = field(default_factory=list)
     encrypt_each_row: bool = False
-    log_writer: "object | None" = None
+    # Other apps' models filled when they exist: {"triage.Assessment": model, ...}.
+    optional: dict = field(default_factory=dict)
     # model -> (columns, complete) from model_columns()
-    extra_columns: dict = field(default_factory=dict)
+    columns: dict = field(default_factory=dict)
+
+    def tables(self) -> list[tuple[type[models.Model], list[str]]]:
+        """(model, generated columns) in dependency order: the submission first."""
+        tables = list(COLUMNS.items())
+        for label, generated in OPTIONAL_COLUMNS.items():
+            if label in self.optional:
+                tables.append((self.optional[label], generated))
+        return tables
 
 
 def _sealed(value: str) -> str:
@@ -300,13 +357,17 @@ def _source_identity(rng: random.Random, index: int) -> tuple[str, ...]:
 
 
 def context_build(
-    *, seed: int, handler_ids: list[int], encrypt_each_row: bool = False
+    *,
+    seed: int,
+    handler_ids: list[int],
+    supervisor_ids: list[int],
+    encrypt_each_row: bool = False,
 ) -> SeedContext:
     """Encrypt the pools once (about a quarter of a second) and fix the run's constants."""
     rng = random.Random(f"{seed}:pool")
     plain = [_source_identity(rng, index) for index in range(SOURCE_POOL_SIZE)]
     stored = plain if encrypt_each_row else [tuple(map(_sealed, row)) for row in plain]
-    return SeedContext(
+    context = SeedContext(
         seed=seed,
         now=datetime.now(UTC),
         reference_offset=random.SystemRandom().randrange(REFERENCE_SPACE),
@@ -315,8 +376,17 @@ def context_build(
         sources_stored=stored,
         provenance_stored={p: [encrypt_str(p) for _ in range(64)] for p in Provenance.values},
         detail_stored=[_sealed(d) for d in PROVENANCE_DETAILS for _ in range(64)],
+        supervisor_ids=supervisor_ids,
         encrypt_each_row=encrypt_each_row,
     )
+    for label in OPTIONAL_COLUMNS:
+        try:
+            context.optional[label] = apps.get_model(label)
+        except LookupError:
+            continue  # that app has not built its model yet: seed without it
+    for model, generated in context.tables():
+        context.columns[model] = model_columns(model, generated)
+    return context
 
 
 def _weighted(rng: random.Random, weighted):
@@ -348,22 +418,63 @@ def _registration(rng: random.Random) -> str:
 class Batch:
     """One batch's rows, table by table, in the order they must be written."""
 
-    rows: dict = field(default_factory=lambda: {model: [] for model in COLUMNS})
-    logs: list = field(default_factory=list)
+    rows: dict
 
     def count(self) -> dict[str, int]:
-        counts = {model._meta.db_table: len(rows) for model, rows in self.rows.items()}
-        if self.logs:
-            counts["intelligence logs"] = len(self.logs)
-        return counts
+        return {model._meta.db_table: len(rows) for model, rows in self.rows.items()}
+
+
+def _subject_details(rows: dict, subjects: int, persons: int, places: int, vehicle: bool) -> dict:
+    """The log's frozen copy of the subject information, from the rows just generated."""
+
+    def last(model, count, keys, offset=5):
+        picked = rows[model][len(rows[model]) - count :] if count else []
+        return [dict(zip(keys, row[offset:], strict=True)) for row in picked]
+
+    subject_keys = ("name", "date_of_birth", "approximate_age", "address", "setting", "description")
+    details = {
+        "subjects": last(Subject, subjects, subject_keys),
+        "persons_of_concern": last(
+            PersonOfConcern,
+            persons,
+            ("name", "nicknames", "description", "phone_numbers", "social_media"),
+        ),
+        "places": last(Place, places, ("name", "address", "description")),
+        "vehicles": last(
+            Vehicle, int(vehicle), ("make", "model", "colour", "registration", "description")
+        ),
+    }
+    for subject in details["subjects"]:
+        dob = subject["date_of_birth"]
+        subject["date_of_birth"] = dob.isoformat() if dob else ""
+    return details
+
+
+def _log_row(rng, *, index, offset, submission_id, text, grading, conditions, categories,
+             details, approved, created, handler_id) -> tuple:  # fmt: skip
+    """A sanitised log as intelligence_log_create leaves it, except the gate clearance.
+
+    The clearance says "the gate passed"; the seeder does not run the gate, so it leaves it
+    empty and the first export checks every seeded log in full (and stores the clearance).
+    """
+    return (
+        uuid.uuid4(), created, created, reference_for(index, offset + 1, prefix="LOG"),
+        submission_id, text, *grading, conditions, json.dumps(sorted(categories)),
+        *(json.dumps(details[key]) for key in ("subjects", "persons_of_concern", "places",
+                                               "vehicles")),
+        LogStatus_APPROVED if approved else LogStatus_AWAITING, handler_id, None, None,
+        (created + timedelta(days=LOG_REVIEW_DAYS)).date(), "",
+    )  # fmt: skip
 
 
 def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0) -> Batch:
     """Rows for submissions start..start+size-1 of this run. Same seed and start, same content."""
     rng = random.Random(f"{ctx.seed}:{start}")
     offset = ctx.reference_offset + attempt * 7919  # a clash on retry moves the whole batch
-    batch = Batch()
+    batch = Batch(rows={model: [] for model, _ in ctx.tables()})
     rows = batch.rows
+    assessments = rows.get(ctx.optional.get("triage.Assessment"))
+    logs = rows.get(ctx.optional.get("intelligence.IntelligenceLog"))
     for index in range(start, start + size):
         submission_id = uuid.uuid4()
         status, _, (low, high) = _weighted(rng, STATUS_WEIGHTS)
@@ -406,13 +517,19 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
             risk = rng.choice((Risk.LOW, Risk.LOW, Risk.MEDIUM, Risk.MEDIUM, Risk.HIGH))
             priority = rng.choice(PRIORITY_BY_RISK[risk])
             assignee = rng.choice(ctx.handler_ids) if ctx.handler_ids else None
-            claimed = created + timedelta(hours=rng.uniform(0.2, 30))
+            claimed = min(created + timedelta(hours=rng.uniform(0.2, 30)), ctx.now)
         if status == Status.CLOSED:
             outcome = _weighted(rng, OUTCOME_WEIGHTS)[0]
-            closed = claimed + timedelta(hours=rng.uniform(0.5, 40))
+            closed = min(claimed + timedelta(hours=rng.uniform(0.5, 40)), ctx.now)
         elif status == Status.AWAITING_REVIEW:
-            outcome = Outcome.INTELLIGENCE_LOG  # a log waiting for a supervisor's approval
-        updated = closed or claimed or created
+            # What waits for a supervisor: a log (where approval is on) or high-risk "no action".
+            outcome = rng.choice((Outcome.INTELLIGENCE_LOG, Outcome.NO_ACTION))
+            if outcome == Outcome.NO_ACTION:
+                risk, priority = Risk.HIGH, rng.choice(PRIORITY_BY_RISK[Risk.HIGH])
+        recorded = closed
+        if outcome and not closed:
+            recorded = min(claimed + timedelta(hours=rng.uniform(0.5, 40)), ctx.now)
+        updated = recorded or claimed or created
         occurred = (created - timedelta(days=rng.randrange(0, 15))).date()
         if ctx.encrypt_each_row:
             provenance = encrypt_str(rng.choice(Provenance.values))
@@ -473,20 +590,41 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
                  _registration(rng) if rng.random() < 0.7 else "", "")
             )  # fmt: skip
         rows[Source].append((uuid.uuid4(), created, created, submission_id, *source_stored, None))
-        if ctx.log_writer is not None and outcome == Outcome.INTELLIGENCE_LOG:
-            batch.logs.append(
-                ctx.log_writer.row(
-                    rng=rng,
-                    submission_id=submission_id,
-                    reference=rows[Submission][-1][3],
-                    text=log_text,
-                    categories=categories,
-                    subjects=subjects,
-                    created=closed or updated,
-                    approved=status == Status.CLOSED,
-                    handler_id=assignee,
-                )
+        if not outcome:
+            continue
+        grading = (
+            rng.choice("1222223"),
+            rng.choice("ABBCCCD"),
+            "C" if rng.random() < 0.15 else "P",
+        )
+        conditions = HANDLING_CONDITIONS if grading[2] == "C" else ""
+        reviewer = None
+        if status == Status.CLOSED and outcome == Outcome.NO_ACTION and risk == Risk.HIGH:
+            reviewer = rng.choice(ctx.supervisor_ids) if ctx.supervisor_ids else None
+        if assessments is not None:
+            details = dict.fromkeys(OUTCOME_DETAIL_FIELDS, "")
+            details.update(
+                {key: rng.choice(options) for key, options in OUTCOME_DETAILS[outcome].items()}
             )
+            if outcome == Outcome.INTELLIGENCE_LOG:
+                details["log_text"] = log_text
+            assessments.append(
+                (
+                    uuid.uuid4(), claimed, updated, submission_id, *grading, conditions, outcome,
+                    *details.values(), assignee, recorded, assignee,
+                    recorded if reviewer else None, reviewer, "",
+                )
+            )  # fmt: skip
+        if logs is not None and outcome == Outcome.INTELLIGENCE_LOG:
+            logs.append(
+                _log_row(
+                    rng, index=index, offset=offset, submission_id=submission_id, text=log_text,
+                    grading=grading, conditions=conditions, categories=categories,
+                    details=_subject_details(rows, len(subjects), len(persons), len(places),
+                                             has_vehicle),
+                    approved=status == Status.CLOSED, created=recorded, handler_id=assignee,
+                )
+            )  # fmt: skip
     return batch
 
 
@@ -525,10 +663,10 @@ def model_columns(model: type[models.Model], generated: list[str]):
 def column_preparers(model: type[models.Model], columns: list[str], connection) -> list:
     """Per column, a function turning a generated value into what the database driver takes.
 
-    Encrypted columns already hold tokens, so they pass through untouched.
+    Encrypted tokens and JSON text are generated as stored, so they pass through untouched.
     """
     by_column = {f.column: f for f in model._meta.concrete_fields}
-    sealed = encrypted_columns(model)
+    sealed = stored_form_columns(model)
     preparers = []
     for column in columns:
         f = by_column[column]
@@ -543,14 +681,10 @@ def _identity_value(value):
     return value
 
 
-def encrypted_columns(model: type[models.Model]) -> set[str]:
-    return {f.column for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)}
-
-
-def log_writer_build():
-    """Writes sanitised intelligence logs when the intelligence app has its log model."""
-    try:
-        apps.get_model("intelligence", "IntelligenceLog")
-    except LookupError:
-        return None
-    return None
+def stored_form_columns(model: type[models.Model]) -> set[str]:
+    """Columns generated in their stored form already: encrypted tokens and JSON text."""
+    return {
+        f.column
+        for f in model._meta.concrete_fields
+        if isinstance(f, EncryptedTextField | models.JSONField)
+    }

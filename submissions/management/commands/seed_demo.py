@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, connection, connections, transaction
 
-from accounts.access import HANDLER_GROUP
+from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from accounts.groups import staff_groups_ensure
 from submissions import seeding
 
@@ -64,17 +64,10 @@ class Command(BaseCommand):
         began = time.monotonic()
         context = seeding.context_build(
             seed=seed,
-            handler_ids=_demo_handlers_ensure(),
+            handler_ids=_demo_staff_ensure(HANDLER_GROUP, "handler", seeding.DEMO_HANDLERS),
+            supervisor_ids=_demo_staff_ensure(SUPERVISOR_GROUP, "supervisor", 3),
             encrypt_each_row=options["encrypt_each_row"],
         )
-        context.log_writer = seeding.log_writer_build()
-        for model, generated in seeding.COLUMNS.items():
-            context.extra_columns[model] = seeding.model_columns(model, generated)
-        if context.log_writer is not None:
-            writer = context.log_writer
-            context.extra_columns[writer.model] = seeding.model_columns(
-                writer.model, writer.columns
-            )
         _CONTEXT = context
         specs = [(start, min(batch_size, count - start)) for start in range(0, count, batch_size)]
         write = _batch_write_postgres if postgres else _batch_write_inserts
@@ -117,27 +110,20 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:>12,} / {count:,} submissions  {elapsed:6.1f} s")
 
 
-def _demo_handlers_ensure() -> list[int]:
-    """Fictional handlers to own claimed and closed items; they cannot sign in."""
+def _demo_staff_ensure(group_name: str, role: str, count: int) -> list[int]:
+    """Fictional staff who claimed, closed and reviewed the seeded items; they cannot sign in."""
     staff_groups_ensure()
-    group = Group.objects.get(name=HANDLER_GROUP)
+    group = Group.objects.get(name=group_name)
     User = get_user_model()
     ids = []
-    for number in range(1, seeding.DEMO_HANDLERS + 1):
-        user, created = User.objects.get_or_create(username=f"demo.handler{number:02d}")
+    for number in range(1, count + 1):
+        user, created = User.objects.get_or_create(username=f"demo.{role}{number:02d}")
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
             user.groups.add(group)
         ids.append(user.pk)
     return ids
-
-
-def _tables(batch: seeding.Batch, context: seeding.SeedContext):
-    """(model, rows) in dependency order: the submission before anything pointing at it."""
-    yield from batch.rows.items()
-    if context.log_writer is not None and batch.logs:
-        yield context.log_writer.model, batch.logs
 
 
 def _is_reference_clash(exc: Exception) -> bool:
@@ -151,8 +137,8 @@ def _batch_write_postgres(spec: tuple[int, int]) -> dict[str, int]:
         batch = seeding.batch_generate(context, start=start, size=size, attempt=attempt)
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                for model, rows in _tables(batch, context):
-                    columns, complete = context.extra_columns[model]
+                for model, rows in batch.rows.items():
+                    columns, complete = context.columns[model]
                     sql = f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN"
                     with cursor.cursor.copy(sql) as copy:
                         for row in rows:
@@ -176,8 +162,8 @@ def _batch_write_inserts(spec: tuple[int, int]) -> dict[str, int]:
         batch = seeding.batch_generate(context, start=start, size=size, attempt=attempt)
         try:
             with transaction.atomic(), connection.cursor() as cursor:
-                for model, rows in _tables(batch, context):
-                    columns, complete = context.extra_columns[model]
+                for model, rows in batch.rows.items():
+                    columns, complete = context.columns[model]
                     prepare = seeding.column_preparers(model, columns, connection)
                     placeholders = ", ".join(["%s"] * len(columns))
                     cursor.executemany(
@@ -199,9 +185,7 @@ def _batch_write_inserts(spec: tuple[int, int]) -> dict[str, int]:
 
 def _analyse(context: seeding.SeedContext) -> None:
     """Fresh planner statistics, so the first queries on the new rows use the right indexes."""
-    models = list(seeding.COLUMNS)
-    if context.log_writer is not None:
-        models.append(context.log_writer.model)
+    models = [model for model, _ in context.tables()]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             tables = ", ".join(model._meta.db_table for model in models)
