@@ -1,0 +1,230 @@
+"""Who the source is, and the shapes each of their identifiers takes in free text.
+
+Everything here is derived once per identity: the name split into title, first, middle and last
+names; the organisation's distinctive words and guessed acronyms; the organisation's email domain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import strip_accents
+from .vocabulary import (
+    COMPOUND_HEADS,
+    COMPOUND_TAILS_MIN,
+    GENERIC_DOMAIN_LABELS,
+    GENERIC_EMAIL_DOMAINS,
+    MAJOR_PLACES,
+    ORG_GENERIC_WORDS,
+    PLACE_WORDS,
+    POST_NOMINALS,
+    TITLES,
+    UPPER_STOPLIST,
+)
+
+_TEXT_FIELDS = (
+    "name",
+    "role",
+    "organisation",
+    "email",
+    "phone",
+    "organisation_address",
+    "organisation_website",
+    "organisation_phone",
+    "team",
+)
+_POST_NOMINALS_LOWER = {item.lower() for item in POST_NOMINALS}
+_SMALL_WORDS = {"of", "the", "and", "&", "for", "at", "in", "on", "a", "an", "de", "la"}
+_PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
+
+
+@dataclass(frozen=True)
+class SourceIdentity:
+    """What the form recorded about the person who shared the information.
+
+    The first five fields are the contract; the rest are optional extras that widen what is
+    removed (the organisation's address, website and switchboard, a team name, other names the
+    source goes by, colleagues who may be named beside them). Any field may be "" or None.
+    """
+
+    name: str | None = ""
+    role: str | None = ""
+    organisation: str | None = ""
+    email: str | None = ""
+    phone: str | None = ""
+    organisation_address: str | None = ""
+    organisation_website: str | None = ""
+    organisation_phone: str | None = ""
+    team: str | None = ""
+    aliases: tuple[str, ...] = ()
+    colleagues: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            object.__setattr__(self, name, " ".join(str(value).split()) if value else "")
+        for name in ("aliases", "colleagues"):
+            values = getattr(self, name) or ()
+            if isinstance(values, str):
+                values = (values,)
+            cleaned = tuple(" ".join(str(v).split()) for v in values if v and str(v).strip())
+            object.__setattr__(self, name, cleaned)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    first: str
+    middles: tuple[str, ...]
+    last: str
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The surname and, for a double-barrelled one, each part a writer might use alone."""
+        if not self.last:
+            return ()
+        parts = [self.last]
+        if "-" in self.last:
+            parts += [part for part in self.last.split("-") if len(part) >= 3]
+        return tuple(parts)
+
+    @property
+    def initials(self) -> str:
+        letters = [self.first, *self.middles, self.last]
+        return "".join(word[0].upper() for word in letters if word)
+
+
+def parse_person_name(raw: str) -> PersonName | None:
+    """Split "Dr Sarah J. Hughes RN" into first, middles and last, dropping titles and
+    post-nominals. A single word is treated as a surname: it is removed everywhere it stands as
+    a proper noun, which is the safer reading when we cannot tell."""
+    words = [w.strip(",") for w in raw.replace(",", " , ").split() if w.strip(",")]
+    while words and words[0].lower().rstrip(".") in TITLES:
+        words.pop(0)
+    while words and words[-1].lower().strip(".()") in _POST_NOMINALS_LOWER | {"hons"}:
+        words.pop()
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if len(words) == 1:
+        return PersonName(first="", middles=(), last=_proper(words[0]))
+    return PersonName(
+        first=_proper(words[0]),
+        middles=tuple(_proper(w.rstrip(".")) for w in words[1:-1]),
+        last=_proper(words[-1]),
+    )
+
+
+def _proper(word: str) -> str:
+    """Capitalise a name typed in lower case, keeping deliberate capitals (McDonald)."""
+    if word.islower() or word.isupper():
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return word[:1].upper() + word[1:]
+
+
+@dataclass(frozen=True)
+class OrganisationName:
+    full: str
+    words: tuple[str, ...]
+    core: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    core_stands_alone: bool
+    brand: tuple[str, ...] = ()
+
+
+def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
+    """Find the distinctive words of an organisation's name and the acronyms it may go by."""
+    full = re.sub(r"^(?i:the)\s+", "", raw.strip())
+    if not full and not email_domain:
+        return None
+    words = tuple(re.findall(r"[\w'\u2019.&-]+", full))
+    core: list[str] = []
+    for index, word in enumerate(words):
+        lowered = word.lower().rstrip(".")
+        after_saint = index > 0 and words[index - 1].lower() in ("st", "st.", "saint")
+        if lowered in ("st", "saint") or lowered not in ORG_GENERIC_WORDS or after_saint:
+            core.append(word)
+    lowered_words = {w.lower() for w in words}
+    core_letters = sum(len(w) for w in core if w.lower().rstrip(".") not in ("st", "saint"))
+    only_a_place = all(w.lower() in MAJOR_PLACES for w in core) or (
+        len(core) == 1 and core[0].lower() in PLACE_WORDS
+    )
+    stands_alone = (
+        bool(core)
+        and core_letters >= 4
+        and not only_a_place
+        and not (lowered_words & _PUBLIC_BODY_WORDS)
+    )
+    acronyms = _acronyms(words, email_domain)
+    # "Premier Stay Bristol Airport" is written "Premier Stay": the part before a town is a brand.
+    brand: tuple[str, ...] = ()
+    for index, word in enumerate(core):
+        if index and word.lower() in MAJOR_PLACES:
+            candidate = tuple(core[:index])
+            if sum(len(w) for w in candidate) >= 6:
+                brand = candidate
+            break
+    return OrganisationName(full, words, tuple(core), acronyms, stands_alone, brand)
+
+
+def _acronyms(words: tuple[str, ...], email_domain: str) -> tuple[str, ...]:
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+    found: list[str] = []
+    if len(significant) >= 2:
+        found.append("".join(w[0].upper() for w in significant))
+        split = "".join(_compound_initials(w) for w in significant)
+        found.append(split)
+    elif len(significant) == 1:
+        split = _compound_initials(significant[0])
+        if len(split) >= 2:
+            found.append(split)
+    label = organisation_domain_label(email_domain)
+    if label and 2 <= len(label) <= 6:
+        found.append(label.upper())
+    return tuple(
+        dict.fromkeys(
+            a for a in found if len(a) >= 2 and (len(a) >= 3 or a.lower() not in UPPER_STOPLIST)
+        )
+    )
+
+
+def _compound_initials(word: str) -> str:
+    """ "Kingsweston" -> "KW": English place names are often compounds, and the acronym a school
+    goes by usually keeps both halves."""
+    lowered = strip_accents(word).lower()
+    for head in sorted(COMPOUND_HEADS, key=len, reverse=True):
+        tail = lowered[len(head) :]
+        if lowered.startswith(head) and len(tail) >= COMPOUND_TAILS_MIN and tail.isalpha():
+            return (head[0] + tail[0]).upper()
+    return word[0].upper()
+
+
+def email_domain_of(identity: SourceIdentity) -> str:
+    """The organisation's own email domain, or "" when the source used web mail."""
+    domain = ""
+    if "@" in identity.email:
+        domain = identity.email.rsplit("@", 1)[1].strip().lower().rstrip(".")
+    if not domain and identity.organisation_website:
+        domain = website_host(identity.organisation_website)
+    if domain in GENERIC_EMAIL_DOMAINS:
+        return ""
+    return domain
+
+
+def website_host(url: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    host = host.split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
+def organisation_domain_label(domain: str) -> str:
+    for label in domain.split("."):
+        if label and label not in GENERIC_DOMAIN_LABELS:
+            return label if label.isalpha() else ""
+    return ""
+
+
+def split_roles(role: str) -> list[str]:
+    """'Head of Year 9 and DSL' is two roles; each is matched on its own."""
+    parts = re.split(r"\s*(?:/|\||,|;|&|\band\b)\s*", role)
+    return [part.strip() for part in parts if part.strip()]

@@ -1,0 +1,162 @@
+"""Sign-offs and signature blocks.
+
+A signature block carries the source's name, role, team, organisation, address and numbers, often
+alongside colleagues; removing the block as a whole is safer than hoping each line matches. The
+block ends where the lines stop looking like a signature, so information written after a sign-off
+(a vehicle, a suspect's number) is not swallowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import anchors
+from .matching import POST_NOMINAL_TAIL
+from .spans import Span
+from .vocabulary import word_set
+
+_SIGN_OFF = re.compile(
+    r"(?i)^(?P<lead>[ \t>*]*(?:(?:kind(?:est)?|best|warm(?:est)?|many|with[ \t]+(?:best|kind|warm)"
+    r"|all[ \t]+the|yours)[ \t]+)?(?:regards|wishes|thanks|thank[ \t]+you|cheers|sincerely|"
+    r"faithfully|truly|best|thx|ta|speak[ \t]+soon|take[ \t]+care|respectfully|rgds|kr|love|"
+    r"warmly)\b[ \t,.!:;\-]*)(?P<rest>.*)$"
+)
+_DELIMITER = re.compile(r"^[ \t]*(?:--|\u2014|__)[ \t]*$")
+_STRONG_LINE = re.compile(
+    r"(?i:^[ \t>*]*(?:t|tel|telephone|m|mob|mobile|p|ph|phone|e|email|e-mail|w|web|website|ext|"
+    r"extn|direct(?:[ \t]+(?:line|dial))?|dd|switchboard|office|fax|address|pronouns|"
+    r"working[ \t]+(?:days|hours)|hours)\b\.?[ \t]*[:|]"
+    r"|www\.|https?://|\((?:she|he|they)/(?:her|him|them)\))"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"
+)
+_STOP_LINE = re.compile(
+    r"(?i)^[ \t>*]*(?:p\.?[ \t]?s\b|n\.?[ \t]?b\b|note\b|-{3,}|_{3,}|on[ \t].*wrote:|from:|sent:"
+    r"|to:|subject:|original[ \t]+message)"
+)
+_CONNECTORS = frozenset({"of", "and", "the", "for", "&", "to", "at", "in", "on", "|", "-", "/"})
+_FUNCTION_WORDS = word_set(
+    """
+    for the a an to you your he she they it was is of in on at with that this i we me my said had
+    has have be will would can so but all again everyone very much lot lots reading time help
+    anyway if when what who there here not
+    """
+)
+_MAX_LINE = 100
+_TAIL_LINES = 8
+
+
+def signature_spans(text: str, spans: list[Span]) -> list[Span]:
+    lines = _line_bounds(text)
+    around = anchors(text, spans)
+    non_blank = [index for index, (s, e) in enumerate(lines) if text[s:e].strip()]
+    tail_from = non_blank[-_TAIL_LINES] if len(non_blank) >= _TAIL_LINES else 0
+    found: list[Span] = []
+    covered_until = -1
+    for index, (line_start, line_end) in enumerate(lines):
+        if line_start < covered_until:
+            continue
+        line = text[line_start:line_end]
+        start: int | None = None
+        reason = "signature block"
+        sign_off = _SIGN_OFF.match(line)
+        if sign_off and _rest_is_signature(
+            sign_off["rest"], line_start + sign_off.start("rest"), line_end, around
+        ):
+            if sign_off["rest"].strip():
+                start = line_start + sign_off.start("rest")
+            reason = "sign-off and signature"
+        elif _DELIMITER.match(line):
+            pass
+        elif index >= tail_from and _mostly_source(text, line_start, line_end, around):
+            start = line_start + len(line) - len(line.lstrip())
+        else:
+            continue
+        end = line_start + len(line.rstrip()) if start is not None else None
+        start, end = _extend_block(text, lines, index + 1, around, start, end)
+        if start is not None and end is not None and end > start:
+            found.append(Span(start, end, "signature", text[start:end], reason))
+            covered_until = end
+    return found
+
+
+def _extend_block(
+    text: str,
+    lines: list[tuple[int, int]],
+    first_index: int,
+    around: list[tuple[int, int, str]],
+    start: int | None,
+    end: int | None,
+) -> tuple[int | None, int | None]:
+    after_blank = False
+    for line_start, line_end in lines[first_index:]:
+        line = text[line_start:line_end]
+        if not line.strip():
+            after_blank = True
+            continue
+        if len(line) > _MAX_LINE or _STOP_LINE.match(line):
+            break
+        strong = _overlaps(around, line_start, line_end) or _STRONG_LINE.search(line)
+        weak = _title_case_line(line)
+        if not (strong or (weak and not after_blank)):
+            break
+        if start is None:
+            start = line_start + len(line) - len(line.lstrip())
+        end = line_start + len(line.rstrip())
+        after_blank = False
+    return start, end
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        bounds.append((position, position + len(line)))
+        position += len(line) + 1
+    return bounds
+
+
+def _overlaps(around: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(a_start < end and a_end > start for a_start, a_end, _ in around)
+
+
+def _rest_is_signature(rest: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
+    """'kind regards, sarah' signs off; 'Thanks for the lift, Kyle said' does not."""
+    stripped = rest.strip()
+    if not stripped:
+        return True
+    if _overlaps(around, start, end):
+        return True
+    words = re.findall(r"[\w'\u2019.&-]+", stripped)
+    if len(stripped) > 60 or len(words) > 6:
+        return False
+    return not any(word.lower().strip(".") in _FUNCTION_WORDS for word in words)
+
+
+def _mostly_source(text: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
+    """A line that is little more than the source's name, role or organisation."""
+    if not _overlaps(around, start, end):
+        return False
+    remaining = list(text[start:end])
+    for a_start, a_end, _ in around:
+        for position in range(max(a_start, start), min(a_end, end)):
+            remaining[position - start] = " "
+    leftover = "".join(remaining)
+    leftover = POST_NOMINAL_TAIL.sub(" ", leftover)
+    return sum(ch.isalpha() for ch in leftover) <= 3
+
+
+def _title_case_line(line: str) -> bool:
+    """'Pastoral Team', '12 Kingsweston Lane', 'Kingsweston Academy | Safeguarding'."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or stripped.endswith(":"):
+        return False
+    words = stripped.replace("|", " | ").split()
+    if len(words) > 8 or not any(ch.isalpha() for ch in stripped):
+        return False
+    return all(
+        word[0].isupper()
+        or word[0].isdigit()
+        or word.lower() in _CONNECTORS
+        or not word[0].isalnum()
+        for word in words
+    )
