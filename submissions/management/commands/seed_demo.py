@@ -85,7 +85,7 @@ class Command(BaseCommand):
         else:
             self._progress(map(write, specs), totals, count, began)
 
-        analysed = began_analyse = time.monotonic()
+        began_analyse = time.monotonic()
         _analyse(context)
         analysed = time.monotonic() - began_analyse
         elapsed = time.monotonic() - began
@@ -95,8 +95,9 @@ class Command(BaseCommand):
         )
         for table, rows in totals.items():
             self.stdout.write(f"  {table:<36} {rows:>12,}")
-        if context.log_writer is None:
-            self.stdout.write("  (no intelligence log model yet: sanitised logs were not seeded)")
+        for label in seeding.OPTIONAL_COLUMNS:
+            if label not in context.optional:
+                self.stdout.write(f"  ({label} does not exist yet, so none were seeded)")
 
     def _progress(self, results, totals: dict, count: int, began: float) -> None:
         done, next_report = 0, count / 10
