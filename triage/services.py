@@ -15,6 +15,11 @@ from django.utils import timezone
 from accounts.access import is_handler, is_supervisor
 from audit.models import Action
 from audit.services import audit_event_record
+from intelligence.services import (
+    intelligence_log_approve,
+    intelligence_log_create,
+    intelligence_log_return,
+)
 from submissions.models import Outcome, Source, Status, Submission
 from triage.models import Assessment, Note, SourceReveal
 from triage.rules import FIELDS_OF_OUTCOME, OUTCOME_FIELDS, assessment_errors
@@ -324,6 +329,20 @@ def outcome_record(
     assessment.reviewed_by = None
     assessment.full_clean(exclude=["submission"])
     assessment.save()
+    if outcome == Outcome.INTELLIGENCE_LOG:
+        # The log is its own record, made behind the export gate: a log that still points to the
+        # source raises (a form error on log_text) and this whole transaction saves nothing.
+        intelligence_log_create(
+            submission=current,
+            text=assessment.log_text,
+            evaluation=assessment.source_evaluation,
+            assessment=assessment.intelligence_assessment,
+            handling_code=assessment.handling_code,
+            handling_conditions=assessment.handling_conditions,
+            user=user,
+            approval_required=target == Status.AWAITING_REVIEW,
+            request=request,
+        )
 
     changes = _submission_changes(data)
     _write(
@@ -383,14 +402,8 @@ def submission_review_approve(
     assessment.save(update_fields=["reviewed_at", "reviewed_by", "review_comment", "updated_at"])
     _write(current, status=Status.CLOSED, closed_at=now)
     if current.outcome == Outcome.INTELLIGENCE_LOG:
-        audit_event_record(
-            action=Action.LOG_APPROVED,
-            actor=supervisor,
-            request=request,
-            submission=current,
-            object_type="assessment",
-            object_id=assessment.pk,
-        )
+        # Approves the log for export (re-checked by the gate) and records LOG_APPROVED.
+        intelligence_log_approve(submission=current, supervisor=supervisor, request=request)
     _status_changed(
         current,
         actor=supervisor,
@@ -420,14 +433,8 @@ def submission_review_return(
     assessment.save()
     _write(current, status=Status.IN_PROGRESS, outcome="", closed_at=None)
     if current.outcome == Outcome.INTELLIGENCE_LOG:
-        audit_event_record(
-            action=Action.LOG_RETURNED,
-            actor=supervisor,
-            request=request,
-            submission=current,
-            object_type="assessment",
-            object_id=assessment.pk,
-        )
+        # Records LOG_RETURNED; the handler's next "record outcome" remakes the same log.
+        intelligence_log_return(submission=current, supervisor=supervisor, request=request)
     _status_changed(
         current,
         actor=supervisor,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import handler_required, is_supervisor, supervisor_required
 from audit.models import Action
 from audit.services import audit_event_record
+from intelligence.preview import log_text_propose
 from submissions.models import Status, Submission
 from triage import services
 from triage.filters import QueueFilter
@@ -206,7 +207,7 @@ def reveal(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "triage/reveal.html", {"submission": submission, "form": form})
 
 
-def _assessment_initial(submission: Submission, assessment) -> dict:
+def _assessment_initial(submission: Submission, assessment, proposal=None) -> dict:
     initial = {"version": submission.version, "risk": submission.risk}
     # Priority has a default on the submission; only show it once someone has chosen it.
     if submission.risk or assessment is not None:
@@ -214,6 +215,9 @@ def _assessment_initial(submission: Submission, assessment) -> dict:
     if assessment is not None:
         for field in services.ASSESSMENT_FIELDS:
             initial[field] = getattr(assessment, field)
+    if not initial.get("log_text") and proposal is not None:
+        # The sanitiser's proposal: the handler edits it rather than starting from nothing.
+        initial["log_text"] = proposal.text
     return initial
 
 
@@ -226,8 +230,10 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
     details = submission_detail(submission)
     recording = request.POST.get("action") == "record"
     if request.method == "GET":
-        form = AssessmentForm(initial=_assessment_initial(submission, details["assessment"]))
-        return _assess_render(request, submission, form, details)
+        proposal = log_text_propose(submission)
+        initial = _assessment_initial(submission, details["assessment"], proposal)
+        form = AssessmentForm(initial=initial)
+        return _assess_render(request, submission, form, details, proposal=proposal)
 
     form = AssessmentForm(request.POST, recording=recording)
     if not form.is_valid():
@@ -277,7 +283,7 @@ def _assess_stale(request, submission, form, details, error: StaleVersion) -> Ht
     return _assess_render(request, current, fresh, details, stale=True, status=409)
 
 
-def _assess_render(request, submission, form, details, *, stale=False, status=200):
+def _assess_render(request, submission, form, details, *, stale=False, status=200, proposal=None):
     audit_event_record(
         action=Action.SUBMISSION_VIEWED,
         request=request,
@@ -287,6 +293,7 @@ def _assess_render(request, submission, form, details, *, stale=False, status=20
         details={"page": "assessment"},
     )
     context = {"submission": submission, "form": form, "stale": stale, **details}
+    context["log_proposal"] = proposal or log_text_propose(submission)
     return render(request, "triage/assessment.html", context, status=status)
 
 
