@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import handler_required, is_supervisor, supervisor_required
+from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from intelligence.preview import log_text_propose
@@ -182,6 +183,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @handler_required
+@recent_auth_required
 def reveal(request: HttpRequest, reference: str) -> HttpResponse:
     """Ask why; then show the source's details on this response only (never stored in a page)."""
     submission = submission_for_staff_or_404(request.user, reference)
