@@ -1,0 +1,37 @@
+"""The public form: one GOV.UK base form (base.py) and the pages built on it (pages.py)."""
+
+from submissions.forms.base import GovUKForm, PastDateField, uk_phone_normalise
+from submissions.forms.pages import (
+    INFORMATION_MAX_LENGTH,
+    AddAnotherForm,
+    CategoriesForm,
+    EligibilityForm,
+    InformationForm,
+    LawfulBasisForm,
+    PersonForm,
+    PlaceForm,
+    ProvenanceForm,
+    SourceForm,
+    SubjectForm,
+    VehicleForm,
+    WhenForm,
+)
+
+__all__ = [
+    "INFORMATION_MAX_LENGTH",
+    "AddAnotherForm",
+    "CategoriesForm",
+    "EligibilityForm",
+    "GovUKForm",
+    "InformationForm",
+    "LawfulBasisForm",
+    "PastDateField",
+    "PersonForm",
+    "PlaceForm",
+    "ProvenanceForm",
+    "SourceForm",
+    "SubjectForm",
+    "VehicleForm",
+    "WhenForm",
+    "uk_phone_normalise",
+]

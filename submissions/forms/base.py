@@ -1,0 +1,146 @@
+"""The GOV.UK base form and field helpers every form in the service builds on.
+
+One base form builds the crispy-forms-gds helper; every message is in GOV.UK voice and carries
+a code, so tests assert on the code, never on the wording.
+"""
+
+from datetime import date
+
+import phonenumbers
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+# Numbering plans that count as "UK" for a professional's phone: GB and the Crown Dependencies.
+UK_REGIONS = {"GB", "GG", "JE", "IM"}
+
+
+class GovUKForm(forms.Form):
+    """Every public page's form: the crispy-forms-gds helper is built here, once.
+
+    Subclasses list their layout in `layout_fields()` (defaults to each field as a plain input)
+    and may change `submit_label`. Browser validation is off (novalidate) so that errors always
+    come from the server, in the error summary, in GOV.UK voice.
+    """
+
+    submit_label = "Continue"
+    # The page's <h1>; None when the first question's legend or label is the heading.
+    page_heading: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            *self.layout_fields(), Submit("continue", self.submit_label, css_id="continue")
+        )
+
+    def layout_fields(self) -> list:
+        return [self.default_layout(name) for name in self.fields]
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) for the error summary: each links to the first input it is about."""
+        links = []
+        for name, messages in self.errors.items():
+            bound = self[name] if name in self.fields else None
+            if bound is None:
+                anchor = ""
+            elif isinstance(bound.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                anchor = f"id_{bound.html_name}_1"
+            elif isinstance(bound.field, DateInputField):
+                anchor = f"{bound.auto_id}_0"
+            else:
+                anchor = bound.auto_id
+            links.extend((anchor, message) for message in messages)
+        return links
+
+    def default_layout(self, name: str):
+        field = self.fields[name]
+        if isinstance(field.widget, forms.CheckboxSelectMultiple):
+            return Field.checkboxes(name, legend_size=Size.MEDIUM)
+        if isinstance(field.widget, forms.RadioSelect):
+            return Field.radios(name, legend_size=Size.MEDIUM)
+        if isinstance(field.widget, forms.Textarea):
+            return Field.textarea(name, label_size=Size.SMALL, rows=4)
+        if isinstance(field, DateInputField):
+            return Field(name, context={"legend_size": Size.for_legend(Size.SMALL)})
+        return Field.text(name, label_size=Size.SMALL)
+
+
+def text(label: str, *, required_message: str = "", max_length: int = 200, **kwargs):
+    """A text answer: required only when a required message is given (GOV.UK voice)."""
+    noun = label[0].upper() + label[1:]
+    return forms.CharField(
+        label=label,
+        required=bool(required_message),
+        max_length=max_length,
+        error_messages={
+            "required": required_message,
+            "max_length": f"{noun} must be {max_length:,} characters or fewer",
+        },
+        **kwargs,
+    )
+
+
+def long_text(label: str, *, max_length: int = 2000, **kwargs):
+    return text(label, max_length=max_length, widget=forms.Textarea, **kwargs)
+
+
+class PastDateField(DateInputField):
+    """A GOV.UK date input for a date that has already happened.
+
+    The parent silently drops a half-filled date when the field is optional and reports Python's
+    own wording for impossible dates; here both are errors in GOV.UK voice, with codes.
+    """
+
+    def __init__(self, *, noun: str, **kwargs):
+        super().__init__(**kwargs)
+        self.noun = noun
+        self.error_messages["required"] = f"Enter {noun.lower()}"
+        self.error_messages["incomplete"] = f"{noun} must include a day, month and year"
+        for subfield in self.fields:
+            for validator in subfield.validators:
+                validator.message = f"{noun} must be a real date"
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day or month or year):
+            return None
+        if not (day and month and year):
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{self.noun} must be a real date", code="invalid_date") from None
+        if value.year < 1900:
+            raise ValidationError(f"{self.noun} must be after 1900", code="too_old")
+        if value > timezone.localdate():
+            raise ValidationError(f"{self.noun} must be today or in the past", code="future")
+        return value
+
+
+def uk_phone_normalise(value: str) -> str | None:
+    """The number in E.164 if it is a valid UK (or Crown Dependency) number, otherwise None."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    if phonenumbers.region_code_for_number(number) not in UK_REGIONS:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def radios(label: str, choices, message: str, **kwargs):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message, "invalid_choice": message},
+        **kwargs,
+    )
