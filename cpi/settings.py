@@ -100,8 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Staff: a TOTP code as well as a password, and idle/absolute session limits.
     "accounts.middleware.TwoFactorRequiredMiddleware",
-    "cpi.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cpi.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "cpi.middleware.NoStoreMiddleware",
