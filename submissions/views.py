@@ -320,7 +320,7 @@ def _submit(request, answers):
         submission = submission_create(answers=answers.for_submission(), submission_token=token)
     except (OperationalError, InterfaceError) as exc:
         # Nothing was saved (one transaction) and the session is untouched: the answers wait.
-        logger.error("Submission not saved: database unavailable (%s) %s", type(exc).__name__, exc)
+        logger.error("Submission not saved: database unavailable (%s)", type(exc).__name__)
         return render(request, "errors/503.html", status=503)
     return _confirmed(request, submission.reference)
 
