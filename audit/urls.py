@@ -1,2 +1,12 @@
+from django.urls import path
+
+from audit import views
+
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.trail, name="trail"),
+    path("export.csv", views.trail_export, name="trail_export"),
+    path("submissions/<str:reference>/", views.submission_timeline, name="submission"),
+    path("users/<int:user_id>/", views.user_trail, name="user"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]

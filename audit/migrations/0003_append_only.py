@@ -30,7 +30,7 @@ def _trigger_name(table: str) -> str:
 def add_triggers(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(FUNCTION)
+    schema_editor.execute(FUNCTION, params=None)  # its % are PL/pgSQL placeholders, not ours
     for table in TABLES:
         schema_editor.execute(
             f"DROP TRIGGER IF EXISTS {_trigger_name(table)} ON {table}; "

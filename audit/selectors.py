@@ -1,0 +1,118 @@
+"""Reads for the audit trail pages: keyset pages of entries, and what each entry says in words."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.http import Http404
+
+from audit.changelog import MASK
+from audit.integrity import CHANGE_LOG_ACTIONS
+from audit.models import Action, AuditEvent
+
+PAGE_SIZE = 50
+# Fields every change-log row repeats, which say nothing to a supervisor.
+QUIET_FIELDS = {"id", "created_at", "updated_at"}
+HIDDEN_DETAILS = {"log_entry_id", "log_entry_digest", "changes", "record"}
+
+
+@dataclass
+class TrailPage:
+    events: list
+    next_cursor: int | None
+    newest_first: bool
+
+
+def trail_page(
+    queryset: QuerySet, *, cursor: str | None, newest_first: bool = True, size: int = PAGE_SIZE
+) -> TrailPage:
+    """One page by keyset on id: two queries at most (none to count), whatever the page."""
+    try:
+        position = int(cursor) if cursor else None
+    except ValueError:
+        position = None
+    if newest_first:
+        queryset = queryset.order_by("-id")
+        if position is not None:
+            queryset = queryset.filter(id__lt=position)
+    else:
+        queryset = queryset.order_by("id")
+        if position is not None:
+            queryset = queryset.filter(id__gt=position)
+    rows = list(queryset[: size + 1])
+    more = len(rows) > size
+    events = rows[:size]
+    for event in events:
+        event.summary = event_summary(event)
+    return TrailPage(
+        events=events, next_cursor=events[-1].id if more else None, newest_first=newest_first
+    )
+
+
+def _value(value) -> str:
+    if value in (None, "None"):
+        return ""
+    return str(value)
+
+
+def _change_line(field: str, values) -> str | None:
+    label = field.replace("_", " ")
+    if isinstance(values, dict):  # many-to-many
+        verb = "added" if values.get("operation") == "add" else "removed"
+        return f"{label}: {verb} {', '.join(values.get('objects', []))}"
+    if not isinstance(values, list | tuple) or len(values) != 2:
+        return None
+    old, new = (_value(v) for v in values)
+    if MASK in (old, new):
+        if not old:
+            return f"{label}: added (value not kept in the audit trail)"
+        if not new:
+            return f"{label}: cleared (value not kept in the audit trail)"
+        return f"{label}: changed (value not kept in the audit trail)"
+    if not old:
+        return f"{label}: {new}" if new else None
+    return f"{label}: {old} → {new}"
+
+
+def event_summary(event: AuditEvent) -> list[str]:
+    """What an entry says, line by line, in words a supervisor can read."""
+    details = event.details if isinstance(event.details, dict) else {}
+    lines: list[str] = []
+    if event.action in CHANGE_LOG_ACTIONS:
+        record = details.get("record") or event.object_type
+        lines.append(f"{str(record).capitalize()} {event.object_id}")
+        if event.action != Action.RECORD_DELETED:
+            for field, values in sorted((details.get("changes") or {}).items()):
+                if field in QUIET_FIELDS:
+                    continue
+                line = _change_line(field, values)
+                if line:
+                    lines.append(line)
+        return lines
+    for key, value in details.items():
+        if key in HIDDEN_DETAILS:
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        lines.append(f"{key.replace('_', ' ').capitalize()}: {value}")
+    return lines
+
+
+@dataclass
+class StaffMember:
+    id: int
+    username: str
+    user: object | None  # None when the account was deleted but its entries remain
+
+
+def staff_member_or_404(user_id: int) -> StaffMember:
+    """A user by id, or what the trail remembers of a deleted account; 404 if neither."""
+    user = get_user_model()._base_manager.filter(pk=user_id).prefetch_related("groups").first()
+    if user is not None:
+        return StaffMember(id=user.pk, username=user.get_username(), user=user)
+    last = AuditEvent.objects.filter(actor_id=user_id).order_by("-id").first()
+    if last is None:
+        raise Http404
+    return StaffMember(id=user_id, username=last.actor_username, user=None)

@@ -1,0 +1,210 @@
+"""The audit trail pages: supervisors only, filters, keyset pages, per submission and per person."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from audit.models import Action, AuditEvent
+from audit.services import audit_event_record
+from tests.factories import SubmissionFactory, UserFactory
+
+TRAIL_PAGES = [
+    ("audit:trail", {}),
+    ("audit:trail_export", {}),
+    ("audit:dashboard", {}),
+]
+
+
+@pytest.fixture
+def submission(db):
+    return SubmissionFactory()
+
+
+def _pages(submission, user):
+    return [
+        reverse("audit:trail"),
+        reverse("audit:trail_export"),
+        reverse("audit:dashboard"),
+        reverse("audit:submission", args=[submission.reference]),
+        reverse("audit:user", args=[user.pk]),
+    ]
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_sign_in(client, submission, handler_user):
+    for url in _pages(submission, handler_user):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+def test_staff_in_no_group_are_refused(outsider_client, submission, handler_user):
+    for url in _pages(submission, handler_user):
+        assert outsider_client.get(url).status_code == 403, url
+
+
+@pytest.mark.django_db
+def test_handlers_are_refused(handler_client, submission, handler_user):
+    for url in _pages(submission, handler_user):
+        assert handler_client.get(url).status_code == 403, url
+
+
+@pytest.mark.django_db
+def test_supervisors_see_every_page(supervisor_client, submission, handler_user):
+    for url in _pages(submission, handler_user):
+        response = supervisor_client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_a_refused_handler_leaves_a_permission_denied_entry(handler_client, handler_user):
+    handler_client.get(reverse("audit:trail") + "?reference=secret-search")
+    event = AuditEvent.objects.filter(action=Action.PERMISSION_DENIED).get()
+    assert event.actor_id == handler_user.pk
+    assert event.details["path"] == reverse("audit:trail")
+    assert "secret-search" not in str(event.details)  # the query string is never kept
+    assert event.ip_address == "127.0.0.1"
+
+
+@pytest.mark.django_db
+def test_the_trail_filters_by_person_reference_action_and_date(
+    supervisor_client, handler_user, other_handler_user
+):
+    first, second = SubmissionFactory(), SubmissionFactory()
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user, submission=first)
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=other_handler_user, submission=second)
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user, submission=second)
+
+    def shown(query: str) -> set:
+        response = supervisor_client.get(reverse("audit:trail") + "?" + query)
+        assert response.status_code == 200
+        return {
+            (e.actor_username, e.action, e.submission_reference)
+            for e in response.context["page"].events
+        }
+
+    by_user = shown(f"user={handler_user.pk}")
+    assert by_user == {
+        ("hannah.handler", "submission_viewed", first.reference),
+        ("hannah.handler", "source_revealed", second.reference),
+    } | {e for e in by_user if e[1] not in ("submission_viewed", "source_revealed")}
+    assert ("harry.handler", "submission_viewed", second.reference) not in by_user
+
+    by_reference = shown(f"reference={second.reference.lower()}")
+    assert {e[1] for e in by_reference} >= {"submission_viewed", "source_revealed"}
+    assert all(e[2] == second.reference for e in by_reference)
+
+    by_action = shown("action=source_revealed")
+    assert by_action == {("hannah.handler", "source_revealed", second.reference)}
+
+    assert shown("date_from=2000-01-01&date_to=2000-01-02") == set()
+    assert (
+        shown("date_to=2000-01-01&date_from=2000-01-02") == set()
+    )  # refused: ends before it starts
+
+
+@pytest.mark.django_db
+def test_the_trail_pages_by_keyset(supervisor_client, handler_user):
+    for _ in range(55):
+        audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
+    first = supervisor_client.get(reverse("audit:trail") + "?action=submission_viewed")
+    page = first.context["page"]
+    assert len(page.events) == 50
+    assert page.next_cursor == page.events[-1].id
+    assert f"before={page.next_cursor}" in first.content.decode()
+    second = supervisor_client.get(
+        reverse("audit:trail") + f"?action=submission_viewed&before={page.next_cursor}"
+    )
+    rest = second.context["page"]
+    assert len(rest.events) == 5
+    assert rest.next_cursor is None
+    assert max(e.id for e in rest.events) < min(e.id for e in page.events)
+
+
+@pytest.mark.django_db
+def test_the_trail_runs_a_constant_number_of_queries(
+    supervisor_client, handler_user, django_assert_num_queries
+):
+    def load(n: int):
+        for _ in range(n):
+            audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
+        supervisor_client.get(reverse("audit:trail"))  # warm the session
+        with django_assert_num_queries(7) as captured:
+            response = supervisor_client.get(reverse("audit:trail"))
+        assert response.status_code == 200
+        return len(captured)
+
+    assert load(3) == load(60)
+
+
+@pytest.mark.django_db
+def test_the_timeline_tells_the_life_of_one_submission_oldest_first(
+    supervisor_client, handler_user
+):
+    submission = SubmissionFactory()
+    other = SubmissionFactory()
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user, submission=submission)
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user, submission=other)
+    submission.status = "in_progress"
+    submission.save()
+
+    response = supervisor_client.get(reverse("audit:submission", args=[submission.reference]))
+    events = response.context["page"].events
+    assert [e.id for e in events] == sorted(e.id for e in events)
+    assert {e.submission_reference for e in events} == {submission.reference}
+    actions = [e.action for e in events]
+    assert actions[0] == "record_created"  # collection comes first
+    assert "submission_viewed" in actions
+    assert "record_changed" in actions
+    assert "status: new → in_progress" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unknown_reference_is_not_found(supervisor_client):
+    response = supervisor_client.get(reverse("audit:submission", args=["CPI-ZZZZ-ZZZZ"]))
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_person_page_lists_what_they_did(supervisor_client, handler_user, other_handler_user):
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=other_handler_user)
+    response = supervisor_client.get(reverse("audit:user", args=[handler_user.pk]))
+    assert response.status_code == 200
+    assert {e.actor_id for e in response.context["page"].events} == {handler_user.pk}
+    assert "Intelligence handler" in response.content.decode()
+    assert supervisor_client.get(reverse("audit:user", args=[999_999])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_csv_export_holds_the_filtered_trail_and_is_itself_audited(
+    supervisor_client, supervisor_user, handler_user
+):
+    submission = SubmissionFactory()
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user, submission=submission)
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
+
+    response = supervisor_client.get(reverse("audit:trail_export") + "?action=source_revealed")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["id", "time", "who", "action"]
+    assert [(r[2], r[3], r[4]) for r in rows[1:]] == [
+        ("hannah.handler", "source_revealed", submission.reference)
+    ]
+    exported = AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).get()
+    assert exported.actor_id == supervisor_user.pk
+    assert exported.details == {"filters": {"action": "source_revealed"}}
+
+
+@pytest.mark.django_db
+def test_the_csv_export_defuses_spreadsheet_formulas(supervisor_client, handler_user):
+    evil = UserFactory(username="=HYPERLINK(1)", role="handler")
+    audit_event_record(action=Action.SUBMISSION_VIEWED, actor=evil)
+    response = supervisor_client.get(reverse("audit:trail_export") + f"?user={evil.pk}")
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(1)" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
