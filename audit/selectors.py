@@ -116,3 +116,44 @@ def staff_member_or_404(user_id: int) -> StaffMember:
     if last is None:
         raise Http404
     return StaffMember(id=user_id, username=last.actor_username, user=None)
+
+
+# --- Sanitised logs awaiting a supervisor's approval -----------------------------------------
+APPROVAL_LIST_LIMIT = 200
+
+
+def logs_awaiting_approval() -> list:
+    from intelligence.models import IntelligenceLog, LogStatus
+
+    return list(
+        IntelligenceLog.objects.filter(status=LogStatus.AWAITING_APPROVAL)
+        .select_related("submission", "created_by")
+        .only(
+            "reference",
+            "created_at",
+            "evaluation",
+            "assessment",
+            "handling_code",
+            "status",
+            "submission__reference",
+            "submission__priority",
+            "created_by__username",
+        )
+        .order_by("created_at")[:APPROVAL_LIST_LIMIT]
+    )
+
+
+def log_awaiting_approval_or_404(reference: str):
+    """The log of submission `reference`, if it awaits approval; 404 otherwise."""
+    from intelligence.models import IntelligenceLog, LogStatus
+
+    log = (
+        IntelligenceLog.objects.filter(
+            submission__reference=reference, status=LogStatus.AWAITING_APPROVAL
+        )
+        .select_related("submission", "created_by")
+        .first()
+    )
+    if log is None:
+        raise Http404
+    return log

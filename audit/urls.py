@@ -9,4 +9,6 @@ urlpatterns = [
     path("submissions/<str:reference>/", views.submission_timeline, name="submission"),
     path("users/<int:user_id>/", views.user_trail, name="user"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("approvals/", views.approvals, name="approvals"),
+    path("approvals/<str:reference>/", views.approval, name="approval"),
 ]

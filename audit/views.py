@@ -6,17 +6,28 @@ import csv
 import json
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import supervisor_required
 from audit import charts, supervision
 from audit.filters import TrailFilter, reference_normalise
+from audit.forms import ApprovalForm
 from audit.models import Action, AuditEvent
-from audit.selectors import staff_member_or_404, trail_page
+from audit.selectors import (
+    APPROVAL_LIST_LIMIT,
+    log_awaiting_approval_or_404,
+    logs_awaiting_approval,
+    staff_member_or_404,
+    trail_page,
+)
 from audit.services import audit_event_record
 from submissions.models import Submission
+from triage.services import NotPermitted, submission_review_approve, submission_review_return
+from triage.state import TriageError
 
 CSV_COLUMNS = [
     "id",
@@ -40,9 +51,9 @@ def _query_without(request, *names: str) -> str:
     return query.urlencode()
 
 
-def _render(request, template: str, context: dict):
+def _render(request, template: str, context: dict, status: int = 200):
     context["approval_enabled"] = settings.LOG_APPROVAL_REQUIRED
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @supervisor_required
@@ -190,3 +201,67 @@ def dashboard(request):
         "targets": sorted(supervision.target_days().items()),
     }
     return _render(request, "audit/dashboard.html", context)
+
+
+# --- Approval of sanitised logs ---------------------------------------------------------------
+@supervisor_required
+def approvals(request):
+    return _render(
+        request,
+        "audit/approvals.html",
+        {"section": "approvals", "logs": logs_awaiting_approval(), "limit": APPROVAL_LIST_LIMIT},
+    )
+
+
+@supervisor_required
+def approval(request, reference: str):
+    """The original and the sanitised text side by side, and the decision.
+
+    Showing the original discloses what the professional wrote, so opening the page is recorded
+    as a view of the submission.
+    """
+    log = log_awaiting_approval_or_404(reference_normalise(reference))
+    submission = log.submission
+    form = ApprovalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == ApprovalForm.APPROVE
+        service = submission_review_approve if approve else submission_review_return
+        try:
+            service(
+                submission=submission,
+                supervisor=request.user,
+                comment=form.cleaned_data["comment"],
+                request=request,
+            )
+        except NotPermitted as error:
+            raise PermissionDenied(error.message) from error
+        except TriageError as error:
+            messages.error(request, error.message)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                f"Log {log.reference} approved."
+                if approve
+                else f"Log {log.reference} returned to {log.created_by or 'the handler'}.",
+            )
+            return redirect("audit:approvals")
+        return redirect("audit:approval", reference=submission.reference)
+    if request.method == "GET":
+        audit_event_record(
+            action=Action.SUBMISSION_VIEWED,
+            request=request,
+            submission=submission,
+            object_type="intelligence_log",
+            object_id=log.pk,
+            details={"page": "log approval"},
+        )
+    status = 400 if request.method == "POST" else 200
+    return _render(
+        request,
+        "audit/approval.html",
+        {"section": "approvals", "log": log, "submission": submission, "form": form},
+        status=status,
+    )
