@@ -191,3 +191,32 @@ def test_the_notification_task_is_idempotent(mailoutbox):
     assert notification_send.delay(outbox_id).get() is True
     assert notification_send.delay(outbox_id).get() is False
     assert len(mailoutbox) == 1
+
+
+def test_a_failing_send_in_process_does_not_retry_inside_the_request(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    with (
+        mock.patch("submissions.services.send_mail", side_effect=TimeoutError) as send,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.submission_create(answers=session_answers(), submission_token=uuid.uuid4())
+    assert send.call_count == 1
+    outbox = NotificationOutbox.objects.get()
+    assert (outbox.sent_at, outbox.attempts) == (None, 1)
+    assert services.outbox_drain() == (1, 0)
+
+
+def test_a_failing_send_on_a_worker_retries_with_backoff():
+    from submissions.tasks import notification_send, retry_countdown
+
+    services.submission_create(answers=session_answers(), submission_token=uuid.uuid4())
+    outbox_id = str(NotificationOutbox.objects.get().pk)
+    with (
+        mock.patch("submissions.services.send_mail", side_effect=TimeoutError),
+        mock.patch.object(notification_send, "retry", side_effect=RuntimeError("retry")) as retry,
+        pytest.raises(RuntimeError),
+    ):
+        notification_send(outbox_id)  # called as a worker would: not eager
+    assert retry.call_args.kwargs["countdown"] == retry_countdown(0) == 30
+    assert [retry_countdown(n) for n in (1, 2, 10)] == [60, 120, 1800]
