@@ -315,6 +315,9 @@ def export_produce(*, export_id: Any) -> Export:
     directory = Path(settings.EXPORT_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     final = export_path(export)
+    # A killed attempt's half-written files go: the export ends as its one file and nothing else.
+    for stale in directory.glob(f".{export.file_name}.*"):
+        stale.unlink(missing_ok=True)
     attempt = uuid.uuid4().hex
     body = directory / f".{export.file_name}.{attempt}.body"
     assembled = directory / f".{export.file_name}.{attempt}.tmp"

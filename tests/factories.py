@@ -126,3 +126,22 @@ class VehicleFactory(factory.django.DjangoModelFactory):
     model = "Focus"
     colour = "Black"
     registration = "AB12CDE"
+
+
+class IntelligenceLogFactory(factory.django.DjangoModelFactory):
+    """An approved sanitised log, made directly (not through the service, so no gate clearance)."""
+
+    class Meta:
+        model = "intelligence.IntelligenceLog"
+
+    submission = factory.SubFactory(SubmissionFactory)
+    text = (
+        "A 14 year old girl is seen most Friday evenings getting into a black Ford Focus, "
+        "AB12 CDE, on Canal Street with a man known as D-Money."
+    )
+    evaluation = "2"
+    assessment = "B"
+    handling_code = "P"
+    categories = factory.LazyFunction(lambda: ["criminal_exploitation"])
+    status = "approved"
+    review_date = factory.Faker("future_date", end_date="+2190d")

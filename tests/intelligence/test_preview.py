@@ -1,0 +1,44 @@
+"""The sanitiser's proposal, highlighted for the handler, with submitted text always escaped."""
+
+import pytest
+
+from intelligence.preview import Mark, log_text_propose, render_marked
+from tests.intelligence.conftest import assert_no_source_identifier
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_proposal_removes_the_source_and_keeps_the_subject(cpi_submission):
+    proposal = log_text_propose(cpi_submission)
+    assert_no_source_identifier(proposal.text)
+    for kept in ("Jade Smith", "Ford Focus", "AB12 CDE", "Canal Street", "Dean Marsh"):
+        assert kept in proposal.text
+    assert "[source removed]" in proposal.text
+
+
+def test_the_preview_marks_each_removal_and_each_provenance_flag(cpi_submission):
+    proposal = log_text_propose(cpi_submission)
+    assert proposal.original_html.count('class="cpi-removed"') >= len(proposal.result.removed)
+    assert '<mark class="cpi-removed" title="Removed: ' in proposal.original_html
+    assert "Hughes</mark>" in proposal.original_html  # struck through in the original
+    assert "cpi-flagged" in proposal.proposed_html  # "in my Year 9 class" needs rewording
+    assert "cpi-removed" in proposal.proposed_html
+
+
+def test_submitted_html_is_escaped_never_trusted():
+    text = '<script>alert("x")</script> Mrs Hughes'
+    html = render_marked(text, [Mark(text.index("Mrs"), len(text), "cpi-removed", "")])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert html.endswith('<mark class="cpi-removed" title="">Mrs Hughes</mark>')
+
+
+def test_overlapping_marks_never_leave_an_element_half_open():
+    html = render_marked("abcdef", [Mark(0, 4, "cpi-flagged", "a"), Mark(2, 6, "cpi-removed", "b")])
+    assert html.count("<mark") == html.count("</mark>") == 3
+    assert '<mark class="cpi-flagged cpi-removed" title="a; b">cd</mark>' in html
+
+
+def test_a_title_cannot_break_out_of_its_attribute():
+    html = render_marked("abc", [Mark(0, 3, "cpi-removed", '"><img src=x>')])
+    assert "<img" not in html
