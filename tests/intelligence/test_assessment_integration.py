@@ -1,0 +1,92 @@
+"""The sanitiser in the triage flow: the pre-filled, highlighted log and the gate on saving."""
+
+import pytest
+from django.urls import reverse
+
+from audit.models import Action, AuditEvent
+from intelligence.models import IntelligenceLog, LogStatus
+from submissions.models import Status
+from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier
+from triage import services as triage_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def claimed(cpi_submission, handler_user):
+    return triage_services.submission_claim(submission=cpi_submission, user=handler_user)
+
+
+def _url(submission):
+    return reverse("triage:assess", args=[submission.reference])
+
+
+def _record(client, submission, log_text):
+    return client.post(
+        _url(submission),
+        {
+            "version": submission.version,
+            "risk": "medium",
+            "priority": "2",
+            "source_evaluation": "2",
+            "intelligence_assessment": "B",
+            "handling_code": "P",
+            "outcome": "intelligence_log",
+            "log_text": log_text,
+            "action": "record",
+        },
+    )
+
+
+def test_the_log_text_is_prefilled_by_the_sanitiser_with_removals_highlighted(
+    handler_client, claimed
+):
+    response = handler_client.get(_url(claimed))
+    assert response.status_code == 200
+    prefilled = response.context["form"].initial["log_text"]
+    assert_no_source_identifier(prefilled)
+    assert "Jade Smith" in prefilled and "AB12 CDE" in prefilled
+    html = response.content.decode()
+    assert 'id="log-preview"' in html
+    assert '<mark class="cpi-removed"' in html
+    assert '<mark class="cpi-flagged"' in html
+
+
+def test_a_log_still_naming_the_source_is_refused_with_a_form_error_and_nothing_saved(
+    handler_client, claimed
+):
+    response = _record(handler_client, claimed, f"{CLEAN_TEXT} Mrs Hughes saw it.")
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "source name" in errors["log_text"][0]
+    assert not IntelligenceLog.objects.exists()
+    claimed.refresh_from_db()
+    assert claimed.status == Status.IN_PROGRESS
+    assert claimed.outcome == ""
+
+
+def test_a_clean_log_is_recorded_as_its_own_record(handler_client, handler_user, claimed):
+    response = _record(handler_client, claimed, CLEAN_TEXT)
+    assert response.status_code == 302
+    log = IntelligenceLog.objects.get(submission=claimed)
+    assert (log.text, log.status, log.grading) == (CLEAN_TEXT, LogStatus.APPROVED, "2B P")
+    assert log.created_by == handler_user
+    assert AuditEvent.objects.filter(action=Action.LOG_CREATED, actor_id=handler_user.pk)
+
+
+def test_with_approval_required_the_supervisors_review_approves_the_log(
+    handler_client, supervisor_client, claimed, settings
+):
+    settings.LOG_APPROVAL_REQUIRED = True
+    _record(handler_client, claimed, CLEAN_TEXT)
+    log = IntelligenceLog.objects.get(submission=claimed)
+    assert log.status == LogStatus.AWAITING_APPROVAL
+    response = supervisor_client.post(
+        reverse("triage:review", args=[claimed.reference]), {"decision": "approve", "comment": ""}
+    )
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert log.status == LogStatus.APPROVED
+    assert log.approved_by is not None
+    approved = AuditEvent.objects.get(action=Action.LOG_APPROVED)
+    assert approved.object_type == "intelligence_log"
