@@ -1,10 +1,9 @@
 import logging
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpResponseRedirect
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -79,7 +78,7 @@ class StaffSessionMiddleware:
             if reason == "idle"
             else "You were signed out because you had been signed in for 12 hours",
         )
-        return HttpResponseRedirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
+        return redirect_to_login(next_url, reverse("accounts:login"))
 
 
 class DecryptionErrorMiddleware:

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cpi.middleware.StaffSessionMiddleware",
+    "cpi.security.PublicPostFloodMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "cpi.middleware.NoStoreMiddleware",
@@ -301,6 +302,10 @@ CONTENT_SECURITY_POLICY = {
 # Bodies larger than this are refused with the 400 page; the form's longest answer is far below.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+# Flood protection (cpi/security.py), per client address per hour, counted in the shared cache:
+# forms sent, and POSTs of any public page (each saves answers in a database session).
+SUBMISSION_RATE_LIMIT = env_int("SUBMISSION_RATE_LIMIT", 20)
+PUBLIC_POST_RATE_LIMIT = env_int("PUBLIC_POST_RATE_LIMIT", 600)
 
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -336,10 +341,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Exception messages can quote submitted data: every handler drops them (tracebacks stay).
+    "filters": {"redact": {"()": "cpi.security_logging.RedactExceptionDetails"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's request logger would print request details on errors; keep only the status.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # django-axes reports every sign-in at INFO; failures and lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

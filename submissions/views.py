@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from cpi.security import submission_rate_limited
 from submissions import selectors, wizard
 from submissions.forms import AddAnotherForm, EligibilityForm
 from submissions.services import submission_create
@@ -285,6 +286,7 @@ def item_remove(request, answers, slug, index):
 
 # --- Check, submit, confirmation ----------------------------------------------------------------
 @login_not_required
+@submission_rate_limited
 def check(request):
     answers = wizard.Answers(request.session)
     if request.method == "POST":

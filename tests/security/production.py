@@ -4,6 +4,7 @@ The test process itself runs with development defaults, so production behaviour 
 observable in a fresh interpreter with the environment a deployment would give it.
 """
 
+import ast
 import os
 import subprocess
 import sys
@@ -13,7 +14,14 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 
 # Variables that would make the subprocess take development defaults or share our services.
-_DROPPED = ("DEBUG", "CPI_TESTING", "DATABASE_URL", "REDIS_URL", "PYTEST_CURRENT_TEST")
+_DROPPED = (
+    "DEBUG",
+    "CPI_TESTING",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "PYTEST_CURRENT_TEST",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the test suite for Playwright; never in production
+)
 
 
 def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -52,12 +60,13 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def production_setting(name: str, tmp_path: Path, **extra: str):
-    """The repr of one setting as production would see it."""
+def production_settings(tmp_path: Path, *names: str, **extra: str) -> tuple:
+    """The values of these settings as production sees them (Python literals only)."""
+    values = ", ".join(f"settings.{name}" for name in names)
     result = run_python(
         "import django; django.setup(); from django.conf import settings; "
-        f"print(repr(settings.{name}))",
+        f"print(repr(({values},)))",
         production_env(tmp_path, **extra),
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
