@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import handler_required
+from accounts.reauth import recent_auth_required
 from intelligence import services
 from intelligence.exports import MARKING, export_path
 from intelligence.forms import ExportRequestForm
@@ -36,6 +37,7 @@ def log_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @handler_required
+@recent_auth_required
 def log_print(request: HttpRequest, pk) -> HttpResponse:
     log = log_or_404(pk)
     result = services.log_print_check(log=log, user=request.user, request=request)
@@ -55,6 +57,7 @@ def export_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @handler_required
+@recent_auth_required
 def export_new(request: HttpRequest) -> HttpResponse:
     form = ExportRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -75,6 +78,7 @@ def export_detail(request: HttpRequest, pk) -> HttpResponse:
 
 @require_GET
 @handler_required
+@recent_auth_required
 def export_download(request: HttpRequest, pk) -> FileResponse:
     export = export_for_requester_or_404(user=request.user, export_id=pk)
     path = export_path(export) if export.file_name else None
