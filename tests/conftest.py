@@ -166,7 +166,8 @@ def staff_sign_in():
         page.wait_for_load_state()
         # The second factor: the code the user's authenticator app would show now.
         page.fill("#id_otp_token", totp_code(device))
-        page.click("button[type=submit]")
+        # The page's own button: the header's "Sign out" is a submit button too, and comes first.
+        page.click("main button[type=submit]")
         page.wait_for_load_state()
 
     return sign_in
