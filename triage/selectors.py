@@ -8,7 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, Min, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 
@@ -77,26 +79,39 @@ def handlers_for_assignment() -> list:
     )
 
 
+OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.AWAITING_REVIEW)
+
+
 def queue_counters() -> dict[str, Any]:
-    """Count per status (one grouped query on the status index) and the oldest new item."""
+    """Counts per status and the oldest new item, in three index-backed queries.
+
+    The open statuses are few rows, counted from a range of sub_queue_idx; closed (nearly all
+    rows at scale) is counted alone so PostgreSQL can answer from that index without the table.
+    The oldest new item is the minimum per priority over the new rows only: asking for the
+    overall oldest would walk the created_at index through every closed row before it.
+    """
     counts = dict(
-        Submission.objects.order_by()
+        Submission.objects.filter(status__in=OPEN_STATUSES)
+        .order_by()
         .values_list("status")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    oldest_new = (
+    closed = Submission.objects.filter(status=Status.CLOSED).count()
+    oldest_per_priority = (
         Submission.objects.filter(status=Status.NEW)
-        .order_by("created_at")
-        .values_list("created_at", flat=True)
-        .first()
+        .order_by()
+        .values("priority")
+        .annotate(oldest=Min("created_at"))
+        .values_list("oldest", flat=True)
     )
+    oldest = [moment for moment in oldest_per_priority if moment is not None]
     return {
         "new": counts.get(Status.NEW, 0),
         "in_progress": counts.get(Status.IN_PROGRESS, 0),
         "awaiting_review": counts.get(Status.AWAITING_REVIEW, 0),
-        "closed": counts.get(Status.CLOSED, 0),
-        "oldest_new": oldest_new,
+        "closed": closed,
+        "oldest_new": min(oldest) if oldest else None,
     }
 
 
@@ -141,28 +156,25 @@ def cursor_decode(cursor: str, ordering: tuple[str, ...]) -> list[Any] | None:
     return typed
 
 
-def _keyset_filter(ordering: tuple[str, ...], values: list[Any], *, forward: bool) -> Q:
-    """Rows strictly after (or before) the cursor in this ordering.
+def _keyset_filter(ordering: tuple[str, ...], values: list[Any], *, forward: bool) -> RawSQL:
+    """Rows strictly after (or before) the cursor: (priority, created_at, id) > (%s, %s, %s).
 
-    (a, b, c) > (x, y, z) spelled as a >= x AND (a > x OR (a = x AND (b > y OR ...))): the
-    leading bound lets PostgreSQL start the index scan at the cursor rather than the beginning.
+    A row-value comparison, which PostgreSQL answers as one range scan of the matching index
+    (sub_order_idx) however deep the page; the spelled-out OR form would filter row by row.
+    SQLite understands row values too. Every sort runs all its columns the same way.
     """
-    condition = Q()
-    for position in range(len(ordering) - 1, -1, -1):
-        key = ordering[position]
-        name = key.lstrip("-")
-        ascending = not key.startswith("-")
-        lookup = "gt" if ascending == forward else "lt"
-        step = Q(**{f"{name}__{lookup}": values[position]})
-        condition = (
-            step
-            if position == len(ordering) - 1
-            else step | (Q(**{name: values[position]}) & condition)
-        )
-    first = ordering[0]
-    first_name = first.lstrip("-")
-    bound = "gte" if (not first.startswith("-")) == forward else "lte"
-    return Q(**{f"{first_name}__{bound}": values[0]}) & condition
+    table = connection.ops.quote_name(Submission._meta.db_table)
+    fields = [Submission._meta.get_field(key.lstrip("-")) for key in ordering]
+    columns = ", ".join(f"{table}.{connection.ops.quote_name(f.column)}" for f in fields)
+    descending = ordering[0].startswith("-")
+    operator = ">" if forward != descending else "<"
+    params = [
+        f.get_db_prep_value(value, connection) for f, value in zip(fields, values, strict=True)
+    ]
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Safe: column names come from the model, the values are bound parameters.
+    sql = f"({columns}) {operator} ({placeholders})"
+    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
 
 
 def _reversed(ordering: tuple[str, ...]) -> tuple[str, ...]:

@@ -184,9 +184,9 @@ def test_counters_show_each_status_and_the_oldest_new_item(handler_client, handl
     assert "received 5\xa0days ago" in response.content.decode()
 
 
-# The page's own queries: bounded count, rows with their assignee, their categories, count per
-# status, oldest new item, and (supervisors) the handlers for the bulk-assign list.
-QUEUE_OWN_QUERIES = 6
+# The page's own queries: bounded count, rows with their assignee, their categories, open and
+# closed counts, oldest new item, and (supervisors) the handlers for the bulk-assign list.
+QUEUE_OWN_QUERIES = 7
 # Signing in costs the same on every staff page: session, user, the user's two-factor devices,
 # and the user's and groups' permissions.
 SIGNED_IN_QUERIES = 5
@@ -219,4 +219,4 @@ def test_queue_page_queries_touch_submissions_a_fixed_five_times(supervisor_clie
     with CaptureQueriesContext(connection) as captured:
         supervisor_client.get(QUEUE, {"size": 12})
     on_submissions = [q for q in captured.captured_queries if '"submissions_' in q["sql"]]
-    assert len(on_submissions) == 5
+    assert len(on_submissions) == 6

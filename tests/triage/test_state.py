@@ -1,4 +1,4 @@
-"""The status machine, tested directly: every allowed move, every refused one, when review is due."""
+"""The status machine, tested directly: each allowed move, each refused one, when review is due."""
 
 import itertools
 
