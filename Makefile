@@ -46,6 +46,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# PostgreSQL and Redis required (DATABASE_URL/REDIS_URL, else local defaults): seeds 1,000,000
+# submissions once, serves the app with gunicorn as in production, prints one table.
+bench: install
+	$(BIN)/python -m bench.run
+
 worker: install
 	$(BIN)/celery -A cpi worker --beat --loglevel=info
 

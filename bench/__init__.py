@@ -1,0 +1,1 @@
+"""make bench: seed a million submissions, serve the app as in production, measure it."""
