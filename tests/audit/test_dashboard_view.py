@@ -1,0 +1,139 @@
+"""The supervision dashboard: queue health, outcomes per week, reveals and exports per person."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from audit import supervision
+from audit.models import Action
+from audit.services import audit_event_record
+from submissions.models import Category, Outcome, Status, Submission
+from tests.factories import SubmissionFactory
+
+URL = reverse("audit:dashboard")
+
+
+def _aged(days: float, **fields) -> Submission:
+    """A submission received `days` ago (created_at is auto_now_add, so set it after)."""
+    submission = SubmissionFactory(
+        **{k: v for k, v in fields.items() if k != "categories"},
+        categories=fields.get("categories"),
+    )
+    Submission.objects.filter(pk=submission.pk).update(
+        created_at=timezone.now() - timedelta(days=days)
+    )
+    submission.refresh_from_db()
+    return submission
+
+
+@pytest.mark.django_db
+def test_queue_counts_by_status_and_open_ones_by_category():
+    _aged(0, categories=[Category.CRIMINAL_EXPLOITATION, Category.DRUG_RELATED_HARM])
+    _aged(0, status=Status.IN_PROGRESS, categories=[Category.DRUG_RELATED_HARM])
+    _aged(0, status=Status.CLOSED, outcome=Outcome.NO_ACTION, categories=[Category.MODERN_SLAVERY])
+    by_status = dict(supervision.queue_by_status())
+    assert by_status == {"New": 1, "In progress": 1, "Awaiting review": 0, "Closed": 1}
+    by_category = dict(supervision.open_by_category())
+    assert by_category["Drug-related harm"] == 2
+    assert by_category["Criminal exploitation"] == 1
+    assert by_category["Modern slavery"] == 0  # closed ones are not in the queue
+
+
+@pytest.mark.django_db
+def test_the_oldest_unassigned_item_is_found(handler_user):
+    _aged(2)
+    oldest = _aged(5)
+    _aged(9, assigned_to=handler_user, status=Status.IN_PROGRESS)
+    assert supervision.oldest_unassigned() == oldest.created_at
+
+
+@pytest.mark.django_db
+def test_items_past_their_target_follow_the_priority_targets(settings):
+    settings.SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
+    late_p1 = _aged(2, priority=1)
+    _aged(0.5, priority=1)  # within a day
+    _aged(5, priority=3)  # within a week
+    late_p3 = _aged(8, priority=3)
+    _aged(30, priority=4, status=Status.CLOSED, outcome=Outcome.NO_ACTION)  # closed: never late
+    now = timezone.now()
+    assert dict(supervision.overdue_by_priority(now)) == {
+        "P1 (target 1 day)": 1,
+        "P2 (target 3 days)": 0,
+        "P3 (target 7 days)": 1,
+        "P4 (target 14 days)": 0,
+    }
+    items = supervision.overdue_items(now)
+    assert [i.reference for i in items] == [late_p3.reference, late_p1.reference]
+    assert items[0].days_over == 1
+
+
+@pytest.mark.django_db
+def test_outcomes_are_counted_per_week_for_eight_weeks():
+    now = timezone.now()
+    for days_ago, outcome in [
+        (0, Outcome.NO_ACTION),
+        (0, Outcome.CRIME_DESK),
+        (7, Outcome.NO_ACTION),
+        (80, Outcome.NO_ACTION),
+    ]:
+        submission = SubmissionFactory(status=Status.CLOSED, outcome=outcome)
+        Submission.objects.filter(pk=submission.pk).update(closed_at=now - timedelta(days=days_ago))
+    weeks = supervision.outcomes_by_week(timezone.localdate())
+    assert len(weeks) == 8
+    assert weeks[-1][1] == {Outcome.NO_ACTION: 1, Outcome.CRIME_DESK: 1}
+    assert weeks[-2][1] == {Outcome.NO_ACTION: 1}
+    assert sum(sum(values.values()) for _, values in weeks) == 3  # 80 days ago is out of range
+
+
+@pytest.mark.django_db
+def test_reveals_and_exports_are_counted_per_person(handler_user, other_handler_user):
+    for _ in range(3):
+        audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=other_handler_user)
+    audit_event_record(action=Action.EXPORT_REQUESTED, actor=other_handler_user)
+    audit_event_record(action=Action.EXPORT_DOWNLOADED, actor=other_handler_user)
+    now = timezone.now()
+    assert supervision.reveals_by_handler(now) == [
+        ("hannah.handler", 3, handler_user.pk),
+        ("harry.handler", 1, other_handler_user.pk),
+    ]
+    exports = supervision.exports_by_handler(now)
+    assert exports == [
+        {
+            "username": "harry.handler",
+            "total": 2,
+            "export_requested": 1,
+            "export_downloaded": 1,
+        }
+    ]
+
+
+@pytest.mark.django_db
+def test_the_dashboard_draws_charts_and_tables_in_a_fixed_number_of_queries(
+    supervisor_client, handler_user, django_assert_max_num_queries
+):
+    def load(n: int) -> int:
+        for _ in range(n):
+            _aged(10, priority=2)
+            audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
+        supervisor_client.get(URL)
+        with django_assert_max_num_queries(20) as captured:
+            response = supervisor_client.get(URL)
+        assert response.status_code == 200
+        return len(captured)
+
+    assert load(1) == load(12)
+
+
+@pytest.mark.django_db
+def test_the_charts_are_svg_with_names_and_no_inline_styles(supervisor_client, handler_user):
+    _aged(3)
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
+    body = supervisor_client.get(URL).content.decode()
+    assert body.count("<svg") >= 5
+    assert body.count('role="img"') == body.count("<svg")
+    assert "style=" not in body
+    assert "<script>" not in body
+    assert "<table" in body  # the text alternative
