@@ -86,5 +86,5 @@ def test_the_approval_pages_pass_axe(
     axe(page)
     page.get_by_label("Approve the log").check()
     page.get_by_role("button", name="Save decision").click()
-    page.get_by_text(f"approved").first.wait_for()
+    page.get_by_text("approved").first.wait_for()
     assert "No logs are waiting for approval." in page.content()
