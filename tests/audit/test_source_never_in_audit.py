@@ -61,7 +61,12 @@ def _everything_in_the_audit_tables() -> str:
 
 @pytest.mark.django_db
 def test_no_source_detail_reaches_the_audit_trail_over_a_whole_journey(
-    handler_client, handler_user, supervisor_client, tmp_path, settings
+    handler_client,
+    handler_user,
+    supervisor_client,
+    tmp_path,
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     settings.EXPORT_DIR = tmp_path
     # A professional shares information through the public form.
@@ -112,12 +117,13 @@ def test_no_source_detail_reaches_the_audit_trail_over_a_whole_journey(
             "log_text": "Jade Kemp is picked up after school by older men in a black Ford Focus.",
         },
     )
-    export = intelligence_services.export_request(
-        requester=handler_user,
-        format="csv",
-        purpose="Briefing for the neighbourhood team",
-        recipient="Sgt A. Example, Neighbourhood Policing",
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the export task runs on commit
+        export = intelligence_services.export_request(
+            requester=handler_user,
+            format="csv",
+            purpose="Briefing for the neighbourhood team",
+            recipient="Sgt A. Example, Neighbourhood Policing",
+        )
     export.refresh_from_db()
     download = handler_client.get(reverse("intelligence:export_download", args=[export.pk]))
     assert download.status_code == 200
