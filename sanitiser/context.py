@@ -9,30 +9,31 @@ source's organisation or role), never because it merely appears.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from .fuzzy import within_distance
-from .matching import (
-    POST_NOMINAL_TAIL,
-    TITLE,
-    CompiledIdentity,
-    next_word,
-    previous_word,
-)
-from .patterns import WORD_START, alternation, insensitive, letters
-from .phones import ANY_UK_PHONE
+from .matching import PHONE_CANDIDATE, POST_NOMINAL_TAIL, TITLE, CompiledIdentity, Hit
 from .spans import Span
+from .tokens import TextIndex, next_word, previous_word
 from .vocabulary import MARKER, PLACE_WORDS, TITLES, word_set
 
 ANY_EMAIL = r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
 _MARKER = re.compile(re.escape(MARKER))
 _ANCHOR_KINDS = frozenset({"name", "organisation", "role", "email", "phone", "mailbox", "marker"})
 
-_INTRODUCTION = (
-    r"(?i:\b(?:my\s+name\s+is|my\s+name['\u2019]s|i\s+am|i['\u2019]m|this\s+is|signed|it['\u2019]?s|"
-    r"regards|thanks|thank\s+you|cheers|wishes|sincerely|faithfully|love\s+from)[,.!:]*\s+"
-    r"|\bI,[ \t]*)"
+_INTRODUCED_BEFORE = re.compile(
+    r"(?:(?i:\b(?:my\s+name\s+is|my\s+name['\u2019]s|i\s+am|i['\u2019]m|this\s+is|signed|"
+    r"it['\u2019]?s|regards|thanks|thank\s+you|cheers|wishes|sincerely|faithfully|love\s+from)"
+    r"[,.!:]*\s+)|\bI,[ \t]*)$"
+)
+_HERE_AFTER = re.compile(r",?[ \t]+(?i:here)\b")
+_HERE_BEFORE = re.compile(r"(?i:\bhere)[ \t,:\-]*\(?$")
+_LINE_LEAD = re.compile(r"[ \t>*\-~]*")
+_LINE_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!,]*")
+_LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
+_LAST_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!]*\s*")
+_ROLE_INTRODUCED_BEFORE = re.compile(
+    r"(?i:\b(?:i\s+am|i['\u2019]m|im|i\s+work\s+as|working\s+as|my\s+role\s+as|as)\s+"
+    r"(?:(?:a|an|the|one\s+of\s+the|their|his|her|your)\s+)?)$"
 )
 _TIGHT_GAP = re.compile(
     r"[ \t]*[(\[\-\u2013\u2014|/][ \t]*|[ \t]+(?i:from)[ \t]+(?:(?i:the)[ \t]+)?"
@@ -45,12 +46,31 @@ _LOOSE_GAP_BEFORE = re.compile(r"[ \t]*[,)\]\-\u2013\u2014|/:]?[ \t]*")
 _CONTACT_AFTER_SOURCE = re.compile(
     r"[ \t]*[,(:\-\u2013\u2014|]?[ \t]*(?:(?i:on|at|via|tel|telephone|phone|mob|mobile|direct"
     r"(?:[ \t]+line)?|email|e-mail|switchboard|reception|office|is|or|number)\b\.?[ \t]*[:\-]?"
-    r"[ \t]*){0,3}(?P<contact>" + ANY_UK_PHONE + "|" + ANY_EMAIL + ")"
+    r"[ \t]*){0,3}(?P<contact>" + PHONE_CANDIDATE.pattern + "|" + ANY_EMAIL + ")"
 )
 _LABELLED_SWITCHBOARD = re.compile(
     r"(?i:\b(?:switchboard|reception|main\s+office|school\s+office|front\s+desk|main\s+line|"
     r"office\s+(?:line|number|phone|tel)|surgery\s+(?:line|number)|practice\s+(?:line|number))"
-    r"\b[^\n\d+]{0,20})(?P<contact>" + ANY_UK_PHONE + ")"
+    r"\b[^\n\d+]{0,20})(?P<contact>" + PHONE_CANDIDATE.pattern + ")"
+)
+_SWITCHBOARD_WORDS = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
+_SWITCHBOARD_WORDS += ("practice ",)
+_HEADER_WORDS = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
+_COLLEAGUE_WORDS = (
+    "colleague",
+    "co-worker",
+    "coworker",
+    "my manager",
+    "our manager",
+    "line manager",
+    "deputy",
+    "supervisor",
+    "team leader",
+    "headteacher",
+    "head teacher",
+    "practice manager",
+    "boss",
+    "partner",
 )
 _HEADER_LINE = re.compile(
     r"(?im)^[ \t>]*(?:from|cc|bcc|reply-to|sent\s+by|sender)[ \t]*:[ \t]*(?P<value>\S[^\n]*)"
@@ -73,44 +93,6 @@ _PAIR_HERE = re.compile(
     r"[ \t]+(?i:here)\b"
 )
 _JOINED_AFTER = re.compile(r"[ \t]*(?:and|&)[ \t]*(?P<person>" + _PERSON + ")")
-
-
-@dataclass(frozen=True)
-class ContextPatterns:
-    introduced_first_name: re.Pattern[str] | None
-    first_name_here: re.Pattern[str] | None
-    first_name_line: re.Pattern[str] | None
-    first_name_last: re.Pattern[str] | None
-    role_in_context: re.Pattern[str] | None
-
-
-@lru_cache(maxsize=512)
-def _context_patterns(first_names: tuple[str, ...], role: str) -> ContextPatterns:
-    first = insensitive(alternation([letters(f) for f in first_names])) if first_names else ""
-    end = r"(?![\w'\u2019])"
-    role_in_context = None
-    if role:
-        role_in_context = re.compile(
-            r"(?i:\b(?:i\s+am|i['\u2019]m|im|i\s+work\s+as|working\s+as|my\s+role\s+as|as)\s+"
-            r"(?:a|an|the|one\s+of\s+the|their|his|her|your)?\s*)(?P<role>" + role + ")"
-        )
-    if not first:
-        return ContextPatterns(None, None, None, None, role_in_context)
-    return ContextPatterns(
-        re.compile(_INTRODUCTION + "(?P<first>" + first + ")" + end),
-        re.compile(
-            WORD_START + "(?P<first>" + first + r"),?[ \t]+(?i:here)\b"
-            r"|(?i:\bhere)[ \t,:\-]*\(?(?P<first2>" + first + ")" + end
-        ),
-        re.compile(r"(?m)^[ \t>*\-~]*(?P<first>" + first + r")[ \t]*(?:x+)?[ \t.!,]*$"),
-        re.compile(r"(?:^|[.!?][ \t]+)(?P<first>" + first + r")[ \t]*(?:x+)?[ \t.!]*\Z"),
-        role_in_context,
-    )
-
-
-def patterns_for(compiled: CompiledIdentity) -> ContextPatterns:
-    role = compiled.single_word_roles.pattern if compiled.single_word_roles else ""
-    return _context_patterns(compiled.first_names, role)
 
 
 def anchors(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
@@ -138,37 +120,40 @@ def _names_someone_else(text: str, end: int, compiled: CompiledIdentity) -> bool
     )
 
 
-def first_name_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
-    if not compiled.first_name:
-        return []
-    patterns = patterns_for(compiled)
+def first_name_spans(
+    text: str, compiled: CompiledIdentity, spans: list[Span], occurrences: list[Hit]
+) -> list[Span]:
+    """A bare first name, removed only where the text ties it to the source."""
     found: list[Span] = []
-
-    def add(start: int, end: int, reason: str) -> None:
-        if not _inside(start, spans) and not _names_someone_else(text, end, compiled):
-            found.append(Span(start, end, "name", text[start:end], reason))
-
-    for pattern, reason in (
-        (patterns.introduced_first_name, "source's first name where they introduce or sign"),
-        (patterns.first_name_here, "source's first name ('... here')"),
-        (patterns.first_name_line, "source's first name on a line of its own"),
-        (patterns.first_name_last, "source's first name signing off the text"),
-    ):
-        if pattern:
-            for match in pattern.finditer(text):
-                group = "first" if match["first"] is not None else "first2"
-                add(match.start(group), match.end(group), reason)
-
-    occurrences = list(compiled.first_name.finditer(text))
-    shared = any(
-        _names_someone_else(text, m.end(), compiled) and not _inside(m.start(), spans)
-        for m in occurrences
-    )
-    around = anchors(text, spans)
-    for match in occurrences:
-        if _beside_anchor(text, match.start(), match.end(), around, strict=shared):
-            add(match.start(), match.end(), "source's first name beside their other details")
+    candidates = [hit for hit in occurrences if not _inside(hit[0], spans)]
+    shared = any(_names_someone_else(text, end, compiled) for _, end, _ in candidates)
+    around = anchors(text, spans) if candidates else []
+    for start, end, word in candidates:
+        if _names_someone_else(text, end, compiled):
+            continue
+        reason = _first_name_context(text, start, end)
+        if not reason and _beside_anchor(text, start, end, around, strict=shared):
+            reason = "source's first name beside their other details"
+        if reason:
+            found.append(Span(start, end, "name", word, reason))
     return found
+
+
+def _first_name_context(text: str, start: int, end: int) -> str:
+    """Why this first name is the source's: how they introduce or sign themselves."""
+    before = text[max(0, start - 40) : start]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if _INTRODUCED_BEFORE.search(before):
+        return "source's first name where they introduce or sign"
+    if _HERE_AFTER.match(text, end) or _HERE_BEFORE.search(before):
+        return "source's first name ('... here')"
+    if _LINE_LEAD.fullmatch(text, line_start, start) and _LINE_TAIL.fullmatch(text, end, line_end):
+        return "source's first name on a line of its own"
+    if _LAST_TAIL.fullmatch(text, end) and (start == 0 or _LAST_LEAD.search(before)):
+        return "source's first name signing off the text"
+    return ""
 
 
 def _beside_anchor(
@@ -193,21 +178,15 @@ def _beside_anchor(
     return False
 
 
-def role_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+def role_spans(text: str, spans: list[Span], occurrences: list[Hit]) -> list[Span]:
     """A one-word role ("teacher", "pharmacist") is removed only where it points at the source."""
-    if not compiled.single_word_roles:
-        return []
     found: list[Span] = []
-    patterns = patterns_for(compiled)
-    if patterns.role_in_context:
-        for match in patterns.role_in_context.finditer(text):
-            start, end = match.span("role")
-            found.append(Span(start, end, "role", text[start:end], "source's role, self-described"))
-    around = anchors(text, spans)
-    for match in compiled.single_word_roles.finditer(text):
-        if _beside_anchor(text, match.start(), match.end(), around, strict=False):
-            start, end = match.span()
-            found.append(Span(start, end, "role", text[start:end], "source's role beside them"))
+    around = anchors(text, spans) if occurrences else []
+    for start, end, word in occurrences:
+        if _ROLE_INTRODUCED_BEFORE.search(text[max(0, start - 40) : start]):
+            found.append(Span(start, end, "role", word, "source's role, self-described"))
+        elif _beside_anchor(text, start, end, around, strict=False):
+            found.append(Span(start, end, "role", word, "source's role beside them"))
     return found
 
 
@@ -245,8 +224,9 @@ def name_extensions(text: str, compiled: CompiledIdentity, spans: list[Span]) ->
     return found
 
 
-def contact_spans(text: str, spans: list[Span]) -> list[Span]:
+def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
     """Phones and emails given straight after the source, labelled switchboards, mail headers."""
+    text = index.text
     found: list[Span] = []
     for _start, end, kind in anchors(text, spans):
         if kind in ("phone", "email", "mailbox", "website"):
@@ -263,12 +243,14 @@ def contact_spans(text: str, spans: list[Span]) -> list[Span]:
                     "contact detail given next to the source",
                 )
             )
-    for match in _LABELLED_SWITCHBOARD.finditer(text):
+    labelled = any(label in index.lowered for label in _SWITCHBOARD_WORDS)
+    for match in _LABELLED_SWITCHBOARD.finditer(text) if labelled else ():
         c_start, c_end = match.span("contact")
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
         )
-    for match in _HEADER_LINE.finditer(text):
+    headers = any(label in index.lowered for label in _HEADER_WORDS)
+    for match in _HEADER_LINE.finditer(text) if headers else ():
         v_start, v_end = match.span("value")
         value = match["value"]
         if "@" in value or any(s.start < v_end and s.end > v_start for s in spans):
@@ -276,17 +258,19 @@ def contact_spans(text: str, spans: list[Span]) -> list[Span]:
     return found
 
 
-def colleague_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
     """Colleagues: 'my colleague Tom Barker', or 'Sarah and Tom' in the greeting."""
+    text = index.text
     found: list[Span] = []
-    for match in _COLLEAGUE_INTRO.finditer(text):
+    introduced = any(word in index.lowered for word in _COLLEAGUE_WORDS)
+    for match in _COLLEAGUE_INTRO.finditer(text) if introduced else ():
         person = match["person"]
         if person.split()[0].lower() in _NOT_NAMES:
             continue
         start, end = match.span("person")
         found.append(Span(start, end, "colleague", person, "colleague named by the source"))
     firsts = {f.lower() for f in compiled.first_names}
-    for match in _PAIR_HERE.finditer(text):
+    for match in _PAIR_HERE.finditer(text) if "here" in index.lowered else ():
         if {match["a"].lower(), match["b"].lower()} & firsts:
             for group in ("a", "b"):
                 kind = "name" if match[group].lower() in firsts else "colleague"
@@ -297,7 +281,7 @@ def colleague_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) ->
         if kind != "name" or start > greeting_end:
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        before = _JOINED_BEFORE.search(text, line_start, start)
+        before = _JOINED_BEFORE.search(text, max(line_start, start - 60), start)
         if before and before["person"].split()[0].lower() not in _NOT_NAMES:
             found.append(
                 Span(

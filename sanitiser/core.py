@@ -7,6 +7,8 @@ reviewer puts back in.
 
 from __future__ import annotations
 
+import re
+
 from .context import (
     colleague_spans,
     contact_spans,
@@ -16,19 +18,24 @@ from .context import (
 )
 from .identity import SourceIdentity
 from .matching import (
+    FIRST_NAME,
+    ONE_WORD_ROLE,
+    ORG_CORE,
+    SURNAME,
     CompiledIdentity,
+    Hit,
     compile_identity,
     fuzzy_candidates,
     is_other_persons_surname,
-    is_place,
-    next_word,
 )
 from .provenance import flag_provenance
 from .signature import signature_spans
 from .spans import SanitiseResult, Span, merge_spans
-from .vocabulary import MARKER, PLACE_WORDS
+from .tokens import TextIndex, is_place, key_of, next_word, previous_word
+from .vocabulary import COMMON_WORD_SURNAMES, MARKER, ORG_GENERIC_WORDS, PLACE_WORDS, TITLES
 
 _MAX_PASSES = 6
+_NEXT_GENERIC = re.compile(r"[ \t]+([A-Za-z]+(?:['\u2019]s)?)\b")
 
 
 def find_source_identifiers(text: str, identity: SourceIdentity) -> list[Span]:
@@ -44,10 +51,13 @@ def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
     compiled = compile_identity(identity)
     removed = _detect(text, compiled)
     output, segments = _apply(text, removed)
+    output_index = None
     for _ in range(_MAX_PASSES):
-        extra = _detect(output, compiled)
+        output_index = TextIndex(output)
+        extra = _detect(output, compiled, output_index)
         if not extra:
             break
+        output_index = None
         mapped = [_to_original(span, segments, text) for span in extra]
         grown = merge_spans(text, removed + mapped)
         if _coverage(grown) == _coverage(removed):
@@ -56,25 +66,23 @@ def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
             continue
         removed = grown
         output, segments = _apply(text, removed)
-    return SanitiseResult(text=output, removed=removed, flagged=flag_provenance(output))
+    flagged = flag_provenance(output, output_index)
+    return SanitiseResult(text=output, removed=removed, flagged=flagged)
 
 
-def _detect(text: str, compiled: CompiledIdentity) -> list[Span]:
-    spans: list[Span] = []
-    for rule in compiled.rules:
-        spans += [
-            Span(m.start(), m.end(), rule.kind, m[0], rule.reason)
-            for m in rule.pattern.finditer(text)
-            if m.end() > m.start()
-        ]
-    spans += _surname_spans(text, compiled)
-    spans += _organisation_core_spans(text, compiled)
-    spans += _fuzzy_spans(text, compiled, spans)
+def _detect(text: str, compiled: CompiledIdentity, index: TextIndex | None = None) -> list[Span]:
+    index = index or TextIndex(text)
+    scan = compiled.scan(index)
+    hits = scan.hits
+    spans = scan.spans
+    spans += _surname_spans(text, compiled, hits.get(SURNAME, []))
+    spans += _organisation_core_spans(text, hits.get(ORG_CORE, []))
+    spans += _fuzzy_spans(index, compiled, spans)
     spans += name_extensions(text, compiled, spans)
-    spans += contact_spans(text, spans)
-    spans += first_name_spans(text, compiled, spans)
-    spans += role_spans(text, compiled, spans)
-    spans += colleague_spans(text, compiled, spans)
+    spans += contact_spans(index, spans)
+    spans += first_name_spans(text, compiled, spans, hits.get(FIRST_NAME, []))
+    spans += role_spans(text, spans, hits.get(ONE_WORD_ROLE, []))
+    spans += colleague_spans(index, compiled, spans)
     spans += signature_spans(text, spans)
     return [span for span in merge_spans(text, spans) if _says_something(span.text)]
 
@@ -84,30 +92,43 @@ def _says_something(removed: str) -> bool:
     return any(char.isalnum() for char in removed.replace(MARKER, ""))
 
 
-def _surname_spans(text: str, compiled: CompiledIdentity) -> list[Span]:
-    if not compiled.surname_alone:
-        return []
+def _surname_spans(text: str, compiled: CompiledIdentity, matches: list[Hit]) -> list[Span]:
     found: list[Span] = []
-    for match in compiled.surname_alone.finditer(text):
-        if is_place(text, match.end()) or is_other_persons_surname(text, match.start(), compiled):
+    firsts = {f.lower() for f in compiled.first_names}
+    for start, end, word in matches:
+        if is_place(text, end) or is_other_persons_surname(text, start, compiled):
             continue
-        found.append(Span(match.start(), match.end(), "name", match[0], "source's surname"))
+        if word[0].islower() and key_of(word) in COMMON_WORD_SURNAMES:
+            # "the baker's": a trade, unless a title or the first name stands before it.
+            before = previous_word(text, start)[0].lower().rstrip(".")
+            if before not in TITLES and before not in firsts:
+                continue
+        found.append(Span(start, end, "name", word, "source's surname"))
     return found
 
 
-def _organisation_core_spans(text: str, compiled: CompiledIdentity) -> list[Span]:
-    if not compiled.org_core_alone:
-        return []
-    return [
-        Span(m.start(), m.end(), "organisation", m[0], "organisation (short name)")
-        for m in compiled.org_core_alone.finditer(text)
-        if not is_place(text, m.end())
-    ]
-
-
-def _fuzzy_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+def _organisation_core_spans(text: str, matches: list[Hit]) -> list[Span]:
+    """The organisation's distinctive words alone, with any generic words after them
+    ("Greenway surgery"), but not a street or place named after the same words."""
     found: list[Span] = []
-    for start, end, kind, reason in fuzzy_candidates(text, compiled):
+    for start, match_end, _ in matches:
+        if is_place(text, match_end):
+            continue
+        end = match_end
+        while True:
+            following = _NEXT_GENERIC.match(text, end)
+            word = following[1].lower() if following else ""
+            if len(word) <= 3 or not word.isalpha() or word not in ORG_GENERIC_WORDS:
+                break
+            end = following.end()
+        found.append(Span(start, end, "organisation", text[start:end], "organisation"))
+    return found
+
+
+def _fuzzy_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+    text = index.text
+    found: list[Span] = []
+    for start, end, kind, reason in fuzzy_candidates(index, compiled):
         if any(s.start <= start < s.end for s in spans) or is_place(text, end):
             continue
         following = next_word(text, end)

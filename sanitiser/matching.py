@@ -1,7 +1,8 @@
-"""Compile one source identity into the regular expressions that find it.
+"""Compile one source identity into the word sets and matchers that find it.
 
-Built once per identity (``compile_identity`` is cached) so sanitising a record, and re-checking
-it at export, costs a handful of regex scans.
+Built once per identity (``compile_identity`` is cached) and cheap to build: no regular
+expression is compiled per identity, so a record with a new source costs little more than one
+with a known source.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import rules
 from .fuzzy import allowed_distance, is_plausible_misspelling
 from .identity import (
     OrganisationName,
@@ -21,23 +23,14 @@ from .identity import (
     split_roles,
     website_host,
 )
-from .patterns import (
-    POSSESSIVE,
-    WORD_END,
-    WORD_START,
-    alternation,
-    capitalised,
-    insensitive,
-    letters,
-)
-from .phones import phone_pattern
+from .patterns import alternation, insensitive, letters
+from .phones import EXTENSION, national_number
+from .spans import Span
+from .tokens import TextIndex, base_of, is_sentence_start, keys_for, previous_word
 from .vocabulary import (
     COMMON_FIRST_NAMES,
-    COMMON_WORD_SURNAMES,
     COMMON_WORDS,
     DIMINUTIVES,
-    ORG_GENERIC_WORDS,
-    PLACE_WORDS,
     POST_NOMINALS,
     TITLES,
     UPPER_STOPLIST,
@@ -47,42 +40,170 @@ TITLE = insensitive(alternation([letters(t) for t in TITLES])) + r"\.?"
 POST_NOMINAL_TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]*\(?(?:" + "|".join(POST_NOMINALS) + r")\)?(?![\w]))+"
 )
-_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'\u2019.-]*)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'\u2019.-]*)[ \t]+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"(]\s*|\n)$")
-_CAPITALISED_TOKEN = re.compile(r"(?<![\w@#/.'\u2019-])[A-Z][A-Za-z'\u2019-]{4,}")
-_ORG_SUFFIX = insensitive(
-    alternation([letters(w) for w in ORG_GENERIC_WORDS if len(w) > 3 and w.isalpha()])
+# Any UK number, read digit by digit: it is the source's when its digits are the source's.
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
+    r"\d(?:[\s.\-()/]{0,3}\d){8,9}(?!\d)" + EXTENSION
 )
+_EMAIL_LOCAL = re.compile(r"[\w.+'-]+$")
+_EMAIL_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_URL_TAIL = re.compile(r"/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
+_HOST_HEAD = re.compile(r"(?:https?://)?(?:[\w-]+\.)*$", re.IGNORECASE)
+
+_AT_CUES = (" at ", "(at)", " (at)", "[at]", " [at]")
+Hit = tuple[int, int, str]
+Entry = tuple[rules.Matcher, str, str]
+# Matchers whose hits need context before they count; the rest are removed outright.
+SURNAME, FIRST_NAME, ORG_CORE, ONE_WORD_ROLE = "@surname", "@first", "@core", "@role"
 
 
-@dataclass(frozen=True)
-class Rule:
-    pattern: re.Pattern[str]
-    kind: str
-    reason: str
+@dataclass
+class Scan:
+    spans: list[Span]
+    hits: dict[str, list[Hit]]
 
 
 @dataclass
 class CompiledIdentity:
-    """Everything the matchers need to know about one source, compiled."""
+    """Everything the matchers need to know about one source."""
 
     identity: SourceIdentity
     person: PersonName | None
     aliases: tuple[PersonName, ...]
     organisation: OrganisationName | None
     email_domain: str
-    rules: list[Rule] = field(default_factory=list)
-    surname_alone: re.Pattern[str] | None = None
-    org_core_alone: re.Pattern[str] | None = None
-    first_name: re.Pattern[str] | None = None
     first_names: tuple[str, ...] = ()
     surnames: tuple[str, ...] = ()
-    single_word_roles: re.Pattern[str] | None = None
+    single_roles: frozenset[str] = frozenset()
     fuzzy_targets: tuple[tuple[str, str, str], ...] = ()
+    anchored: dict[str, list[Entry]] = field(default_factory=dict)
+    emails: frozenset[str] = frozenset()
+    sites: tuple[str, ...] = ()
+    phones: dict[str, str] = field(default_factory=dict)
+    obfuscated_needle: str = ""
+    obfuscated_source: str = ""
+    _obfuscated: re.Pattern[str] | None = None
+
+    def add(
+        self, keys: set[str] | frozenset[str], matcher: rules.Matcher, kind: str, reason: str
+    ) -> None:
+        for key in keys:
+            if key:
+                self.anchored.setdefault(key, []).append((matcher, kind, reason))
+
+    def scan(self, index: TextIndex) -> Scan:
+        """Every identifier of the source in the text, and the words that need context."""
+        spans: list[Span] = []
+        hits: dict[str, list[Hit]] = {}
+        text = index.text
+        anchored = self.anchored
+        for i, key in enumerate(index.keys):
+            entries = anchored.get(key)
+            if not entries:
+                continue
+            start = index.starts[i]
+            for matcher, kind, reason in entries:
+                end = matcher(index, i)
+                if end is None or end <= start:
+                    continue
+                if kind[0] == "@":
+                    hits.setdefault(kind, []).append((start, end, text[start:end]))
+                else:
+                    spans.append(Span(start, end, kind, text[start:end], reason))
+        spans += self._contacts(index)
+        return Scan(spans, hits)
+
+    def _contacts(self, index: TextIndex) -> list[Span]:
+        text = index.text
+        found: list[Span] = []
+        if self.phones and any(number in index.digits for number in self.phones):
+            for match in PHONE_CANDIDATE.finditer(text):
+                reason = self.phones.get(national_number(match[0]))
+                if reason:
+                    found.append(Span(match.start(), match.end(), "phone", match[0], reason))
+        if "@" in text and (self.emails or self.email_domain):
+            found += self._emails(text)
+        for site in self.sites:
+            if site in index.lowered:
+                found += _websites(text, index.lowered, site)
+        found += self._obfuscated_emails(index)
+        return found
+
+    def _obfuscated_emails(self, index: TextIndex) -> list[Span]:
+        """'s.hughes at kwa dot example': rare, so its regex is compiled only when needed."""
+        needle = self.obfuscated_needle
+        if not needle or not any(needle + cue in index.lowered for cue in _AT_CUES):
+            return []
+        if self._obfuscated is None:
+            self._obfuscated = re.compile(self.obfuscated_source)
+        return [
+            Span(m.start(), m.end(), "email", m[0], "source's email address")
+            for m in self._obfuscated.finditer(index.text)
+        ]
+
+    def _emails(self, text: str) -> list[Span]:
+        found: list[Span] = []
+        at = text.find("@")
+        while at != -1:
+            local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+            host = _EMAIL_HOST.match(text, at + 1)
+            if local and host:
+                address = text[local.start() : host.end()].lower().strip(".")
+                domain = host[0].lower().rstrip(".")
+                end = local.start() + len(address)
+                if address in self.emails:
+                    found.append(
+                        Span(
+                            local.start(),
+                            end,
+                            "email",
+                            text[local.start() : end],
+                            "source's email address",
+                        )
+                    )
+                elif self.email_domain and (
+                    domain == self.email_domain or domain.endswith("." + self.email_domain)
+                ):
+                    found.append(
+                        Span(
+                            local.start(),
+                            end,
+                            "mailbox",
+                            text[local.start() : end],
+                            "address at the organisation's domain",
+                        )
+                    )
+            at = text.find("@", at + 1)
+        return found
 
 
-@lru_cache(maxsize=512)
+def _websites(text: str, lowered: str, site: str) -> list[Span]:
+    """The organisation's site however it is written: kwa.example, www.kwa.example/contact."""
+    found: list[Span] = []
+    position = lowered.find(site)
+    while position != -1:
+        end = position + len(site)
+        head = _HOST_HEAD.search(text, max(0, position - 80), position)
+        start = head.start() if head else position
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (
+            before not in "@."
+            and not (before.isalnum() or before in "_-")
+            and not (
+                after.isalnum()
+                or after in "_-"
+                or (after == "." and text[end + 1 : end + 2].isalnum())
+            )
+        ):
+            tail = _URL_TAIL.match(text, end)
+            end = tail.end() if tail else end
+            found.append(Span(start, end, "website", text[start:end], "organisation's website"))
+        position = lowered.find(site, end)
+    return found
+
+
+@lru_cache(maxsize=1024)
 def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     person = parse_person_name(identity.name) if identity.name else None
     aliases = tuple(p for p in (parse_person_name(a) for a in identity.aliases) if p)
@@ -90,32 +211,20 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     organisation = parse_organisation(identity.organisation, email_domain)
     compiled = CompiledIdentity(identity, person, aliases, organisation, email_domain)
     people = [p for p in (person, *aliases) if p]
-    for someone in people:
-        _add_person_rules(compiled, someone, kind="name", whose="source's")
-    for raw in identity.colleagues:
-        colleague = parse_person_name(raw)
-        if colleague:
-            _add_person_rules(compiled, colleague, kind="colleague", whose="colleague's")
-    _add_contact_rules(compiled, identity, email_domain)
-    _add_organisation_rules(compiled, identity, organisation)
-    _add_role_rules(compiled, identity.role)
-    _add_address_rules(compiled, identity.organisation_address)
     compiled.first_names = tuple(
         dict.fromkeys(form for p in people if p.first for form in first_name_forms(p.first))
     )
     compiled.surnames = tuple(s for p in people for s in p.surnames)
-    if compiled.first_names:
-        compiled.first_name = re.compile(
-            WORD_START
-            + insensitive(alternation([letters(f) for f in compiled.first_names]))
-            + WORD_END
-        )
-    if compiled.surnames:
-        forms = [
-            capitalised(s) if s.lower() in COMMON_WORD_SURNAMES else insensitive(letters(s))
-            for s in compiled.surnames
-        ]
-        compiled.surname_alone = re.compile(WORD_START + alternation(forms) + POSSESSIVE + WORD_END)
+    for someone in people:
+        _add_person(compiled, someone, kind="name", whose="source's")
+    for raw in identity.colleagues:
+        colleague = parse_person_name(raw)
+        if colleague:
+            _add_person(compiled, colleague, kind="colleague", whose="colleague's")
+    _add_contacts(compiled, identity, email_domain)
+    _add_organisation(compiled, identity, organisation)
+    _add_role(compiled, identity.role)
+    _add_address(compiled, identity.organisation_address)
     targets = [(s, "name", "likely misspelling of the source's surname") for s in compiled.surnames]
     if organisation and organisation.core_stands_alone:
         targets += [
@@ -140,190 +249,171 @@ def first_name_forms(first: str) -> list[str]:
     return [f for f in forms if len(f) >= 2]
 
 
-def _rule(compiled: CompiledIdentity, pattern: str, kind: str, reason: str) -> None:
-    if pattern:
-        compiled.rules.append(Rule(re.compile(pattern), kind, reason))
-
-
-def _add_person_rules(
-    compiled: CompiledIdentity, person: PersonName, kind: str, whose: str
-) -> None:
-    last = alternation([letters(s) for s in person.surnames]) if person.last else ""
-    first = letters(person.first) if person.first else ""
-    if first and last:
-        middle = alternation([letters(m) for m in person.middles] + [r"(?-i:[A-Z]\.?)"])
-        full = (
-            f"(?:{TITLE}[ \\t]+)?{first}(?:[ \\t]+{middle}|[ \\t]+(?-i:[A-Z][a-z]+))?"
-            f"[ \\t]+{last}{POSSESSIVE}"
-        )
-        _rule(compiled, WORD_START + insensitive(full) + WORD_END, kind, f"{whose} full name")
-        reverse = f"{last}\\s*,\\s*{first}"
-        _rule(compiled, WORD_START + insensitive(reverse) + WORD_END, kind, f"{whose} name")
-        initial = re.escape(person.first[0])
-        with_initial = f"{initial}\\.?\\s*(?:[A-Za-z]\\.\\s*)?{last}{POSSESSIVE}"
-        _rule(
-            compiled,
-            r"(?<![\w.@#/'\u2019-])" + insensitive(with_initial) + WORD_END,
+def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose: str) -> None:
+    forms = list(compiled.first_names) if kind == "name" else first_name_forms(person.first)
+    keys = rules.PersonKeys(person, forms if person.first else [])
+    if keys.firsts and keys.surnames:
+        compiled.add(keys.firsts, rules.full_name(keys), kind, f"{whose} full name")
+        compiled.add(keys.surnames, rules.reversed_name(keys), kind, f"{whose} name")
+        compiled.add(
+            {keys.first_initial},
+            rules.initial_and_surname(keys),
             kind,
             f"{whose} initial and surname",
         )
-        surname_initial = insensitive(first) + r"\s+" + re.escape(person.last[0].upper()) + r"\.?"
-        _rule(compiled, WORD_START + surname_initial + r"(?![\w'\u2019])", kind, f"{whose} name")
-    if last:
-        titled = f"{TITLE}\\s+(?:{first}\\s+|[A-Za-z]\\.?\\s*)?{last}{POSSESSIVE}"
-        _rule(
-            compiled, WORD_START + insensitive(titled) + WORD_END, kind, f"{whose} title and name"
+        compiled.add(keys.firsts, rules.first_and_last_initial(keys), kind, f"{whose} name")
+    if keys.surnames or keys.firsts:
+        compiled.add(
+            rules.TITLE_KEYS,
+            rules.titled_name(keys, with_first=kind == "name"),
+            kind,
+            f"{whose} title and name",
         )
-    if first and kind == "name":
-        # "Miss Sarah" is how pupils address a teacher; a following different surname is caught
-        # by the context filter in context.py, so here we only take title + first name alone.
-        titled_first = f"{TITLE}\\s+{insensitive(first)}(?!\\s+[A-Z][a-z])"
-        _rule(compiled, WORD_START + titled_first + WORD_END, kind, f"{whose} title and first name")
+    if kind == "name":
+        compiled.add(
+            keys.surnames,
+            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
+            SURNAME,
+            "source's surname",
+        )
+        compiled.add(
+            keys.firsts,
+            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
+            FIRST_NAME,
+            "source's first name",
+        )
     initials = person.initials
     if len(initials) >= 2:
-        dotted = r"\.\s?".join(re.escape(ch) for ch in initials) + r"\."
-        dotted_upper = r"\.\s?(?:[A-Z]\.\s?)?".join(re.escape(ch) for ch in initials) + r"\.?"
-        _rule(compiled, r"(?<![\w.])" + insensitive(dotted) + r"(?!\w)", kind, f"{whose} initials")
-        _rule(compiled, r"(?<![\w.])" + dotted_upper + r"(?!\w)", kind, f"{whose} initials")
-        if initials.lower() not in UPPER_STOPLIST:
-            bare = r"(?<![\w.@#/-])" + re.escape(initials) + r"(?![\w@]|-\w)"
-            _rule(compiled, bare, kind, f"{whose} initials")
+        compiled.add(
+            {initials[0].lower()},
+            rules.dotted(initials, allow_middle=True),
+            kind,
+            f"{whose} initials",
+        )
+        if rules.bare_initials_allowed(initials):
+            compiled.add({initials.lower()}, rules.exact_word(initials), kind, f"{whose} initials")
 
 
-def _add_contact_rules(compiled: CompiledIdentity, identity: SourceIdentity, domain: str) -> None:
+def _add_contacts(compiled: CompiledIdentity, identity: SourceIdentity, domain: str) -> None:
     if "@" in identity.email:
-        local, host = identity.email.rsplit("@", 1)
-        at = r"\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*"
+        email = identity.email.lower()
+        compiled.emails = frozenset({email})
+        local, host = email.rsplit("@", 1)
+        at = r"\s*(?:\(at\)|\[at\]|\s+at\s+)\s*"
         dot = r"(?:\.|\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*)"
-        pieces = [re.escape(part) for part in host.split(".")]
-        obfuscated = re.escape(local).replace(r"\.", dot) + at + dot.join(pieces)
-        _rule(
-            compiled,
-            r"(?<![\w.+-])" + insensitive(obfuscated) + r"(?![\w-]|\.\w)",
-            "email",
-            "source's email address",
+        pattern = (
+            re.escape(local).replace(r"\.", dot) + at + dot.join(map(re.escape, host.split(".")))
         )
-    if domain:
-        escaped = re.escape(domain)
-        mailbox = r"(?<![\w.+-])[\w.+'-]+@(?:[\w-]+\.)*" + escaped + r"(?![\w-]|\.\w)"
-        _rule(compiled, insensitive(mailbox), "mailbox", "address at the organisation's domain")
-        website = (
-            r"(?<![@\w.-])(?:https?://)?(?:[\w-]+\.)*"
-            + escaped
-            + r"(?![\w-]|\.\w)(?:/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?])?"
-        )
-        _rule(compiled, insensitive(website), "website", "organisation's website")
+        compiled.obfuscated_needle = max(re.split(r"[.+_-]", local), key=len)
+        compiled.obfuscated_source = r"(?<![\w.+-])(?i:" + pattern + r")(?![\w-]|\.\w)"
+    sites = [domain] if domain else []
     if identity.organisation_website:
         host = website_host(identity.organisation_website)
-        if host and host != domain:
-            site = r"(?<![@\w.-])(?:https?://)?(?:[\w-]+\.)*" + re.escape(host)
-            site += r"(?![\w-]|\.\w)(?:/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?])?"
-            _rule(compiled, insensitive(site), "website", "organisation's website")
-    _rule(compiled, phone_pattern(identity.phone), "phone", "source's phone number")
-    org_phone = phone_pattern(identity.organisation_phone)
-    _rule(compiled, org_phone, "phone", "organisation's switchboard number")
+        if host and host not in sites:
+            sites.append(host)
+    compiled.sites = tuple(sites)
+    for raw, reason in (
+        (identity.phone, "source's phone number"),
+        (identity.organisation_phone, "organisation's switchboard number"),
+    ):
+        number = national_number(raw)
+        if number:
+            compiled.phones[number] = reason
 
 
-def _organisation_word(word: str, after_saint: bool) -> str:
-    lowered = word.lower().rstrip(".")
-    if lowered in ("st", "saint"):
-        return r"(?:st\.?|saint)"
-    if word in ("&", "and"):
-        return r"(?:&|and)"
-    if after_saint and len(word) > 2:
-        # "St Mary's" is also written "St M's" and "St Marys".
-        base = re.sub(r"['\u2019]s$", "", word)
-        return letters(base[0]) + f"(?:{letters(base[1:])})?" + r"(?:['\u2019]?s)?"
-    return letters(word)
-
-
-def _phrase(words: tuple[str, ...]) -> str:
-    parts: list[str] = []
-    for index, word in enumerate(words):
-        after_saint = index > 0 and words[index - 1].lower().rstrip(".") in ("st", "saint")
-        parts.append(_organisation_word(word, after_saint))
-    return parts[0] if len(parts) == 1 else r",?\s+".join(parts)
-
-
-def _add_organisation_rules(
+def _add_organisation(
     compiled: CompiledIdentity, identity: SourceIdentity, organisation: OrganisationName | None
 ) -> None:
     if identity.team:
-        team = WORD_START + insensitive(_phrase(tuple(identity.team.split()))) + WORD_END
-        _rule(compiled, team, "organisation", "source's team")
+        positions = rules.organisation_positions(tuple(identity.team.split()))
+        if positions:
+            compiled.add(
+                positions[0],
+                rules.phrase(positions, rules.PHRASE_GAP),
+                "organisation",
+                "source's team",
+            )
     if not organisation:
         return
-    if organisation.words:
-        full = _phrase(organisation.words) + POSSESSIVE
-        _rule(compiled, WORD_START + insensitive(full) + WORD_END, "organisation", "organisation")
-    if organisation.brand:
-        brand = WORD_START + insensitive(_phrase(organisation.brand)) + POSSESSIVE + WORD_END
-        _rule(compiled, brand, "organisation", "organisation (brand name)")
+    for words, reason in (
+        (organisation.words, "organisation"),
+        (organisation.brand, "organisation (brand name)"),
+    ):
+        positions = rules.organisation_positions(words)
+        if positions:
+            compiled.add(
+                positions[0], rules.phrase(positions, rules.PHRASE_GAP), "organisation", reason
+            )
     core = organisation.core
     if core and organisation.core_stands_alone:
-        single = len(core) == 1
+        positions = rules.organisation_positions(core)
         word = core[0]
-        if single and (len(word) < 6 or word.lower() in COMMON_WORDS):
-            core_pattern = capitalised(word)
-        else:
-            core_pattern = insensitive(_phrase(core))
-        with_suffix = core_pattern + rf"(?:\s+{_ORG_SUFFIX})+" + POSSESSIVE
-        _rule(
-            compiled,
-            WORD_START + with_suffix + WORD_END,
-            "organisation",
-            "organisation (short name)",
-        )
-        compiled.org_core_alone = re.compile(WORD_START + core_pattern + POSSESSIVE + WORD_END)
+        capitalised = len(core) == 1 and (len(word) < 6 or word.lower() in COMMON_WORDS)
+        if positions:
+            compiled.add(
+                positions[0],
+                rules.phrase(positions, rules.PHRASE_GAP, capitalised),
+                ORG_CORE,
+                "organisation (short name)",
+            )
     for acronym in organisation.acronyms:
-        dotted = r"\.\s?".join(re.escape(ch) for ch in acronym) + r"\.?"
-        # Lower case too ("kwa"), but not Title case, which would be a word or a name ("Ash").
-        word_like = acronym.lower() in UPPER_STOPLIST or acronym.lower() in COMMON_WORDS
-        lower = "|" + re.escape(acronym.lower()) if len(acronym) >= 3 and not word_like else ""
-        pattern = (
-            r"(?<![\w.@#/-])(?<![A-Z]{2}\d{2}\s)(?:"
-            + re.escape(acronym)
-            + lower
-            + "|"
-            + dotted
-            + ")"
-            + POSSESSIVE
-            + r"(?![\w@]|-\w)"
+        lower = acronym.lower()
+        word_like = lower in UPPER_STOPLIST or lower in COMMON_WORDS
+        forms = [acronym] + ([lower] if len(acronym) >= 3 and not word_like else [])
+        compiled.add(
+            {lower},
+            rules.exact_word(*forms, not_after_plate=True),
+            "organisation",
+            "organisation's acronym",
         )
-        _rule(compiled, pattern, "organisation", "organisation's acronym")
+        compiled.add(
+            {lower[0]},
+            rules.dotted(acronym, allow_middle=False),
+            "organisation",
+            "organisation's acronym",
+        )
 
 
-def _add_role_rules(compiled: CompiledIdentity, role: str) -> None:
-    single: list[str] = []
+def _add_role(compiled: CompiledIdentity, role: str) -> None:
+    single: set[str] = set()
     for part in split_roles(role):
         words = part.split()
         if len(words) == 1 and not any(ch.isdigit() for ch in part):
             if part.isupper() and len(part) >= 2:
-                # An acronym role ("DSL", "SENCO") is specific enough to remove everywhere.
-                _rule(compiled, WORD_START + re.escape(part) + WORD_END, "role", "source's role")
+                compiled.add(keys_for(part), rules.exact_word(part), "role", "source's role")
             else:
-                single.append(letters(part))
+                single |= keys_for(part)
             continue
         variants = [part]
         without_number = re.sub(r"\s*\d+\w*$", "", part)
         if without_number != part and len(without_number.split()) >= 2:
             variants.append(without_number)
-        pattern = alternation([letters(v).replace(r"\s+", r"\s*") for v in variants])
-        _rule(
-            compiled, WORD_START + insensitive(pattern) + r"s?" + WORD_END, "role", "source's role"
-        )
-        for acronym in _role_acronyms(words):
-            _rule(compiled, WORD_START + acronym + WORD_END, "role", "source's role (acronym)")
+        for variant in variants:
+            positions = rules.role_positions(variant)
+            compiled.add(
+                positions[0], rules.phrase(positions, rules.ROLE_GAP), "role", "source's role"
+            )
+        for forms in _role_acronyms(words):
+            compiled.add(
+                {f.lower() for f in forms},
+                rules.exact_word(*forms),
+                "role",
+                "source's role (acronym)",
+            )
     if single:
-        compiled.single_word_roles = re.compile(
-            WORD_START + insensitive(alternation(single)) + r"s?" + WORD_END
+        compiled.single_roles = frozenset(single)
+        plural = single | {k + "s" for k in single}
+        compiled.add(
+            plural,
+            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
+            ONE_WORD_ROLE,
+            "source's role",
         )
 
 
-def _role_acronyms(words: list[str]) -> list[str]:
-    """'Head of Year 9' -> HoY9 / HOY9; 'Designated Safeguarding Lead' -> DSL."""
-    mixed, upper = "", ""
-    digits = ""
+def _role_acronyms(words: list[str]) -> list[list[str]]:
+    """'Head of Year 9' -> HoY9, HOY9, HoY, HOY; 'Designated Safeguarding Lead' -> DSL."""
+    mixed, upper, digits = "", "", ""
     for word in words:
         if word.isdigit():
             digits = word
@@ -336,56 +426,47 @@ def _role_acronyms(words: list[str]) -> list[str]:
     letters_only = sum(ch.isalpha() for ch in upper)
     if letters_only < 3 and not (letters_only >= 2 and digits):
         return []
-    suffix = rf"\s?{digits}" if digits else ""
-    forms = {re.escape(mixed), re.escape(upper)}
-    return ["(?:" + "|".join(sorted(forms)) + ")" + suffix]
+    forms = {mixed + digits, upper + digits}
+    return [sorted(forms)]
 
 
-def _add_address_rules(compiled: CompiledIdentity, address: str) -> None:
+def _add_address(compiled: CompiledIdentity, address: str) -> None:
     if not address:
         return
     parts = [p.strip() for p in re.split(r"[,\n]", address) if p.strip()]
-    full = r"[\s,]+".join(letters(p) for p in parts)
-    _rule(compiled, WORD_START + insensitive(full) + WORD_END, "address", "organisation's address")
+    positions = [frozenset(keys_for(w)) for w in " ".join(parts).replace(",", " ").split()]
+    positions = [p for p in positions if p]
+    if positions:
+        compiled.add(
+            positions[0],
+            rules.phrase(positions, rules.ADDRESS_GAP),
+            "address",
+            "organisation's address",
+        )
     for part in parts:
         postcode = re.fullmatch(r"([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})", part)
         if postcode:
-            pattern = insensitive(rf"{postcode[1]}\s*{postcode[2]}")
-            _rule(compiled, WORD_START + pattern + WORD_END, "address", "organisation's postcode")
+            outward, inward = postcode[1].lower(), postcode[2].lower()
+            compiled.add(
+                {outward},
+                rules.phrase([frozenset({outward}), frozenset({inward})], rules.POSTCODE_GAP),
+                "address",
+                "organisation's postcode",
+            )
+            compiled.add(
+                {outward + inward},
+                rules.exact_word(postcode[1] + postcode[2], (outward + inward).upper()),
+                "address",
+                "organisation's postcode",
+            )
         elif any(ch.isdigit() for ch in part) and len(part.split()) >= 2:
-            _rule(
-                compiled,
-                WORD_START + insensitive(letters(part)) + WORD_END,
+            street = [frozenset(keys_for(w)) for w in part.split()]
+            compiled.add(
+                street[0],
+                rules.phrase(street, rules.ADDRESS_GAP),
                 "address",
                 "organisation's street address",
             )
-
-
-# --- reading the words around a candidate -------------------------------------------------------
-
-
-def next_word(text: str, end: int) -> str:
-    match = _NEXT_WORD.match(text, end)
-    return match[1] if match else ""
-
-
-def previous_word(text: str, start: int) -> tuple[str, int]:
-    """The word right before ``start`` on the same line, and where it starts."""
-    window_start = max(0, start - 40)
-    match = _PREVIOUS_WORD.search(text, window_start, start)
-    if not match:
-        return "", start
-    return match[1], match.start(1)
-
-
-def is_sentence_start(text: str, position: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, position - 3) : position]))
-
-
-def is_place(text: str, end: int) -> bool:
-    """'Hughes Road', 'Kingsweston Park': a street or place named like the source."""
-    following = next_word(text, end).lower().rstrip(".")
-    return following in PLACE_WORDS
 
 
 def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) -> bool:
@@ -405,17 +486,32 @@ def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) 
     return not is_sentence_start(text, word_start)
 
 
-def fuzzy_candidates(text: str, compiled: CompiledIdentity) -> list[tuple[int, int, str, str]]:
-    """Capitalised tokens within a small edit distance of the source's surname or organisation."""
+def fuzzy_candidates(
+    index: TextIndex, compiled: CompiledIdentity
+) -> list[tuple[int, int, str, str]]:
+    """Capitalised words within a small edit distance of the source's surname or organisation.
+
+    Only capitalised words of a similar length and the same first letter are compared.
+    """
     if not compiled.fuzzy_targets:
         return []
     found: list[tuple[int, int, str, str]] = []
     verdicts: dict[str, tuple[str, str] | None] = {}
+    initials = {target[0].lower() for target, _, _ in compiled.fuzzy_targets}
     lengths = [len(t[0]) for t in compiled.fuzzy_targets]
     shortest, longest = min(lengths) - 2, max(lengths) + 2
-    for match in _CAPITALISED_TOKEN.finditer(text):
-        token = match[0].rstrip("'\u2019-")
-        if not shortest <= len(token) <= longest:
+    candidates = {
+        raw
+        for raw in set(index.raws)
+        if raw[0].isupper() and raw[0].lower() in initials and shortest <= len(raw) <= longest + 2
+    }
+    if not candidates:
+        return []
+    for i, raw in enumerate(index.raws):
+        if raw not in candidates:
+            continue
+        token = base_of(raw)
+        if not shortest <= len(token) <= longest or not token.isalpha() or not index.starts_word(i):
             continue
         if token not in verdicts:
             verdicts[token] = next(
@@ -428,6 +524,6 @@ def fuzzy_candidates(text: str, compiled: CompiledIdentity) -> list[tuple[int, i
             )
         verdict = verdicts[token]
         if verdict:
-            end = match.start() + len(token)
-            found.append((match.start(), end, verdict[0], verdict[1]))
+            start = index.starts[i]
+            found.append((start, start + len(token), verdict[0], verdict[1]))
     return found

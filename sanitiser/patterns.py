@@ -16,6 +16,8 @@ ANY_SPACE = r"\s+"
 
 
 def strip_accents(value: str) -> str:
+    if value.isascii():
+        return value
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -8,16 +8,26 @@ into the third person, not rewritten.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .spans import Span
+from .tokens import TextIndex, key_of
 from .vocabulary import word_set
 
-_FIRST_PERSON = re.compile(
-    r"(?<![\w'\u2019])(?:I(?:['\u2019](?:m|ve|d|ll))?|(?i:me|my|mine|myself|we(?:['\u2019](?:re|ve|d|ll))?"
-    r"|us|our|ours|ourselves))(?![\w'\u2019])"
+_FIRST_PERSON_AS_TYPED = frozenset(
+    ["I"] + [f"I{a}{e}" for a in "'\u2019" for e in ("m", "ve", "d", "ll")]
+)
+_FIRST_PERSON_ANY_CASE = frozenset(
+    ["me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"]
+    + [f"we{a}{e}" for a in "'\u2019" for e in ("re", "ve", "d", "ll")]
+)
+# Words a setting phrase starts with: the phrase regex is tried only at these.
+_SETTING_STARTS = word_set("in at my our told disclosed said showed where during on i came picked")
+_CUE_KEYS = frozenset(
+    {key_of(word) for word in _FIRST_PERSON_AS_TYPED | _FIRST_PERSON_ANY_CASE} | _SETTING_STARTS
 )
 _SETTING = re.compile(
-    r"(?i)\b(?:in\s+(?:my|our|the)\s+(?:class|classroom|lesson|form(?:\s+group)?|tutor\s+group|"
+    r"(?i)(?:in\s+(?:my|our|the)\s+(?:class|classroom|lesson|form(?:\s+group)?|tutor\s+group|"
     r"surgery|clinic|pharmacy|shop|store|hotel|taxi|cab|office|ward|caseload)"
     r"|at\s+(?:my|our|the)\s+(?:surgery|practice|clinic|pharmacy|school|hotel|reception|counter|"
     r"front\s+desk|till|store|shop|club|centre|office|rank)"
@@ -30,6 +40,8 @@ _SETTING = re.compile(
     r"|on\s+(?:a|my|our)\s+home\s+visit|I\s+(?:saw|heard|noticed|overheard|witnessed)|"
     r"came\s+(?:in|into\s+(?:the|our|my)\s+\w+)\s+(?:to|for)|picked\s+(?:her|him|them)\s+up)\b"
 )
+_BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = word_set("mr mrs ms dr st no approx e.g i.e etc prof rev ext tel jr sr vs mt ft")
 
 
@@ -37,9 +49,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence bounds: split at . ! ? and line breaks, not after 'Mrs.' or 'St.'."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in re.finditer(r"[.!?]+(?=\s|$)|\n", text):
+    for match in _BOUNDARY.finditer(text):
         if match[0] != "\n":
-            word = re.search(r"([\w.]+)$", text[max(0, match.start() - 12) : match.start()])
+            word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
             if word and word[1].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
         end = match.end() if match[0] != "\n" else match.start()
@@ -56,14 +68,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def flag_provenance(text: str) -> list[Span]:
-    flagged: list[Span] = []
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        cues = [m[0] for m in _SETTING.finditer(sentence)]
-        cues += [m[0] for m in _FIRST_PERSON.finditer(sentence)]
-        if not cues:
+def flag_provenance(text: str, index: TextIndex | None = None) -> list[Span]:
+    """One span per sentence that carries a provenance cue, found word by word."""
+    index = index or TextIndex(text)
+    found: list[tuple[int, str]] = []
+    for i, key in enumerate(index.keys):
+        if key not in _CUE_KEYS:
             continue
+        raw = index.raws[i]
+        lowered = raw.lower()
+        start = index.starts[i]
+        if lowered in _SETTING_STARTS:
+            setting = _SETTING.match(text, start)
+            if setting:
+                found.append((start, setting[0]))
+        if raw in _FIRST_PERSON_AS_TYPED or (lowered in _FIRST_PERSON_ANY_CASE and raw != "US"):
+            found.append((start, raw))
+    if not found:
+        return []
+    bounds = sentences(text)
+    sentence_starts = [start for start, _ in bounds]
+    cues_by_sentence: dict[int, list[str]] = {}
+    for position, cue in found:
+        index = bisect_right(sentence_starts, position) - 1
+        if index >= 0 and position < bounds[index][1]:
+            cues_by_sentence.setdefault(index, []).append(cue)
+    flagged: list[Span] = []
+    for index in sorted(cues_by_sentence):
+        start, end = bounds[index]
+        sentence = text[start:end]
+        cues = cues_by_sentence[index]
         unique = list(dict.fromkeys(cue.strip() for cue in cues))
         shown = ", ".join(f'"{cue}"' for cue in unique[:4])
         reason = f"reveals provenance ({shown}): reword in the third person"

@@ -134,7 +134,7 @@ def _rest_is_signature(rest: str, start: int, end: int, around: list[tuple[int, 
 
 def _mostly_source(text: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
     """A line that is little more than the source's name, role or organisation."""
-    if not _overlaps(around, start, end):
+    if end - start > _MAX_LINE or not _overlaps(around, start, end):
         return False
     remaining = list(text[start:end])
     for a_start, a_end, _ in around:

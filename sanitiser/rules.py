@@ -1,0 +1,230 @@
+"""Word-level matchers for the source's name, organisation, role and address.
+
+Each matcher is built once per identity from sets of words (no regex to compile) and is called
+only at a word whose key starts one of the source's identifiers. It returns where the match ends,
+or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .identity import PersonName
+from .tokens import TextIndex, base_of, is_place, keys_for
+from .vocabulary import TITLES, UPPER_STOPLIST
+
+Matcher = Callable[[TextIndex, int], "int | None"]
+
+SPACE = re.compile(r"[ \t]+")
+AFTER_INITIAL = re.compile(r"\.?[ \t]*")
+AFTER_MIDDLE = re.compile(r"\.?[ \t]+")
+AFTER_TITLE = re.compile(r"\.?\s+")
+COMMA = re.compile(r"\s*,\s*")
+PHRASE_GAP = re.compile(r",?\s+(?:(?:&|and)\s+)?|\s*&\s*")
+ROLE_GAP = re.compile(r"\s*")
+ADDRESS_GAP = re.compile(r"[\s,]+")
+POSTCODE_GAP = re.compile(r"\s*")
+DOTTED_LETTERS = re.compile(r"(?<![\w.])((?:[A-Za-z]\.\s?){1,4})(?!\w)")
+_PLATE_BEFORE = re.compile(r"[A-Z]{2}\d{2}\s$")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+TITLE_KEYS = frozenset(TITLES)
+
+
+class PersonKeys:
+    """The keys one person's name takes in text."""
+
+    def __init__(self, person: PersonName, first_forms: list[str]) -> None:
+        self.firsts = (
+            frozenset().union(*(keys_for(f) for f in first_forms)) if first_forms else frozenset()
+        )
+        self.middles = (
+            frozenset().union(*(keys_for(m) for m in person.middles))
+            if person.middles
+            else frozenset()
+        )
+        self.surnames = (
+            frozenset().union(*(keys_for(s) for s in person.surnames))
+            if person.last
+            else frozenset()
+        )
+        self.first_initial = person.first[:1].lower()
+        self.last_initial = person.last[:1].upper()
+        self.initials = person.initials
+
+
+def _single_letter(raw: str) -> bool:
+    return len(raw) == 1 and raw.isalpha()
+
+
+def full_name(p: PersonKeys) -> Matcher:
+    """'Sarah Hughes', 'sarah j. hughes', 'Sarah Jane Hughes's'."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not ix.starts_word(i) or not ix.gap(SPACE, i):
+            return None
+        j = i + 1
+        if ix.keys[j] in p.surnames:
+            return ix.ends[j] if ix.ends_word(j) else None
+        raw = ix.raws[j]
+        middle = (
+            ix.keys[j] in p.middles
+            or (_single_letter(raw) and raw.isupper())
+            or (raw[:1].isupper() and raw[1:].islower() and raw.isalpha())
+        )
+        if middle and ix.gap(AFTER_MIDDLE, j) and ix.keys[j + 1] in p.surnames:
+            return ix.ends[j + 1] if ix.ends_word(j + 1) else None
+        return None
+
+    return match
+
+
+def reversed_name(p: PersonKeys) -> Matcher:
+    """'Hughes, Sarah'."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if ix.starts_word(i) and ix.gap(COMMA, i) and ix.keys[i + 1] in p.firsts:
+            return ix.ends[i + 1]
+        return None
+
+    return match
+
+
+def initial_and_surname(p: PersonKeys) -> Matcher:
+    """'S Hughes', 'S. Hughes', 'S.J. Hughes'."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not _single_letter(ix.raws[i]) or not ix.starts_word(i) or not ix.gap(AFTER_INITIAL, i):
+            return None
+        j = i + 1
+        if _single_letter(ix.raws[j]) and ix.keys[j] not in p.surnames and ix.gap(AFTER_INITIAL, j):
+            j += 1
+        if j < len(ix.keys) and ix.keys[j] in p.surnames and not is_place(ix.text, ix.ends[j]):
+            return ix.ends[j]
+        return None
+
+    return match
+
+
+def first_and_last_initial(p: PersonKeys) -> Matcher:
+    """'Sarah H.'"""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not ix.starts_word(i) or not ix.gap(SPACE, i) or ix.raws[i + 1] != p.last_initial:
+            return None
+        end = ix.ends[i + 1]
+        return end + 1 if ix.text[end : end + 1] == "." else end
+
+    return match
+
+
+def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
+    """'Mrs Hughes', 'Dr S. Hughes', 'Mrs Sarah Hughes'; with_first also 'Miss Sarah'."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not ix.starts_word(i) or not ix.gap(AFTER_TITLE, i):
+            return None
+        j = i + 1
+        if ix.keys[j] in p.surnames and ix.ends_word(j):
+            return ix.ends[j]
+        if ix.keys[j] in p.firsts or _single_letter(ix.raws[j]):
+            if j + 1 < len(ix.keys) and ix.gap(AFTER_INITIAL, j) and ix.keys[j + 1] in p.surnames:
+                return ix.ends[j + 1]
+            named_alone = not _CAPITALISED_NEXT.match(ix.text, ix.ends[j])
+            if with_first and ix.keys[j] in p.firsts and named_alone:
+                return ix.ends[j]
+        return None
+
+    return match
+
+
+def dotted(letters: str, allow_middle: bool) -> Matcher:
+    """'S.H.', 's.h.', 'S. J. H.', and an acronym written 'K.W.A.'."""
+    wanted = letters.upper()
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        found = DOTTED_LETTERS.match(ix.text, ix.starts[i])
+        if not found:
+            return None
+        typed = re.sub(r"[^A-Za-z]", "", found[1])
+        upper = typed.upper()
+        exact = upper == wanted
+        with_middle = (
+            allow_middle
+            and len(upper) == len(wanted) + 1
+            and upper[0] == wanted[0]
+            and upper[-1] == wanted[-1]
+        )
+        if (exact or with_middle) and (typed.isupper() or exact):
+            return found.end()
+        return None
+
+    return match
+
+
+def exact_word(*forms: str, not_after_plate: bool = False) -> Matcher:
+    """A word typed exactly so (case-sensitive): bare initials 'SH', an acronym 'KWA'."""
+    wanted = frozenset(forms)
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if base_of(ix.raws[i]) not in wanted or not ix.starts_word(i) or not ix.ends_word(i):
+            return None
+        if not_after_plate and _PLATE_BEFORE.search(
+            ix.text, max(0, ix.starts[i] - 5), ix.starts[i]
+        ):
+            return None
+        return ix.ends[i]
+
+    return match
+
+
+def phrase(
+    positions: list[frozenset[str]], gap: re.Pattern[str], capitalised: bool = False
+) -> Matcher:
+    """Consecutive words, each one of a set of keys, joined by ``gap``."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not ix.starts_word(i) or (capitalised and not ix.raws[i][:1].isupper()):
+            return None
+        last = i + len(positions) - 1
+        if last >= len(ix.keys):
+            return None
+        for offset in range(1, len(positions)):
+            j = i + offset
+            if ix.keys[j] not in positions[offset] or not ix.gap(gap, j - 1):
+                return None
+        return ix.ends[last] if ix.ends_word(last) else None
+
+    return match
+
+
+def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
+    """Keys per word of an organisation's name: 'St' is also 'Saint'; after it, 'Mary's' is
+    also 'M's' and 'Marys'. 'and' / '&' are left to the gap between words."""
+    positions: list[frozenset[str]] = []
+    for index, word in enumerate(words):
+        lowered = word.lower().rstrip(".")
+        if word in ("&", "and"):
+            continue
+        if lowered in ("st", "saint"):
+            positions.append(frozenset({"st", "saint"}))
+            continue
+        keys = keys_for(word)
+        after_saint = index > 0 and words[index - 1].lower().rstrip(".") in ("st", "saint")
+        if after_saint and keys:
+            key = min(keys, key=len)
+            keys |= {key[0], key + "s"}
+        positions.append(frozenset(keys))
+    return [p for p in positions if p]
+
+
+def role_positions(role: str) -> list[frozenset[str]]:
+    words = role.split()
+    positions = [frozenset(keys_for(w)) for w in words]
+    if positions:
+        positions[-1] = positions[-1] | {k + "s" for k in positions[-1]}
+    return [p for p in positions if p]
+
+
+def bare_initials_allowed(initials: str) -> bool:
+    return len(initials) >= 2 and initials.lower() not in UPPER_STOPLIST
