@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from cpi.env import env_bool, env_int, env_list, env_secret, env_str
@@ -62,6 +63,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cpi-noreply@police.example")
 LOG_APPROVAL_REQUIRED = env_bool("LOG_APPROVAL_REQUIRED", False)
 # MoPI-style review: a sanitised log is reviewed for retention this many days after it is made.
 RETENTION_LOG_REVIEW_DAYS = env_int("RETENTION_LOG_REVIEW_DAYS", 6 * 365)
+# Retention (retention/services.py; purged daily): source contact details are blanked this many
+# days after the submission is closed; closed "no action" submissions are deleted after this many;
+# staff sign-in records (django-axes, with IP addresses) are deleted after this many.
+RETENTION_SOURCE_CONTACT_DAYS = env_int("RETENTION_SOURCE_CONTACT_DAYS", 365)
+RETENTION_NO_ACTION_DAYS = env_int("RETENTION_NO_ACTION_DAYS", 2 * 365)
+RETENTION_SIGN_IN_RECORD_DAYS = env_int("RETENTION_SIGN_IN_RECORD_DAYS", 365)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -195,6 +202,8 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
     # Notifications the broker never carried (it was down at submit) go out within a minute.
     "outbox-drain": {"task": "submissions.outbox_drain", "schedule": 60.0},
+    # Retention (retention/services.py): once a day, in the small hours.
+    "retention-purge": {"task": "retention.purge", "schedule": crontab(hour=2, minute=30)},
 }
 
 # --- Email ------------------------------------------------------------------------------------
