@@ -444,7 +444,7 @@ def _add_address(compiled: CompiledIdentity, address: str) -> None:
             "organisation's address",
         )
     for part in parts:
-        postcode = re.fullmatch(r"([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})", part)
+        postcode = re.search(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})$", part)
         if postcode:
             outward, inward = postcode[1].lower(), postcode[2].lower()
             compiled.add(
