@@ -9,8 +9,11 @@ Masking policy, because the audit trail must never become a second copy of the s
 - every free-text field (CharField/TextField without choices) of the data-holding apps: masked,
   because professionals type source details into free text (signatures, "I", names) and subject
   details are personal data that retention must be able to erase;
-- kept in clear: choices (status, risk, outcome...), numbers, dates, booleans, relations (ids),
-  and references ("reference", "*_reference"), which is what a supervisor needs to follow a record.
+- in what a professional shared (the submissions app) dates, times and numbers are masked too
+  (a date of birth, an age), except workflow timestamps and bookkeeping counters;
+- kept in clear: choices (status, risk, outcome...), relations (ids), references ("reference",
+  "*_reference"), timestamps, flags, and the numbers and dates of triage and logs: what a
+  supervisor needs to follow a record.
 A masked field still shows *that* it changed ("[masked]"), and by whom and when.
 """
 
@@ -42,14 +45,26 @@ def mask_value(value: str) -> str:
     return MASK
 
 
-def _is_clear_field(field: models.Field) -> bool:
+# Numbers on what a professional shared that are bookkeeping, not about a person.
+SUBMITTED_BOOKKEEPING = {"version", "position", "attempts"}
+
+
+def _is_clear_field(field: models.Field, *, submitted: bool) -> bool:
     if isinstance(field, EncryptedTextField):
         return False
-    if field.choices or field.is_relation:
+    if field.choices or field.is_relation or field.primary_key:
         return True
     if field.name == "reference" or field.name.endswith("_reference"):
         return True
-    return not isinstance(field, (models.CharField, models.TextField, models.JSONField))
+    if isinstance(field, (models.CharField, models.TextField, models.JSONField)):
+        return False
+    if submitted:
+        # What the professional shared: a date of birth, an age, when it happened are all
+        # personal data. Only timestamps of the workflow, flags and bookkeeping stay readable.
+        return isinstance(field, (models.DateTimeField, models.BooleanField, models.UUIDField)) or (
+            field.name in SUBMITTED_BOOKKEEPING
+        )
+    return True
 
 
 def masked_field_names(model) -> list[str]:
@@ -61,7 +76,7 @@ def masked_field_names(model) -> list[str]:
         if label in SOURCE_MODELS:
             if field.name not in bookkeeping:
                 names.append(field.name)
-        elif not _is_clear_field(field):
+        elif not _is_clear_field(field, submitted=label.startswith("submissions.")):
             names.append(field.name)
     return names
 

@@ -1,5 +1,7 @@
 """The change log (django-auditlog): which models, what is masked, and its place in the chain."""
 
+from datetime import date
+
 import pytest
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -78,12 +80,13 @@ def test_a_change_names_the_field_and_keeps_state_values_but_masks_free_text():
 
 @pytest.mark.django_db
 def test_personal_details_of_subjects_are_masked_and_not_used_as_names():
-    subject = SubjectFactory(name="Keira Oddington")
+    subject = SubjectFactory(name="Keira Oddington", date_of_birth=date(2011, 2, 14))
     vehicle = VehicleFactory(submission=subject.submission, registration="ZX99QRS")
     entries = LogEntry.objects.filter(object_pk__in=[str(subject.pk), str(vehicle.pk)])
     dump = str(list(entries.values("object_repr", "changes")))
     assert "Oddington" not in dump
     assert "ZX99QRS" not in dump
+    assert "2011-02-14" not in dump
     assert entries.get(object_pk=str(subject.pk)).object_repr == f"subject {subject.pk}"
 
 
