@@ -2,8 +2,6 @@
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import (
-    ConditionalQuestion,
-    ConditionalRadios,
     Field,
     Fieldset,
     Layout,
@@ -61,7 +59,7 @@ class AssessmentForm(forms.Form):
     source_evaluation = _radios(SourceEvaluation.choices, "Source evaluation")
     intelligence_assessment = _radios(IntelligenceAssessment.choices, "Intelligence assessment")
     handling_code = _radios(HandlingCode.choices, "Handling code")
-    handling_conditions = _text("Conditions for sharing")
+    handling_conditions = _text("Conditions for sharing", help_text="Required for handling code C.")
     outcome = _radios(Outcome.choices, "Outcome")
     log_text = _text(
         "Sanitised log text",
@@ -83,6 +81,9 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, recording: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.recording = recording
+        # Each outcome's details sit in their own fieldset, all visible without JavaScript;
+        # static/js/triage-outcome.js shows only the chosen outcome's. (GOV.UK conditional
+        # reveals put aria-expanded on radios, which axe-core rejects.)
         self.helper = _helper(
             "version",
             Field.radios("risk", legend_size=Size.MEDIUM, inline=True),
@@ -90,26 +91,38 @@ class AssessmentForm(forms.Form):
             Fieldset(
                 Field.radios("source_evaluation", legend_size=Size.SMALL),
                 Field.radios("intelligence_assessment", legend_size=Size.SMALL),
-                ConditionalRadios(
-                    "handling_code",
-                    HandlingCode.PERMITTED.label,
-                    ConditionalQuestion(HandlingCode.CONDITIONS.label, "handling_conditions"),
-                ),
+                Field.radios("handling_code", legend_size=Size.SMALL),
+                Field.textarea("handling_conditions"),
                 legend="3x5x2 grading",
                 legend_size=Size.MEDIUM,
             ),
-            ConditionalRadios(
-                "outcome",
-                ConditionalQuestion(Outcome.INTELLIGENCE_LOG.label, "log_text"),
-                ConditionalQuestion(
-                    Outcome.CRIME_DESK.label, "crime_summary", "tasking_note", "crime_reference"
-                ),
-                ConditionalQuestion(
-                    Outcome.SAFEGUARDING_REFERRAL.label,
-                    Field.select("referral_service"),
-                    "referral_reason",
-                ),
-                ConditionalQuestion(Outcome.NO_ACTION.label, "no_action_rationale"),
+            Field.radios("outcome", legend_size=Size.MEDIUM),
+            Fieldset(
+                "log_text",
+                legend=Outcome.INTELLIGENCE_LOG.label,
+                legend_size=Size.SMALL,
+                data_outcome=Outcome.INTELLIGENCE_LOG,
+            ),
+            Fieldset(
+                "crime_summary",
+                "tasking_note",
+                Field.text("crime_reference", field_width=10),
+                legend=Outcome.CRIME_DESK.label,
+                legend_size=Size.SMALL,
+                data_outcome=Outcome.CRIME_DESK,
+            ),
+            Fieldset(
+                Field.select("referral_service"),
+                "referral_reason",
+                legend=Outcome.SAFEGUARDING_REFERRAL.label,
+                legend_size=Size.SMALL,
+                data_outcome=Outcome.SAFEGUARDING_REFERRAL,
+            ),
+            Fieldset(
+                "no_action_rationale",
+                legend=Outcome.NO_ACTION.label,
+                legend_size=Size.SMALL,
+                data_outcome=Outcome.NO_ACTION,
             ),
         )
 
