@@ -19,6 +19,7 @@ from audit.services import audit_event_record
 from cpi.crypto import DecryptionError
 from intelligence.gate import (
     LOG_FIELDS,
+    GateResult,
     log_release_check,
     release_check,
     source_token_annotations,
@@ -30,6 +31,7 @@ from sanitiser import SourceIdentity, sanitise
 from submissions.models import Submission
 
 DEFAULT_REVIEW_DAYS = 6 * 365
+NOT_RELEASABLE = "not approved for release"
 
 
 class LogRefused(ValidationError):
@@ -303,8 +305,12 @@ def export_download_record(*, export: Export, user, request=None) -> None:
 
 
 def log_print_check(*, log: IntelligenceLog, user, request=None):
-    """The printable page's pass through the gate, recorded either way."""
-    result = log_release_check(log)
+    """The printable page's pass through the gate, recorded either way. Only an approved log is
+    releasable at all; the gate then re-checks it against its source."""
+    if log.status != LogStatus.APPROVED:
+        result = GateResult(log.reference, False, (NOT_RELEASABLE,))
+    else:
+        result = log_release_check(log)
     if result.allowed:
         audit_event_record(
             action=Action.LOG_PRINTED,

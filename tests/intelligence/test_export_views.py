@@ -142,3 +142,19 @@ def test_my_exports_page_runs_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(12):
         handler_client.get(reverse("intelligence:export_list"))
+
+
+def test_the_export_task_takes_only_the_export_id_and_is_idempotent(
+    handler_user, clean_log, export_dir
+):
+    from intelligence.tasks import export_run
+
+    export = Export.objects.create(
+        requester=handler_user, format="json", purpose="Briefing", recipient="Team"
+    )
+    export_run.delay(str(export.pk))
+    export_run.delay(str(export.pk))  # redelivered
+    export.refresh_from_db()
+    assert (export.status, export.exported_count) == (ExportStatus.COMPLETE, 1)
+    assert AuditEvent.objects.filter(action=Action.EXPORT_COMPLETED).count() == 1
+    assert len(list(export_dir.iterdir())) == 1

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Action, AuditEvent
+from intelligence.models import IntelligenceLog, LogStatus
 from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,14 @@ def test_the_gate_refuses_to_print_a_log_edited_to_name_its_source(handler_clien
     assert not AuditEvent.objects.filter(action=Action.LOG_PRINTED).exists()
     refused = AuditEvent.objects.get(action=Action.EXPORT_RECORD_REFUSED)
     assert refused.details["path"] == "print"
+
+
+def test_a_log_not_yet_approved_is_not_printed(handler_client, clean_log):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(status=LogStatus.AWAITING_APPROVAL)
+    response = handler_client.get(reverse("intelligence:log_print", args=[clean_log.pk]))
+    assert response.status_code == 409
+    assert b"not approved for release" in response.content
+    assert CLEAN_TEXT.encode() not in response.content
 
 
 def test_printing_refuses_outsiders(outsider_client, clean_log):
