@@ -86,8 +86,11 @@ def next_page_path(session: requests.Session, base_url: str, path: str) -> str |
     import re
 
     page = session.get(base_url + path, timeout=TIMEOUT_SECONDS).text
-    match = re.search(r'href="(/staff/\?[^"]*after=[^"]+)"', page)
-    return match.group(1).replace("&amp;", "&") if match else None
+    match = re.search(r'href="([^"]*after=[^"]+)" rel="next"', page)
+    if match is None:
+        return None
+    link = match.group(1).replace("&amp;", "&")
+    return link if link.startswith("/") else "/staff/" + link
 
 
 def subject_names(count: int) -> list[str]:

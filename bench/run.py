@@ -70,6 +70,20 @@ def seed(env: dict, report: Report) -> None:
             report.info("seeded database reused", f"{have:,} submissions")
 
 
+def keys_check() -> None:
+    """A reused database must have been seeded with this bench's keys (var/bench/secrets.json)."""
+    from cpi.crypto import DecryptionError
+    from submissions.models import Source
+
+    try:
+        Source.objects.order_by().first()
+    except DecryptionError:
+        raise SystemExit(
+            "The bench database holds sources encrypted with other keys than "
+            f"{VAR_DIR / 'secrets.json'}: drop it (dropdb cpi_bench) and run make bench again."
+        ) from None
+
+
 def gunicorn_start(env: dict, base_url: str) -> subprocess.Popen:
     log = (VAR_DIR / "gunicorn.log").open("w")
     process = subprocess.Popen(
@@ -296,6 +310,7 @@ def main() -> int:
     django.setup()
     from bench import staff
 
+    keys_check()
     staff.http_handler_ensure()
     server = gunicorn_start(env, base_url)
     failed = False
