@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .compiled import PHONE_CANDIDATE, POST_NOMINAL_TAIL, TITLE, CompiledIdentity, Hit
 from .fuzzy import within_distance
-from .matching import PHONE_CANDIDATE, POST_NOMINAL_TAIL, TITLE, CompiledIdentity, Hit
 from .spans import Span
 from .tokens import TextIndex, next_word, previous_word
 from .vocabulary import MARKER, PLACE_WORDS, TITLES, word_set
@@ -53,25 +53,11 @@ _LABELLED_SWITCHBOARD = re.compile(
     r"office\s+(?:line|number|phone|tel)|surgery\s+(?:line|number)|practice\s+(?:line|number))"
     r"\b[^\n\d+]{0,20})(?P<contact>" + PHONE_CANDIDATE.pattern + ")"
 )
-_SWITCHBOARD_WORDS = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
-_SWITCHBOARD_WORDS += ("practice ",)
-_HEADER_WORDS = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
-_COLLEAGUE_WORDS = (
-    "colleague",
-    "co-worker",
-    "coworker",
-    "my manager",
-    "our manager",
-    "line manager",
-    "deputy",
-    "supervisor",
-    "team leader",
-    "headteacher",
-    "head teacher",
-    "practice manager",
-    "boss",
-    "partner",
-)
+# Cheap substring checks on the lower-cased text that decide whether the patterns below run.
+_SWITCHBOARD_CUES = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
+_HEADER_CUES = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
+_COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
+_COLLEAGUE_CUES += ("boss", "partner")
 _HEADER_LINE = re.compile(
     r"(?im)^[ \t>]*(?:from|cc|bcc|reply-to|sent\s+by|sender)[ \t]*:[ \t]*(?P<value>\S[^\n]*)"
 )
@@ -243,13 +229,13 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
                     "contact detail given next to the source",
                 )
             )
-    labelled = any(label in index.lowered for label in _SWITCHBOARD_WORDS)
+    labelled = _contains_any(index.lowered, (*_SWITCHBOARD_CUES, "practice "))
     for match in _LABELLED_SWITCHBOARD.finditer(text) if labelled else ():
         c_start, c_end = match.span("contact")
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
         )
-    headers = any(label in index.lowered for label in _HEADER_WORDS)
+    headers = _contains_any(index.lowered, _HEADER_CUES)
     for match in _HEADER_LINE.finditer(text) if headers else ():
         v_start, v_end = match.span("value")
         value = match["value"]
@@ -262,7 +248,7 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
     """Colleagues: 'my colleague Tom Barker', or 'Sarah and Tom' in the greeting."""
     text = index.text
     found: list[Span] = []
-    introduced = any(word in index.lowered for word in _COLLEAGUE_WORDS)
+    introduced = _contains_any(index.lowered, _COLLEAGUE_CUES)
     for match in _COLLEAGUE_INTRO.finditer(text) if introduced else ():
         person = match["person"]
         if person.split()[0].lower() in _NOT_NAMES:
@@ -304,6 +290,10 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
                 )
             )
     return found
+
+
+def _contains_any(lowered: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in lowered for cue in cues)
 
 
 def _end_of_greeting(text: str) -> int:

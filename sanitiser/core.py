@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import re
 
+from .compiled import (
+    FIRST_NAME,
+    ONE_WORD_ROLE,
+    ORG_CORE,
+    SURNAME,
+    CompiledIdentity,
+    Hit,
+    fuzzy_candidates,
+    is_other_persons_surname,
+)
 from .context import (
     colleague_spans,
     contact_spans,
@@ -17,17 +27,7 @@ from .context import (
     role_spans,
 )
 from .identity import SourceIdentity
-from .matching import (
-    FIRST_NAME,
-    ONE_WORD_ROLE,
-    ORG_CORE,
-    SURNAME,
-    CompiledIdentity,
-    Hit,
-    compile_identity,
-    fuzzy_candidates,
-    is_other_persons_surname,
-)
+from .matching import compile_identity
 from .provenance import flag_provenance
 from .signature import signature_spans
 from .spans import SanitiseResult, Span, merge_spans

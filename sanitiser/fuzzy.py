@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .vocabulary import COMMON_FIRST_NAMES, COMMON_WORDS
 
 MIN_FUZZY_LENGTH = 5
@@ -35,6 +37,7 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+@lru_cache(maxsize=65536)
 def is_plausible_misspelling(token: str, target: str) -> bool:
     """``token`` reads as a typo of ``target`` rather than another word or another person.
 

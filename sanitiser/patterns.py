@@ -1,4 +1,5 @@
-"""Small helpers that turn a word or phrase into a forgiving regular expression."""
+"""Small helpers that turn a word into a forgiving regular expression (used for the few patterns
+compiled once at import, such as titles)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,6 @@ import unicodedata
 from .vocabulary import APOSTROPHES
 
 APOSTROPHE_CLASS = "['\u2019\u2018`]"
-POSSESSIVE = rf"(?:{APOSTROPHE_CLASS}s?)?"
-WORD_START = r"(?<![\w@#/.\\-])"
-WORD_END = r"(?![\w@]|-\w)"
-SPACE = r"[ \t]+"
-ANY_SPACE = r"\s+"
 
 
 def strip_accents(value: str) -> str:
@@ -23,8 +19,8 @@ def strip_accents(value: str) -> str:
 
 
 def letters(word: str) -> str:
-    """Regex for ``word`` that tolerates the usual variation of the same spelling: curly or
-    missing apostrophes, hyphen or space in double-barrelled names, accents typed or not."""
+    """Regex for ``word`` that tolerates curly or missing apostrophes, a hyphen or a space in
+    double-barrelled names, and accents typed or not."""
     out: list[str] = []
     for char in word:
         if char in APOSTROPHES:
@@ -48,21 +44,7 @@ def insensitive(pattern: str) -> str:
     return f"(?i:{pattern})"
 
 
-def capitalised(word: str) -> str:
-    """Regex for ``word`` as a proper noun: capitalised as given, or in capitals."""
-    title = word[:1].upper() + word[1:]
-    if word[1:].islower() or not word[1:]:
-        forms = {title, word.upper()}
-    else:
-        forms = {title, word.upper(), word[:1].upper() + word[1:].lower()}
-    return "(?:" + "|".join(letters(form) for form in sorted(forms, key=len, reverse=True)) + ")"
-
-
 def alternation(patterns: list[str]) -> str:
     unique = list(dict.fromkeys(p for p in patterns if p))
     unique.sort(key=len, reverse=True)
     return "(?:" + "|".join(unique) + ")"
-
-
-def tokens_of(value: str) -> list[str]:
-    return re.findall(r"[\w'\u2019&.-]+", value)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .compiled import POST_NOMINAL_TAIL
 from .context import anchors
-from .matching import POST_NOMINAL_TAIL
 from .spans import Span
 from .vocabulary import word_set
 

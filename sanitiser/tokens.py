@@ -17,7 +17,6 @@ from .vocabulary import PLACE_WORDS
 # possessive ending (Hughes's, Hughes').
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*['\u2019]?")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'\u2019.-]*)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'\u2019.-]*)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"(]\s*|\n)$")
 _DIGIT_RUNS = re.compile(r"\d+")
 _NOT_BEFORE_A_WORD = set("_@#/.\\-")
@@ -59,10 +58,11 @@ class TextIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
-        matches = list(WORD.finditer(text))
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.raws = [m[0] for m in matches]
+        spans = [m.span() for m in WORD.finditer(text)]
+        self.starts, self.ends = (
+            (list(column) for column in zip(*spans, strict=True)) if spans else ([], [])
+        )
+        self.raws = WORD.findall(text)
         self.keys = list(map(key_of, self.raws))
         self._digits: str | None = None
 
@@ -93,12 +93,28 @@ def next_word(text: str, end: int) -> str:
     return match[1] if match else ""
 
 
+def run_start(text: str, end: int, also: str, limit: int) -> int:
+    """Where the run of letters, digits and ``also`` characters that ends at ``end`` begins."""
+    position = end
+    floor = max(0, end - limit)
+    while position > floor and (text[position - 1].isalnum() or text[position - 1] in also):
+        position -= 1
+    return position
+
+
 def previous_word(text: str, start: int) -> tuple[str, int]:
     """The word right before ``start`` on the same line, and where it starts."""
-    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if not match:
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
         return "", start
-    return match[1], match.start(1)
+    begin = run_start(text, end, "_'\u2019.-", 40)
+    while begin < end and not ("a" <= text[begin].lower() <= "z"):
+        begin += 1
+    if begin >= end:
+        return "", start
+    return text[begin:end], begin
 
 
 def is_sentence_start(text: str, position: int) -> bool:

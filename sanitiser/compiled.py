@@ -1,0 +1,257 @@
+"""A source identity, compiled, and the scan that finds it in one text.
+
+The scan looks each word of the text up in the identity's sets and examines only the hits;
+contact details are found by cheap substring checks before any pattern runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .fuzzy import is_plausible_misspelling
+from .identity import (
+    OrganisationName,
+    PersonName,
+    SourceIdentity,
+)
+from .patterns import alternation, insensitive, letters
+from .phones import EXTENSION, national_number
+from .spans import Span
+from .tokens import TextIndex, base_of, is_sentence_start, previous_word, run_start
+from .vocabulary import (
+    COMMON_FIRST_NAMES,
+    POST_NOMINALS,
+    TITLES,
+)
+
+TITLE = insensitive(alternation([letters(t) for t in TITLES])) + r"\.?"
+POST_NOMINAL_TAIL = re.compile(
+    r"(?:[ \t]*,?[ \t]*\(?(?:" + "|".join(POST_NOMINALS) + r")\)?(?![\w]))+"
+)
+# Any UK number, read digit by digit: it is the source's when its digits are the source's.
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
+    r"\d(?:[\s.\-()/]{0,3}\d){8,9}(?!\d)" + EXTENSION
+)
+_EMAIL_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_URL_TAIL = re.compile(r"/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
+
+_AT_CUES = (" at ", "(at)", " (at)", "[at]", " [at]")
+Hit = tuple[int, int, str]
+Entry = tuple[rules.Matcher, str, str]
+# Matchers whose hits need context before they count; the rest are removed outright.
+SURNAME, FIRST_NAME, ORG_CORE, ONE_WORD_ROLE = "@surname", "@first", "@core", "@role"
+
+
+@dataclass
+class Scan:
+    spans: list[Span]
+    hits: dict[str, list[Hit]]
+
+
+@dataclass
+class CompiledIdentity:
+    """Everything the matchers need to know about one source."""
+
+    identity: SourceIdentity
+    person: PersonName | None
+    aliases: tuple[PersonName, ...]
+    organisation: OrganisationName | None
+    email_domain: str
+    first_names: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    single_roles: frozenset[str] = frozenset()
+    fuzzy_targets: tuple[tuple[str, str, str], ...] = ()
+    anchored: dict[str, list[Entry]] = field(default_factory=dict)
+    emails: frozenset[str] = frozenset()
+    sites: tuple[str, ...] = ()
+    phones: dict[str, str] = field(default_factory=dict)
+    obfuscated_needle: str = ""
+    obfuscated_source: str = ""
+    _obfuscated: re.Pattern[str] | None = None
+
+    def add(
+        self, keys: set[str] | frozenset[str], matcher: rules.Matcher, kind: str, reason: str
+    ) -> None:
+        for key in keys:
+            if key:
+                self.anchored.setdefault(key, []).append((matcher, kind, reason))
+
+    def scan(self, index: TextIndex) -> Scan:
+        """Every identifier of the source in the text, and the words that need context."""
+        spans: list[Span] = []
+        hits: dict[str, list[Hit]] = {}
+        text = index.text
+        anchored = self.anchored
+        present = anchored.keys() & set(index.keys)
+        positions = [i for i, key in enumerate(index.keys) if key in present] if present else []
+        for i in positions:
+            start = index.starts[i]
+            for matcher, kind, reason in anchored[index.keys[i]]:
+                end = matcher(index, i)
+                if end is None or end <= start:
+                    continue
+                if kind[0] == "@":
+                    hits.setdefault(kind, []).append((start, end, text[start:end]))
+                else:
+                    spans.append(Span(start, end, kind, text[start:end], reason))
+        spans += self._contacts(index)
+        return Scan(spans, hits)
+
+    def _contacts(self, index: TextIndex) -> list[Span]:
+        text = index.text
+        found: list[Span] = []
+        if self.phones and any(number in index.digits for number in self.phones):
+            for match in PHONE_CANDIDATE.finditer(text):
+                reason = self.phones.get(national_number(match[0]))
+                if reason:
+                    found.append(Span(match.start(), match.end(), "phone", match[0], reason))
+        if "@" in text and (self.emails or self.email_domain):
+            found += self._emails(text)
+        for site in self.sites:
+            if site in index.lowered:
+                found += _websites(text, index.lowered, site)
+        found += self._obfuscated_emails(index)
+        return found
+
+    def _obfuscated_emails(self, index: TextIndex) -> list[Span]:
+        """'s.hughes at kwa dot example': rare, so its regex is compiled only when needed."""
+        needle = self.obfuscated_needle
+        if not needle or not any(needle + cue in index.lowered for cue in _AT_CUES):
+            return []
+        if self._obfuscated is None:
+            self._obfuscated = re.compile(self.obfuscated_source)
+        return [
+            Span(m.start(), m.end(), "email", m[0], "source's email address")
+            for m in self._obfuscated.finditer(index.text)
+        ]
+
+    def _emails(self, text: str) -> list[Span]:
+        found: list[Span] = []
+        at = text.find("@")
+        while at != -1:
+            local_start = run_start(text, at, "_.+'-", 64)
+            host = _EMAIL_HOST.match(text, at + 1)
+            if local_start < at and host:
+                address = text[local_start : host.end()].lower().rstrip(".")
+                domain = host[0].lower().rstrip(".")
+                end = local_start + len(address)
+                if address in self.emails:
+                    found.append(
+                        Span(
+                            local_start,
+                            end,
+                            "email",
+                            text[local_start:end],
+                            "source's email address",
+                        )
+                    )
+                elif self.email_domain and (
+                    domain == self.email_domain or domain.endswith("." + self.email_domain)
+                ):
+                    found.append(
+                        Span(
+                            local_start,
+                            end,
+                            "mailbox",
+                            text[local_start:end],
+                            "address at the organisation's domain",
+                        )
+                    )
+            at = text.find("@", at + 1)
+        return found
+
+
+def _websites(text: str, lowered: str, site: str) -> list[Span]:
+    """The organisation's site however it is written: kwa.example, www.kwa.example/contact."""
+    found: list[Span] = []
+    position = lowered.find(site)
+    while position != -1:
+        end = position + len(site)
+        start = run_start(text, position, "_.-", 80)
+        if start < position and text[position - 1] != ".":
+            position = lowered.find(site, end)
+            continue  # "xkwa.example" is another site
+        for scheme in ("https://", "http://"):
+            if lowered.startswith(scheme, start - len(scheme)):
+                start -= len(scheme)
+                break
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (
+            before not in "@."
+            and not (before.isalnum() or before in "_-")
+            and not (
+                after.isalnum()
+                or after in "_-"
+                or (after == "." and text[end + 1 : end + 2].isalnum())
+            )
+        ):
+            tail = _URL_TAIL.match(text, end)
+            end = tail.end() if tail else end
+            found.append(Span(start, end, "website", text[start:end], "organisation's website"))
+        position = lowered.find(site, end)
+    return found
+
+
+def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) -> bool:
+    """'Kyle Hughes': a different first name before the surname means someone else."""
+    word, word_start = previous_word(text, start)
+    if not word or not word[0].isupper() or word.isupper():
+        return False
+    lowered = word.lower().rstrip(".")
+    if lowered in TITLES or lowered in {f.lower() for f in compiled.first_names}:
+        return False
+    if any(
+        is_plausible_misspelling(word, first) for first in compiled.first_names if len(first) >= 5
+    ):
+        return False
+    if lowered in COMMON_FIRST_NAMES:
+        return True
+    return not is_sentence_start(text, word_start)
+
+
+def fuzzy_candidates(
+    index: TextIndex, compiled: CompiledIdentity
+) -> list[tuple[int, int, str, str]]:
+    """Capitalised words within a small edit distance of the source's surname or organisation.
+
+    Only capitalised words of a similar length and the same first letter are compared.
+    """
+    if not compiled.fuzzy_targets:
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    initials = {target[0].lower() for target, _, _ in compiled.fuzzy_targets}
+    lengths = [len(t[0]) for t in compiled.fuzzy_targets]
+    shortest, longest = min(lengths) - 2, max(lengths) + 2
+    capitals = tuple(letter.upper() for letter in initials)
+    candidates = {
+        raw
+        for raw in set(index.raws)
+        if raw.startswith(capitals) and shortest <= len(raw) <= longest + 2
+    }
+    if not candidates:
+        return []
+    for i, raw in enumerate(index.raws):
+        if raw not in candidates:
+            continue
+        token = base_of(raw)
+        if not shortest <= len(token) <= longest or not token.isalpha() or not index.starts_word(i):
+            continue
+        if token not in verdicts:
+            verdicts[token] = next(
+                (
+                    (kind, reason)
+                    for target, kind, reason in compiled.fuzzy_targets
+                    if is_plausible_misspelling(token, target)
+                ),
+                None,
+            )
+        verdict = verdicts[token]
+        if verdict:
+            start = index.starts[i]
+            found.append((start, start + len(token), verdict[0], verdict[1]))
+    return found
