@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "cpi.security.PublicPostFloodMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "audit.middleware.AuditMiddleware",
     "cpi.middleware.NoStoreMiddleware",
     "cpi.middleware.DecryptionErrorMiddleware",
     # Last, so a sign-in lockout replaces whatever the sign-in view answered.
@@ -340,6 +341,8 @@ CRISPY_TEMPLATE_PACK = "gds"
 # --- Audit ------------------------------------------------------------------------------------
 # django-auditlog must never record the IP address of a professional on the public form.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
+# Supervision: days within which an open submission should be closed, by priority (P1..P4).
+SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
