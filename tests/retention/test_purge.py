@@ -199,11 +199,6 @@ def test_the_command_reports_and_its_dry_run_keeps_everything():
     assert not Submission.objects.filter(pk=submission.pk).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the change log keeps a subject's date of birth in clear from creation, and its "
-    "append-only table cannot be purged: audit/changelog.py should mask it",
-)
 def test_a_deleted_subjects_date_of_birth_survives_nowhere():
     submission = closed(800)
     SubjectFactory(submission=submission, date_of_birth=dt.date(2011, 2, 14))
