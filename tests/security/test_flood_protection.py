@@ -105,3 +105,12 @@ def test_with_the_cache_down_professionals_are_let_through(settings):
     client = Client(REMOTE_ADDR=ADDRESS)
     for _ in range(3):
         assert client.post(CHECK, {}).status_code != 429
+
+
+def test_production_limits_are_on_by_default(tmp_path):
+    from tests.security.production import production_settings
+
+    assert production_settings(tmp_path, "SUBMISSION_RATE_LIMIT", "PUBLIC_POST_RATE_LIMIT") == (
+        20,
+        600,
+    )
