@@ -74,6 +74,8 @@ class AuditEvent(models.Model):
             models.Index(fields=["actor_id", "id"], name="audit_actor_idx"),
             models.Index(fields=["action", "id"], name="audit_action_idx"),
             models.Index(fields=["created_at"], name="audit_created_idx"),
+            # Everything about one record (an export's request, completion and downloads).
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,15 @@ from audit.models import Action, AuditEvent
 PAGE_SIZE = 50
 # Fields every change-log row repeats, which say nothing to a supervisor.
 QUIET_FIELDS = {"id", "created_at", "updated_at"}
-HIDDEN_DETAILS = {"log_entry_id", "log_entry_digest", "changes", "record"}
+# Shown elsewhere, or too long to read in a table row (the CSV export has every detail).
+HIDDEN_DETAILS = {
+    "log_entry_id",
+    "log_entry_digest",
+    "changes",
+    "record",
+    "references",
+    "references_sha256",
+}
 
 
 @dataclass
@@ -157,3 +165,32 @@ def log_awaiting_approval_or_404(reference: str):
     if log is None:
         raise Http404
     return log
+
+
+DISCLOSURE_ACTIONS = [Action.EXPORT_REQUESTED, Action.EXPORT_COMPLETED, Action.EXPORT_DOWNLOADED]
+
+
+def disclosures_for(reference: str) -> list[AuditEvent]:
+    """Exports that carried this submission's log: requested, completed and downloaded.
+
+    An export covers many logs, so its entries carry no submission reference; the export's list
+    of logs (ExportedLog, whose digest is in the chained EXPORT_COMPLETED entry) links them.
+    """
+    from intelligence.models import ExportedLog
+
+    export_ids = [
+        str(pk)
+        for pk in ExportedLog.objects.filter(log__submission__reference=reference)
+        .values_list("export_id", flat=True)
+        .distinct()
+    ]
+    if not export_ids:
+        return []
+    events = list(
+        AuditEvent.objects.filter(
+            object_type="export", object_id__in=export_ids, action__in=DISCLOSURE_ACTIONS
+        ).order_by("id")
+    )
+    for event in events:
+        event.summary = event_summary(event)
+    return events

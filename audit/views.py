@@ -19,6 +19,8 @@ from audit.forms import ApprovalForm
 from audit.models import Action, AuditEvent
 from audit.selectors import (
     APPROVAL_LIST_LIMIT,
+    TrailPage,
+    disclosures_for,
     log_awaiting_approval_or_404,
     logs_awaiting_approval,
     staff_member_or_404,
@@ -147,7 +149,14 @@ def submission_timeline(request, reference: str):
     return _render(
         request,
         "audit/timeline.html",
-        {"reference": reference, "submission": submission, "page": page},
+        {
+            "reference": reference,
+            "submission": submission,
+            "page": page,
+            "disclosures": TrailPage(
+                events=disclosures_for(reference), next_cursor=None, newest_first=False
+            ),
+        },
     )
 
 
