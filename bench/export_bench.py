@@ -128,7 +128,11 @@ def _seed(n_logs: int) -> int:
 
 
 def _clear() -> int:
-    """Give bench logs without a clearance the one the gate would give them."""
+    """Give bench logs without a current clearance the one the gate would give them.
+
+    A clearance goes stale whenever the sanitiser's code changes (the gate hashes it in), so this
+    recomputes every bench log's digest and stores those that differ.
+    """
     from intelligence.gate import (
         LOG_FIELDS,
         _free_text,
@@ -145,7 +149,7 @@ def _clear() -> int:
     pending: list[IntelligenceLog] = []
     cleared = 0
     rows = (
-        IntelligenceLog.objects.filter(text__startswith=BENCH_MARK, gate_clearance="")
+        IntelligenceLog.objects.filter(text__startswith=BENCH_MARK)
         .values(*LOG_FIELDS, **source_token_annotations())
         .iterator(chunk_size=BATCH)
     )
@@ -157,8 +161,8 @@ def _clear() -> int:
         key = (identity, texts)
         if key not in verdicts:
             verdicts[key] = not identifier_reasons(texts, identity)
-        if verdicts[key]:
-            digest = clearance_digest(row["id"], tokens, record)
+        digest = clearance_digest(row["id"], tokens, record)
+        if verdicts[key] and digest != row["gate_clearance"]:
             pending.append(IntelligenceLog(id=row["id"], gate_clearance=digest))
         if len(pending) >= BATCH:
             IntelligenceLog.objects.bulk_update(pending, ["gate_clearance"])
