@@ -59,6 +59,10 @@ class Command(BaseCommand):
         postgres = connection.vendor == "postgresql"
         batch_size = options["batch_size"] or (5000 if postgres else 500)
         workers = max(1, options["workers"] or (os.cpu_count() or 1)) if postgres else 1
+        if connection.in_atomic_block:
+            # The caller's transaction is open (a test, a script): other processes could neither
+            # see it nor join it, so every batch is written here, inside it.
+            workers = 1
         seed = options["seed"] if options["seed"] is not None else random.randrange(2**31)
 
         began = time.monotonic()
