@@ -1,0 +1,42 @@
+"""make bench itself: it says which service is missing, and reads latencies the usual way."""
+
+import os
+import subprocess
+import sys
+
+from bench.environment import BASE_DIR
+from bench.measure import percentiles
+from bench.report import Report
+
+CLOSED_PORT_SERVICES = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:1/cpi_nowhere",
+    "REDIS_URL": "redis://127.0.0.1:1/9",
+}
+
+
+def test_make_bench_says_which_services_are_missing_and_fails():
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run"],
+        cwd=BASE_DIR,
+        env={**os.environ, **CLOSED_PORT_SERVICES},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "PostgreSQL is not answering at 127.0.0.1:1" in result.stderr
+    assert "Redis is not answering at redis://127.0.0.1:1/9" in result.stderr
+
+
+def test_percentiles_are_nearest_rank_in_milliseconds():
+    figures = percentiles([float(n) for n in range(1, 101)])
+    assert (figures["p50"], figures["p95"], figures["p99"], figures["n"]) == (50, 95, 99, 100)
+
+
+def test_a_missed_target_is_marked_in_the_table():
+    report = Report(machine={"cores": 2, "load_average_at_start": (1.0, 1.0, 1.0)})
+    report.check("queue p95", 61.0, "ms", target=50)
+    report.check("sanitiser", 1500.0, "rec/s", target=1000, higher_is_better=True)
+    table = report.table()
+    assert "queue p95" in table and "MISS" in table.splitlines()[2]
+    assert "pass" in table.splitlines()[3]
