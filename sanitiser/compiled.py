@@ -19,7 +19,15 @@ from .identity import (
 from .patterns import alternation, insensitive, letters
 from .phones import EXTENSION, national_number
 from .spans import Span
-from .tokens import TextIndex, base_of, is_sentence_start, previous_word, run_start
+from .tokens import (
+    TextIndex,
+    base_of,
+    is_sentence_start,
+    matches_at,
+    offsets_of,
+    previous_word,
+    run_start,
+)
 from .vocabulary import (
     COMMON_FIRST_NAMES,
     POST_NOMINALS,
@@ -35,11 +43,14 @@ PHONE_CANDIDATE = re.compile(
     r"(?<![\d+])(?:(?:\+|00)\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
     r"\d(?:[\s.\-()/]{0,3}\d){8,9}(?!\d)" + EXTENSION
 )
+# Every phone candidate starts with one of these.
+PHONE_FIRST_CHARS = "+0("
 _EMAIL_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _URL_TAIL = re.compile(r"/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
 
 _AT_CUES = (" at ", "(at)", " (at)", "[at]", " [at]")
 Hit = tuple[int, int, str]
+_NO_KEY = frozenset({""})
 Entry = tuple[rules.Matcher, str, str]
 # Matchers whose hits need context before they count; the rest are removed outright.
 SURNAME, FIRST_NAME, ORG_CORE, ONE_WORD_ROLE = "@surname", "@first", "@core", "@role"
@@ -64,7 +75,8 @@ class CompiledIdentity:
     surnames: tuple[str, ...] = ()
     single_roles: frozenset[str] = frozenset()
     fuzzy_targets: tuple[tuple[str, str, str], ...] = ()
-    anchored: dict[str, list[Entry]] = field(default_factory=dict)
+    # Each matcher with the word keys it may start at, in the order they were added.
+    anchored: list[tuple[frozenset[str], Entry]] = field(default_factory=list)
     emails: frozenset[str] = frozenset()
     sites: tuple[str, ...] = ()
     phones: dict[str, str] = field(default_factory=dict)
@@ -75,21 +87,27 @@ class CompiledIdentity:
     def add(
         self, keys: set[str] | frozenset[str], matcher: rules.Matcher, kind: str, reason: str
     ) -> None:
-        for key in keys:
-            if key:
-                self.anchored.setdefault(key, []).append((matcher, kind, reason))
+        wanted = frozenset(keys) - _NO_KEY
+        if wanted:
+            self.anchored.append((wanted, (matcher, kind, reason)))
 
     def scan(self, index: TextIndex) -> Scan:
         """Every identifier of the source in the text, and the words that need context."""
         spans: list[Span] = []
         hits: dict[str, list[Hit]] = {}
         text = index.text
-        anchored = self.anchored
-        present = anchored.keys() & set(index.keys)
-        positions = [i for i, key in enumerate(index.keys) if key in present] if present else []
-        for i in positions:
+        key_set = index.key_set
+        # Only the matchers whose start words occur, each with the start words that do.
+        active = [
+            (keys & key_set, entry) for keys, entry in self.anchored if not keys.isdisjoint(key_set)
+        ]
+        present = frozenset().union(*(keys for keys, _ in active)) if active else frozenset()
+        for i in index.positions(present):
             start = index.starts[i]
-            for matcher, kind, reason in anchored[index.keys[i]]:
+            key = index.keys[i]
+            for keys, (matcher, kind, reason) in active:
+                if key not in keys:
+                    continue
                 end = matcher(index, i)
                 if end is None or end <= start:
                     continue
@@ -104,7 +122,7 @@ class CompiledIdentity:
         text = index.text
         found: list[Span] = []
         if self.phones and any(number in index.digits for number in self.phones):
-            for match in PHONE_CANDIDATE.finditer(text):
+            for match in phone_candidates(text):
                 reason = self.phones.get(national_number(match[0]))
                 if reason:
                     found.append(Span(match.start(), match.end(), "phone", match[0], reason))
@@ -162,6 +180,11 @@ class CompiledIdentity:
                     )
             at = text.find("@", at + 1)
         return found
+
+
+def phone_candidates(text: str) -> list[re.Match[str]]:
+    """``PHONE_CANDIDATE.finditer(text)``, tried only where a number can begin."""
+    return matches_at(PHONE_CANDIDATE, text, offsets_of(text, PHONE_FIRST_CHARS))
 
 
 def _websites(text: str, lowered: str, site: str) -> list[Span]:
@@ -235,10 +258,8 @@ def fuzzy_candidates(
     }
     if not candidates:
         return []
-    for i, raw in enumerate(index.raws):
-        if raw not in candidates:
-            continue
-        token = base_of(raw)
+    for i in index.raw_positions(candidates):
+        token = base_of(index.raws[i])
         if not shortest <= len(token) <= longest or not token.isalpha() or not index.starts_word(i):
             continue
         if token not in verdicts:

@@ -13,7 +13,7 @@ import re
 from .compiled import PHONE_CANDIDATE, POST_NOMINAL_TAIL, TITLE, CompiledIdentity, Hit
 from .fuzzy import within_distance
 from .spans import Span
-from .tokens import TextIndex, next_word, previous_word
+from .tokens import TextIndex, matches_at, next_word, offsets_of, previous_word
 from .vocabulary import MARKER, PLACE_WORDS, TITLES, word_set
 
 ANY_EMAIL = r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
@@ -55,6 +55,14 @@ _LABELLED_SWITCHBOARD = re.compile(
 )
 # Cheap substring checks on the lower-cased text that decide whether the patterns below run.
 _SWITCHBOARD_CUES = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
+# The words a labelled switchboard can begin with (the lower case of _LABELLED_SWITCHBOARD's start).
+_SWITCHBOARD_STARTS = ("switchboard", "reception", "main", "school", "front", "office", "surgery")
+_SWITCHBOARD_STARTS += ("practice",)
+# "Sarah and Tom here" needs "here" after a space or tab: "where" and "there" do not count.
+_HERE = (" here", "\there")
+# Characters that a case-insensitive pattern matches to an ASCII letter although their lower case
+# is not that letter (dotted and dotless i, long s); "\u0130" is also longer in lower case.
+_UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
 _HEADER_CUES = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
 _COLLEAGUE_CUES += ("boss", "partner")
@@ -230,7 +238,9 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
                 )
             )
     labelled = _contains_any(index.lowered, (*_SWITCHBOARD_CUES, "practice "))
-    for match in _LABELLED_SWITCHBOARD.finditer(text) if labelled else ():
+    for match in (
+        _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS) if labelled else ()
+    ):
         c_start, c_end = match.span("contact")
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
@@ -249,14 +259,14 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
     text = index.text
     found: list[Span] = []
     introduced = _contains_any(index.lowered, _COLLEAGUE_CUES)
-    for match in _COLLEAGUE_INTRO.finditer(text) if introduced else ():
+    for match in _cue_matches(_COLLEAGUE_INTRO, index, ("my", "our")) if introduced else ():
         person = match["person"]
         if person.split()[0].lower() in _NOT_NAMES:
             continue
         start, end = match.span("person")
         found.append(Span(start, end, "colleague", person, "colleague named by the source"))
     firsts = {f.lower() for f in compiled.first_names}
-    for match in _PAIR_HERE.finditer(text) if "here" in index.lowered else ():
+    for match in _PAIR_HERE.finditer(text) if _contains_any(index.lowered, _HERE) else ():
         if {match["a"].lower(), match["b"].lower()} & firsts:
             for group in ("a", "b"):
                 kind = "name" if match[group].lower() in firsts else "colleague"
@@ -267,7 +277,10 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
         if kind != "name" or start > greeting_end:
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        before = _JOINED_BEFORE.search(text, max(line_start, start - 60), start)
+        window_start = max(line_start, start - 60)
+        # The pattern ends in "and" or "&" before the name: without them it cannot match.
+        joined = text[window_start:start].rstrip(" \t").endswith(("and", "&"))
+        before = _JOINED_BEFORE.search(text, window_start, start) if joined else None
         if before and before["person"].split()[0].lower() not in _NOT_NAMES:
             found.append(
                 Span(
@@ -290,6 +303,21 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
                 )
             )
     return found
+
+
+def _cue_matches(
+    pattern: re.Pattern[str], index: TextIndex, starts: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a case-insensitive pattern whose every match begins with
+    one of ``starts``: only the offsets where one of them occurs in the lower-cased text are
+    tried. Offsets in the lower-cased text are the text's own unless a character changes length
+    or matches unlike its lower case; then the whole text is scanned."""
+    text, lowered = index.text, index.lowered
+    if len(lowered) != len(text) or (
+        not text.isascii() and _contains_any(text, _UNLIKE_THEIR_LOWER_CASE)
+    ):
+        return list(pattern.finditer(text))
+    return matches_at(pattern, text, offsets_of(lowered, starts))
 
 
 def _contains_any(lowered: str, cues: tuple[str, ...]) -> bool:

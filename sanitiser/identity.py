@@ -36,6 +36,7 @@ _TEXT_FIELDS = (
 )
 _POST_NOMINALS_LOWER = {item.lower() for item in POST_NOMINALS}
 _SMALL_WORDS = {"of", "the", "and", "&", "for", "at", "in", "on", "a", "an", "de", "la"}
+_COMPOUND_HEADS_LONGEST_FIRST = tuple(sorted(COMPOUND_HEADS, key=len, reverse=True))
 _PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
 
 
@@ -192,7 +193,7 @@ def _compound_initials(word: str) -> str:
     """ "Kingsweston" -> "KW": English place names are often compounds, and the acronym a school
     goes by usually keeps both halves."""
     lowered = strip_accents(word).lower()
-    for head in sorted(COMPOUND_HEADS, key=len, reverse=True):
+    for head in _COMPOUND_HEADS_LONGEST_FIRST:
         tail = lowered[len(head) :]
         if lowered.startswith(head) and len(tail) >= COMPOUND_TAILS_MIN and tail.isalpha():
             return (head[0] + tail[0]).upper()

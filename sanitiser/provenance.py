@@ -72,9 +72,7 @@ def flag_provenance(text: str, index: TextIndex | None = None) -> list[Span]:
     """One span per sentence that carries a provenance cue, found word by word."""
     index = index or TextIndex(text)
     found: list[tuple[int, str]] = []
-    for i, key in enumerate(index.keys):
-        if key not in _CUE_KEYS:
-            continue
+    for i in index.positions(_CUE_KEYS & index.key_set):
         raw = index.raws[i]
         lowered = raw.lower()
         start = index.starts[i]

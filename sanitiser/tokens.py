@@ -8,7 +8,9 @@ words once; each word is looked up in the identity's sets and only a hit is exam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from .patterns import strip_accents
 from .vocabulary import PLACE_WORDS
@@ -16,6 +18,9 @@ from .vocabulary import PLACE_WORDS
 # A word: letters and digits, with inner apostrophes or hyphens (O'Brien, Ellie-Mae) and a
 # possessive ending (Hughes's, Hughes').
 WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*['\u2019]?")
+# The same words as a capturing split: text between words and the words alternate, so every
+# offset comes from summing lengths in C rather than asking each match for its span.
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'\u2019.-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"(]\s*|\n)$")
 _DIGIT_RUNS = re.compile(r"\d+")
@@ -53,18 +58,27 @@ def base_of(word: str) -> str:
 class TextIndex:
     """A text split into words once, for every matcher to share."""
 
-    __slots__ = ("_digits", "ends", "keys", "lowered", "raws", "starts", "text")
+    __slots__ = ("_digits", "ends", "key_set", "keys", "lowered", "raws", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
-        spans = [m.span() for m in WORD.finditer(text)]
-        self.starts, self.ends = (
-            (list(column) for column in zip(*spans, strict=True)) if spans else ([], [])
-        )
-        self.raws = WORD.findall(text)
+        pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.starts = offsets[1:-1:2]
+        self.ends = offsets[2::2]
+        self.raws = pieces[1::2]
         self.keys = list(map(key_of, self.raws))
+        self.key_set = frozenset(self.keys)
         self._digits: str | None = None
+
+    def positions(self, keys: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the words whose key is one of ``keys``, in text order."""
+        return _indices(self.keys, keys)
+
+    def raw_positions(self, raws: frozenset[str] | set[str]) -> list[int]:
+        """Indices of the words typed exactly as one of ``raws``, in text order."""
+        return _indices(self.raws, raws)
 
     @property
     def digits(self) -> str:
@@ -86,6 +100,37 @@ class TextIndex:
         return i + 1 < len(self.starts) and bool(
             pattern.fullmatch(self.text, self.ends[i], self.starts[i + 1])
         )
+
+
+def _indices(items: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    return [i for i, item in enumerate(items) if item in wanted] if wanted else []
+
+
+def offsets_of(text: str, needles: Iterable[str]) -> list[int]:
+    """Every offset at which any of ``needles`` occurs in ``text``, in order, each once."""
+    found: set[int] = set()
+    for needle in needles:
+        position = text.find(needle)
+        while position != -1:
+            found.add(position)
+            position = text.find(needle, position + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose every (non-empty) match begins
+    at one of ``starts`` (sorted): trying only those offsets skips the scan of every other
+    position, which for a pattern led by a lookbehind or an alternation is most of the cost."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def next_word(text: str, end: int) -> str:
