@@ -57,14 +57,36 @@ def _celery_eager():
     app.conf.task_always_eager = previous
 
 
+def celery_broker_switch(app, url: str) -> None:
+    """Point this process's Celery app at another broker, dropping every pooled connection.
+
+    Celery and kombu cache connection and producer pools (kombu's in a module-level registry);
+    a pool closed for one broker must not be handed to the next test.
+    """
+    import kombu.pools
+
+    app.conf.broker_url = url
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    kombu.pools.reset()
+
+
 @pytest.fixture
 def celery_broker(_celery_eager):
-    """Send tasks to the real Redis broker for this test (needs the redis marker)."""
+    """Send tasks to the real broker (settings.CELERY_BROKER_URL) for this test.
+
+    Tests that move the broker (a closed port, a private Redis) use celery_broker_switch; the
+    settings' broker and fresh pools are restored afterwards either way.
+    """
     from cpi.celery import app
 
+    celery_broker_switch(app, settings.CELERY_BROKER_URL)
     app.conf.task_always_eager = False
     yield app
     app.conf.task_always_eager = True
+    celery_broker_switch(app, settings.CELERY_BROKER_URL)
 
 
 # --- The fixed cast ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from submissions.models import NotificationOutbox, Submission
+from tests.conftest import celery_broker_switch
 from tests.submissions.journey import CONFIRMATION_URL, answer_everything, submit
 
 pytestmark = pytest.mark.django_db
@@ -13,22 +14,10 @@ pytestmark = pytest.mark.django_db
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 
 
-def _reset_broker_pools(app):
-    # Celery caches its connection pools from the first broker URL it saw.
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def broker_down(celery_broker):
-    previous = celery_broker.conf.broker_url
-    celery_broker.conf.broker_url = CLOSED_PORT_BROKER
-    _reset_broker_pools(celery_broker)
-    yield celery_broker
-    celery_broker.conf.broker_url = previous
-    _reset_broker_pools(celery_broker)
+    celery_broker_switch(celery_broker, CLOSED_PORT_BROKER)
+    return celery_broker
 
 
 def test_with_the_broker_down_the_submit_succeeds_quickly_and_the_drain_sends_it_later(
@@ -67,7 +56,6 @@ def test_with_the_broker_up_the_notification_is_queued_not_sent_in_the_request(
 ):
     import redis
 
-    _reset_broker_pools(celery_broker)
     connection = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     queue = celery_broker.conf.task_default_queue
     connection.delete(queue)
