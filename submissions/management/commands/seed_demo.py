@@ -9,7 +9,9 @@ django-auditlog records nothing for them: they are fictional demo data, not coll
 import multiprocessing
 import os
 import random
+import resource
 import time
+from pathlib import Path
 
 import psycopg
 from django.conf import settings
@@ -25,6 +27,7 @@ from submissions import seeding
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None
 REFERENCE_ATTEMPTS = 5
+CPU_KEY = "_cpu"
 
 
 class Command(BaseCommand):
@@ -85,9 +88,9 @@ class Command(BaseCommand):
             connections.close_all()
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 results = pool.imap_unordered(write, specs)
-                self._progress(results, totals, count, began)
+                cpu = self._progress(results, totals, count, began)
         else:
-            self._progress(map(write, specs), totals, count, began)
+            cpu = self._progress(map(write, specs), totals, count, began)
 
         began_analyse = time.monotonic()
         _analyse(context)
@@ -99,13 +102,22 @@ class Command(BaseCommand):
         )
         for table, rows in totals.items():
             self.stdout.write(f"  {table:<36} {rows:>12,}")
+        cores = os.cpu_count() or 1
+        spent = sum(cpu.values())
+        self.stdout.write(
+            f"CPU spent writing: {spent:.0f} s (this machine's {cores} cores could do that in "
+            f"{spent / min(cores, max(workers, 1)):.0f} s if nothing else were running)"
+        )
         for label in seeding.OPTIONAL_COLUMNS:
             if label not in context.optional:
                 self.stdout.write(f"  ({label} does not exist yet, so none were seeded)")
 
-    def _progress(self, results, totals: dict, count: int, began: float) -> None:
+    def _progress(self, results, totals: dict, count: int, began: float) -> dict[int, float]:
         done, next_report = 0, count / 10
+        cpu: dict[int, float] = {}
         for counts in results:
+            for pid, seconds in counts.pop(CPU_KEY).items():
+                cpu[pid] = max(cpu.get(pid, 0.0), seconds)
             for table, rows in counts.items():
                 totals[table] = totals.get(table, 0) + rows
             done += counts[seeding.Submission._meta.db_table]
@@ -113,6 +125,7 @@ class Command(BaseCommand):
                 next_report += count / 10
                 elapsed = time.monotonic() - began
                 self.stdout.write(f"  {done:>12,} / {count:,} submissions  {elapsed:6.1f} s")
+        return cpu
 
 
 def _demo_staff_ensure(group_name: str, role: str, count: int) -> list[int]:
@@ -152,7 +165,7 @@ def _batch_write_postgres(spec: tuple[int, int]) -> dict[str, int]:
             if not _is_reference_clash(exc):
                 raise
             continue  # a reference already in use (from an earlier run): shift this batch
-        return batch.count()
+        return {**batch.count(), CPU_KEY: _cpu_sample()}
     raise CommandError("Could not find free references for a batch; is the table nearly full?")
 
 
@@ -184,8 +197,25 @@ def _batch_write_inserts(spec: tuple[int, int]) -> dict[str, int]:
             if not _is_reference_clash(exc):
                 raise
             continue
-        return batch.count()
+        return {**batch.count(), CPU_KEY: _cpu_sample()}
     raise CommandError("Could not find free references for a batch; is the table nearly full?")
+
+
+def _cpu_sample() -> dict[int, float]:
+    """CPU seconds so far of this process and of its PostgreSQL backend (when on this machine).
+
+    On a shared machine the wall time says little; the CPU spent says what the work costs.
+    """
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    sample = {os.getpid(): usage.ru_utime + usage.ru_stime}
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        backend = connection.connection.info.backend_pid
+        try:
+            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+            sample[backend] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass  # the database runs elsewhere: only this side is counted
+    return sample
 
 
 def _analyse(context: seeding.SeedContext) -> None:
