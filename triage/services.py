@@ -15,11 +15,13 @@ from django.utils import timezone
 from accounts.access import is_handler, is_supervisor
 from audit.models import Action
 from audit.services import audit_event_record
+from intelligence.preview import identity_for_submission
 from intelligence.services import (
     intelligence_log_approve,
     intelligence_log_create,
     intelligence_log_return,
 )
+from sanitiser import find_source_identifiers
 from submissions.models import Outcome, Source, Status, Submission
 from triage.models import Assessment, Note, SourceReveal
 from triage.rules import FIELDS_OF_OUTCOME, OUTCOME_FIELDS, assessment_errors
@@ -466,6 +468,11 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
         source = Source.objects.get(submission=submission)
     except Source.DoesNotExist:
         raise TriageError("This submission has no source details.") from None
+    # The reason goes into the append-only audit trail: it must not carry the source's identity.
+    if find_source_identifiers(reason, identity_for_submission(submission)):
+        raise ValidationError(
+            {"reason": "Do not include the source's name or contact details in the reason"}
+        )
     reveal = SourceReveal.objects.create(submission=submission, revealed_by=user, reason=reason)
     audit_event_record(
         action=Action.SOURCE_REVEALED,

@@ -306,6 +306,19 @@ def test_revealing_needs_a_reason_of_ten_characters(claimed, handler_user):
     assert not claimed.source_reveals.exists()
 
 
+def test_a_reveal_reason_that_names_the_source_is_refused_and_nothing_is_recorded(
+    claimed, handler_user
+):
+    # The reason is kept forever in the audit trail: it must not become a copy of the source.
+    with pytest.raises(ValidationError) as refused:
+        services.source_reveal(
+            submission=claimed, user=handler_user, reason="Ring Mrs Hughes back after school"
+        )
+    assert "source's name" in str(refused.value)
+    assert not claimed.source_reveals.exists()
+    assert not AuditEvent.objects.filter(action=Action.SOURCE_REVEALED).exists()
+
+
 def test_a_handler_who_has_not_claimed_it_cannot_reveal_the_source(claimed, other_handler_user):
     with pytest.raises(services.NotPermitted):
         services.source_reveal(
