@@ -177,6 +177,21 @@ def _clear() -> int:
     return cleared + len(pending)
 
 
+def _peak_rss_kb() -> int:
+    """This process's own peak resident memory.
+
+    VmHWM belongs to the process image since exec; ru_maxrss would also count the parent's
+    memory at fork (the seeding process), which is not the exporter's.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child(export_id: str) -> None:
     """Run in a fresh process: produce the export as the worker would, print the measures."""
     _django_setup()
@@ -188,7 +203,7 @@ def _child(export_id: str) -> None:
     path = export_path(export)
     result = {
         "seconds": round(seconds, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(_peak_rss_kb() / 1024, 1),
         "exported": export.exported_count,
         "refused": export.refused_count,
         "file_mb": round(path.stat().st_size / 1e6, 1),
