@@ -81,13 +81,14 @@ class CompiledIdentity:
     sites: tuple[str, ...] = ()
     phones: dict[str, str] = field(default_factory=dict)
     obfuscated_needle: str = ""
-    obfuscated_source: str = ""
     _obfuscated: re.Pattern[str] | None = None
 
     def add(
         self, keys: set[str] | frozenset[str], matcher: rules.Matcher, kind: str, reason: str
     ) -> None:
-        wanted = frozenset(keys) - _NO_KEY
+        wanted = (
+            keys if isinstance(keys, frozenset) and "" not in keys else frozenset(keys) - _NO_KEY
+        )
         if wanted:
             self.anchored.append((wanted, (matcher, kind, reason)))
 
@@ -97,17 +98,18 @@ class CompiledIdentity:
         hits: dict[str, list[Hit]] = {}
         text = index.text
         key_set = index.key_set
-        # Only the matchers whose start words occur, each with the start words that do.
-        active = [
-            (keys & key_set, entry) for keys, entry in self.anchored if not keys.isdisjoint(key_set)
-        ]
-        present = frozenset().union(*(keys for keys, _ in active)) if active else frozenset()
-        for i in index.positions(present):
-            start = index.starts[i]
-            key = index.keys[i]
-            for keys, (matcher, kind, reason) in active:
-                if key not in keys:
-                    continue
+        # Only the matchers whose start words occur, under the start words that do (in the order
+        # they were added, which is the order they are tried in).
+        by_key: dict[str, list[Entry]] = {}
+        for keys, entry in self.anchored:
+            if not keys.isdisjoint(key_set):
+                for key in keys & key_set:
+                    by_key.setdefault(key, []).append(entry)
+        starts = index.starts
+        keys_at = index.keys
+        for i in index.positions(by_key.keys()):
+            start = starts[i]
+            for matcher, kind, reason in by_key[keys_at[i]]:
                 end = matcher(index, i)
                 if end is None or end <= start:
                     continue
@@ -121,7 +123,7 @@ class CompiledIdentity:
     def _contacts(self, index: TextIndex) -> list[Span]:
         text = index.text
         found: list[Span] = []
-        if self.phones and any(number in index.digits for number in self.phones):
+        if self.phones:
             for match in phone_candidates(text):
                 reason = self.phones.get(national_number(match[0]))
                 if reason:
@@ -140,7 +142,7 @@ class CompiledIdentity:
         if not needle or not any(needle + cue in index.lowered for cue in _AT_CUES):
             return []
         if self._obfuscated is None:
-            self._obfuscated = re.compile(self.obfuscated_source)
+            self._obfuscated = re.compile(obfuscated_email_source(self.identity.email.lower()))
         return [
             Span(m.start(), m.end(), "email", m[0], "source's email address")
             for m in self._obfuscated.finditer(index.text)
@@ -180,6 +182,15 @@ class CompiledIdentity:
                     )
             at = text.find("@", at + 1)
         return found
+
+
+def obfuscated_email_source(email: str) -> str:
+    """A pattern for the address written to dodge filters: 's.hughes at kwa dot example'."""
+    local, host = email.rsplit("@", 1)
+    at = r"\s*(?:\(at\)|\[at\]|\s+at\s+)\s*"
+    dot = r"(?:\.|\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*)"
+    pattern = re.escape(local).replace(r"\.", dot) + at + dot.join(map(re.escape, host.split(".")))
+    return r"(?<![\w.+-])(?i:" + pattern + r")(?![\w-]|\.\w)"
 
 
 def phone_candidates(text: str) -> list[re.Match[str]]:
@@ -251,14 +262,15 @@ def fuzzy_candidates(
     lengths = [len(t[0]) for t in compiled.fuzzy_targets]
     shortest, longest = min(lengths) - 2, max(lengths) + 2
     capitals = tuple(letter.upper() for letter in initials)
-    candidates = {
-        raw
-        for raw in set(index.raws)
-        if raw.startswith(capitals) and shortest <= len(raw) <= longest + 2
-    }
-    if not candidates:
-        return []
-    for i in index.raw_positions(candidates):
+    candidates = sorted(
+        {
+            i
+            for capital in capitals
+            for i in index.words_starting_with(capital)
+            if shortest <= len(index.raws[i]) <= longest + 2
+        }
+    )
+    for i in candidates:
         token = base_of(index.raws[i])
         if not shortest <= len(token) <= longest or not token.isalpha() or not index.starts_word(i):
             continue

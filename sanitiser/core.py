@@ -31,7 +31,15 @@ from .matching import compile_identity
 from .provenance import flag_provenance
 from .signature import signature_spans
 from .spans import SanitiseResult, Span, merge_spans
-from .tokens import TextIndex, is_place, key_of, next_word, previous_word
+from .tokens import (
+    Segment,
+    TextIndex,
+    is_place,
+    key_of,
+    next_word,
+    previous_word,
+    spliced_index,
+)
 from .vocabulary import COMMON_WORD_SURNAMES, MARKER, ORG_GENERIC_WORDS, PLACE_WORDS, TITLES
 
 _MAX_PASSES = 6
@@ -49,11 +57,14 @@ def find_source_identifiers(text: str, identity: SourceIdentity) -> list[Span]:
 def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
     """Replace each identifier of the source with a marker and flag provenance sentences."""
     compiled = compile_identity(identity)
-    removed = _detect(text, compiled)
+    index = TextIndex(text)
+    removed = _detect(text, compiled, index)
     output, segments = _apply(text, removed)
+    # The output is the input with markers put in: its words are the input's away from them.
+    base: TextIndex | None = index
     output_index = None
     for _ in range(_MAX_PASSES):
-        output_index = TextIndex(output)
+        output_index = TextIndex(output) if base is None else spliced_index(base, output, segments)
         extra = _detect(output, compiled, output_index)
         if not extra:
             break
@@ -63,9 +74,11 @@ def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
         if _coverage(grown) == _coverage(removed):
             # The new finds lie inside markers' own text: replace them in place, failing closed.
             output, _ = _apply(output, extra)
+            base = None
             continue
         removed = grown
         output, segments = _apply(text, removed)
+        base = index
     flagged = flag_provenance(output, output_index)
     return SanitiseResult(text=output, removed=removed, flagged=flagged)
 
@@ -138,9 +151,6 @@ def _fuzzy_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Span]
             continue
         found.append(Span(start, end, kind, text[start:end], reason))
     return found
-
-
-Segment = tuple[int, int, int, int]
 
 
 def _apply(text: str, spans: list[Span]) -> tuple[str, list[Segment]]:

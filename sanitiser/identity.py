@@ -36,7 +36,10 @@ _TEXT_FIELDS = (
 )
 _POST_NOMINALS_LOWER = {item.lower() for item in POST_NOMINALS}
 _SMALL_WORDS = {"of", "the", "and", "&", "for", "at", "in", "on", "a", "an", "de", "la"}
-_COMPOUND_HEADS_LONGEST_FIRST = tuple(sorted(COMPOUND_HEADS, key=len, reverse=True))
+# Longest first, grouped by first letter: only heads the word could start with are tried.
+_COMPOUND_HEADS_BY_INITIAL: dict[str, tuple[str, ...]] = {}
+for _head in sorted(COMPOUND_HEADS, key=len, reverse=True):
+    _COMPOUND_HEADS_BY_INITIAL[_head[:1]] = (*_COMPOUND_HEADS_BY_INITIAL.get(_head[:1], ()), _head)
 _PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
 
 
@@ -193,7 +196,7 @@ def _compound_initials(word: str) -> str:
     """ "Kingsweston" -> "KW": English place names are often compounds, and the acronym a school
     goes by usually keeps both halves."""
     lowered = strip_accents(word).lower()
-    for head in _COMPOUND_HEADS_LONGEST_FIRST:
+    for head in _COMPOUND_HEADS_BY_INITIAL.get(lowered[:1], ()):
         tail = lowered[len(head) :]
         if lowered.startswith(head) and len(tail) >= COMPOUND_TAILS_MIN and tail.isalpha():
             return (head[0] + tail[0]).upper()

@@ -123,14 +123,8 @@ def _add_contacts(compiled: CompiledIdentity, identity: SourceIdentity, domain: 
     if "@" in identity.email:
         email = identity.email.lower()
         compiled.emails = frozenset({email})
-        local, host = email.rsplit("@", 1)
-        at = r"\s*(?:\(at\)|\[at\]|\s+at\s+)\s*"
-        dot = r"(?:\.|\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*)"
-        pattern = (
-            re.escape(local).replace(r"\.", dot) + at + dot.join(map(re.escape, host.split(".")))
-        )
+        local = email.rsplit("@", 1)[0]
         compiled.obfuscated_needle = max(re.split(r"[.+_-]", local), key=len)
-        compiled.obfuscated_source = r"(?<![\w.+-])(?i:" + pattern + r")(?![\w-]|\.\w)"
     sites = [domain] if domain else []
     if identity.organisation_website:
         host = website_host(identity.organisation_website)

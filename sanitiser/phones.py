@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "ext. 204", "x204", "(extension 12)" after a number.
 EXTENSION = r"(?:\s*[,(]?\s*(?i:ext(?:ension|n)?\.?|x)\s*:?\s*\d{1,5}\)?)?"
@@ -10,6 +11,7 @@ _EXTENSION_START = re.compile(r"(?i)\s*(?:ext|extn|extension|x)\b")
 _NON_DIGIT = re.compile(r"\D")
 
 
+@lru_cache(maxsize=4096)
 def national_number(raw: str) -> str:
     """The national significant number: "+44 (0)117 496 0123 ext. 204" -> "1174960123".
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .spans import Span
-from .tokens import TextIndex, key_of
+from .tokens import TextIndex, key_of, matches_at, offsets_of
 from .vocabulary import word_set
 
 _FIRST_PERSON_AS_TYPED = frozenset(
@@ -49,7 +49,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence bounds: split at . ! ? and line breaks, not after 'Mrs.' or 'St.'."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in matches_at(_BOUNDARY, text, offsets_of(text, ".!?\n")):
         if match[0] != "\n":
             word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start())
             if word and word[1].lower().rstrip(".") in _ABBREVIATIONS:

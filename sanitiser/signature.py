@@ -9,6 +9,8 @@ block ends where the lines stop looking like a signature, so information written
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from .compiled import POST_NOMINAL_TAIL
 from .context import anchors
@@ -47,7 +49,7 @@ _TAIL_LINES = 8
 
 def signature_spans(text: str, spans: list[Span]) -> list[Span]:
     lines = _line_bounds(text)
-    around = anchors(text, spans)
+    around = _Anchors(anchors(text, spans))
     non_blank = [index for index, (s, e) in enumerate(lines) if text[s:e].strip()]
     tail_from = non_blank[-_TAIL_LINES] if len(non_blank) >= _TAIL_LINES else 0
     found: list[Span] = []
@@ -83,7 +85,7 @@ def _extend_block(
     text: str,
     lines: list[tuple[int, int]],
     first_index: int,
-    around: list[tuple[int, int, str]],
+    around: _Anchors,
     start: int | None,
     end: int | None,
 ) -> tuple[int | None, int | None]:
@@ -115,11 +117,28 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _overlaps(around: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(a_start < end and a_end > start for a_start, a_end, _ in around)
+class _Anchors:
+    """The removed stretches and markers of a text, sorted by start, asked line by line whether
+    any of them falls on the line."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        self.items = items
+        self.starts = [start for start, _, _ in items]
+        # reach[i]: the furthest end of items[0..i]; with starts sorted, whether any item that
+        # starts before a line's end reaches into the line is one look-up.
+        self.reach = list(accumulate((end for _, end, _ in items), max))
+
+    def before(self, end: int) -> int:
+        """How many items start before ``end``."""
+        return bisect_left(self.starts, end)
 
 
-def _rest_is_signature(rest: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
+def _overlaps(around: _Anchors, start: int, end: int) -> bool:
+    count = around.before(end)
+    return count > 0 and around.reach[count - 1] > start
+
+
+def _rest_is_signature(rest: str, start: int, end: int, around: _Anchors) -> bool:
     """'kind regards, sarah' signs off; 'Thanks for the lift, Kyle said' does not."""
     stripped = rest.strip()
     if not stripped:
@@ -132,12 +151,12 @@ def _rest_is_signature(rest: str, start: int, end: int, around: list[tuple[int, 
     return not any(word.lower().strip(".") in _FUNCTION_WORDS for word in words)
 
 
-def _mostly_source(text: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
+def _mostly_source(text: str, start: int, end: int, around: _Anchors) -> bool:
     """A line that is little more than the source's name, role or organisation."""
     if end - start > _MAX_LINE or not _overlaps(around, start, end):
         return False
     remaining = list(text[start:end])
-    for a_start, a_end, _ in around:
+    for a_start, a_end, _ in around.items[: around.before(end)]:
         for position in range(max(a_start, start), min(a_end, end)):
             remaining[position - start] = " "
     leftover = "".join(remaining)

@@ -8,7 +8,8 @@ words once; each word is looked up in the identity's sets and only a hit is exam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -16,14 +17,15 @@ from .patterns import strip_accents
 from .vocabulary import PLACE_WORDS
 
 # A word: letters and digits, with inner apostrophes or hyphens (O'Brien, Ellie-Mae) and a
-# possessive ending (Hughes's, Hughes').
-WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*['\u2019]?")
+# possessive ending (Hughes's, Hughes'). The quantifiers are possessive: what follows each part
+# cannot be a word character, so giving any back could never change the match, and not keeping
+# track of how to is faster.
+WORD = re.compile(r"\w++(?:['\u2019\-]\w++)*+['\u2019]?+")
 # The same words as a capturing split: text between words and the words alternate, so every
 # offset comes from summing lengths in C rather than asking each match for its span.
 _WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'\u2019.-]*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"(]\s*|\n)$")
-_DIGIT_RUNS = re.compile(r"\d+")
 _NOT_BEFORE_A_WORD = set("_@#/.\\-")
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 
@@ -41,10 +43,11 @@ def key_of(word: str) -> str:
     return low
 
 
-def keys_for(word: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def keys_for(word: str) -> frozenset[str]:
     """Keys an identity word may take in text: as typed, and without accents."""
     key = key_of(word.strip(".").strip())
-    return {key, strip_accents(key)} if key else set()
+    return frozenset((key, strip_accents(key))) if key else frozenset()
 
 
 def base_of(word: str) -> str:
@@ -58,7 +61,15 @@ def base_of(word: str) -> str:
 class TextIndex:
     """A text split into words once, for every matcher to share."""
 
-    __slots__ = ("_digits", "ends", "key_set", "keys", "lowered", "raws", "starts", "text")
+    __slots__ = (
+        "ends",
+        "key_set",
+        "keys",
+        "lowered",
+        "raws",
+        "starts",
+        "text",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -70,21 +81,33 @@ class TextIndex:
         self.raws = pieces[1::2]
         self.keys = list(map(key_of, self.raws))
         self.key_set = frozenset(self.keys)
-        self._digits: str | None = None
+
+    @classmethod
+    def from_words(
+        cls, text: str, starts: list[int], ends: list[int], raws: list[str], keys: list[str]
+    ) -> TextIndex:
+        """An index of ``text`` whose words are already known."""
+        index = cls.__new__(cls)
+        index.text = text
+        index.lowered = text.lower()
+        index.starts, index.ends, index.raws, index.keys = starts, ends, raws, keys
+        index.key_set = frozenset(keys)
+        return index
 
     def positions(self, keys: frozenset[str] | set[str]) -> list[int]:
         """Indices of the words whose key is one of ``keys``, in text order."""
         return _indices(self.keys, keys)
 
-    def raw_positions(self, raws: frozenset[str] | set[str]) -> list[int]:
-        """Indices of the words typed exactly as one of ``raws``, in text order."""
-        return _indices(self.raws, raws)
-
-    @property
-    def digits(self) -> str:
-        if self._digits is None:
-            self._digits = "".join(_DIGIT_RUNS.findall(self.text))
-        return self._digits
+    def words_starting_with(self, prefix: str) -> list[int]:
+        """Indices of the words typed with this prefix (a capital letter, say), found from where
+        the prefix occurs in the text rather than by looking at every word."""
+        found: list[int] = []
+        starts, raws = self.starts, self.raws
+        for position in offsets_of(self.text, [prefix]):
+            i = bisect_left(starts, position)
+            if i < len(starts) and starts[i] == position and raws[i].startswith(prefix):
+                found.append(i)
+        return found
 
     def starts_word(self, i: int) -> bool:
         """The word is not the tail of a handle, a path, an address or an underscore name."""
@@ -100,6 +123,67 @@ class TextIndex:
         return i + 1 < len(self.starts) and bool(
             pattern.fullmatch(self.text, self.ends[i], self.starts[i + 1])
         )
+
+
+# A replacement: (start, end) in the old text and (start, end) of what replaced it in the new.
+Segment = tuple[int, int, int, int]
+
+
+def spliced_index(before: TextIndex, text: str, segments: Sequence[Segment]) -> TextIndex:
+    """The index of ``text``, which is ``before.text`` with each segment's old stretch replaced
+    by its new one (segments in order, not overlapping); equal to ``TextIndex(text)``.
+
+    sanitise() re-reads its own output, which differs from its input only where markers went in.
+    Words clear of a replacement are the old words, shifted; around each replacement the new
+    text is split again, word by word, until a word lands exactly where an old word was, after
+    which the old words are copied again.
+    """
+    old_starts, old_ends, old_raws, old_keys = before.starts, before.ends, before.raws, before.keys
+    count, total = len(old_starts), len(segments)
+    starts: list[int] = []
+    ends: list[int] = []
+    raws: list[str] = []
+    keys: list[str] = []
+    k = 0  # the first old word not yet copied or passed
+    delta = 0  # new offset minus old offset after the replacements passed so far
+    upcoming = 0  # the first replacement not yet passed
+    position = 0  # where splitting the new text would carry on
+    in_step = True
+    while True:
+        if in_step:
+            # A word's match reads at most two characters past its end, so an old word that
+            # ends two characters before the next replacement is unchanged.
+            limit = segments[upcoming][0] - 1 if upcoming < total else None
+            j = count if limit is None else bisect_left(old_ends, limit, k)
+            if j > k:
+                starts += map(delta.__add__, old_starts[k:j])
+                ends += map(delta.__add__, old_ends[k:j])
+                raws += old_raws[k:j]
+                keys += old_keys[k:j]
+                position = ends[-1]
+                k = j
+            if upcoming == total:
+                break
+            in_step = False
+        match = WORD.search(text, position)
+        if match is None:
+            break
+        start, end = match.span()
+        while upcoming < total and start >= segments[upcoming][3]:
+            delta = segments[upcoming][3] - segments[upcoming][1]
+            upcoming += 1
+        raw = match[0]
+        starts.append(start)
+        ends.append(end)
+        raws.append(raw)
+        keys.append(key_of(raw))
+        position = end
+        if upcoming == total or end <= segments[upcoming][2]:
+            old = bisect_left(old_starts, start - delta, k)
+            if old < count and old_starts[old] == start - delta and old_ends[old] == end - delta:
+                k = old + 1
+                in_step = True
+    return TextIndex.from_words(text, starts, ends, raws, keys)
 
 
 def _indices(items: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
