@@ -51,6 +51,10 @@ format: install
 bench: install
 	$(BIN)/python -m bench.run
 
+# bandit, pip-audit, and wapiti + sqlmap against the app on 127.0.0.1; fails on high/medium findings.
+security: install assets
+	scripts/security/run
+
 worker: install
 	$(BIN)/celery -A cpi worker --beat --loglevel=info
 
