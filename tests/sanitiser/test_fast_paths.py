@@ -1,0 +1,154 @@
+"""The sanitiser's shortcuts give exactly what the plain way would: re-reading only around the
+markers, trying patterns only where a match can begin, looking words up by key."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.sanitiser_bench import make_records
+from sanitiser import SourceIdentity, find_source_identifiers, sanitise
+from sanitiser.compiled import PHONE_CANDIDATE, phone_candidates
+from sanitiser.context import (
+    _COLLEAGUE_INTRO,
+    _LABELLED_SWITCHBOARD,
+    _SWITCHBOARD_STARTS,
+    _cue_matches,
+)
+from sanitiser.core import _apply, _detect
+from sanitiser.matching import compile_identity
+from sanitiser.provenance import _BOUNDARY
+from sanitiser.tokens import WORD, TextIndex, matches_at, offsets_of, spliced_index
+
+CORPUS = [
+    json.loads(line)
+    for line in Path(__file__).with_name("corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+# Words, the characters words are joined or split by, markers, and the characters whose lower
+# case differs in length or in how a case-insensitive pattern matches them.
+PIECES = st.sampled_from(
+    [
+        "Sarah", "hughes", "O'Brien", "Ellie-Mae", "Hughes's", "Hughes'", "Zoë", "x", "_", "-",
+        "'", "\u2019", " ", "\t", "\n", ".", "@", "[source removed]", "\u0130", "\u0131",
+        "\u017f", "0117 496 0123", "+44 (0)7700 900123", "ext. 12", "my colleague Tom Reid",
+        "switchboard", "RECEPTION", "Main office", "here", "!", "?",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def index_fields(index: TextIndex) -> tuple:
+    return (index.starts, index.ends, index.raws, index.keys, index.key_set, index.lowered)
+
+
+def replace(text: str, cuts: list[int], inserts: list[str]) -> tuple[str, list]:
+    """Replace the stretches between pairs of cuts, as sanitise() puts markers in."""
+    cuts = sorted(min(cut, len(text)) for cut in cuts)
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int, int]] = []
+    cursor = length = 0
+    for number, (start, end) in enumerate(zip(cuts[::2], cuts[1::2], strict=False)):
+        pieces.append(text[cursor:start])
+        length += start - cursor
+        new = inserts[number % len(inserts)] if inserts else ""
+        pieces.append(new)
+        segments.append((start, end, length, length + len(new)))
+        length += len(new)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces), segments
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=TEXTS,
+    cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=12),
+    inserts=st.lists(PIECES, max_size=4),
+)
+def test_an_index_spliced_around_replacements_is_the_index_of_the_new_text(
+    text: str, cuts: list[int], inserts: list[str]
+) -> None:
+    new, segments = replace(text, cuts, inserts)
+
+    spliced = spliced_index(TextIndex(text), new, segments)
+
+    assert index_fields(spliced) == index_fields(TextIndex(new))
+
+
+def test_the_index_of_every_sanitised_corpus_text_matches_a_fresh_one() -> None:
+    for item in CORPUS:
+        identity = SourceIdentity(**item["source"])
+        index = TextIndex(item["text"])
+        output, segments = _apply(item["text"], _detect(item["text"], compile_identity(identity)))
+
+        assert index_fields(spliced_index(index, output, segments)) == index_fields(
+            TextIndex(output)
+        ), item["id"]
+
+
+def test_words_are_split_as_the_plain_pattern_splits_them() -> None:
+    plain = re.compile(r"\w+(?:['\u2019\-]\w+)*['\u2019]?")
+    for item in CORPUS:
+        assert WORD.findall(item["text"]) == plain.findall(item["text"])
+        assert TextIndex(item["text"]).starts == [m.start() for m in plain.finditer(item["text"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_patterns_tried_only_where_a_match_can_begin_find_what_a_full_scan_finds(
+    text: str,
+) -> None:
+    def spans(matches) -> list[tuple[int, int]]:
+        return [match.span() for match in matches]
+
+    index = TextIndex(text)
+    assert spans(phone_candidates(text)) == spans(PHONE_CANDIDATE.finditer(text))
+    assert spans(matches_at(_BOUNDARY, text, offsets_of(text, ".!?\n"))) == spans(
+        _BOUNDARY.finditer(text)
+    )
+    assert spans(_cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)) == spans(
+        _LABELLED_SWITCHBOARD.finditer(text)
+    )
+    assert spans(_cue_matches(_COLLEAGUE_INTRO, index, ("my", "our"))) == spans(
+        _COLLEAGUE_INTRO.finditer(text)
+    )
+
+
+def test_corpus_texts_and_their_patterns_agree_with_a_full_scan() -> None:
+    for item in CORPUS:
+        text = item["text"]
+        index = TextIndex(text)
+        assert [m.span() for m in phone_candidates(text)] == [
+            m.span() for m in PHONE_CANDIDATE.finditer(text)
+        ]
+        assert [
+            m.span() for m in _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)
+        ] == [m.span() for m in _LABELLED_SWITCHBOARD.finditer(text)]
+
+
+def test_a_long_s_or_dotless_i_still_finds_a_labelled_switchboard() -> None:
+    # A case-insensitive pattern matches "\u017f" as "s" and "\u0131" as "i" though their lower
+    # case is neither: the shortcut must fall back to reading the whole text.
+    for text in (
+        "Call the \u017fwitchboard on 0117 496 0000 today.",
+        "Ring recept\u0131on on 0117 496 0001 today.",
+    ):
+        found = _cue_matches(_LABELLED_SWITCHBOARD, TextIndex(text), _SWITCHBOARD_STARTS)
+
+        assert [m.span() for m in found] == [m.span() for m in _LABELLED_SWITCHBOARD.finditer(text)]
+        assert len(found) == 1
+
+
+def test_the_gate_finds_nothing_in_the_benchmark_records_once_sanitised() -> None:
+    for text, identity in make_records(40):
+        result = sanitise(text, identity)
+
+        assert find_source_identifiers(result.text, identity) == []
+        assert identity.name not in result.text
+        assert identity.phone not in result.text
+        assert "Sarah Jones" in result.text
