@@ -139,7 +139,12 @@ class CompiledIdentity:
     def _obfuscated_emails(self, index: TextIndex) -> list[Span]:
         """'s.hughes at kwa dot example': rare, so its regex is compiled only when needed."""
         needle = self.obfuscated_needle
-        if not needle or not any(needle + cue in index.lowered for cue in _AT_CUES):
+        lowered = index.lowered
+        if (
+            not needle
+            or needle not in lowered
+            or not any(needle + cue in lowered for cue in _AT_CUES)
+        ):
             return []
         if self._obfuscated is None:
             self._obfuscated = re.compile(obfuscated_email_source(self.identity.email.lower()))

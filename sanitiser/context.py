@@ -48,6 +48,7 @@ _CONTACT_AFTER_SOURCE = re.compile(
     r"(?:[ \t]+line)?|email|e-mail|switchboard|reception|office|is|or|number)\b\.?[ \t]*[:\-]?"
     r"[ \t]*){0,3}(?P<contact>" + PHONE_CANDIDATE.pattern + "|" + ANY_EMAIL + ")"
 )
+_CONTACT_ON_LINE = re.compile(r"[^\n\d@+]*+[\d@+]")
 _LABELLED_SWITCHBOARD = re.compile(
     r"(?i:\b(?:switchboard|reception|main\s+office|school\s+office|front\s+desk|main\s+line|"
     r"office\s+(?:line|number|phone|tel)|surgery\s+(?:line|number)|practice\s+(?:line|number))"
@@ -55,6 +56,7 @@ _LABELLED_SWITCHBOARD = re.compile(
 )
 # Cheap substring checks on the lower-cased text that decide whether the patterns below run.
 _SWITCHBOARD_CUES = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
+_SWITCHBOARD_GATE = (*_SWITCHBOARD_CUES, "practice ")
 # The words a labelled switchboard can begin with (the lower case of _LABELLED_SWITCHBOARD's start).
 _SWITCHBOARD_STARTS = ("switchboard", "reception", "main", "school", "front", "office", "surgery")
 _SWITCHBOARD_STARTS += ("practice",)
@@ -225,7 +227,8 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
     for _start, end, kind in anchors(text, spans):
         if kind in ("phone", "email", "mailbox", "website"):
             continue
-        match = _CONTACT_AFTER_SOURCE.match(text, end)
+        # A contact starts on the same line, with a digit, "+" or "@" before the line ends.
+        match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_SOURCE.match(text, end)
         if match:
             c_start, c_end = match.span("contact")
             found.append(
@@ -237,7 +240,7 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
                     "contact detail given next to the source",
                 )
             )
-    labelled = _contains_any(index.lowered, (*_SWITCHBOARD_CUES, "practice "))
+    labelled = _contains_any(index.lowered, _SWITCHBOARD_GATE)
     for match in (
         _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS) if labelled else ()
     ):
@@ -245,7 +248,7 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
         )
-    headers = _contains_any(index.lowered, _HEADER_CUES)
+    headers = ":" in text and _contains_any(index.lowered, _HEADER_CUES)
     for match in _HEADER_LINE.finditer(text) if headers else ():
         v_start, v_end = match.span("value")
         value = match["value"]

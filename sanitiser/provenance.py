@@ -40,6 +40,14 @@ _SETTING = re.compile(
     r"|on\s+(?:a|my|our)\s+home\s+visit|I\s+(?:saw|heard|noticed|overheard|witnessed)|"
     r"came\s+(?:in|into\s+(?:the|our|my)\s+\w+)\s+(?:to|for)|picked\s+(?:her|him|them)\s+up)\b"
 )
+# The only words _SETTING lets follow these common starts (its other starts are rarer words):
+# where the next word is none of them, the pattern is not tried.
+_SETTING_NEXT = {
+    "in": frozenset({"my", "our", "the"}),
+    "at": frozenset({"my", "our", "the"}),
+    "on": frozenset({"a", "my", "our"}),
+}
+_LEADING = re.compile(r"\w+")
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = word_set("mr mrs ms dr st no approx e.g i.e etc prof rev ext tel jr sr vs mt ft")
@@ -72,11 +80,16 @@ def flag_provenance(text: str, index: TextIndex | None = None) -> list[Span]:
     """One span per sentence that carries a provenance cue, found word by word."""
     index = index or TextIndex(text)
     found: list[tuple[int, str]] = []
+    count = len(index.raws)
     for i in index.positions(_CUE_KEYS & index.key_set):
         raw = index.raws[i]
         lowered = raw.lower()
         start = index.starts[i]
-        if lowered in _SETTING_STARTS:
+        follows = _SETTING_NEXT.get(lowered)
+        if lowered in _SETTING_STARTS and (
+            follows is None
+            or (i + 1 < count and _LEADING.match(index.raws[i + 1]).group().lower() in follows)
+        ):
             setting = _SETTING.match(text, start)
             if setting:
                 found.append((start, setting[0]))
