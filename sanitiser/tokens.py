@@ -156,8 +156,8 @@ def spliced_index(before: TextIndex, text: str, segments: Sequence[Segment]) -> 
             limit = segments[upcoming][0] - 1 if upcoming < total else None
             j = count if limit is None else bisect_left(old_ends, limit, k)
             if j > k:
-                starts += map(delta.__add__, old_starts[k:j])
-                ends += map(delta.__add__, old_ends[k:j])
+                starts += [start + delta for start in old_starts[k:j]]
+                ends += [end + delta for end in old_ends[k:j]]
                 raws += old_raws[k:j]
                 keys += old_keys[k:j]
                 position = ends[-1]
