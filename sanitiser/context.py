@@ -63,7 +63,7 @@ _SWITCHBOARD_STARTS += ("practice",)
 # "Sarah and Tom here" needs "here" after a space or tab: "where" and "there" do not count.
 _HERE = (" here", "\there")
 # Characters that a case-insensitive pattern matches to an ASCII letter although their lower case
-# is not that letter (dotted and dotless i, long s); "\u0130" is also longer in lower case.
+# is not that letter (dotted and dotless i, long s).
 _UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
 _HEADER_CUES = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
@@ -312,13 +312,11 @@ def _cue_matches(
     pattern: re.Pattern[str], index: TextIndex, starts: tuple[str, ...]
 ) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a case-insensitive pattern whose every match begins with
-    one of ``starts``: only the offsets where one of them occurs in the lower-cased text are
-    tried. Offsets in the lower-cased text are the text's own unless a character changes length
-    or matches unlike its lower case; then the whole text is scanned."""
+    one of ``starts``: only the offsets where one of them occurs in the lower-cased text (whose
+    offsets are the text's own) are tried. Where a character matches unlike its lower case, the
+    whole text is scanned."""
     text, lowered = index.text, index.lowered
-    if len(lowered) != len(text) or (
-        not text.isascii() and _contains_any(text, _UNLIKE_THEIR_LOWER_CASE)
-    ):
+    if not text.isascii() and _contains_any(text, _UNLIKE_THEIR_LOWER_CASE):
         return list(pattern.finditer(text))
     return matches_at(pattern, text, offsets_of(lowered, starts))
 

@@ -73,7 +73,7 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered = text.lower()
+        self.lowered = lower_in_place(text)
         pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
         offsets = list(accumulate(map(len, pieces), initial=0))
         self.starts = offsets[1:-1:2]
@@ -89,7 +89,7 @@ class TextIndex:
         """An index of ``text`` whose words are already known."""
         index = cls.__new__(cls)
         index.text = text
-        index.lowered = text.lower()
+        index.lowered = lower_in_place(text)
         index.starts, index.ends, index.raws, index.keys = starts, ends, raws, keys
         index.key_set = frozenset(keys)
         return index
@@ -127,6 +127,16 @@ class TextIndex:
 
 # A replacement: (start, end) in the old text and (start, end) of what replaced it in the new.
 Segment = tuple[int, int, int, int]
+
+
+def lower_in_place(text: str) -> str:
+    """The text in lower case, one character for each of the text's, so an offset found in it
+    is an offset in the text. ("\u0130", capital I with a dot, lowers to two characters: it
+    becomes a plain "i" here.)"""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower()[0] for char in text)
 
 
 def spliced_index(before: TextIndex, text: str, segments: Sequence[Segment]) -> TextIndex:

@@ -268,3 +268,22 @@ def test_package_does_not_import_django() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "False"
+
+
+def test_website_is_removed_and_caught_by_the_gate_after_a_dotted_capital_i() -> None:
+    # "\u0130" (Istanbul, Ibrahim in Turkish spelling) lowers to two characters; offsets found in
+    # the lower-cased text must still point at the website in the text itself.
+    identity = SourceIdentity(
+        name="Sarah Hughes",
+        organisation="Greenway Academy",
+        organisation_website="https://www.greenwayschool.example",
+    )
+    text = "\u0130brahim's trip to \u0130stanbul. Details at www.greenwayschool.example today."
+
+    result = sanitise(text, identity)
+
+    assert "greenwayschool" not in result.text
+    assert "\u0130brahim's trip to \u0130stanbul." in result.text
+    assert [span.text for span in find_source_identifiers(text, identity)] == [
+        "www.greenwayschool.example"
+    ]
