@@ -55,8 +55,9 @@ _LABELLED_SWITCHBOARD = re.compile(
     r"\b[^\n\d+]{0,20})(?P<contact>" + PHONE_CANDIDATE.pattern + ")"
 )
 # Cheap substring checks on the lower-cased text that decide whether the patterns below run.
-_SWITCHBOARD_CUES = ("switchboard", "reception", "office", "front desk", "main line", "surgery ")
-_SWITCHBOARD_GATE = (*_SWITCHBOARD_CUES, "practice ")
+# Single words only: the patterns accept any spacing between words ("front  desk", "main\tline"),
+# so a cue of two words would let an oddly spaced switchboard number skip the pattern entirely.
+_SWITCHBOARD_GATE = ("switchboard", "reception", "office", "desk", "line", "surgery", "practice")
 # The words a labelled switchboard can begin with (the lower case of _LABELLED_SWITCHBOARD's start).
 _SWITCHBOARD_STARTS = ("switchboard", "reception", "main", "school", "front", "office", "surgery")
 _SWITCHBOARD_STARTS += ("practice",)
@@ -65,7 +66,8 @@ _HERE = (" here", "\there")
 # Characters that a case-insensitive pattern matches to an ASCII letter although their lower case
 # is not that letter (dotted and dotless i, long s).
 _UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
-_HEADER_CUES = ("from:", "cc:", "bcc:", "reply-to:", "sent by:", "sender:", "from :", "cc :")
+# Words, not "word:": the header pattern allows spaces and tabs before the colon.
+_HEADER_CUES = ("from", "cc", "reply-to", "sent", "sender")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
 _COLLEAGUE_CUES += ("boss", "partner")
 _HEADER_LINE = re.compile(

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,28 @@ def test_the_gate_finds_nothing_in_the_benchmark_records_once_sanitised() -> Non
         assert identity.name not in result.text
         assert identity.phone not in result.text
         assert "Sarah Jones" in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Front  desk: 0117 496 0999",
+        "main\tline 0117 496 0999",
+        "Surgery\tline: 0117 496 0999",
+        "practice  number 0117 496 0999",
+    ],
+)
+def test_an_oddly_spaced_switchboard_label_still_removes_the_number(line):
+    identity = SourceIdentity(name="Sarah Hughes", organisation="Larkfield Surgery")
+    text = f"Concerns about Kyle Brown, seen near the canal.\n{line}\n"
+    result = sanitise(text, identity)
+    assert "0117 496 0999" not in result.text
+
+
+@pytest.mark.parametrize("header", ["From  : s.hughes@kwa.example.sch.uk", "Sent\tby: Sarah H"])
+def test_an_oddly_spaced_mail_header_is_still_removed(header):
+    identity = SourceIdentity(name="Sarah Hughes", email="s.hughes@kwa.example.sch.uk")
+    text = f"{header}\nKyle Brown was picked up by a grey Audi again on Friday."
+    result = sanitise(text, identity)
+    assert header.split(":", 1)[1].strip() not in result.text
+    assert "Kyle Brown" in result.text
