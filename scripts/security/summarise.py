@@ -66,7 +66,7 @@ def pip_audit(out: Path) -> tuple[list[str], list[str]]:
     if skipped:
         # Not audited is not clean: say so and fail (typically the vulnerability service does not
         # know these versions, e.g. wheels from a private mirror).
-        examples = ", ".join(f"{d['name']} {d['version']}" for d in skipped[:6])
+        examples = ", ".join(f"{d['name']} {d.get('version', '')}".strip() for d in skipped[:6])
         failing.append(
             f"pip-audit could NOT audit {len(skipped)} of {len(dependencies)} installed packages "
             f"({examples}, ...): {skipped[0]['skip_reason']}"
