@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import multiprocessing
+import re
 import subprocess
 import sys
 import time
@@ -83,8 +84,6 @@ def queries_per_page(session_key: str, paths: list[str]) -> dict[str, int]:
 
 def next_page_path(session: requests.Session, base_url: str, path: str) -> str | None:
     """The queue's "Next" link from a page, to show page 2 costs what page 1 does."""
-    import re
-
     page = session.get(base_url + path, timeout=TIMEOUT_SECONDS).text
     match = re.search(r'href="([^"]*after=[^"]+)" rel="next"', page)
     if match is None:
