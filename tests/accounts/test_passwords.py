@@ -1,13 +1,11 @@
 """Password rules: 12 to 128 characters, common passwords refused, Argon2 in production."""
 
-import ast
-
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from tests.security.production import production_setting
+from tests.security.production import production_settings
 
 
 def error_codes(password: str) -> set[str]:
@@ -36,7 +34,7 @@ def test_a_common_password_is_refused_even_when_long_enough():
 
 
 def test_production_hashes_new_passwords_with_argon2(tmp_path):
-    hashers = ast.literal_eval(production_setting("PASSWORD_HASHERS", tmp_path))
+    (hashers,) = production_settings(tmp_path, "PASSWORD_HASHERS")
     assert hashers[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert "django.contrib.auth.hashers.MD5PasswordHasher" not in hashers
 
