@@ -27,6 +27,7 @@ from audit.selectors import (
     trail_page,
 )
 from audit.services import audit_event_record
+from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
 from submissions.models import Submission
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
@@ -83,19 +84,14 @@ class _Echo:
         return value
 
 
-def _csv_safe(value) -> str:
-    # A cell starting with = + - @ is a formula in a spreadsheet: defuse it.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv_rows(queryset):
     writer = csv.writer(_Echo())
+    yield writer.writerow([f"# {PROTECTIVE_MARKING}"])
     yield writer.writerow(CSV_COLUMNS)
     for event in queryset.order_by("id").iterator(chunk_size=2000):
         yield writer.writerow(
             [
-                _csv_safe(v)
+                spreadsheet_safe(v)
                 for v in (
                     event.id,
                     event.created_at.isoformat(),
@@ -134,6 +130,7 @@ def trail_export(request):
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(_csv_rows(queryset), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="audit-trail-{stamp}.csv"'
+    mark_download(response)
     return response
 
 

@@ -42,6 +42,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import audit_event_record
+from cpi.downloads import PROTECTIVE_MARKING, spreadsheet_safe
 from intelligence.gate import (
     LOG_FIELDS,
     GateResult,
@@ -60,7 +61,7 @@ from intelligence.models import (
 )
 from submissions.models import Category
 
-MARKING = "OFFICIAL-SENSITIVE"
+MARKING = PROTECTIVE_MARKING
 EXPORT_CHUNK_SIZE = 2000
 # The audit entry lists the exported references up to this many; beyond it, a digest of the full
 # list (kept in ExportedLog) goes into the tamper-evident chain instead.
@@ -82,8 +83,6 @@ CSV_COLUMNS = (
     "vehicles",
     "text",
 )
-# A spreadsheet treats a cell starting with these as a formula: neutralise them.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- Selecting ---------------------------------------------------------------------------------
@@ -129,11 +128,6 @@ def filters_description(export: Export) -> dict[str, str]:
 
 
 # --- Writing -----------------------------------------------------------------------------------
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
 def _items_cell(items: list[dict[str, Any]]) -> str:
     """One line per person, place or vehicle: "name: Jade Smith, approximate_age: 14"."""
     lines = []
@@ -151,7 +145,7 @@ def csv_row(record: dict[str, Any]) -> list[str]:
             value = "; ".join(value)
         elif isinstance(value, list):
             value = _items_cell(value)
-        row.append(_cell(value))
+        row.append(spreadsheet_safe(value))
     return row
 
 
@@ -216,8 +210,8 @@ def _write_final(export: Export, summary: dict[str, Any], body: Path, target: IO
         writer.writerow(["# Refused", summary["refused_count"]])
         meta = summary["export"]
         writer.writerow(["# Requested by", meta["requested_by"], meta["requested_at"]])
-        writer.writerow(["# Purpose", _cell(meta["purpose"])])
-        writer.writerow(["# Recipient", _cell(meta["recipient"])])
+        writer.writerow(["# Purpose", spreadsheet_safe(meta["purpose"])])
+        writer.writerow(["# Recipient", spreadsheet_safe(meta["recipient"])])
         filters = "; ".join(f"{k}: {v}" for k, v in meta["filters"].items() if v)
         writer.writerow(["# Filters", filters or "none"])
         if summary["refused"]:

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import handler_required
 from accounts.reauth import recent_auth_required
+from cpi.downloads import mark_download
 from intelligence import services
-from intelligence.exports import MARKING, export_path
+from intelligence.exports import export_path
 from intelligence.forms import ExportRequestForm
 from intelligence.models import ExportFormat
 from intelligence.selectors import (
@@ -94,5 +95,5 @@ def export_download(request: HttpRequest, pk) -> FileResponse:
         filename=filename,
         content_type=CONTENT_TYPES[export.format],
     )
-    response["X-Protective-Marking"] = MARKING
+    mark_download(response)
     return response

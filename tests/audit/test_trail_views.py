@@ -191,8 +191,10 @@ def test_the_csv_export_holds_the_filtered_trail_and_is_itself_audited(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:4] == ["id", "time", "who", "action"]
-    assert [(r[2], r[3], r[4]) for r in rows[1:]] == [
+    assert rows[0] == ["# OFFICIAL-SENSITIVE"]
+    assert response["X-Protective-Marking"] == "OFFICIAL-SENSITIVE"
+    assert rows[1][:4] == ["id", "time", "who", "action"]
+    assert [(r[2], r[3], r[4]) for r in rows[2:]] == [
         ("hannah.handler", "source_revealed", submission.reference)
     ]
     exported = AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).get()

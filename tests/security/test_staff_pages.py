@@ -11,8 +11,6 @@ from tests.factories import IntelligenceLogFactory, SubmissionFactory
 MARKING = b"OFFICIAL-SENSITIVE"
 # Pages a supervisor must be able to open: if one stops answering 200, the walk below proves
 # less, so this list fails loudly instead.
-# Known gaps, each with its own strict xfail below so a fix is noticed.
-UNMARKED_DOWNLOADS = {"audit:trail_export"}
 MUST_OPEN = {
     "triage:queue",
     "triage:detail",
@@ -92,7 +90,7 @@ def test_every_staff_page_is_marked_official_sensitive_and_never_cached(supervis
         assert "no-store" in response["Cache-Control"], path
         if response["Content-Type"].startswith("text/html"):
             assert MARKING in response.content, f"{path} has no protective marking"
-        elif name not in UNMARKED_DOWNLOADS:  # a download: marked in the file and a header
+        else:  # a download: marked in the file and a header
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert MARKING in body[:500], f"{path} file is not marked"
             assert response["X-Protective-Marking"] == "OFFICIAL-SENSITIVE"
@@ -105,7 +103,6 @@ def test_sign_in_pages_are_marked_too(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="the audit trail CSV carries no OFFICIAL-SENSITIVE marking")
 def test_the_audit_trail_csv_is_marked(supervisor_client):
     response = supervisor_client.get("/staff/audit/export.csv")
     assert MARKING in b"".join(response.streaming_content)[:500]
