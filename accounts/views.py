@@ -26,6 +26,8 @@ from accounts.forms import ConfirmForm, SignInForm, TokenForm
 from accounts.middleware import is_verified, two_factor_exempt
 from accounts.resume import post_take
 from accounts.sessions import session_authenticated_mark, session_signed_in_mark
+from audit.models import Action
+from audit.services import audit_event_record
 
 DEVICE_NAME = "Authenticator app"
 
@@ -117,6 +119,13 @@ def two_factor(request):
                 request.session.cycle_key()
                 otp_login(request, device)
                 session_authenticated_mark(request.session)
+                audit_event_record(
+                    action=Action.SIGN_IN,
+                    request=request,
+                    object_type="auth.user",
+                    object_id=user.pk,
+                    details={"second_factor": "totp", "enrolled_now": enrolling},
+                )
                 return _continue(request, next_url)
             _failed(request, user)
             if getattr(request, "axes_locked_out", False):

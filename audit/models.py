@@ -33,6 +33,8 @@ class Action(models.TextChoices):
     LOG_PRINTED = "log_printed", "Intelligence log printed"
     AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
     # Access control
+    # The password step alone; SIGN_IN is recorded only once the second factor is verified.
+    PASSWORD_ACCEPTED = "password_accepted", "Password accepted, code still needed"
     SIGN_IN = "sign_in", "Signed in"
     SIGN_OUT = "sign_out", "Signed out"
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"

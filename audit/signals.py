@@ -28,8 +28,10 @@ USER_TRACKED_FIELDS = (
 
 
 def on_signed_in(sender, request, user, **kwargs):
+    # Django's login() runs at the password step: the person is not signed in to anything until
+    # the TOTP code is verified, which records SIGN_IN (accounts.views.two_factor).
     audit_event_record(
-        action=Action.SIGN_IN,
+        action=Action.PASSWORD_ACCEPTED,
         actor=user,
         request=request,
         object_type="auth.user",

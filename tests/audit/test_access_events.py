@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.access import SUPERVISOR_GROUP
 from audit.models import Action, AuditEvent
+from tests.accounts.otp import totp_code, totp_device_for
 from tests.conftest import STAFF_PASSWORD
 from tests.factories import UserFactory
 
@@ -18,14 +19,22 @@ def _only(action: str) -> AuditEvent:
 
 
 @pytest.mark.django_db
-def test_signing_in_is_recorded_with_the_person_and_their_address(handler_user):
-    Client().post(
+def test_signing_in_is_recorded_only_once_the_code_is_verified(handler_user):
+    device = totp_device_for(handler_user)
+    client = Client()
+    client.post(
         reverse("accounts:login"), {"username": handler_user.username, "password": STAFF_PASSWORD}
     )
+    password_step = _only(Action.PASSWORD_ACCEPTED)
+    assert password_step.actor_id == handler_user.pk
+    assert not AuditEvent.objects.filter(action=Action.SIGN_IN).exists()
+
+    client.post(reverse("accounts:two_factor"), {"otp_token": totp_code(device)})
     event = _only(Action.SIGN_IN)
     assert event.actor_id == handler_user.pk
     assert event.actor_username == "hannah.handler"
     assert event.ip_address == "127.0.0.1"
+    assert event.details["second_factor"] == "totp"
 
 
 @pytest.mark.django_db
