@@ -1,5 +1,6 @@
 """Shared fixtures: the fixed cast of users, service markers, and the browser."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -87,6 +88,19 @@ def celery_broker(_celery_eager):
     yield app
     app.conf.task_always_eager = True
     celery_broker_switch(app, settings.CELERY_BROKER_URL)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_closed_count():
+    """The queue's closed total is cached for a minute; each test counts its own rows."""
+    from django.core.cache import cache
+
+    from triage.selectors import closed_count_cache_key
+
+    # Tests that stop the cache's Redis on purpose must not fail here.
+    with contextlib.suppress(Exception):
+        cache.delete(closed_count_cache_key())
+    yield
 
 
 # --- The fixed cast ---------------------------------------------------------------------------

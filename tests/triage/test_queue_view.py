@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from submissions.models import Category, Risk, Status, Submission
+from submissions.models import Category, Outcome, Risk, Status, Submission
 from tests.factories import SubjectFactory, SubmissionFactory
 
 QUEUE = reverse("triage:queue")
@@ -220,3 +220,17 @@ def test_queue_page_queries_touch_submissions_a_fixed_five_times(supervisor_clie
         supervisor_client.get(QUEUE, {"size": 12})
     on_submissions = [q for q in captured.captured_queries if '"submissions_' in q["sql"]]
     assert len(on_submissions) == 6
+
+
+@pytest.mark.django_db
+def test_the_closed_total_is_cached_for_a_minute_and_counted_when_the_cache_is_cold():
+    from django.core.cache import cache
+
+    from triage.selectors import closed_count, closed_count_cache_key
+
+    SubmissionFactory(status=Status.CLOSED, outcome=Outcome.NO_ACTION)
+    assert closed_count() == 1
+    SubmissionFactory(status=Status.CLOSED, outcome=Outcome.NO_ACTION)
+    assert closed_count() == 1  # a minute-old figure, from the cache
+    cache.delete(closed_count_cache_key())
+    assert closed_count() == 2
