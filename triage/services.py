@@ -142,8 +142,9 @@ def submission_take_next(*, user, request=None) -> Submission | None:
             )
             if claimed != 1:
                 continue
+            # Last before commit: the audit chain's lock is held only from here to the commit.
             _claim_audit(candidate, user=user, request=request, how="take_next")
-            return Submission.objects.get(pk=candidate.pk)
+        return Submission.objects.get(pk=candidate.pk)
     return None
 
 
