@@ -1,9 +1,10 @@
 """Where the benchmark runs: its services, its secrets and the production-like environment.
 
 The bench runs the app as production does (DEBUG off, real keys), so it needs its own
-SECRET_KEY and ENCRYPTION_KEYS. They are generated once and kept in var/bench/secrets.json:
-the seeded sources are encrypted with them and the export gate's clearances are keyed with the
-SECRET_KEY, so a rerun must reuse them to reuse the seeded database.
+SECRET_KEY and ENCRYPTION_KEYS. They are generated once and kept per machine, outside the
+checkout (BENCH_SECRETS_FILE, default ~/.config/cpi-bench/secrets.json): the seeded sources are
+encrypted with them and the export gate's clearances are keyed with the SECRET_KEY, so every
+clone on the machine reuses the seeded million rows instead of seeding again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var" / "bench"
+SECRETS_FILE = Path(
+    os.environ.get("BENCH_SECRETS_FILE", Path.home() / ".config" / "cpi-bench" / "secrets.json")
+)
 RESULTS_DIR = BASE_DIR / "bench" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/cpi_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -89,10 +93,10 @@ def secrets_load() -> dict[str, str]:
     """The bench's own production-style secrets, created on first use (never the dev keys)."""
     from cryptography.fernet import Fernet
 
-    path = VAR_DIR / "secrets.json"
+    path = SECRETS_FILE
     if path.exists():
         return json.loads(path.read_text())
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     values = {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ENCRYPTION_KEYS": Fernet.generate_key().decode(),

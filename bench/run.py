@@ -27,7 +27,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import environment
-from bench.environment import BASE_DIR, LOOPBACK, RESULTS_DIR, VAR_DIR
+from bench.environment import BASE_DIR, LOOPBACK, RESULTS_DIR, SECRETS_FILE, VAR_DIR
 from bench.report import Report
 
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "1000000"))
@@ -71,7 +71,7 @@ def seed(env: dict, report: Report) -> None:
 
 
 def keys_check() -> None:
-    """A reused database must have been seeded with this bench's keys (var/bench/secrets.json)."""
+    """A reused database must have been seeded with this bench's keys (SECRETS_FILE)."""
     from cpi.crypto import DecryptionError
     from submissions.models import Source
 
@@ -80,7 +80,7 @@ def keys_check() -> None:
     except DecryptionError:
         raise SystemExit(
             "The bench database holds sources encrypted with other keys than "
-            f"{VAR_DIR / 'secrets.json'}: drop it (dropdb cpi_bench) and run make bench again."
+            f"{SECRETS_FILE}: drop it (dropdb cpi_bench) and run make bench again."
         ) from None
 
 
