@@ -1,7 +1,8 @@
 import pytest
 from django.db import connection
 
-from tests.reliability.harness import CeleryWorker, PrivateRedis, use_broker
+from tests.conftest import celery_broker_switch
+from tests.reliability.harness import CeleryWorker, PrivateRedis
 
 
 @pytest.fixture
@@ -14,10 +15,9 @@ def private_redis():
 @pytest.fixture
 def private_broker(private_redis, celery_broker):
     """This process's Celery sends to our own redis-server (not the shared one)."""
-    previous = celery_broker.conf.broker_url
-    use_broker(celery_broker, private_redis.url)
+    celery_broker_switch(celery_broker, private_redis.url)
     yield private_redis
-    use_broker(celery_broker, previous)
+    # The celery_broker fixture puts the settings' broker back, with fresh pools.
 
 
 @pytest.fixture

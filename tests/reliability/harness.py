@@ -88,15 +88,6 @@ class PrivateRedis:
         self.process.send_signal(signal.SIGCONT)
 
 
-def use_broker(app, url: str) -> None:
-    """Point this process's Celery app at another broker (dropping pooled connections)."""
-    app.conf.broker_url = url
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 class CeleryWorker:
     """`celery -A cpi worker` as production runs it (prefork, acks late), one pool process."""
 
