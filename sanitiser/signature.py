@@ -44,6 +44,10 @@ _FUNCTION_WORDS = word_set(
     """
 )
 _MAX_LINE = 100
+# A sign-off line's rest this short that holds the source's details is a signature, whatever else.
+_SHORT_REST = 80
+# The word straight after a sign-off on a longer line: "cheers, sarah. picked up two girls..."
+_LEADING_WORD = re.compile(r"[ \t]*(?P<word>[A-Za-z][\w'\u2019-]*)(?=[ \t]*[,.!;:\-]|[ \t]+\S|$)")
 _TAIL_LINES = 8
 
 
@@ -61,12 +65,23 @@ def signature_spans(text: str, spans: list[Span]) -> list[Span]:
         start: int | None = None
         reason = "signature block"
         sign_off = _SIGN_OFF.match(line)
-        if sign_off and _rest_is_signature(
-            sign_off["rest"], line_start + sign_off.start("rest"), line_end, around
-        ):
+        rest_start = line_start + sign_off.start("rest") if sign_off else line_start
+        if sign_off and _rest_is_signature(text, sign_off["rest"], rest_start, line_end, around):
             if sign_off["rest"].strip():
-                start = line_start + sign_off.start("rest")
+                start = rest_start
             reason = "sign-off and signature"
+        elif sign_off and _overlaps(around, rest_start, line_end):
+            # A long line that opens with a sign-off and holds the source's details: the message
+            # goes on, but a lone name straight after the sign-off is the source signing.
+            word = _LEADING_WORD.match(sign_off["rest"])
+            if word and word["word"].lower() not in _FUNCTION_WORDS:
+                w_start = rest_start + word.start("word")
+                w_end = rest_start + word.end("word")
+                if not _overlaps(around, w_start, w_end):
+                    found.append(
+                        Span(w_start, w_end, "name", text[w_start:w_end], "name after a sign-off")
+                    )
+            continue
         elif _DELIMITER.match(line):
             pass
         elif index >= tail_from and _mostly_source(text, line_start, line_end, around):
@@ -138,12 +153,19 @@ def _overlaps(around: _Anchors, start: int, end: int) -> bool:
     return count > 0 and around.reach[count - 1] > start
 
 
-def _rest_is_signature(rest: str, start: int, end: int, around: _Anchors) -> bool:
-    """'kind regards, sarah' signs off; 'Thanks for the lift, Kyle said' does not."""
+def _rest_is_signature(text: str, rest: str, start: int, end: int, around: _Anchors) -> bool:
+    """'kind regards, sarah' signs off; 'Thanks for the lift, Kyle said' does not.
+
+    A line holding the source's details signs off only if it is little more than those details:
+    "cheers, this is tom from blue line. picked up two girls..." opens a message, and removing
+    the rest of that line would remove the intelligence (the details themselves go anyway).
+    """
     stripped = rest.strip()
     if not stripped:
         return True
-    if _overlaps(around, start, end):
+    if _overlaps(around, start, end) and (
+        len(stripped) <= _SHORT_REST or _mostly_source(text, start, end, around)
+    ):
         return True
     words = re.findall(r"[\w'\u2019.&-]+", stripped)
     if len(stripped) > 60 or len(words) > 6:

@@ -178,3 +178,34 @@ def test_an_oddly_spaced_mail_header_is_still_removed(header):
     result = sanitise(text, identity)
     assert header.split(":", 1)[1].strip() not in result.text
     assert "Kyle Brown" in result.text
+
+
+def test_a_message_opening_with_cheers_keeps_its_intelligence():
+    identity = SourceIdentity(
+        name="Tom Price",
+        organisation="Blue Line Cabs Ltd",
+        email="tom@bluelinecabs.example",
+        phone="+44 7700 900321",
+    )
+    text = (
+        "cheers, this is tom from blue line. picked up two girls (about 14) from Price Street "
+        "outside the Spar at 2am, dropped at 14 Mill Lane. the man who paid goes by 'Kez' on "
+        "snapchat kez_1999. call tom price on 07700900321 if needed."
+    )
+    result = sanitise(text, identity)
+    for kept in ("two girls (about 14)", "Price Street", "14 Mill Lane", "kez_1999", "'Kez'"):
+        assert kept in result.text
+    for gone in ("tom price", "blue line", "07700900321"):
+        assert gone not in result.text.lower()
+    assert find_source_identifiers(result.text, identity) == []
+
+
+def test_a_first_name_signing_off_a_long_line_is_removed():
+    identity = SourceIdentity(name="Sarah Hughes", organisation="Kingsweston Academy")
+    text = (
+        "kind regards, sarah. Kyle Brown was collected from Kingsweston Academy by a man in a "
+        "grey Audi A3 (WX21 KLM) three times this week, always just after the last bell."
+    )
+    result = sanitise(text, identity)
+    assert "sarah" not in result.text.lower()
+    assert "Kyle Brown" in result.text and "WX21 KLM" in result.text
