@@ -25,7 +25,8 @@ _INTRODUCED_BEFORE = re.compile(
     r"it['\u2019]?s|regards|thanks|thank\s+you|cheers|wishes|sincerely|faithfully|love\s+from)"
     r"[,.!:]*\s+)|\bI,[ \t]*)$"
 )
-_HERE_AFTER = re.compile(r",?[ \t]+(?i:here)\b")
+# "Sarah here", "Sarah, here", and "Priya (pharmacist) here": a bracketed aside may come between.
+_HERE_AFTER = re.compile(r",?[ \t]+(?:\([^()\n]{1,40}\)[ \t]*)?(?i:here)\b")
 _HERE_BEFORE = re.compile(r"(?i:\bhere)[ \t,:\-]*\(?$")
 _LINE_LEAD = re.compile(r"[ \t>*\-~]*")
 _LINE_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!,]*")

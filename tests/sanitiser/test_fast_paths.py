@@ -209,3 +209,15 @@ def test_a_first_name_signing_off_a_long_line_is_removed():
     result = sanitise(text, identity)
     assert "sarah" not in result.text.lower()
     assert "Kyle Brown" in result.text and "WX21 KLM" in result.text
+
+
+def test_a_source_introducing_themselves_with_their_role_in_brackets_is_removed():
+    identity = SourceIdentity(name="Priya Shah", role="Pharmacist", phone="0117 496 0555")
+    text = (
+        "Priya (pharmacist) here. A woman I believe is called Priya Kaur, 17, comes in with a man "
+        "who pays for her pills and answers for her."
+    )
+    result = sanitise(text, identity)
+    assert not result.text.startswith("Priya")
+    assert "pharmacist" not in result.text.lower()
+    assert "Priya Kaur, 17" in result.text
