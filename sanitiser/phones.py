@@ -7,7 +7,8 @@ from functools import lru_cache
 
 # "ext. 204", "x204", "(extension 12)" after a number.
 EXTENSION = r"(?:\s*[,(]?\s*(?i:ext(?:ension|n)?\.?|x)\s*:?\s*\d{1,5}\)?)?"
-_EXTENSION_START = re.compile(r"(?i)\s*(?:ext|extn|extension|x)\b")
+# "x45" has no word boundary after the x, so digits straight after it also start an extension.
+_EXTENSION_START = re.compile(r"(?i)\s*(?:extension|extn|ext|x)(?:\b|(?=\d))")
 _NON_DIGIT = re.compile(r"\D")
 
 

@@ -221,3 +221,15 @@ def test_a_source_introducing_themselves_with_their_role_in_brackets_is_removed(
     assert not result.text.startswith("Priya")
     assert "pharmacist" not in result.text.lower()
     assert "Priya Kaur, 17" in result.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["(01632) 960123 x45", "01632 960123x45", "01632-960-123 ext.45", "01632 960 123 X 7"]
+)
+def test_the_source_phone_with_an_extension_written_x45_is_removed(typed):
+    identity = SourceIdentity(name="Helen Fairweather", phone="01632 960 123")
+    text = f"Jordan Miles carries bags for an older boy (07700 900 765). Tel {typed}. Thanks."
+    result = sanitise(text, identity)
+    assert "960" not in result.text.replace("900 765", "")
+    assert "07700 900 765" in result.text
+    assert find_source_identifiers(result.text, identity) == []
