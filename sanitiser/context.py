@@ -39,8 +39,10 @@ _ROLE_INTRODUCED_BEFORE = re.compile(
 _TIGHT_GAP = re.compile(
     r"[ \t]*[(\[\-\u2013\u2014|/][ \t]*|[ \t]+(?i:from)[ \t]+(?:(?i:the)[ \t]+)?"
 )
+# Also one word set off by punctuation between them: "Anna - reception, Hilltop Dental".
 _LOOSE_GAP = re.compile(
     r"[ \t]*[,(\[\-\u2013\u2014|/:]?[ \t]*"
+    r"(?:[A-Za-z][\w'\u2019]{0,20}[ \t]*[,\-\u2013\u2014|/:][ \t]*)?"
     r"(?:(?i:from|at|of|in|for|on|via)[ \t]+(?:(?i:the)[ \t]+)?)?"
 )
 _LOOSE_GAP_BEFORE = re.compile(r"[ \t]*[,)\]\-\u2013\u2014|/:]?[ \t]*")

@@ -233,3 +233,16 @@ def test_the_source_phone_with_an_extension_written_x45_is_removed(typed):
     assert "960" not in result.text.replace("900 765", "")
     assert "07700 900 765" in result.text
     assert find_source_identifiers(result.text, identity) == []
+
+
+def test_a_first_name_signing_with_a_word_before_the_organisation_is_removed():
+    identity = SourceIdentity(
+        name="Anna Kowalska", role="Receptionist", organisation="Hilltop Dental Practice"
+    )
+    text = (
+        "A patient, Mia Roberts (16), came in with a much older man who paid. "
+        "Anna - reception, Hilltop Dental."
+    )
+    result = sanitise(text, identity)
+    assert "Anna" not in result.text
+    assert "Mia Roberts (16)" in result.text
