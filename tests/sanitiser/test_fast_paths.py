@@ -246,3 +246,12 @@ def test_a_first_name_signing_with_a_word_before_the_organisation_is_removed():
     result = sanitise(text, identity)
     assert "Anna" not in result.text
     assert "Mia Roberts (16)" in result.text
+
+
+@pytest.mark.parametrize("initials", ["D.O'B", "D. O'B.", "DO'B", "D O\u2019B"])
+def test_initials_of_a_surname_with_an_apostrophe_are_removed(initials):
+    identity = SourceIdentity(name="David O'Brien", organisation="Westfield Shopping Centre")
+    text = f"Ryan Clarke deals by the bins most evenings; Dominic O'Brady drives him. {initials}"
+    result = sanitise(text, identity)
+    assert initials not in result.text
+    assert "Ryan Clarke" in result.text and "Dominic O'Brady" in result.text
