@@ -191,6 +191,17 @@ DIMINUTIVES = {
     "olumide": ("olu",),
     "mohammed": ("mo",),
     "muhammad": ("mo",),
+    "joanne": ("jo", "jojo"),
+    "joanna": ("jo",),
+    "johanna": ("jo",),
+    "josephine": ("jo", "josie"),
+    "david": ("dave", "davy"),
+    "james": ("jim", "jimmy", "jamie"),
+    "andrew": ("andy", "drew"),
+    "jacqueline": ("jackie", "jacqui"),
+    "amanda": ("mandy",),
+    "gareth": ("gaz",),
+    "gary": ("gaz",),
 }
 
 # Ordinary words that are also surnames: only matched alone when capitalised.

@@ -255,3 +255,11 @@ def test_initials_of_a_surname_with_an_apostrophe_are_removed(initials):
     result = sanitise(text, identity)
     assert initials not in result.text
     assert "Ryan Clarke" in result.text and "Dominic O'Brady" in result.text
+
+
+def test_a_short_form_of_the_first_name_with_a_surname_initial_is_removed():
+    identity = SourceIdentity(name="Joanne Whitfield", organisation="St Margaret's Academy")
+    text = "Leah Fox (Yr 8) is absent every Monday; Jo Harris (14) is with her. Jo W. Attendance"
+    result = sanitise(text, identity)
+    assert "Jo W." not in result.text
+    assert "Jo Harris (14)" in result.text and "Leah Fox" in result.text
