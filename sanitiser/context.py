@@ -31,7 +31,9 @@ _HERE_BEFORE = re.compile(r"(?i:\bhere)[ \t,:\-]*\(?$")
 _LINE_LEAD = re.compile(r"[ \t>*\-~]*")
 _LINE_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!,]*")
 _LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
-_LAST_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!]*\s*")
+# What may follow a first name that signs off the text: kisses, punctuation, a bracketed aside
+# such as a role ("Mark (attendant)").
+_LAST_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!]*(?:\([^()\n]{1,40}\)[ \t.!]*)?\s*")
 _ROLE_INTRODUCED_BEFORE = re.compile(
     r"(?i:\b(?:i\s+am|i['\u2019]m|im|i\s+work\s+as|working\s+as|my\s+role\s+as|as)\s+"
     r"(?:(?:a|an|the|one\s+of\s+the|their|his|her|your)\s+)?)$"

@@ -6,9 +6,12 @@ import re
 from functools import lru_cache
 
 # "ext. 204", "x204", "(extension 12)" after a number.
-EXTENSION = r"(?:\s*[,(]?\s*(?i:ext(?:ension|n)?\.?|x)\s*:?\s*\d{1,5}\)?)?"
+# A hospital's "bleep 4432" or "pager 4432" after its switchboard is an extension of the same kind.
+EXTENSION = (
+    r"(?:\s*[,(]?\s*(?i:ext(?:ension|n)?\.?|x|bleep|pager)\s*:?\s*(?i:no\.?)?\s*\d{1,5}\)?)?"
+)
 # "x45" has no word boundary after the x, so digits straight after it also start an extension.
-_EXTENSION_START = re.compile(r"(?i)\s*(?:extension|extn|ext|x)(?:\b|(?=\d))")
+_EXTENSION_START = re.compile(r"(?i)\s*(?:extension|extn|ext|bleep|pager|x)(?:\b|(?=\d))")
 _NON_DIGIT = re.compile(r"\D")
 
 

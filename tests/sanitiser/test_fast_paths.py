@@ -263,3 +263,19 @@ def test_a_short_form_of_the_first_name_with_a_surname_initial_is_removed():
     result = sanitise(text, identity)
     assert "Jo W." not in result.text
     assert "Jo Harris (14)" in result.text and "Leah Fox" in result.text
+
+
+def test_a_first_name_signing_off_with_a_bracketed_role_is_removed():
+    identity = SourceIdentity(name="Mark Stevens", role="Car Park Attendant", phone="07700 900101")
+    text = "A man in a silver Audi A4 (BD51 SMR) meets girls on level 3. Mark (attendant)"
+    result = sanitise(text, identity)
+    assert "Mark" not in result.text
+    assert "BD51 SMR" in result.text
+
+
+def test_a_bleep_number_after_the_source_switchboard_is_removed():
+    identity = SourceIdentity(name="Li Wei Chen", phone="0113 496 0500")
+    text = "Amelia Stone, 13, was seen in A&E. Reach the doctor on 0113 496 0500 bleep 4432."
+    result = sanitise(text, identity)
+    assert "4432" not in result.text and "0500" not in result.text
+    assert "Amelia Stone, 13" in result.text
