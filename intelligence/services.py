@@ -207,15 +207,7 @@ def intelligence_log_approve(
     log.approved_by = supervisor
     log.approved_at = timezone.now()
     log.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-    audit_event_record(
-        action=Action.LOG_APPROVED,
-        actor=supervisor,
-        request=request,
-        submission=submission,
-        object_type="intelligence_log",
-        object_id=log.pk,
-        details={"log": log.reference},
-    )
+    _log_event(Action.LOG_APPROVED, log, submission=submission, actor=supervisor, request=request)
     return log
 
 
@@ -225,16 +217,20 @@ def intelligence_log_return(*, submission: Submission, supervisor, request=None)
     log = _log_for_review(submission)
     log.status = LogStatus.RETURNED
     log.save(update_fields=["status", "updated_at"])
+    _log_event(Action.LOG_RETURNED, log, submission=submission, actor=supervisor, request=request)
+    return log
+
+
+def _log_event(action: Action, log: IntelligenceLog, *, submission, actor, request) -> None:
     audit_event_record(
-        action=Action.LOG_RETURNED,
-        actor=supervisor,
+        action=action,
+        actor=actor,
         request=request,
         submission=submission,
         object_type="intelligence_log",
         object_id=log.pk,
         details={"log": log.reference},
     )
-    return log
 
 
 # --- Exports ----------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from .identity import (
     website_host,
 )
 from .phones import national_number
-from .tokens import key_of, keys_for
+from .tokens import keys_for
 from .vocabulary import COMMON_WORDS, DIMINUTIVES, UPPER_STOPLIST
 
 
@@ -117,12 +117,10 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
         )
         if rules.bare_initials_allowed(initials):
             compiled.add({initials.lower()}, rules.exact_word(initials), kind, f"{whose} initials")
-    apostrophe = _apostrophe_initials(person.first, person.last)
+    apostrophe = rules.apostrophe_initials(person.first, person.last)
     if apostrophe is not None:
-        head, _, tail = person.last.replace("\u2019", "'").partition("'")
-        # Written "D.O'B" the first token is "D"; written "DO'B" it is one word keyed "dob".
-        keys = {person.first[:1].lower(), key_of(person.first[:1] + head + tail[:1])}
-        compiled.add(keys, _pattern_at(apostrophe), kind, f"{whose} initials")
+        keys, matcher = apostrophe
+        compiled.add(keys, matcher, kind, f"{whose} initials")
 
 
 def _add_contacts(compiled: CompiledIdentity, identity: SourceIdentity, domain: str) -> None:
@@ -292,22 +290,3 @@ def _add_address(compiled: CompiledIdentity, address: str) -> None:
                 "address",
                 "organisation's street address",
             )
-
-
-def _apostrophe_initials(first: str, last: str) -> re.Pattern[str] | None:
-    """ "D.O'B" for David O'Brien: a surname with an apostrophe keeps it in its initials."""
-    head, _, tail = last.replace("\u2019", "'").partition("'")
-    if not first or not head or not tail or not head.isalpha() or not tail[:1].isalpha():
-        return None
-    letters = (re.escape(first[0].upper()), re.escape(head.upper()), re.escape(tail[0].upper()))
-    return re.compile(
-        r"%s\.?[ \t]?%s['\u2019][ \t]?%s\.?(?![A-Za-z])" % letters  # noqa: UP031
-    )
-
-
-def _pattern_at(pattern: re.Pattern[str]):
-    def match(ix, i: int) -> int | None:
-        found = pattern.match(ix.text, ix.starts[i])
-        return found.end() if found else None
-
-    return match

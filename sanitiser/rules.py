@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .identity import PersonName
-from .tokens import TextIndex, base_of, is_place, keys_for
+from .tokens import TextIndex, base_of, is_place, key_of, keys_for
 from .vocabulary import TITLES, UPPER_STOPLIST
 
 Matcher = Callable[[TextIndex, int], "int | None"]
@@ -160,6 +160,24 @@ def dotted(letters: str, allow_middle: bool) -> Matcher:
         return None
 
     return match
+
+
+def apostrophe_initials(first: str, last: str) -> tuple[frozenset[str], Matcher] | None:
+    """ "D.O'B" or "DO'B" for David O'Brien: a surname with an apostrophe keeps it in its
+    initials. Returns the word keys it can start at and the matcher, or None."""
+    head, _, tail = last.replace("\u2019", "'").partition("'")
+    if not first or not head or not tail or not head.isalpha() or not tail[:1].isalpha():
+        return None
+    letters = (re.escape(first[0].upper()), re.escape(head.upper()), re.escape(tail[0].upper()))
+    pattern = re.compile(r"%s\.?[ \t]?%s['\u2019][ \t]?%s\.?(?![A-Za-z])" % letters)  # noqa: UP031
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        found = pattern.match(ix.text, ix.starts[i])
+        return found.end() if found else None
+
+    # Written "D.O'B" the first word is "D"; written "DO'B" it is one word keyed "dob".
+    keys = frozenset({first[:1].lower(), key_of(first[:1] + head + tail[:1])})
+    return keys, match
 
 
 def exact_word(*forms: str, not_after_plate: bool = False) -> Matcher:

@@ -7,9 +7,11 @@ from accounts.groups import staff_groups_ensure
 from submissions.models import (
     Category,
     LawfulBasis,
+    Outcome,
     PersonOfConcern,
     Place,
     Provenance,
+    Risk,
     Source,
     SpecialCategoryCondition,
     Subject,
@@ -145,3 +147,27 @@ class IntelligenceLogFactory(factory.django.DjangoModelFactory):
     categories = factory.LazyFunction(lambda: ["criminal_exploitation"])
     status = "approved"
     review_date = factory.Faker("future_date", end_date="+2190d")
+
+
+# A complete 3x5x2 grading with risk and priority: what recording any outcome needs.
+GRADING = {
+    "risk": Risk.MEDIUM,
+    "priority": 2,
+    "source_evaluation": "2",
+    "intelligence_assessment": "B",
+    "handling_code": "P",
+    "handling_conditions": "",
+}
+
+
+def intelligence_log_record(*, submission, user, log_text: str) -> Submission:
+    """Claim a submission and record a sanitised intelligence log on it, as a handler would."""
+    from triage import services
+
+    submission = services.submission_claim(submission=submission, user=user)
+    return services.outcome_record(
+        submission=submission,
+        user=user,
+        version=submission.version,
+        data={**GRADING, "outcome": Outcome.INTELLIGENCE_LOG, "log_text": log_text},
+    )

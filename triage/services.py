@@ -393,15 +393,21 @@ def _review_start(submission: Submission, supervisor, target: str) -> tuple[Subm
     return current, assessment
 
 
+def _review_mark(assessment: Assessment, supervisor, comment: str):
+    """Who reviewed the outcome, when, and what they said (saved by the caller)."""
+    now = timezone.now()
+    assessment.reviewed_at = now
+    assessment.reviewed_by = supervisor
+    assessment.review_comment = comment.strip()
+    return now
+
+
 @transaction.atomic
 def submission_review_approve(
     *, submission: Submission, supervisor, comment: str = "", request=None
 ) -> Submission:
     current, assessment = _review_start(submission, supervisor, Status.CLOSED)
-    now = timezone.now()
-    assessment.reviewed_at = now
-    assessment.reviewed_by = supervisor
-    assessment.review_comment = comment.strip()
+    now = _review_mark(assessment, supervisor, comment)
     assessment.save(update_fields=["reviewed_at", "reviewed_by", "review_comment", "updated_at"])
     _write(current, status=Status.CLOSED, closed_at=now)
     if current.outcome == Outcome.INTELLIGENCE_LOG:
@@ -426,10 +432,7 @@ def submission_review_return(
     if not comment or not comment.strip():
         raise ValidationError({"comment": "Enter what the handler needs to change"})
     current, assessment = _review_start(submission, supervisor, Status.IN_PROGRESS)
-    now = timezone.now()
-    assessment.reviewed_at = now
-    assessment.reviewed_by = supervisor
-    assessment.review_comment = comment.strip()
+    _review_mark(assessment, supervisor, comment)
     # No longer a recorded outcome: the handler revises the draft and records it again.
     assessment.recorded_at = None
     assessment.recorded_by = None

@@ -6,7 +6,7 @@ from django.urls import reverse
 from audit.models import Action, AuditEvent
 from intelligence.models import LogStatus
 from submissions.models import Outcome, Risk, Status
-from tests.factories import SubmissionFactory
+from tests.factories import SubmissionFactory, intelligence_log_record
 from triage import services
 
 ORIGINAL = "I teach her in my Year 9 class. She gets into a black Ford Focus most Fridays."
@@ -16,22 +16,8 @@ SANITISED = "A 14 year old girl gets into a black Ford Focus most Friday evening
 @pytest.fixture
 def awaiting(settings, handler_user):
     settings.LOG_APPROVAL_REQUIRED = True
-    submission = SubmissionFactory(information=ORIGINAL)
-    submission = services.submission_claim(submission=submission, user=handler_user)
-    submission = services.outcome_record(
-        submission=submission,
-        user=handler_user,
-        version=submission.version,
-        data={
-            "risk": Risk.MEDIUM,
-            "priority": 2,
-            "source_evaluation": "2",
-            "intelligence_assessment": "B",
-            "handling_code": "P",
-            "handling_conditions": "",
-            "outcome": Outcome.INTELLIGENCE_LOG,
-            "log_text": SANITISED,
-        },
+    submission = intelligence_log_record(
+        submission=SubmissionFactory(information=ORIGINAL), user=handler_user, log_text=SANITISED
     )
     assert submission.status == Status.AWAITING_REVIEW
     return submission

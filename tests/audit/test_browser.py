@@ -2,8 +2,7 @@
 
 import pytest
 
-from submissions.models import Outcome, Risk
-from tests.factories import SubmissionFactory
+from tests.factories import SubmissionFactory, intelligence_log_record
 from triage import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,21 +58,10 @@ def test_the_approval_pages_pass_axe(
     page, staff_sign_in, axe, settings, handler_user, supervisor_user
 ):
     settings.LOG_APPROVAL_REQUIRED = True
-    submission = services.submission_claim(submission=SubmissionFactory(), user=handler_user)
-    services.outcome_record(
-        submission=submission,
+    submission = intelligence_log_record(
+        submission=SubmissionFactory(),
         user=handler_user,
-        version=submission.version,
-        data={
-            "risk": Risk.MEDIUM,
-            "priority": 2,
-            "source_evaluation": "2",
-            "intelligence_assessment": "B",
-            "handling_code": "P",
-            "handling_conditions": "",
-            "outcome": Outcome.INTELLIGENCE_LOG,
-            "log_text": "A 14 year old girl gets into a black Ford Focus on Friday evenings.",
-        },
+        log_text="A 14 year old girl gets into a black Ford Focus on Friday evenings.",
     )
     staff_sign_in(page, supervisor_user)
     page.goto("/staff/audit/approvals/")
