@@ -4,14 +4,19 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from auditlog.models import LogEntry
+from django.utils import timezone
 
 from audit.models import Action, AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
 CHANGE_LOG_ACTIONS = (Action.RECORD_CREATED, Action.RECORD_CHANGED, Action.RECORD_DELETED)
 BATCH_SIZE = 2000
+# Entries are sealed moments after they commit, and the beat task sweeps up every minute: one
+# still unsealed after this long means sealing has stopped, which is worth an alarm.
+SEAL_GRACE = timedelta(minutes=10)
 
 
 def log_entry_digest(entry: LogEntry) -> str:
@@ -45,38 +50,61 @@ class ChainReport:
     checked: int = 0
     change_log_entries: int = 0
     head_hash: str = GENESIS_HASH
+    unsealed: int = 0
     broken_id: int | None = None
     problem: str = ""
     expected: str = ""
     found: str = ""
 
 
-def _batches() -> Iterator[list[AuditEvent]]:
+def _sealed_batches() -> Iterator[list[AuditEvent]]:
+    last_position = 0
+    while True:
+        batch = list(
+            AuditEvent.objects.filter(chain_position__gt=last_position).order_by("chain_position")[
+                :BATCH_SIZE
+            ]
+        )
+        if not batch:
+            return
+        yield batch
+        last_position = batch[-1].chain_position
+
+
+def _unsealed_batches() -> Iterator[list[AuditEvent]]:
     last_id = 0
     while True:
-        batch = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:BATCH_SIZE])
+        batch = list(
+            AuditEvent.objects.filter(hash__isnull=True, id__gt=last_id).order_by("id")[:BATCH_SIZE]
+        )
         if not batch:
             return
         yield batch
         last_id = batch[-1].id
 
 
-def audit_chain_verify() -> ChainReport:
-    """Walk the chain in id order and stop at the first broken link.
+def _log_entries_for(batch: list[AuditEvent]) -> dict:
+    twin_ids = [
+        event.details.get("log_entry_id")
+        for event in batch
+        if event.action in CHANGE_LOG_ACTIONS and isinstance(event.details, dict)
+    ]
+    return LogEntry.objects.in_bulk([i for i in twin_ids if i is not None])
 
-    Checks, per entry: it points at the previous entry's hash; its hash matches its content;
-    a change-log twin matches the auditlog row it stands for. Then: the head row points at the
-    last entry (a cut-off tail shows), and every change-log row has a twin (a forged row shows).
+
+def audit_chain_verify() -> ChainReport:
+    """Walk the chain in its order and stop at the first broken link.
+
+    Checks, per sealed entry: it points at the previous entry's hash; its hash matches its
+    content; a change-log twin matches the auditlog row it stands for. Then: the head row points
+    at the last entry (a cut-off tail shows); entries not yet sealed are recent (sealing has not
+    stopped) and their change-log twins match; every change-log row has a twin (a forged row
+    shows).
     """
     report = ChainReport(ok=True)
     previous = GENESIS_HASH
-    for batch in _batches():
-        twin_ids = [
-            event.details.get("log_entry_id")
-            for event in batch
-            if event.action in CHANGE_LOG_ACTIONS and isinstance(event.details, dict)
-        ]
-        log_entries = LogEntry.objects.in_bulk([i for i in twin_ids if i is not None])
+    for batch in _sealed_batches():
+        log_entries = _log_entries_for(batch)
         for event in batch:
             if event.previous_hash != previous:
                 return _broken(
@@ -106,6 +134,26 @@ def audit_chain_verify() -> ChainReport:
             report, None, "the chain head does not point at the last entry", head_hash, previous
         )
     report.head_hash = previous
+
+    stale_before = timezone.now() - SEAL_GRACE
+    for batch in _unsealed_batches():
+        log_entries = _log_entries_for(batch)
+        for event in batch:
+            if event.created_at < stale_before:
+                return _broken(
+                    report,
+                    event.id,
+                    f"left unsealed for more than {SEAL_GRACE.seconds // 60} minutes",
+                    "sealed",
+                    "unsealed",
+                )
+            if event.action in CHANGE_LOG_ACTIONS:
+                problem = _twin_problem(event, log_entries)
+                if problem:
+                    return _broken(report, event.id, *problem)
+                report.change_log_entries += 1
+            report.unsealed += 1
+
     log_entry_count = LogEntry.objects.count()
     if log_entry_count != report.change_log_entries:
         return _broken(

@@ -49,7 +49,10 @@ class Action(models.TextChoices):
 class AuditEvent(models.Model):
     """An append-only, hash-chained record of who did what to which record, and when.
 
-    Rows are never updated or deleted (a PostgreSQL trigger refuses it); the actor is kept as a
+    An entry is written with its transaction, unsealed, and sealed into the chain just after it
+    commits (audit.sealing): so concurrent writers never queue on the chain while their own
+    transaction is open. Sealing fills in `chain_position`, `previous_hash` and `hash` once; after
+    that a PostgreSQL trigger refuses any update, and any delete at all. The actor is kept as a
     plain id and username so deleting a user never rewrites history.
     """
 
@@ -66,8 +69,10 @@ class AuditEvent(models.Model):
     # Staff only: professionals' addresses are never recorded.
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     details = models.JSONField(default=dict, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # Empty until sealed; the chain is walked in chain_position order (commit order, not id order).
+    chain_position = models.BigIntegerField(null=True, blank=True, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-id"]
@@ -78,6 +83,10 @@ class AuditEvent(models.Model):
             models.Index(fields=["created_at"], name="audit_created_idx"),
             # Everything about one record (an export's request, completion and downloads).
             models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # The sealer's work list: small, because entries are sealed moments after commit.
+            models.Index(
+                fields=["id"], condition=models.Q(hash__isnull=True), name="audit_unsealed_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -114,10 +123,11 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """A single row locked while appending, so concurrent writers extend the chain in turn."""
+    """A single row the sealer locks while it extends the chain: one sealer at a time."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+    last_position = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return self.last_hash

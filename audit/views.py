@@ -42,6 +42,7 @@ CSV_COLUMNS = [
     "record id",
     "ip address",
     "details",
+    "chain position",
     "previous hash",
     "hash",
 ]
@@ -102,8 +103,9 @@ def _csv_rows(queryset):
                     event.object_id,
                     event.ip_address or "",
                     json.dumps(event.details, sort_keys=True),
+                    event.chain_position or "",  # empty for the moment between commit and seal
                     event.previous_hash,
-                    event.hash,
+                    event.hash or "",
                 )
             ]
         )

@@ -203,6 +203,8 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {
     # Notifications the broker never carried (it was down at submit) go out within a minute.
     "outbox-drain": {"task": "submissions.outbox_drain", "schedule": 60.0},
+    # Audit entries are sealed as they commit; this sweeps up any whose writer died in between.
+    "audit-seal": {"task": "audit.seal", "schedule": 60.0},
     # Retention (retention/services.py): once a day, in the small hours.
     "retention-purge": {"task": "retention.purge", "schedule": crontab(hour=2, minute=30)},
 }

@@ -11,7 +11,7 @@ from django.db import DatabaseError, connection, connections, transaction
 
 from audit.integrity import audit_chain_verify
 from audit.models import Action, AuditChainHead, AuditEvent
-from audit.services import audit_event_record
+from audit.services import audit_chain_seal, audit_event_record
 from tests.factories import SubmissionFactory
 
 
@@ -33,12 +33,21 @@ def trail(db, handler_user):
         submission=submission,
         details={"reason": "Need to call back"},
     )
+    audit_chain_seal()  # what happens as each of those commits (the test never commits)
     return submission
 
 
 def _middle_event() -> AuditEvent:
-    ids = list(AuditEvent.objects.order_by("id").values_list("id", flat=True))
+    ids = list(AuditEvent.objects.order_by("chain_position").values_list("id", flat=True))
     return AuditEvent.objects.get(id=ids[len(ids) // 2])
+
+
+def _entry_after(event: AuditEvent) -> AuditEvent:
+    return (
+        AuditEvent.objects.filter(chain_position__gt=event.chain_position)
+        .order_by("chain_position")
+        .first()
+    )
 
 
 def _as_attacker(sql: str, params: list) -> None:
@@ -67,7 +76,9 @@ def test_an_untouched_chain_verifies(trail):
 
 
 def test_each_entry_links_to_the_one_before(trail):
-    events = list(AuditEvent.objects.order_by("id"))
+    events = list(AuditEvent.objects.order_by("chain_position"))
+    assert AuditEvent.objects.filter(hash__isnull=True).count() == 0
+    assert [e.chain_position for e in events] == list(range(1, len(events) + 1))
     assert events[0].previous_hash == "0" * 64
     for before, after in itertools.pairwise(events):
         assert after.previous_hash == before.hash
@@ -97,8 +108,7 @@ def test_rehashing_an_edited_entry_breaks_the_next_link(trail):
     )
     report = audit_chain_verify()
     assert not report.ok
-    following = AuditEvent.objects.filter(id__gt=victim.id).order_by("id").first()
-    assert report.broken_id == following.id
+    assert report.broken_id == _entry_after(victim).id
     assert report.expected == forged and report.found == victim.hash
 
 
@@ -107,11 +117,11 @@ def test_deleting_an_entry_is_detected(trail):
     _as_attacker("DELETE FROM audit_auditevent WHERE id = %s", [victim.id])
     report = audit_chain_verify()
     assert not report.ok
-    assert report.broken_id == AuditEvent.objects.filter(id__gt=victim.id).order_by("id").first().id
+    assert report.broken_id == _entry_after(victim).id
 
 
 def test_cutting_off_the_newest_entries_is_detected(trail):
-    last = AuditEvent.objects.order_by("-id").first()
+    last = AuditEvent.objects.order_by("-chain_position").first()
     _as_attacker("DELETE FROM audit_auditevent WHERE id = %s", [last.id])
     report = audit_chain_verify()
     assert not report.ok
@@ -158,6 +168,7 @@ def test_the_chain_is_walked_in_batches(trail, monkeypatch, handler_user):
     monkeypatch.setattr(audit.integrity, "BATCH_SIZE", 3)
     for _ in range(10):
         audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
+    audit_chain_seal()
     report = audit_chain_verify()
     assert report.ok
     assert report.checked == AuditEvent.objects.count()
@@ -180,6 +191,7 @@ def test_entries_survive_a_reload_byte_for_byte(db, handler_user):
             "nested": {"b": 1, "a": [None, True]},
         },
     )
+    audit_chain_seal()
     event = AuditEvent.objects.get(action=Action.EXPORT_REQUESTED)
     assert event.ip_address == "2001:db8::1"
     assert event.compute_hash() == event.hash

@@ -210,3 +210,19 @@ def test_the_csv_export_defuses_spreadsheet_formulas(supervisor_client, handler_
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in body
     assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+
+
+@pytest.mark.django_db
+def test_the_csv_export_carries_each_entrys_place_in_the_chain(supervisor_client, handler_user):
+    from audit.services import audit_chain_seal
+
+    audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
+    audit_chain_seal()
+    response = supervisor_client.get(reverse("audit:trail_export") + "?action=source_revealed")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, (row,) = rows[1], rows[2:]
+    entry = AuditEvent.objects.get(action=Action.SOURCE_REVEALED)
+    exported = dict(zip(header, row, strict=True))
+    assert exported["chain position"] == str(entry.chain_position)
+    assert exported["previous hash"] == entry.previous_hash
+    assert exported["hash"] == entry.hash == entry.compute_hash()

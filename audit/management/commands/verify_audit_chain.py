@@ -6,7 +6,8 @@ from audit.integrity import audit_chain_verify
 class Command(BaseCommand):
     help = (
         "Walk the audit chain in order and report the first broken link; exits non-zero if the "
-        "trail was altered. Keep the printed head hash somewhere else to detect a rewritten tail."
+        "trail was altered or sealing has stopped. Keep the printed head hash somewhere else to "
+        "detect a rewritten tail."
     )
 
     def handle(self, *args, **options):
@@ -22,3 +23,8 @@ class Command(BaseCommand):
             f"Audit chain OK: {report.checked} entries verified "
             f"({report.change_log_entries} from the change log). Head {report.head_hash}"
         )
+        if report.unsealed:
+            self.stdout.write(
+                f"{report.unsealed} newer entries are committed and awaiting their seal "
+                "(sealed within a minute; run it again to include them)."
+            )

@@ -1,0 +1,190 @@
+"""Entries are written with their transaction and sealed into the chain as it commits, so no
+writer ever waits for another writer's transaction to finish."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.db import DatabaseError, connection, connections, transaction
+from django.utils import timezone
+
+from audit.integrity import audit_chain_verify
+from audit.models import Action, AuditChainHead, AuditEvent
+from audit.services import audit_chain_seal, audit_event_record
+from audit.tasks import audit_seal
+
+
+def _record(user, **extra) -> AuditEvent:
+    return audit_event_record(action=Action.SUBMISSION_VIEWED, actor=user, **extra)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_entry_is_sealed_as_its_transaction_commits(handler_user):
+    with transaction.atomic():
+        event = _record(handler_user)
+        _record(handler_user)  # one seal per transaction takes both
+        event.refresh_from_db()
+        assert event.hash is None and event.chain_position is None  # not yet committed
+
+    event.refresh_from_db()
+    head = AuditChainHead.objects.get()
+    assert event.hash == event.compute_hash()
+    assert event.chain_position == head.last_position - 1
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_verify().ok
+
+
+def test_the_sealer_takes_every_waiting_entry_in_batches(db, handler_user):
+    for _ in range(7):
+        _record(handler_user)
+    waiting = AuditEvent.objects.filter(hash__isnull=True).count()
+    assert waiting >= 7
+    assert audit_chain_seal(batch_size=3) == waiting
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_seal() == 0  # a second run has nothing to do
+    report = audit_chain_verify()
+    assert report.ok and report.unsealed == 0
+
+
+def test_entries_awaiting_their_seal_are_reported_not_failed(db, handler_user):
+    audit_chain_seal()
+    _record(handler_user)
+    report = audit_chain_verify()
+    assert report.ok
+    assert report.unsealed == 1
+
+
+def test_an_entry_left_unsealed_too_long_fails_verification(db, handler_user):
+    """Sealing has stopped (or someone slipped a row in): a supervisor must hear of it."""
+    audit_chain_seal()
+    stale = AuditEvent.objects.create(
+        created_at=timezone.now() - timedelta(minutes=11),
+        action=Action.SUBMISSION_VIEWED,
+        actor_id=handler_user.pk,
+        actor_username=handler_user.username,
+    )
+    report = audit_chain_verify()
+    assert not report.ok
+    assert report.broken_id == stale.id
+    assert "unsealed" in report.problem
+
+
+def test_the_beat_task_seals_what_was_left_behind(db, handler_user):
+    _record(handler_user)
+    assert settings.CELERY_BEAT_SCHEDULE["audit-seal"]["task"] == "audit.seal"
+    assert audit_seal.apply().get() >= 1
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_entry_leaves_no_gap_in_the_chain(handler_user):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _record(handler_user, details={"note": "rolled back"})
+        raise RuntimeError("the caller's work failed")
+    _record(handler_user)  # autocommit: sealed straight away
+
+    assert not AuditEvent.objects.filter(details__note="rolled back").exists()
+    positions = list(
+        AuditEvent.objects.order_by("chain_position").values_list("chain_position", flat=True)
+    )
+    assert positions == list(range(1, len(positions) + 1))
+    assert audit_chain_verify().ok
+
+
+# --- PostgreSQL: real concurrency ------------------------------------------------------------
+def _in_other_connection(work, started: threading.Event, errors: list) -> threading.Thread:
+    def run():
+        try:
+            work(started)
+        except Exception as exc:  # reported by the test
+            errors.append(exc)
+            started.set()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_writer_does_not_wait_for_another_writers_open_transaction(handler_user):
+    """The old design held the chain until the first writer committed: here it would wait 2 s."""
+    errors: list = []
+    started = threading.Event()
+
+    def slow_writer(started):
+        with transaction.atomic():
+            _record(handler_user, details={"writer": "slow"})
+            started.set()
+            time.sleep(2)  # a long transaction, still open
+
+    thread = _in_other_connection(slow_writer, started, errors)
+    assert started.wait(10)
+    began = time.monotonic()
+    _record(handler_user, details={"writer": "quick"})
+    waited = time.monotonic() - began
+    thread.join()
+
+    assert errors == []
+    assert waited < 1.0, f"waited {waited:.2f} s for another writer's transaction"
+    audit_chain_seal()
+    assert AuditEvent.objects.filter(hash__isnull=True).count() == 0
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_busy_chain_is_skipped_and_its_holder_seals_later(handler_user):
+    errors: list = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def sealer_holding_the_chain(started):
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(id=1)
+            started.set()
+            release.wait(10)
+
+    thread = _in_other_connection(sealer_holding_the_chain, started, errors)
+    assert started.wait(10)
+    began = time.monotonic()
+    event = _record(handler_user)
+    waited = time.monotonic() - began
+    event.refresh_from_db()
+    release.set()
+    thread.join()
+
+    assert errors == []
+    assert waited < 1.0
+    assert event.hash is None  # left for whoever holds the chain (or the beat task)
+    assert audit_chain_seal() == 1
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+def test_postgresql_lets_the_seal_through_once_and_nothing_else(db, handler_user):
+    event = _record(handler_user)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        # Sealing and editing at once is an edit.
+        cursor.execute(
+            "UPDATE audit_auditevent SET hash = %s, chain_position = 999999, "
+            "actor_username = 'someone.else' WHERE id = %s",
+            ["f" * 64, event.id],
+        )
+    audit_chain_seal()
+    event.refresh_from_db()
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):  # a second seal would rewrite the chain
+        cursor.execute("UPDATE audit_auditevent SET hash = %s WHERE id = %s", ["e" * 64, event.id])
+    assert AuditEvent.objects.get(id=event.id).hash == event.hash
