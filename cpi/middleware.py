@@ -104,3 +104,60 @@ class DecryptionErrorMiddleware:
             request.path,
         )
         return render(request, "errors/500.html", status=500)
+
+
+class RequestBodyCapMiddleware:
+    """Any request body over settings.DATA_UPLOAD_MAX_MEMORY_SIZE gets the friendly 413 page.
+
+    Django's own cap counts only form fields: a multipart file part of any size was read to a
+    temporary file before the form saw it. This refuses on the declared length, before anything
+    is parsed. A body without a length (chunked) is refused with the 400 page: no browser sends a
+    form that way, and Django would silently read it as empty. A refused body is read and dropped
+    (up to settings.REQUEST_BODY_DRAIN_BYTES) because closing the connection on an unread upload
+    resets it, and the browser then shows a network error instead of the page.
+    """
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        declared = meta.get("CONTENT_LENGTH") or ""
+        try:
+            length = int(declared) if declared else None
+        except ValueError:
+            length = -1
+        if length is None and meta.get("HTTP_TRANSFER_ENCODING"):
+            logger.warning("Request refused: a body with no length on %s", request.path)
+            # Only a server that marks the stream as ending (gunicorn) can be read to its end.
+            if meta.get("wsgi.input_terminated"):
+                self._discard(request, settings.REQUEST_BODY_DRAIN_BYTES)
+            return self._refused(request, "errors/400.html", 400)
+        if length is not None and length < 0:
+            logger.warning("Request refused: an unreadable Content-Length on %s", request.path)
+            return self._refused(request, "errors/400.html", 400)
+        if length is not None and length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            logger.warning("Request refused: a body of %d bytes on %s", length, request.path)
+            self._discard(request, min(length, settings.REQUEST_BODY_DRAIN_BYTES))
+            return self._refused(request, "errors/413.html", 413)
+        return self.get_response(request)
+
+    def _discard(self, request, limit: int) -> None:
+        stream = request.META.get("wsgi.input")
+        remaining = limit
+        try:
+            while stream is not None and remaining > 0:
+                chunk = stream.read(min(self.CHUNK, remaining))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except OSError:
+            pass  # the client gave up: nobody is left to answer
+
+    @staticmethod
+    def _refused(request, template: str, status: int):
+        response = render(request, template, status=status)
+        response["Cache-Control"] = "no-store, max-age=0"
+        return response

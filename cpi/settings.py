@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: a body over the cap gets the 413 page, unparsed.
+    "cpi.middleware.RequestBodyCapMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -311,8 +313,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Bodies larger than this are refused with the 400 page; the form's longest answer is far below.
+# Bodies larger than this are refused with the 413 page (cpi.middleware.RequestBodyCapMiddleware),
+# file parts included; the form's longest answer is far below. Up to REQUEST_BODY_DRAIN_BYTES of a
+# refused body is read and dropped so the browser can show that page rather than a reset.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
+REQUEST_BODY_DRAIN_BYTES = env_int("REQUEST_BODY_DRAIN_BYTES", 32 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
 # Flood protection (cpi/security.py), per client address per hour, counted in the shared cache:
 # forms sent, and POSTs of any public page (each saves answers in a database session).

@@ -45,10 +45,10 @@ def test_a_staff_page_refused_shows_the_403_page(outsider_client):
 
 
 @pytest.mark.django_db
-def test_an_oversized_form_shows_the_400_page_not_a_crash(client, settings):
+def test_an_oversized_form_shows_the_413_page_not_a_crash(client, settings):
     body = {"information": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
     response = client.post("/eligibility/immediate-danger/", body)
-    assert_generic(response, 400, b"There is a problem with your request")
+    assert_generic(response, 413, b"What you sent was too long")
 
 
 @pytest.mark.django_db
