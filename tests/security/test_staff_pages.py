@@ -106,3 +106,35 @@ def test_sign_in_pages_are_marked_too(client):
 def test_the_audit_trail_csv_is_marked(supervisor_client):
     response = supervisor_client.get("/staff/audit/export.csv")
     assert MARKING in b"".join(response.streaming_content)[:500]
+
+
+@pytest.fixture
+def superuser_client(db):
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import _signed_in_client
+
+    user = get_user_model().objects.create_superuser("ada.admin", "ada@police.example", "x")
+    return _signed_in_client(user)
+
+
+@pytest.mark.django_db
+def test_every_admin_page_is_marked_official_sensitive_and_never_cached(superuser_client, objects):
+    from django.contrib import admin
+    from django.urls import reverse
+
+    pages = [reverse("admin:index")]
+    for model in admin.site._registry:
+        meta = model._meta
+        pages.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+        first = model._default_manager.first()
+        if first is not None:
+            pages.append(
+                reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk])
+            )
+    assert len(pages) > 10
+    for path in pages:
+        response = superuser_client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        assert MARKING in response.content, f"{path} has no protective marking"
+        assert "no-store" in response["Cache-Control"], path
