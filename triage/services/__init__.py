@@ -1,0 +1,44 @@
+"""Every triage write: claiming, releasing, assigning, assessing, recording, reviewing, revealing.
+
+Each function locks the submission row, asks triage.state whether the move is allowed, writes with
+a compare-and-set on `version` (so a concurrent change is never silently overwritten), bumps the
+version and records the audit event, all in one transaction.
+"""
+
+from triage.services._common import (
+    ASSESSMENT_FIELDS,
+    REVEAL_REASON_MIN_LENGTH,
+    TAKE_NEXT_ATTEMPTS,
+    NotPermitted,
+)
+from triage.services.assessing import assessment_save, outcome_record
+from triage.services.claiming import (
+    submission_assign,
+    submission_claim,
+    submission_release,
+    submission_take_next,
+)
+from triage.services.permissions import can_edit, can_release, can_reveal, can_review
+from triage.services.review import submission_review_approve, submission_review_return
+from triage.services.source import note_add, source_reveal
+
+__all__ = [
+    "ASSESSMENT_FIELDS",
+    "REVEAL_REASON_MIN_LENGTH",
+    "TAKE_NEXT_ATTEMPTS",
+    "NotPermitted",
+    "assessment_save",
+    "can_edit",
+    "can_release",
+    "can_reveal",
+    "can_review",
+    "note_add",
+    "outcome_record",
+    "source_reveal",
+    "submission_assign",
+    "submission_claim",
+    "submission_release",
+    "submission_review_approve",
+    "submission_review_return",
+    "submission_take_next",
+]

@@ -1,0 +1,154 @@
+"""The handler's assessment, and recording one of the four outcomes."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import audit_event_record
+from intelligence.services import intelligence_log_create
+from submissions.models import Outcome, Status, Submission
+from triage.models import Assessment
+from triage.rules import FIELDS_OF_OUTCOME, assessment_errors
+from triage.services._common import (
+    ASSESSMENT_FIELDS,
+    NotPermitted,
+    _locked,
+    _refresh,
+    _status_changed,
+    _write,
+)
+from triage.state import InvalidTransition, StaleVersion, status_after_outcome, transition_check
+
+
+def _check_editable(current: Submission, user, version: int) -> None:
+    if current.status != Status.IN_PROGRESS:
+        raise InvalidTransition(
+            f"This submission is {current.get_status_display().lower()}: it cannot be changed now."
+        )
+    if current.assigned_to_id != user.pk:
+        raise NotPermitted("Only the handler who claimed this submission can change it.")
+    if current.version != version:
+        raise StaleVersion()
+
+
+def _assessment_apply(current: Submission, user, data: dict[str, Any]) -> Assessment:
+    assessment, _ = Assessment.objects.get_or_create(submission=current)
+    for field in ASSESSMENT_FIELDS:
+        if field in data:
+            setattr(assessment, field, data[field] or "")
+    assessment.assessed_by = user
+    return assessment
+
+
+def _submission_changes(data: dict[str, Any]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if "risk" in data:
+        changes["risk"] = data["risk"] or ""
+    if data.get("priority"):
+        changes["priority"] = int(data["priority"])
+    return changes
+
+
+@transaction.atomic
+def assessment_save(
+    *, submission: Submission, user, version: int, data: dict[str, Any], request=None
+) -> Submission:
+    """Save the assessment as a draft: risk, priority, grading and any outcome details so far."""
+    current = _locked(submission)
+    _check_editable(current, user, version)
+    errors = assessment_errors(data, recording=False)
+    if errors:
+        raise ValidationError(errors)
+    assessment = _assessment_apply(current, user, data)
+    assessment.full_clean(exclude=["submission"])
+    assessment.save()
+    _write(current, version=version, **_submission_changes(data))
+    audit_event_record(
+        action=Action.ASSESSMENT_SAVED,
+        actor=user,
+        request=request,
+        submission=current,
+        object_type="assessment",
+        object_id=assessment.pk,
+        details={"grading": assessment.grading},
+    )
+    return _refresh(submission)
+
+
+@transaction.atomic
+def outcome_record(
+    *, submission: Submission, user, version: int, data: dict[str, Any], request=None
+) -> Submission:
+    """Record exactly one outcome. Closes the submission, or sends it for a supervisor's review."""
+    current = _locked(submission)
+    _check_editable(current, user, version)
+    errors = assessment_errors(data, recording=True)
+    if errors:
+        raise ValidationError(errors)
+    outcome = data["outcome"]
+    target = status_after_outcome(outcome=outcome, risk=data["risk"])
+    transition_check(current.status, target)
+
+    # Exactly one outcome: details typed for another outcome and then abandoned are cleared.
+    cleaned = dict(data)
+    for other, fields in FIELDS_OF_OUTCOME.items():
+        if other != outcome:
+            for field in fields:
+                cleaned[field] = ""
+    assessment = _assessment_apply(current, user, cleaned)
+    now = timezone.now()
+    assessment.recorded_at = now
+    assessment.recorded_by = user
+    assessment.reviewed_at = None
+    assessment.reviewed_by = None
+    assessment.full_clean(exclude=["submission"])
+    assessment.save()
+    if outcome == Outcome.INTELLIGENCE_LOG:
+        # The log is its own record, made behind the export gate: a log that still points to the
+        # source raises (a form error on log_text) and this whole transaction saves nothing.
+        intelligence_log_create(
+            submission=current,
+            text=assessment.log_text,
+            evaluation=assessment.source_evaluation,
+            assessment=assessment.intelligence_assessment,
+            handling_code=assessment.handling_code,
+            handling_conditions=assessment.handling_conditions,
+            user=user,
+            approval_required=target == Status.AWAITING_REVIEW,
+            request=request,
+        )
+
+    changes = _submission_changes(data)
+    _write(
+        current,
+        version=version,
+        status=target,
+        outcome=outcome,
+        closed_at=now if target == Status.CLOSED else None,
+        **changes,
+    )
+    audit_event_record(
+        action=Action.ASSESSMENT_SAVED,
+        actor=user,
+        request=request,
+        submission=current,
+        object_type="assessment",
+        object_id=assessment.pk,
+        details={"grading": assessment.grading},
+    )
+    audit_event_record(
+        action=Action.OUTCOME_RECORDED,
+        actor=user,
+        request=request,
+        submission=current,
+        object_type="assessment",
+        object_id=assessment.pk,
+        details={"outcome": outcome, "review_required": target == Status.AWAITING_REVIEW},
+    )
+    _status_changed(
+        current, actor=user, request=request, before=current.status, after=target, action="record"
+    )
+    return _refresh(submission)

@@ -1,0 +1,157 @@
+"""Claiming work: take-next, claim, release and assign."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.access import is_handler, is_supervisor
+from audit.models import Action
+from audit.services import audit_event_record
+from submissions.models import Status, Submission
+from triage.services._common import (
+    TAKE_NEXT_ATTEMPTS,
+    NotPermitted,
+    _locked,
+    _refresh,
+    _status_changed,
+    _write,
+)
+from triage.services.permissions import can_release
+from triage.state import TriageError, transition_check
+
+
+def submission_take_next(*, user, request=None) -> Submission | None:
+    """Give the handler the highest-priority, oldest unclaimed new submission, or None.
+
+    FOR UPDATE SKIP LOCKED: a row another handler is taking right now is skipped, not waited
+    for, so handlers pressing "Take next" together each get a different submission at once.
+    """
+    if not is_handler(user):
+        raise NotPermitted("You do not have permission to work the queue.")
+    for _ in range(TAKE_NEXT_ATTEMPTS):
+        with transaction.atomic():
+            candidate = (
+                Submission.objects.select_for_update(skip_locked=True)
+                .filter(status=Status.NEW, assigned_to__isnull=True)
+                .order_by("priority", "created_at")
+                .only("pk", "reference", "version", "status")
+                .first()
+            )
+            if candidate is None:
+                return None
+            now = timezone.now()
+            claimed = Submission.objects.filter(
+                pk=candidate.pk, status=Status.NEW, assigned_to__isnull=True
+            ).update(
+                status=Status.IN_PROGRESS,
+                assigned_to=user,
+                claimed_at=now,
+                version=F("version") + 1,
+                updated_at=now,
+            )
+            if claimed != 1:
+                continue
+            # Last before commit: the audit chain's lock is held only from here to the commit.
+            _claim_audit(candidate, user=user, request=request, how="take_next")
+        return Submission.objects.get(pk=candidate.pk)
+    return None
+
+
+def _claim_audit(submission, *, user, request, how: str) -> None:
+    audit_event_record(
+        action=Action.SUBMISSION_CLAIMED,
+        actor=user,
+        request=request,
+        submission=submission,
+        object_type="submission",
+        object_id=submission.pk,
+        details={"how": how},
+    )
+    _status_changed(
+        submission,
+        actor=user,
+        request=request,
+        before=Status.NEW,
+        after=Status.IN_PROGRESS,
+        action="claim",
+    )
+
+
+@transaction.atomic
+def submission_claim(*, submission: Submission, user, request=None) -> Submission:
+    """Claim one particular new, unassigned submission."""
+    if not is_handler(user):
+        raise NotPermitted("You do not have permission to work the queue.")
+    current = _locked(submission)
+    if current.status == Status.IN_PROGRESS and current.assigned_to_id is not None:
+        if current.assigned_to_id == user.pk:
+            raise TriageError("You have already claimed this submission.")
+        raise TriageError("Another handler has already claimed this submission.")
+    transition_check(current.status, Status.IN_PROGRESS)
+    _write(current, status=Status.IN_PROGRESS, assigned_to=user, claimed_at=timezone.now())
+    _claim_audit(current, user=user, request=request, how="claim")
+    return _refresh(submission)
+
+
+@transaction.atomic
+def submission_release(*, submission: Submission, user, request=None) -> Submission:
+    """Put an in-progress submission back in the queue, unassigned. The assessment draft stays."""
+    current = _locked(submission)
+    transition_check(current.status, Status.NEW)
+    if not can_release(user, current):
+        raise NotPermitted(
+            "Only the handler who claimed this submission or a supervisor can release it."
+        )
+    previous = current.assigned_to_id
+    _write(current, status=Status.NEW, assigned_to=None, claimed_at=None)
+    audit_event_record(
+        action=Action.SUBMISSION_RELEASED,
+        actor=user,
+        request=request,
+        submission=current,
+        object_type="submission",
+        object_id=current.pk,
+        details={"previous_assignee_id": previous},
+    )
+    _status_changed(
+        current,
+        actor=user,
+        request=request,
+        before=Status.IN_PROGRESS,
+        after=Status.NEW,
+        action="release",
+    )
+    return _refresh(submission)
+
+
+@transaction.atomic
+def submission_assign(*, submission: Submission, assignee, by, request=None) -> Submission:
+    """A supervisor gives a new or in-progress submission to a handler (or reassigns it)."""
+    if not is_supervisor(by):
+        raise NotPermitted("Only a supervisor can assign submissions.")
+    if not is_handler(assignee) or not assignee.is_active:
+        raise TriageError("You can only assign a submission to an intelligence handler.")
+    current = _locked(submission)
+    if current.assigned_to_id == assignee.pk and current.status == Status.IN_PROGRESS:
+        raise TriageError(f"This submission is already assigned to {assignee.get_username()}.")
+    transition_check(current.status, Status.IN_PROGRESS)
+    previous = current.assigned_to_id
+    _write(current, status=Status.IN_PROGRESS, assigned_to=assignee, claimed_at=timezone.now())
+    audit_event_record(
+        action=Action.SUBMISSION_ASSIGNED,
+        actor=by,
+        request=request,
+        submission=current,
+        object_type="submission",
+        object_id=current.pk,
+        details={"assignee_id": assignee.pk, "previous_assignee_id": previous},
+    )
+    _status_changed(
+        current,
+        actor=by,
+        request=request,
+        before=current.status,
+        after=Status.IN_PROGRESS,
+        action="assign",
+    )
+    return _refresh(submission)
