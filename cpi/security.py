@@ -3,6 +3,11 @@
 A client address is used only inside an HMAC that names an expiring counter: the address itself is
 never stored, logged or sent anywhere. If the cache is down the request goes ahead (fail open):
 refusing a professional's form because Redis is unwell would lose the information we exist for.
+A flood during a Redis outage is met by the proxy's limits and the request size cap instead.
+
+A Redis that hangs must not slow the form either: the counters have their own short timeout (the
+"ratelimit" cache, settings.RATE_LIMIT_TIMEOUT_MS), and after one failure this process skips the
+counters for CACHE_RETRY_SECONDS rather than waiting on every check of every request.
 """
 
 import hashlib
@@ -12,12 +17,14 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.shortcuts import render
 
 from cpi.net import client_ip
 
 logger = logging.getLogger(__name__)
+CACHE_RETRY_SECONDS = 30
+_cache_down_until = 0.0
 
 
 def _counter_key(scope: str, address: str, window: int) -> str:
@@ -29,16 +36,23 @@ def _counter_key(scope: str, address: str, window: int) -> str:
 
 def rate_limit_exceeded(request, *, scope: str, limit: int, period: int) -> bool:
     """Count this request against `limit` per `period` seconds for its client address."""
+    global _cache_down_until
     address = client_ip(request)
-    if not address or limit <= 0:
+    if not address or limit <= 0 or time.monotonic() < _cache_down_until:
         return False
     window = int(time.time() // period)
     key = _counter_key(scope, address, window)
+    counters = caches["ratelimit"]
     try:
-        cache.add(key, 0, timeout=period)
-        count = cache.incr(key)
+        counters.add(key, 0, timeout=period)
+        count = counters.incr(key)
     except Exception as exc:  # any cache failure: let the professional through
-        logger.warning("Rate limit %s skipped: cache unavailable (%s)", scope, type(exc).__name__)
+        _cache_down_until = time.monotonic() + CACHE_RETRY_SECONDS
+        logger.warning(
+            "Rate limits skipped for %ss: cache unavailable (%s)",
+            CACHE_RETRY_SECONDS,
+            type(exc).__name__,
+        )
         return False
     return count > limit
 

@@ -180,6 +180,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Flood counters (cpi/security.py): the same cache with a short timeout of its own, so a Redis that
+# hangs costs a professional a fraction of a second at most, not REDIS_TIMEOUT_SECONDS per check.
+RATE_LIMIT_TIMEOUT_MS = env_int("RATE_LIMIT_TIMEOUT_MS", 300)
+CACHES["ratelimit"] = {
+    **CACHES["default"],
+    "OPTIONS": {
+        "socket_connect_timeout": RATE_LIMIT_TIMEOUT_MS / 1000,
+        "socket_timeout": RATE_LIMIT_TIMEOUT_MS / 1000,
+    }
+    if REDIS_URL
+    else {},
+}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 # Without Redis (make run, most tests) tasks run in-process as they are sent.

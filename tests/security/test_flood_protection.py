@@ -1,10 +1,15 @@
 """Flood protection on the public form: a friendly 429, keyed on an address that is never kept."""
 
+import shutil
+import time
+
 import pytest
 import redis
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
+
+from cpi import security
 
 pytestmark = pytest.mark.django_db
 CHECK = "/form/check-your-answers/"
@@ -91,20 +96,77 @@ def test_staff_are_not_held_back_by_the_public_ceiling(settings, handler_client)
         )
 
 
-@override_settings(
-    CACHES={
-        "default": {
+def redis_caches(url: str, *, timeout: float, counter_timeout: float) -> dict:
+    """CACHES as production builds them: the counters on the same Redis, with a shorter timeout."""
+
+    def alias(seconds):
+        return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "LOCATION": url,
+            "KEY_PREFIX": "cpi",
+            "OPTIONS": {"socket_connect_timeout": seconds, "socket_timeout": seconds},
         }
-    }
-)
+
+    return {"default": alias(timeout), "ratelimit": alias(counter_timeout)}
+
+
+@pytest.fixture(autouse=True)
+def _cache_presumed_up():
+    """Each test starts as a fresh process would: the counters' cache not yet known to be down."""
+    security._cache_down_until = 0.0
+    yield
+    security._cache_down_until = 0.0
+
+
+# The discard port: nothing listens. (Set through the settings fixture only: mixed with an
+# override_settings decorator, the fixture's teardown restored the decorator's settings for good.)
+DOWN = "redis://127.0.0.1:9/0"
+
+
 def test_with_the_cache_down_professionals_are_let_through(settings):
+    settings.CACHES = redis_caches(DOWN, timeout=1, counter_timeout=1)
     settings.SUBMISSION_RATE_LIMIT = 1
     client = Client(REMOTE_ADDR=ADDRESS)
     for _ in range(3):
         assert client.post(CHECK, {}).status_code != 429
+
+
+def test_after_a_cache_failure_the_counters_are_skipped_for_a_while_not_retried_each_time(
+    rf, caplog, settings
+):
+    settings.CACHES = redis_caches(DOWN, timeout=1, counter_timeout=1)
+    request = rf.post(CHECK, REMOTE_ADDR=ADDRESS)
+    for _ in range(3):
+        assert not security.rate_limit_exceeded(request, scope="test", limit=1, period=60)
+    assert caplog.text.count("cache unavailable") == 1
+
+
+@pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
+def test_a_frozen_redis_delays_a_submission_by_one_short_timeout_at_most(settings):
+    from tests.reliability.harness import PrivateRedis
+    from tests.submissions.journey import CONFIRMATION_URL, answer_everything, submit
+
+    server = PrivateRedis().start()
+    try:
+        # As in production: limits on, counters and cache on one Redis that then stops answering.
+        settings.CACHES = redis_caches(
+            server.url,
+            timeout=settings.REDIS_TIMEOUT_SECONDS,
+            counter_timeout=settings.RATE_LIMIT_TIMEOUT_MS / 1000,
+        )
+        settings.SUBMISSION_RATE_LIMIT = 20
+        settings.PUBLIC_POST_RATE_LIMIT = 600
+        client = Client(REMOTE_ADDR=ADDRESS)
+        answer_everything(client)
+        server.freeze()
+        started = time.monotonic()
+        response = submit(client)
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert response.url == CONFIRMATION_URL
+    # The middleware's and the view's checks each used to wait REDIS_TIMEOUT_SECONDS (over 4 s).
+    assert elapsed < settings.RATE_LIMIT_TIMEOUT_MS / 1000 + 1.0, f"{elapsed:.2f}s"
 
 
 def test_production_limits_are_on_by_default(tmp_path):
