@@ -161,3 +161,22 @@ class RequestBodyCapMiddleware:
         response = render(request, template, status=status)
         response["Cache-Control"] = "no-store, max-age=0"
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """A 405 (a POST-only address opened by a link or a bookmark) shows a page, not a blank one.
+
+    Django answers require_POST and friends with an empty body; the Allow header is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        empty = not getattr(response, "streaming", False) and not response.content
+        if response.status_code == 405 and empty:
+            page = render(request, "errors/405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "audit.middleware.AuditMiddleware",
     "cpi.middleware.NoStoreMiddleware",
+    "cpi.middleware.MethodNotAllowedPageMiddleware",
     "cpi.middleware.DecryptionErrorMiddleware",
     # Last, so a sign-in lockout replaces whatever the sign-in view answered.
     "axes.middleware.AxesMiddleware",

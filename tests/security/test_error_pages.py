@@ -82,3 +82,18 @@ def test_a_database_outage_shows_the_503_page_saying_nothing_was_sent(log_output
     response = client.post("/test-faults/database-down/", {"information": CANARY})
     assert_generic(response, 503, b"Your information has not been sent")
     assert CANARY not in log_output.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_post_only_address_opened_by_a_link_shows_the_405_page(client):
+    response = client.get("/form/start-again/")
+    assert_generic(response, 405, b"This page cannot be opened directly")
+    assert response["Allow"] == "POST"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_sign_out_opened_by_a_link_shows_the_405_page_and_signs_nobody_out(handler_client):
+    response = handler_client.get("/accounts/sign-out/")
+    assert_generic(response, 405, b"This page cannot be opened directly")
+    assert handler_client.get("/staff/").status_code == 200
