@@ -180,3 +180,17 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+
+class NullCharacterMiddleware:
+    """An address with a NUL character gets the 404 page: no page has one, and PostgreSQL refuses
+    it in a query, so a value from the path (a reference, an id) would otherwise be a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "\x00" in query or "%00" in query:
+            return render(request, "errors/404.html", status=404)
+        return self.get_response(request)

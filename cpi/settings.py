@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the body: a body over the cap gets the 413 page, unparsed.
     "cpi.middleware.RequestBodyCapMiddleware",
+    "cpi.middleware.NullCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

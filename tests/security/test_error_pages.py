@@ -97,3 +97,17 @@ def test_sign_out_opened_by_a_link_shows_the_405_page_and_signs_nobody_out(handl
     response = handler_client.get("/accounts/sign-out/")
     assert_generic(response, 405, b"This page cannot be opened directly")
     assert handler_client.get("/staff/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/staff/submissions/%00/", "/staff/audit/submissions/CPI-%00/", "/staff/?q=%00", "/%00"],
+)
+def test_an_address_with_a_nul_character_is_a_404_before_any_query(
+    handler_client, path, django_assert_num_queries
+):
+    # PostgreSQL refuses NUL in a query: a reference taken from the path used to be a 500.
+    with django_assert_num_queries(0):
+        response = handler_client.get(path)
+    assert_generic(response, 404, b"Page not found")
