@@ -125,3 +125,17 @@ def test_failed_attempts_never_store_the_password_typed(handler_user):
     fail(handler_user, times=2, password="my-secret-guess-4815")
     stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
     assert "my-secret-guess-4815" not in stored
+
+
+@pytest.mark.parametrize("forged", ["not-an-address", "999.1.1.1", "203.0.113.5:443"])
+def test_a_forwarded_entry_that_is_not_an_address_falls_back_to_the_peer(
+    handler_user, settings, forged
+):
+    # Without the check PostgreSQL refused the sign-in record and the page was a 500.
+    settings.PROXY_DEPTH = 1
+    for _ in range(LIMIT - 1):
+        _, response = attempt(handler_user, ip="10.0.0.2", HTTP_X_FORWARDED_FOR=forged)
+        assert response.status_code == 200
+    assert AccessAttempt.objects.get().ip_address == "10.0.0.2"
+    _, response = attempt(handler_user, ip="10.0.0.2", HTTP_X_FORWARDED_FOR=forged)
+    assert response.status_code == 429
