@@ -1,6 +1,7 @@
 """Password rules: 12 to 128 characters, common passwords refused, Argon2 in production."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
@@ -31,6 +32,21 @@ def test_128_characters_is_allowed_and_129_is_not():
 
 def test_a_common_password_is_refused_even_when_long_enough():
     assert "password_too_common" in error_codes("qwerty123456")
+
+
+def test_a_password_like_the_username_or_email_is_refused():
+    user = get_user_model()(username="hannah.handler", email="hannah.handler@police.example")
+    try:
+        validate_password("hannah.handler!", user)
+    except ValidationError as error:
+        codes = {e.code for e in error.error_list}
+    else:
+        codes = set()
+    assert "password_too_similar" in codes
+
+
+def test_a_long_password_of_digits_only_is_refused():
+    assert "password_entirely_numeric" in error_codes("739184620573")
 
 
 def test_production_hashes_new_passwords_with_argon2(tmp_path):
