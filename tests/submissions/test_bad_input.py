@@ -53,12 +53,12 @@ def test_a_stale_csrf_token_gets_the_same_page():
     assert client.session[wizard.SESSION_KEY]["steps"]["subjects"][0]["name"] == "Jade Kemp"
 
 
-def test_an_oversized_request_gets_the_400_page_not_a_500(client, settings):
+def test_an_oversized_request_gets_the_413_page_not_a_500(client, settings):
     answer_everything(client)
     body = {"information": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
     response = client.post(step_url("information"), body)
-    assert response.status_code == 400
-    assert "There is a problem with your request" in response.content.decode()
+    assert response.status_code == 413
+    assert "What you sent was too long" in response.content.decode()
     assert client.session[wizard.SESSION_KEY]["steps"]["information"]["information"].startswith(
         "Jade"
     )
