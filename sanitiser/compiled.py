@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .fuzzy import is_plausible_misspelling
+from .handles import name_handle_spans
 from .identity import (
     OrganisationName,
     PersonName,
     SourceIdentity,
 )
-from .patterns import alternation, insensitive, letters
+from .numbers import professional_number_spans, spoken_phone_spans
+from .patterns import alternation, insensitive, letters, strip_accents
 from .phones import EXTENSION, national_number
 from .spans import Span
 from .tokens import (
@@ -81,6 +83,10 @@ class CompiledIdentity:
     sites: tuple[str, ...] = ()
     phones: dict[str, str] = field(default_factory=dict)
     obfuscated_needle: str = ""
+    # The surname, first names and initial as they appear glued into an address or handle.
+    handle_surnames: tuple[str, ...] = ()
+    handle_firsts: frozenset[str] = frozenset()
+    handle_initial: str = ""
     _obfuscated: re.Pattern[str] | None = None
 
     def add(
@@ -134,6 +140,12 @@ class CompiledIdentity:
             if site in index.lowered:
                 found += _websites(text, index.lowered, site)
         found += self._obfuscated_emails(index)
+        if self.handle_surnames:
+            found += name_handle_spans(
+                index, self.handle_surnames, self.handle_firsts, self.handle_initial
+            )
+        found += professional_number_spans(index)
+        found += spoken_phone_spans(index, self.phones)
         return found
 
     def _obfuscated_emails(self, index: TextIndex) -> list[Span]:
@@ -241,7 +253,7 @@ def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) 
     if not word or not word[0].isupper() or word.isupper():
         return False
     lowered = word.lower().rstrip(".")
-    if lowered in TITLES or lowered in {f.lower() for f in compiled.first_names}:
+    if lowered in TITLES or is_given_name_variant(lowered, compiled.first_names):
         return False
     if any(
         is_plausible_misspelling(word, first) for first in compiled.first_names if len(first) >= 5
@@ -250,6 +262,23 @@ def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) 
     if lowered in COMMON_FIRST_NAMES:
         return True
     return not is_sentence_start(text, word_start)
+
+
+def is_given_name_variant(lowered: str, first_names: tuple[str, ...]) -> bool:
+    """Whether a word, in lower case, reads as the source's first name where it stands right
+    before their surname: one of its forms, or a short form the table does not know that keeps
+    its start ('Bernie' for Bernadette) or its end ('Emeka' for Chukwuemeka)."""
+    plain = strip_accents(lowered)
+    for first in first_names:
+        name = strip_accents(first.lower())
+        if plain == name:
+            return True
+        if len(plain) >= 3 and len(name) >= 5 and len(plain) < len(name):
+            if name.startswith(plain) or (len(plain) >= 4 and name.endswith(plain)):
+                return True
+            if len(plain) >= 4 and plain[:4] == name[:4]:
+                return True
+    return False
 
 
 def fuzzy_candidates(

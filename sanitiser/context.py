@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .compiled import PHONE_CANDIDATE, POST_NOMINAL_TAIL, TITLE, CompiledIdentity, Hit
+from .compiled import (
+    PHONE_CANDIDATE,
+    POST_NOMINAL_TAIL,
+    TITLE,
+    CompiledIdentity,
+    Hit,
+    is_given_name_variant,
+)
 from .fuzzy import within_distance
 from .spans import Span
 from .tokens import TextIndex, matches_at, next_word, offsets_of, previous_word
@@ -30,6 +37,13 @@ _HERE_AFTER = re.compile(r",?[ \t]+(?:\([^()\n]{1,40}\)[ \t]*)?(?i:here)\b")
 _HERE_BEFORE = re.compile(r"(?i:\bhere)[ \t,:\-]*\(?$")
 _LINE_LEAD = re.compile(r"[ \t>*\-~]*")
 _LINE_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!,]*")
+# Work the source owns: "Hamish's caseload", "Sarah's class" (not "Sarah's class teacher").
+_WORKPLACE_AFTER = re.compile(
+    r"[ \t]+(?i:caseload|case[ \t]?load|clinic|surgery|ward|list|register|rota|diary|office|desk|"
+    r"patients|pupils|clients|tutor[ \t]+group|form[ \t]+group|class(?![ \t]*(?:teacher|mate|"
+    r"-?mates?|friends?))|form(?![ \t]*(?:tutor|teacher)))\b"
+)
+_POSSESSIVE = ("'s", "\u2019s")
 _LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
 # What may follow a first name that signs off the text: kisses, punctuation, a bracketed aside
 # such as a role ("Mark (attendant)").
@@ -52,6 +66,24 @@ _CONTACT_AFTER_SOURCE = re.compile(
     r"[ \t]*[,(:\-\u2013\u2014|]?[ \t]*(?:(?i:on|at|via|tel|telephone|phone|mob|mobile|direct"
     r"(?:[ \t]+line)?|email|e-mail|switchboard|reception|office|is|or|number)\b\.?[ \t]*[:\-]?"
     r"[ \t]*){0,3}(?P<contact>" + PHONE_CANDIDATE.pattern + "|" + ANY_EMAIL + ")"
+)
+# A second number or address given straight after one of the source's: "on 029 2049 6011 or
+# the school mobile 07700 900214", "0117 496 0345 / 07700 900345".
+_CONTACT_AFTER_CONTACT = re.compile(
+    r"[ \t]*(?:,|/|;|(?i:or|and|&|also))[ \t]*(?:(?i:the|my|our|a|work|school|office|mobile|mob|"
+    r"direct|dial|line|landline|personal|number|no|on|is|tel|email|e-mail|cell|phone|via|at|desk|"
+    r"team|duty|"
+    r"out[ \t]+of[ \t]+hours|ooh)\b\.?[ \t]*:?[ \t]*){0,4}(?P<contact>"
+    + PHONE_CANDIDATE.pattern
+    + "|"
+    + ANY_EMAIL
+    + ")"
+)
+# The name shown with an address: "Kasia Wisniewska <kasia.w@...>", '"Tom O" <tom@...>'.
+_DISPLAY_NAME = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>\"[^\"\n<>]{1,40}\""
+    r"|[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}"
+    r"|[a-z][\w'\u2019.-]*(?:[ \t]+[a-z][\w'\u2019.-]*)?)[ \t]*<$"
 )
 _CONTACT_ON_LINE = re.compile(r"[^\n\d@+]*+[\d@+]")
 _LABELLED_SWITCHBOARD = re.compile(
@@ -89,6 +121,11 @@ _NOT_NAMES = word_set(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i the and
     """
+)
+# Words before an address that are not a name shown with it: header words, labels, joiners.
+_NOT_DISPLAY_NAMES = word_set(
+    "from to cc bcc sent wrote on date reply-to sender email e-mail mail contact address me us "
+    "at via is or and write"
 )
 _JOINED_BEFORE = re.compile(r"(?P<person>" + _PERSON + r")[ \t]*(?:and|&)[ \t]*$")
 _PAIR_HERE = re.compile(
@@ -135,6 +172,10 @@ def first_name_spans(
         if _names_someone_else(text, end, compiled):
             continue
         reason = _first_name_context(text, start, end)
+        if not reason and _WORKPLACE_AFTER.match(text, end) and word.endswith(_POSSESSIVE):
+            reason = "source's first name owning their work ('Hamish's caseload')"
+        if not reason and _signs_before_signature(text, start, end, around):
+            reason = "source's first name signing off above their signature"
         if not reason and _beside_anchor(text, start, end, around, strict=shared):
             reason = "source's first name beside their other details"
         if reason:
@@ -157,6 +198,24 @@ def _first_name_context(text: str, start: int, end: int) -> str:
     if _LAST_TAIL.fullmatch(text, end) and (start == 0 or _LAST_LEAD.search(before)):
         return "source's first name signing off the text"
     return ""
+
+
+def _signs_before_signature(
+    text: str, start: int, end: int, around: list[tuple[int, int, str]]
+) -> bool:
+    """ "... happy to discuss. Will" with the signature on the next line: the name closes the
+    message although the text goes on below it."""
+    line_end = text.find("\n", end)
+    if line_end == -1 or not _LINE_TAIL.fullmatch(text, end, line_end):
+        return False
+    if not (start == 0 or _LAST_LEAD.search(text, max(0, start - 3), start)):
+        return False
+    next_start = line_end + 1
+    while text.startswith("\n", next_start):
+        next_start += 1
+    next_end = text.find("\n", next_start)
+    next_end = len(text) if next_end == -1 else next_end
+    return any(a_start < next_end and a_end > next_start for a_start, a_end, _ in around)
 
 
 def _beside_anchor(
@@ -209,9 +268,8 @@ def name_extensions(text: str, compiled: CompiledIdentity, spans: list[Span]) ->
         elif word and lowered in firsts:
             found.append(Span(word_start, span.start, "name", word, "source's first name"))
         elif word and word[0].isupper() and firsts:
-            matches_first = any(
-                lowered == f
-                or (len(lowered) in (1, 3, 4) and f.startswith(lowered))
+            matches_first = is_given_name_variant(lowered, compiled.first_names) or any(
+                (len(lowered) == 1 and f.startswith(lowered))
                 or (len(f) >= 4 and within_distance(lowered, f, 1) and lowered[:1] == f[:1])
                 for f in firsts
             )
@@ -231,8 +289,9 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
     """Phones and emails given straight after the source, labelled switchboards, mail headers."""
     text = index.text
     found: list[Span] = []
-    for _start, end, kind in anchors(text, spans):
+    for start, end, kind in anchors(text, spans):
         if kind in ("phone", "email", "mailbox", "website"):
+            found += _beside_contact(text, start, end, kind)
             continue
         # A contact starts on the same line, with a digit, "+" or "@" before the line ends.
         match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_SOURCE.match(text, end)
@@ -261,6 +320,32 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
         value = match["value"]
         if "@" in value or any(s.start < v_end and s.end > v_start for s in spans):
             found.append(Span(v_start, v_end, "mailbox", value, "email header naming the sender"))
+    return found
+
+
+def _beside_contact(text: str, start: int, end: int, kind: str) -> list[Span]:
+    """Another number after the source's, and the name shown with their address."""
+    found: list[Span] = []
+    match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_CONTACT.match(text, end)
+    if match:
+        c_start, c_end = match.span("contact")
+        contact = match["contact"]
+        found.append(
+            Span(
+                c_start,
+                c_end,
+                "phone" if "@" not in contact else "email",
+                contact,
+                "another contact detail given with the source's",
+            )
+        )
+    if kind in ("email", "mailbox") and text[start - 1 : start] == "<":
+        shown = _DISPLAY_NAME.search(text, max(0, start - 60), start)
+        if shown and shown["name"].strip('"').split()[0].lower() not in _NOT_DISPLAY_NAMES:
+            n_start, n_end = shown.span("name")
+            found.append(
+                Span(n_start, n_end, "name", shown["name"], "name shown with the source's address")
+            )
     return found
 
 

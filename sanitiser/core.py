@@ -47,6 +47,7 @@ from .vocabulary import COMMON_WORD_SURNAMES, MARKER, ORG_GENERIC_WORDS, PLACE_W
 _MAX_PASSES = 6
 # \w less "_": exactly the characters str.isalnum() accepts.
 _ALPHANUMERIC = re.compile(r"[^\W_]")
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/:.])\d{1,4}[A-Za-z]?,?[ \t]+$")
 _NEXT_GENERIC = re.compile(r"[ \t]+([A-Za-z]+(?:['\u2019]s)?)\b")
 
 
@@ -128,8 +129,8 @@ def _organisation_core_spans(text: str, matches: list[Hit]) -> list[Span]:
     """The organisation's distinctive words alone, with any generic words after them
     ("Greenway surgery"), but not a street or place named after the same words."""
     found: list[Span] = []
-    for start, match_end, _ in matches:
-        if is_place(text, match_end):
+    for start, match_end, word in matches:
+        if is_place(text, match_end) or _is_house_address(text, start, word):
             continue
         end = match_end
         while True:
@@ -140,6 +141,13 @@ def _organisation_core_spans(text: str, matches: list[Hit]) -> list[Span]:
             end = following.end()
         found.append(Span(start, end, "organisation", text[start:end], "organisation"))
     return found
+
+
+def _is_house_address(text: str, start: int, matched: str) -> bool:
+    """'88 Marsh Lane' is an address, not Marsh Lane Surgery: a house number before a short name
+    that is itself a street."""
+    last = matched.split()[-1].lower().rstrip(".") if matched.split() else ""
+    return last in PLACE_WORDS and _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start)
 
 
 def _fuzzy_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:

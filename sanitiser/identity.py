@@ -40,6 +40,19 @@ _SMALL_WORDS = {"of", "the", "and", "&", "for", "at", "in", "on", "a", "an", "de
 _COMPOUND_HEADS_BY_INITIAL: dict[str, tuple[str, ...]] = {}
 for _head in sorted(COMPOUND_HEADS, key=len, reverse=True):
     _COMPOUND_HEADS_BY_INITIAL[_head[:1]] = (*_COMPOUND_HEADS_BY_INITIAL.get(_head[:1], ()), _head)
+_DENOMINATION_WORDS = {
+    "c",
+    "e",
+    "ce",
+    "cofe",
+    "c.e",
+    "rc",
+    "catholic",
+    "church",
+    "england",
+    "va",
+    "vc",
+}
 _PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
 
 
@@ -96,6 +109,29 @@ class PersonName:
     def initials(self) -> str:
         letters = [self.first, *self.middles, self.last]
         return "".join(word[0].upper() for word in letters if word)
+
+    @property
+    def all_initials(self) -> tuple[str, ...]:
+        """The initials, and for a double-barrelled surname the form with both parts:
+        Rhiannon Pritchard-Jones is 'RP' and 'RPJ'."""
+        forms = [self.initials]
+        parts = [part for part in self.last.split("-") if part]
+        if len(parts) > 1:
+            letters = [self.first, *self.middles, *parts]
+            forms.append("".join(word[0].upper() for word in letters if word))
+        return tuple(forms)
+
+    @property
+    def last_initials(self) -> frozenset[str]:
+        """How the surname is cut to an initial: 'H', and for Pritchard-Jones also 'P-J', 'PJ'."""
+        if not self.last:
+            return frozenset()
+        forms = {self.last[0].upper()}
+        parts = [part for part in self.last.split("-") if part]
+        if len(parts) > 1:
+            letters = [part[0].upper() for part in parts]
+            forms |= {"-".join(letters), "".join(letters)}
+        return frozenset(forms)
 
 
 def parse_person_name(raw: str) -> PersonName | None:
@@ -161,11 +197,14 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
     )
     acronyms = _acronyms(words, email_domain)
     # "Premier Stay Bristol Airport" is written "Premier Stay": the part before a town is a brand.
+    # "Star Cars Bristol" is written "Star Cars": the words before the town, generic ones too.
     brand: tuple[str, ...] = ()
-    for index, word in enumerate(core):
+    for index, word in enumerate(words):
         if index and word.lower() in MAJOR_PLACES:
-            candidate = tuple(core[:index])
-            if sum(len(w) for w in candidate) >= 6:
+            candidate = tuple(words[:index])
+            distinctive = [w for w in candidate if w in core and w.lower() not in ("st", "saint")]
+            letters = sum(len(w) for w in distinctive)
+            if distinctive and (letters >= 6 or (len(candidate) >= 2 and letters >= 3)):
                 brand = candidate
             break
     return OrganisationName(full, words, tuple(core), acronyms, stands_alone, brand)
@@ -178,6 +217,10 @@ def _acronyms(words: tuple[str, ...], email_domain: str) -> tuple[str, ...]:
         found.append("".join(w[0].upper() for w in significant))
         split = "".join(_compound_initials(w) for w in significant)
         found.append(split)
+        # "St Bartholomew's C of E Primary School" goes by SBPS: the church is left out.
+        secular = [w for w in significant if w.lower().strip(".") not in _DENOMINATION_WORDS]
+        if 3 <= len(secular) < len(significant):
+            found.append("".join(w[0].upper() for w in secular))
     elif len(significant) == 1:
         split = _compound_initials(significant[0])
         if len(split) >= 2:

@@ -23,9 +23,24 @@ from .identity import (
     split_roles,
     website_host,
 )
+from .patterns import strip_accents
 from .phones import national_number
-from .tokens import keys_for
-from .vocabulary import COMMON_WORDS, DIMINUTIVES, UPPER_STOPLIST
+from .tokens import TextIndex, key_of, keys_for
+from .vocabulary import (
+    COMMON_WORDS,
+    DIMINUTIVES,
+    ORG_GENERIC_WORDS,
+    ROLE_SYNONYMS,
+    UPPER_STOPLIST,
+)
+
+_TRAILING_NUMBER = re.compile(r"\s*\d+\w*$")
+_YEAR_NUMBER = re.compile(r"(?i)\b(?:year|yr)\s*(\d{1,2})\b")
+_ROLE_SMALL = frozenset({"of", "the", "and", "for", "to"})
+_GENERIC_ROLE_TAILS = frozenset(
+    {"worker", "officer", "assistant", "practitioner", "adviser", "advisor", "manager", "lead"}
+    | {"leader", "coordinator", "administrator", "director", "partner", "supervisor", "head"}
+)
 
 
 @lru_cache(maxsize=1024)
@@ -37,9 +52,12 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     compiled = CompiledIdentity(identity, person, aliases, organisation, email_domain)
     people = [p for p in (person, *aliases) if p]
     compiled.first_names = tuple(
-        dict.fromkeys(form for p in people if p.first for form in first_name_forms(p.first))
+        dict.fromkeys(
+            form for p in people for given in given_names(p) for form in first_name_forms(given)
+        )
     )
     compiled.surnames = tuple(s for p in people for s in p.surnames)
+    _add_handles(compiled, people)
     for someone in people:
         _add_person(compiled, someone, kind="name", whose="source's")
     for raw in identity.colleagues:
@@ -61,11 +79,39 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     return compiled
 
 
+def _add_handles(compiled: CompiledIdentity, people: list[PersonName]) -> None:
+    surnames: set[str] = set()
+    for person in people:
+        for surname in person.surnames:
+            lowered = strip_accents(surname.lower())
+            surnames |= {lowered, key_of(lowered)}
+    compiled.handle_surnames = tuple(sorted(s for s in surnames if len(s) >= 3))
+    compiled.handle_firsts = frozenset(
+        strip_accents(f.lower()) for f in compiled.first_names if len(f) >= 3
+    )
+    if people and people[0].first:
+        compiled.handle_initial = strip_accents(people[0].first[0].lower())
+
+
+def given_names(person: PersonName) -> list[str]:
+    """The names a person may go by before their surname: the first name, each part of a
+    hyphenated one ('Anne-Marie' is also written 'Anne Marie' and 'Marie'), and a middle name
+    ('Muhammad Asif Chaudhry' goes by Asif)."""
+    if not person.first:
+        return []
+    names = [person.first]
+    if "-" in person.first:
+        names += [part for part in person.first.split("-") if len(part) >= 3]
+    names += [m for m in person.middles if len(m) >= 3 and m.isalpha()]
+    return names
+
+
 def first_name_forms(first: str) -> list[str]:
     """The first name and the short forms people sign with: 'Daniel' -> Dan, Dani, Danny."""
     forms = [first]
     lowered = first.lower()
-    forms += [d.title() for d in DIMINUTIVES.get(lowered, ())]
+    plain = strip_accents(lowered)
+    forms += [d.title() for d in DIMINUTIVES.get(lowered, DIMINUTIVES.get(plain, ()))]
     if len(first) >= 5 and first.isalpha():
         for size in (3, 4):
             prefix = lowered[:size]
@@ -97,18 +143,22 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
     if kind == "name":
         compiled.add(
             keys.surnames,
-            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
+            _whole_word,
             SURNAME,
             "source's surname",
         )
         compiled.add(
             keys.firsts,
-            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
+            _whole_word,
             FIRST_NAME,
             "source's first name",
         )
-    initials = person.initials
-    if len(initials) >= 2:
+        spaced = rules.split_apostrophe_surname(person.last)
+        if spaced:
+            compiled.add({spaced[0]}, rules.spaced_surname(spaced[1]), SURNAME, "source's surname")
+    for initials in person.all_initials:
+        if len(initials) < 2:
+            continue
         compiled.add(
             {initials[0].lower()},
             rules.dotted(initials, allow_middle=True),
@@ -128,7 +178,8 @@ def _add_contacts(compiled: CompiledIdentity, identity: SourceIdentity, domain: 
         email = identity.email.lower()
         compiled.emails = frozenset({email})
         local = email.rsplit("@", 1)[0]
-        compiled.obfuscated_needle = max(re.split(r"[.+_-]", local), key=len)
+        # The part of the address just before " at ": the cue the pattern needs.
+        compiled.obfuscated_needle = re.split(r"[.+_-]", local)[-1] or local
     sites = [domain] if domain else []
     if identity.organisation_website:
         host = website_host(identity.organisation_website)
@@ -156,82 +207,160 @@ def _add_organisation(
                 "organisation",
                 "source's team",
             )
-    if not organisation:
-        return
+    if organisation:
+        for keys, matcher, kind, reason in _organisation_matchers(organisation):
+            compiled.add(keys, matcher, kind, reason)
+
+
+Entry = tuple[frozenset[str], rules.Matcher, str, str]
+
+
+@lru_cache(maxsize=1024)
+def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
+    """The matchers for one organisation's name. Many sources work at the same school or
+    surgery, so they are built once per name."""
+    entries: list[Entry] = []
     for words, reason in (
         (organisation.words, "organisation"),
         (organisation.brand, "organisation (brand name)"),
     ):
         positions = rules.organisation_positions(words)
         if positions:
-            compiled.add(
-                positions[0], rules.phrase(positions, rules.PHRASE_GAP), "organisation", reason
-            )
+            matcher = rules.phrase(positions, rules.PHRASE_GAP)
+            entries.append((positions[0], matcher, "organisation", reason))
     core = organisation.core
     if core and organisation.core_stands_alone:
         positions = rules.organisation_positions(core)
         word = core[0]
         capitalised = len(core) == 1 and (len(word) < 6 or word.lower() in COMMON_WORDS)
         if positions:
-            compiled.add(
-                positions[0],
-                rules.phrase(positions, rules.PHRASE_GAP, capitalised),
-                ORG_CORE,
-                "organisation (short name)",
-            )
+            matcher = rules.phrase(positions, rules.PHRASE_GAP, capitalised)
+            entries.append((positions[0], matcher, ORG_CORE, "organisation (short name)"))
+    entries += _word_and_initials(organisation.words)
     for acronym in organisation.acronyms:
         lower = acronym.lower()
         word_like = lower in UPPER_STOPLIST or lower in COMMON_WORDS
         forms = [acronym] + ([lower] if len(acronym) >= 3 and not word_like else [])
-        compiled.add(
-            {lower},
-            rules.exact_word(*forms, not_after_plate=True),
-            "organisation",
-            "organisation's acronym",
-        )
-        compiled.add(
-            {lower[0]},
-            rules.dotted(acronym, allow_middle=False),
-            "organisation",
-            "organisation's acronym",
-        )
+        exact = rules.exact_word(*forms, not_after_plate=True)
+        entries.append((frozenset({lower}), exact, "organisation", "organisation's acronym"))
+        dotted = rules.dotted(acronym, allow_middle=False)
+        entries.append((frozenset({lower[0]}), dotted, "organisation", "organisation's acronym"))
+    return tuple(entries)
+
+
+def _word_and_initials(words: tuple[str, ...]) -> list[Entry]:
+    """Each distinctive word of the name followed by the initials of the rest: 'Severn BS' for
+    Severn Building Society, 'Bedminster DO' for Royal Mail Bedminster Delivery Office."""
+    entries: list[Entry] = []
+    significant = [w for w in words if w.lower() not in ("of", "the", "and", "&", "for", "at")]
+    for index, word in enumerate(significant[:-1]):
+        lowered = word.lower().rstrip(".")
+        if len(lowered) < 4 or not word.isalpha() or lowered in ORG_GENERIC_WORDS:
+            continue
+        initials = "".join(w[0].upper() for w in significant[index + 1 :] if w[:1].isalpha())
+        if len(initials) < 2:
+            continue
+        guard = initials.lower() in UPPER_STOPLIST or initials.lower() in COMMON_WORDS
+        matcher = rules.word_and_initials(initials, guard)
+        entries.append((keys_for(word), matcher, "organisation", "organisation (short name)"))
+    return entries
 
 
 def _add_role(compiled: CompiledIdentity, role: str) -> None:
+    entries, single = _role_matchers(role)
+    for keys, matcher, kind, reason in entries:
+        compiled.add(keys, matcher, kind, reason)
+    if single:
+        compiled.single_roles = single
+
+
+@lru_cache(maxsize=1024)
+def _role_matchers(role: str) -> tuple[tuple[Entry, ...], frozenset[str]]:
+    """The matchers for one job title, and its one-word forms. They depend on the title alone,
+    and titles repeat from source to source ("School Nurse", "DSL"), so they are built once."""
+    entries: list[Entry] = []
     single: set[str] = set()
-    for part in split_roles(role):
+    for part in _role_parts(role):
         words = part.split()
         if len(words) == 1 and not any(ch.isdigit() for ch in part):
             if part.isupper() and len(part) >= 2:
-                compiled.add(keys_for(part), rules.exact_word(part), "role", "source's role")
+                entries.append((keys_for(part), rules.exact_word(part), "role", "source's role"))
             else:
                 single |= keys_for(part)
             continue
-        variants = [part]
-        without_number = re.sub(r"\s*\d+\w*$", "", part)
-        if without_number != part and len(without_number.split()) >= 2:
-            variants.append(without_number)
-        for variant in variants:
+        for variant in _role_variants(part):
             positions = rules.role_positions(variant)
-            compiled.add(
-                positions[0], rules.phrase(positions, rules.ROLE_GAP), "role", "source's role"
-            )
+            matcher = rules.phrase(positions, rules.ROLE_GAP)
+            entries.append((positions[0], matcher, "role", "source's role"))
         for forms in _role_acronyms(words):
-            compiled.add(
-                {f.lower() for f in forms},
-                rules.exact_word(*forms),
-                "role",
-                "source's role (acronym)",
-            )
+            keys = frozenset(f.lower() for f in forms)
+            entries.append((keys, rules.exact_word(*forms), "role", "source's role (acronym)"))
+        for acronym in _short_role_acronyms(words):
+            # "SW", "DM", "HT": two letters mean many things, so only beside the source.
+            keys = frozenset({acronym.lower()})
+            entries.append((keys, rules.exact_word(acronym), ONE_WORD_ROLE, "source's role"))
+        head = _role_head(words)
+        if head:
+            single |= keys_for(head)
     if single:
-        compiled.single_roles = frozenset(single)
-        plural = single | {k + "s" for k in single}
-        compiled.add(
-            plural,
-            lambda ix, i: ix.ends[i] if ix.starts_word(i) else None,
-            ONE_WORD_ROLE,
-            "source's role",
-        )
+        plural = frozenset(single | {k + "s" for k in single})
+        entries.append((plural, _whole_word, ONE_WORD_ROLE, "source's role"))
+    return tuple(entries), frozenset(single)
+
+
+def _whole_word(ix: TextIndex, i: int) -> int | None:
+    return ix.ends[i] if ix.starts_word(i) else None
+
+
+def _role_parts(role: str) -> list[str]:
+    """Each role the source holds, and the other names the same role goes by."""
+    parts = split_roles(role)
+    for part in list(parts):
+        parts += [p for p in ROLE_SYNONYMS.get(part.lower(), ()) if p not in parts]
+    return parts
+
+
+def _role_variants(part: str) -> list[str]:
+    """'Head of Year 9' is also 'Head of Year', 'Year 4 Teacher' also 'Y4 Teacher' and 'Yr4
+    Teacher', and 'Senior Social Worker' also 'Senior SW'."""
+    variants = [part]
+    without_number = _TRAILING_NUMBER.sub("", part)
+    if without_number != part and len(without_number.split()) >= 2:
+        variants.append(without_number)
+    year = _YEAR_NUMBER.search(part)
+    if year:
+        for short in ("Y", "Yr"):
+            variants.append(part[: year.start()] + short + year[1] + part[year.end() :])
+    words = part.split()
+    if len(words) >= 3 and all(w[:1].isalpha() for w in words[-2:]):
+        variants.append(" ".join([*words[:-2], words[-2][0] + words[-1][0]]))
+    return [v for v in dict.fromkeys(variants) if v.split()]
+
+
+def _short_role_acronyms(words: list[str]) -> list[str]:
+    """Two-letter acronyms of the role and of its last two words: 'Social Worker' -> SW."""
+    letters = [w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in _ROLE_SMALL]
+    found = []
+    if len(letters) == 2:
+        found.append("".join(letters))
+    if len(letters) > 2:
+        found.append("".join(letters[-2:]))
+    return [a for a in found if a.lower() not in ("it", "in", "on", "at", "as", "is", "or", "us")]
+
+
+def _role_head(words: list[str]) -> str:
+    """The one word a two-word role is cut to: "Outreach Worker" is signed "Outreach", "Ward
+    Sister" and "Taxi Marshal" are "sister" and "marshal". The word before a generic last word,
+    or else the last word, when it says something on its own."""
+    if len(words) != 2:
+        return ""
+    word = words[0] if words[1].lower() in _GENERIC_ROLE_TAILS else words[1]
+    lowered = word.lower()
+    if not lowered.isalpha() or len(lowered) < 5 or lowered in _GENERIC_ROLE_TAILS:
+        return ""
+    if lowered in ORG_GENERIC_WORDS or lowered in COMMON_WORDS:
+        return ""
+    return word
 
 
 def _role_acronyms(words: list[str]) -> list[list[str]]:

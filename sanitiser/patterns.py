@@ -11,10 +11,18 @@ from .vocabulary import APOSTROPHES
 APOSTROPHE_CLASS = "['\u2019\u2018`]"
 
 
+# Letters that carry no combining accent, so NFKD leaves them as they are, but that people type
+# as plain ASCII all the same: "Paweł" is written "Pawel", "Søren" "Soren".
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "\u0131": "i", "ß": "ss",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"}
+)  # fmt: skip
+
+
 def strip_accents(value: str) -> str:
     if value.isascii():
         return value
-    decomposed = unicodedata.normalize("NFKD", value)
+    decomposed = unicodedata.normalize("NFKD", value.translate(_UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .identity import PersonName
 from .tokens import TextIndex, base_of, is_place, key_of, keys_for
-from .vocabulary import TITLES, UPPER_STOPLIST
+from .vocabulary import ROLE_WORD_SHORT_FORMS, TITLES, UPPER_STOPLIST
 
 Matcher = Callable[[TextIndex, int], "int | None"]
 
@@ -50,6 +50,7 @@ class PersonKeys:
         )
         self.first_initial = person.first[:1].lower()
         self.last_initial = person.last[:1].upper()
+        self.last_initials = person.last_initials
         self.initials = person.initials
 
 
@@ -110,7 +111,7 @@ def first_and_last_initial(p: PersonKeys) -> Matcher:
     """'Sarah H.'"""
 
     def match(ix: TextIndex, i: int) -> int | None:
-        if not ix.starts_word(i) or not ix.gap(SPACE, i) or ix.raws[i + 1] != p.last_initial:
+        if not ix.starts_word(i) or not ix.gap(SPACE, i) or ix.raws[i + 1] not in p.last_initials:
             return None
         end = ix.ends[i + 1]
         return end + 1 if ix.text[end : end + 1] == "." else end
@@ -127,6 +128,8 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
         j = i + 1
         if ix.keys[j] in p.surnames and ix.ends_word(j):
             return ix.ends[j]
+        if len(ix.raws[j]) > 1 and ix.raws[j] in p.last_initials:
+            return ix.ends[j]  # "Mrs P-J"
         if ix.keys[j] in p.firsts or _single_letter(ix.raws[j]):
             if j + 1 < len(ix.keys) and ix.gap(AFTER_INITIAL, j) and ix.keys[j + 1] in p.surnames:
                 return ix.ends[j + 1]
@@ -178,6 +181,41 @@ def apostrophe_initials(first: str, last: str) -> tuple[frozenset[str], Matcher]
     # Written "D.O'B" the first word is "D"; written "DO'B" it is one word keyed "dob".
     keys = frozenset({first[:1].lower(), key_of(first[:1] + head + tail[:1])})
     return keys, match
+
+
+def word_and_initials(initials: str, guard: bool) -> Matcher:
+    """ "Horfield LC" for Horfield Leisure Centre: one word of the name, then the initials of
+    the words that follow it. With ``guard`` (initials that are also a word, such as DO) a word
+    typed in capitals does not count: in a text in capitals "BEDMINSTER DO" is a sentence."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if not ix.starts_word(i) or not ix.gap(SPACE, i) or ix.raws[i + 1] != initials:
+            return None
+        if guard and ix.raws[i].isupper():
+            return None
+        return ix.ends[i + 1] if ix.ends_word(i + 1) else None
+
+    return match
+
+
+def split_apostrophe_surname(last: str) -> tuple[str, str] | None:
+    """ "O'Sullivan" is also typed "O Sullivan": the part before the apostrophe and the key of
+    the part after it, or None for a surname without one."""
+    head, _, tail = last.replace("\u2019", "'").partition("'")
+    if not tail or not head.isalpha() or len(head) > 2 or len(tail) < 3:
+        return None
+    return head.lower(), key_of(tail)
+
+
+def spaced_surname(tail_key: str) -> Matcher:
+    """ "O Sullivan" for O'Sullivan: the head, a space, then the rest."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if ix.starts_word(i) and ix.gap(SPACE, i) and ix.keys[i + 1] == tail_key:
+            return ix.ends[i + 1] if ix.ends_word(i + 1) else None
+        return None
+
+    return match
 
 
 def exact_word(*forms: str, not_after_plate: bool = False) -> Matcher:
@@ -232,13 +270,19 @@ def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
         if after_saint and keys:
             key = min(keys, key=len)
             keys |= {key[0], key + "s"}
+            # "St Bartholomew's" is "St Barts" and "St Bart's": the saint's name cut short.
+            if len(key) >= 6:
+                keys |= {key[:size] + tail for size in range(4, len(key)) for tail in ("", "s")}
         positions.append(frozenset(keys))
     return [p for p in positions if p]
 
 
 def role_positions(role: str) -> list[frozenset[str]]:
+    """Keys per word of a role, with the short forms people type ('Snr', 'Sch', 'Asst')."""
     words = role.split()
-    positions = [frozenset(keys_for(w)) for w in words]
+    positions = [
+        frozenset(keys_for(w)).union(ROLE_WORD_SHORT_FORMS.get(w.lower(), ())) for w in words
+    ]
     if positions:
         positions[-1] = positions[-1] | {k + "s" for k in positions[-1]}
     return [p for p in positions if p]

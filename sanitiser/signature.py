@@ -48,6 +48,10 @@ _MAX_LINE = 100
 _SHORT_REST = 80
 # The word straight after a sign-off on a longer line: "cheers, sarah. picked up two girls..."
 _LEADING_WORD = re.compile(r"[ \t]*(?P<word>[A-Za-z][\w'\u2019-]*)(?=[ \t]*[,.!;:\-]|[ \t]+\S|$)")
+# Pronouns after a name in a signature: "(they/them)".
+_PRONOUNS = re.compile(r"\((?i:she|he|they|ze|xe)/\w+(?:/\w+)?\)")
+# How many capitalised words may follow the source's details on a signature line.
+_MAX_TRAILING_WORDS = 4
 _TAIL_LINES = 8
 
 
@@ -182,8 +186,19 @@ def _mostly_source(text: str, start: int, end: int, around: _Anchors) -> bool:
         for position in range(max(a_start, start), min(a_end, end)):
             remaining[position - start] = " "
     leftover = "".join(remaining)
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip(" \t>*-"))
+    opens_with_source = lead < len(line) and leftover[lead] == " "
     leftover = POST_NOMINAL_TAIL.sub(" ", leftover)
-    return sum(ch.isalpha() for ch in leftover) <= 3
+    if sum(ch.isalpha() for ch in leftover) <= 3:
+        return True
+    if not opens_with_source:
+        return False
+    # A line that opens with the source's details may carry their team, branch or pronouns
+    # after them: "Seun Adebayo-Williams | Housing Officer (North Patch) | BHP".
+    leftover = _PRONOUNS.sub(" ", leftover)
+    words = [word for word in leftover.split() if any(ch.isalpha() for ch in word)]
+    return len(words) <= _MAX_TRAILING_WORDS and _title_case_line(leftover)
 
 
 def _title_case_line(line: str) -> bool:

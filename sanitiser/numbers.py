@@ -1,0 +1,105 @@
+"""Numbers that point at a professional whoever they are: registration numbers (GMC, NMC, GPhC,
+HCPC, Social Work England), staff and payroll numbers, bleeps, pagers and extensions; and the
+source's own phone number spelt out in words ("oh seven seven double oh ...").
+
+A registration or staff number is never subject information in a CPI text (a suspect's taxi
+badge or a vehicle's registration is worded otherwise, and stays), so these go wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phones import national_number
+from .spans import Span
+from .tokens import TextIndex, matches_at, offsets_of
+
+# The regulators' registers a professional's number is on, and the words a staff number is
+# labelled with. Each is followed by optional "reg(istration)", "no.", "number", "PIN", "ID".
+_REGISTERS = (
+    r"gmc|nmc|gphc|hcpc|gdc|goc|swe|sssc|social[ \t]+work[ \t]+england"
+    r"|scottish[ \t]+social[ \t]+services[ \t]+council|social[ \t]+care[ \t]+wales"
+)
+_STAFF = r"(?:staff|employee|payroll|personnel)[ \t]*(?:id|no\b\.?|number|num\b|ref|#)"
+_LABEL_TAIL = r"(?:[ \t]*(?:reg(?:istration)?\b\.?|registered|no\b\.?|number|pin\b|id\b|#|:|-))*"
+_VALUE = r"[ \t]*(?:[A-Za-z]{0,3}[ \t]?)?\d[\dA-Za-z]{2,11}\b"
+_PROFESSIONAL_NUMBER = re.compile(
+    r"(?i)\b(?:(?:"
+    + _REGISTERS
+    + r")\b"
+    + _LABEL_TAIL
+    + r"|"
+    + _STAFF
+    + _LABEL_TAIL
+    + r")"
+    + _VALUE
+)
+# A bleep, pager or extension is an internal number: only staff have one.
+_INTERNAL_NUMBER = re.compile(
+    r"(?i)\b(?:bleep|pager|ext(?:ension|n)?\b\.?)[ \t]*(?:no\b\.?|number|:)?[ \t]*\d{2,6}\b"
+)
+# The words each pattern can begin with, looked up in the text's words before any pattern runs.
+_NUMBER_KEYS = frozenset(
+    {"gmc", "nmc", "gphc", "hcpc", "gdc", "goc", "swe", "social", "scottish", "sssc", "staff"}
+    | {"employee", "payroll", "personnel"}
+)
+_INTERNAL_KEYS = frozenset({"bleep", "pager", "ext", "extn", "extension"})
+
+_DIGIT_WORDS = {
+    "zero": "0", "nought": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_REPEATS = {"double": 2, "triple": 3, "treble": 3}
+_SPOKEN_DIGIT = (
+    r"(?:zero|nought|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d+)"
+)
+_SPOKEN_RUN = re.compile(
+    r"(?i)(?<![\w])" + _SPOKEN_DIGIT + r"(?:[ \t,.\-]{1,3}" + _SPOKEN_DIGIT + r"){5,}(?![\w])"
+)
+# A UK number starts with a nought: read out, it is "oh", "zero" or "nought" (or a mobile's
+# "seven"); a text with none of these holds no spoken number worth the pattern.
+_SPOKEN_CUES = frozenset({"oh", "zero", "nought", "seven", "double"})
+_SPOKEN_WORD = re.compile(r"[A-Za-z]+|\d+")
+
+
+def professional_number_spans(index: TextIndex) -> list[Span]:
+    """Registration, staff, bleep, pager and extension numbers, label and all."""
+    found: list[Span] = []
+    for keys, pattern, reason in (
+        (_NUMBER_KEYS, _PROFESSIONAL_NUMBER, "professional's registration or staff number"),
+        (_INTERNAL_KEYS, _INTERNAL_NUMBER, "bleep, pager or extension number"),
+    ):
+        present = keys & index.key_set
+        if not present:
+            continue
+        # Each pattern starts with a word boundary, so "next" does not start "ext 204".
+        for match in matches_at(pattern, index.text, offsets_of(index.lowered, present)):
+            found.append(Span(match.start(), match.end(), "number", match[0], reason))
+    return found
+
+
+def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
+    """The source's number read out in words: "oh seven seven double oh, nine double oh ..."."""
+    if not phones or _SPOKEN_CUES.isdisjoint(index.key_set):
+        return []
+    found: list[Span] = []
+    for match in _SPOKEN_RUN.finditer(index.text):
+        digits = _spoken_digits(match[0])
+        reason = phones.get(national_number(digits)) if len(digits) >= 10 else None
+        if reason:
+            found.append(Span(match.start(), match.end(), "phone", match[0], reason + " in words"))
+    return found
+
+
+def _spoken_digits(spoken: str) -> str:
+    digits: list[str] = []
+    repeat = 1
+    for word in _SPOKEN_WORD.findall(spoken.lower()):
+        if word in _REPEATS:
+            repeat = _REPEATS[word]
+            continue
+        value = word if word.isdigit() else _DIGIT_WORDS.get(word, "")
+        if value:
+            digits.append(value[0] * repeat + value[1:])
+        repeat = 1
+    return "".join(digits)
