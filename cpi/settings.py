@@ -69,6 +69,10 @@ RETENTION_LOG_REVIEW_DAYS = env_int("RETENTION_LOG_REVIEW_DAYS", 6 * 365)
 RETENTION_SOURCE_CONTACT_DAYS = env_int("RETENTION_SOURCE_CONTACT_DAYS", 365)
 RETENTION_NO_ACTION_DAYS = env_int("RETENTION_NO_ACTION_DAYS", 2 * 365)
 RETENTION_SIGN_IN_RECORD_DAYS = env_int("RETENTION_SIGN_IN_RECORD_DAYS", 365)
+# Export files (EXPORT_DIR) are deleted this many days after they are made. A week is long enough
+# to download and pass on a file; each one is a bulk copy of sanitised logs, so it should not sit
+# on the server's disk for longer (the Export row and its audit entries stay).
+RETENTION_EXPORT_FILE_DAYS = env_int("RETENTION_EXPORT_FILE_DAYS", 7)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
