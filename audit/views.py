@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import supervisor_required
+from accounts.reauth import recent_auth_required
 from audit import charts, supervision
 from audit.filters import TrailFilter, reference_normalise
 from audit.forms import ApprovalForm
@@ -112,6 +113,7 @@ def _csv_rows(queryset):
 
 
 @supervisor_required
+@recent_auth_required  # a file of who did what, staff addresses included, leaves the building
 def trail_export(request):
     """The filtered trail as CSV, streamed so memory stays flat; the export is itself audited."""
     filterset = TrailFilter(request.GET or None, queryset=AuditEvent.objects.all())

@@ -137,7 +137,11 @@ class AssessmentForm(forms.Form):
 class RevealForm(forms.Form):
     reason = forms.CharField(
         label="Why do you need to see the source's details?",
-        help_text="This is recorded with your name and the time, for the audit trail.",
+        help_text=(
+            "This is recorded with your name and the time, for the audit trail, and kept after "
+            "the source's details are deleted. Do not include any part of the source's name or "
+            "contact details."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         min_length=REVEAL_REASON_MIN_LENGTH,
         max_length=1000,

@@ -1,6 +1,7 @@
 """Revealing a source (and exporting) needs a password or TOTP code from the last 15 minutes."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts import sessions
@@ -112,3 +113,15 @@ def test_the_password_is_never_carried_to_the_continue_page(handler_client, clai
         f"{CONFIRM}?next={reveal_url(claimed)}", {"secret": STAFF_PASSWORD}
     )
     assert b"oops-typed-here" not in response.content
+
+
+def test_exporting_the_audit_trail_asks_who_you_are_after_15_minutes(supervisor_client):
+    url = reverse("audit:trail_export")
+    assert supervisor_client.get(url).status_code == 200
+    make_stale(supervisor_client)
+    exported = AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).count()
+    response = supervisor_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(CONFIRM)
+    # Nothing left the building, so nothing was recorded as exported.
+    assert AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).count() == exported

@@ -319,6 +319,28 @@ def test_a_reveal_reason_that_names_the_source_is_refused_and_nothing_is_recorde
     assert not AuditEvent.objects.filter(action=Action.SOURCE_REVEALED).exists()
 
 
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "Ring Sarah back to check the dates",  # a first name alone: the sanitiser keeps those
+        "need to speak to sarah about the timeline",
+        "Follow up with Ms HUGHES on the address",
+        "call sarahs mobile after 3pm",
+    ],
+)
+def test_any_part_of_the_sources_name_in_a_reveal_reason_is_refused(claimed, handler_user, reason):
+    with pytest.raises(ValidationError):
+        services.source_reveal(submission=claimed, user=handler_user, reason=reason)
+    assert not AuditEvent.objects.filter(action=Action.SOURCE_REVEALED).exists()
+
+
+def test_a_reason_with_a_word_that_merely_contains_the_name_is_accepted(claimed, handler_user):
+    services.source_reveal(
+        submission=claimed, user=handler_user, reason="Checking the Hughesfield Road address"
+    )
+    assert claimed.source_reveals.count() == 1
+
+
 def test_a_handler_who_has_not_claimed_it_cannot_reveal_the_source(claimed, other_handler_user):
     with pytest.raises(services.NotPermitted):
         services.source_reveal(

@@ -1,5 +1,7 @@
 """Revealing the source (with a reason) and internal notes."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -7,7 +9,7 @@ from accounts.access import is_handler
 from audit.models import Action
 from audit.services import audit_event_record
 from intelligence.preview import identity_for_submission
-from sanitiser import find_source_identifiers
+from sanitiser import SourceIdentity, find_source_identifiers
 from submissions.models import Source, Submission
 from triage.models import Note, SourceReveal
 from triage.services._common import REVEAL_REASON_MIN_LENGTH, NotPermitted
@@ -35,7 +37,7 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
     except Source.DoesNotExist:
         raise TriageError("This submission has no source details.") from None
     # The reason goes into the append-only audit trail: it must not carry the source's identity.
-    if find_source_identifiers(reason, identity_for_submission(submission)):
+    if _names_the_source(reason, identity_for_submission(submission)):
         raise ValidationError(
             {"reason": "Do not include the source's name or contact details in the reason"}
         )
@@ -50,6 +52,22 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
         details={"reason": reason},
     )
     return source
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame"})
+
+
+def _names_the_source(reason: str, identity: SourceIdentity) -> bool:
+    """Stricter than the sanitiser's check, which leaves a lone first name in running text (it
+    may be a subject's): a reason is a line about the source, so any part of their name counts."""
+    if find_source_identifiers(reason, identity):
+        return True
+    names = " ".join([identity.name or "", *identity.aliases])
+    parts = {w.casefold() for w in _WORD.findall(names) if len(w) > 1} - _TITLES
+    words = {w.casefold() for w in _WORD.findall(reason)}
+    # "Sarahs mobile": a possessive typed without its apostrophe is still the name.
+    return any(w in parts or (w.endswith("s") and w[:-1] in parts) for w in words)
 
 
 @transaction.atomic
