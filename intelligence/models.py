@@ -165,6 +165,9 @@ class Export(BaseModel):
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Set when retention deleted the file (RETENTION_EXPORT_FILE_DAYS after completion); the row
+    # stays as the record of the disclosure.
+    file_deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -197,6 +200,10 @@ class Export(BaseModel):
     @property
     def is_partial(self) -> bool:
         return self.refused_count > 0
+
+    @property
+    def file_expired(self) -> bool:
+        return self.file_deleted_at is not None
 
 
 class ExportedLog(models.Model):

@@ -4,6 +4,7 @@ Every view that lets a log leave (the printable page, the download) is a plain f
 decorator (recent re-authentication) can be added in one line.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -74,23 +75,39 @@ def export_new(request: HttpRequest) -> HttpResponse:
 @handler_required
 def export_detail(request: HttpRequest, pk) -> HttpResponse:
     export = export_for_requester_or_404(user=request.user, export_id=pk)
-    return render(request, "intelligence/export_detail.html", {"export": export})
+    return render(
+        request,
+        "intelligence/export_detail.html",
+        {"export": export, "retention_days": settings.RETENTION_EXPORT_FILE_DAYS},
+    )
+
+
+def _export_expired(request: HttpRequest, export) -> HttpResponse:
+    """410 Gone: the export is real and the requester's, but its file has been deleted."""
+    context = {"export": export, "retention_days": settings.RETENTION_EXPORT_FILE_DAYS}
+    return render(request, "intelligence/export_expired.html", context, status=410)
 
 
 @require_GET
 @handler_required
 @recent_auth_required
-def export_download(request: HttpRequest, pk) -> FileResponse:
+def export_download(request: HttpRequest, pk) -> HttpResponse:
     export = export_for_requester_or_404(user=request.user, export_id=pk)
-    path = export_path(export) if export.file_name else None
-    if not export.is_complete or path is None or not path.is_file():
+    if not export.is_complete or not export.file_name:
         raise Http404
+    if export.file_expired:
+        return _export_expired(request, export)
+    try:
+        # Opened before anything is recorded: retention may delete the file at any moment.
+        handle = export_path(export).open("rb")
+    except FileNotFoundError:
+        return _export_expired(request, export)
     services.export_download_record(export=export, user=request.user, request=request)
     filename = (
         f"cpi-intelligence-logs-{export.created_at:%Y%m%d}-{str(export.pk)[:8]}.{export.format}"
     )
     response = FileResponse(
-        path.open("rb"),
+        handle,
         as_attachment=True,
         filename=filename,
         content_type=CONTENT_TYPES[export.format],

@@ -121,12 +121,18 @@ def test_the_purge_is_recorded_with_counts_only():
     assert event.submission_reference == ""
     assert set(event.details) == {
         "sources_purged",
+        "source_texts_scrubbed",
+        "sources_unreadable",
         "submissions_deleted",
         "sessions_deleted",
         "sign_in_records_deleted",
         "logs_due_for_review",
+        "export_files_deleted",
         "policy_days",
     }
+    assert all(
+        isinstance(value, int) for key, value in event.details.items() if key != "policy_days"
+    )
 
 
 def test_a_second_run_removes_nothing_more():

@@ -5,8 +5,9 @@ from retention.services import retention_purge_run
 
 class Command(BaseCommand):
     help = (
-        "Apply the retention policy now: blank old source contact details, delete old 'no action' "
-        "submissions, expired sessions and old sign-in records; count logs due for review."
+        "Apply the retention policy now: scrub sources out of their submissions' text and blank "
+        "their contact details, delete old 'no action' submissions, expired sessions, old sign-in "
+        "records and old export files; count logs due for review."
     )
 
     def add_arguments(self, parser):
@@ -19,7 +20,15 @@ class Command(BaseCommand):
         heading = "Would remove (dry run):" if dry_run else "Removed:"
         self.stdout.write(heading)
         self.stdout.write(f"  source contact details blanked  {counts.sources_purged}")
+        self.stdout.write(f"  texts the source was scrubbed from {counts.source_texts_scrubbed}")
         self.stdout.write(f"  'no action' submissions deleted {counts.submissions_deleted}")
         self.stdout.write(f"  expired sessions deleted        {counts.sessions_deleted}")
         self.stdout.write(f"  old sign-in records deleted     {counts.sign_in_records_deleted}")
+        self.stdout.write(f"  old export files deleted        {counts.export_files_deleted}")
         self.stdout.write(f"Intelligence logs due for review: {counts.logs_due_for_review}")
+        if counts.sources_unreadable:
+            self.stderr.write(
+                f"{counts.sources_unreadable} source(s) left as they were: no encryption key "
+                "decrypts them, so their text cannot be scrubbed. Fix ENCRYPTION_KEYS and run "
+                "again."
+            )
