@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .fuzzy import is_plausible_misspelling
-from .handles import name_handle_spans
+from .handles import name_handle_spans, spelt_out_spans
 from .identity import (
     OrganisationName,
     PersonName,
@@ -41,12 +41,17 @@ POST_NOMINAL_TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]*\(?(?:" + "|".join(POST_NOMINALS) + r")\)?(?![\w]))+"
 )
 # Any UK number, read digit by digit: it is the source's when its digits are the source's.
+# The country code may come without its plus, as WhatsApp links write it (wa.me/447700900123).
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\d+])(?:(?:\+|00)\s*44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
+    r"(?<![\d+])(?:(?:(?:\+|00)\s*)?44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
     r"\d(?:[\s.\-()/]{0,3}\d){8,9}(?!\d)" + EXTENSION
 )
 # Every phone candidate starts with one of these.
-PHONE_FIRST_CHARS = "+0("
+PHONE_STARTS = ("+", "0", "(", "44")
+# A number typed with a letter O for its first nought: "O7700 900123".
+_LETTER_O_NUMBER = re.compile(r"(?<![\w+])[Oo](?=[ \t]*\(?[ \t]*[1-9])")
+# A UK number's second digit: the letter O before one of these in the lower-cased text.
+_LETTER_O_CUES = tuple("o" + digit for digit in "12378")
 _EMAIL_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _URL_TAIL = re.compile(r"/[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]")
 
@@ -134,6 +139,8 @@ class CompiledIdentity:
                 reason = self.phones.get(national_number(match[0]))
                 if reason:
                     found.append(Span(match.start(), match.end(), "phone", match[0], reason))
+            if any(cue in index.lowered for cue in _LETTER_O_CUES):
+                found += self._letter_o_numbers(text)
         if "@" in text and (self.emails or self.email_domain):
             found += self._emails(text)
         for site in self.sites:
@@ -141,11 +148,24 @@ class CompiledIdentity:
                 found += _websites(text, index.lowered, site)
         found += self._obfuscated_emails(index)
         if self.handle_surnames:
+            # The source's own address, found above, needs no second look.
             found += name_handle_spans(
-                index, self.handle_surnames, self.handle_firsts, self.handle_initial
+                index, self.handle_surnames, self.handle_firsts, self.handle_initial, found
             )
+            found += spelt_out_spans(index, self.handle_surnames)
         found += professional_number_spans(index)
         found += spoken_phone_spans(index, self.phones)
+        return found
+
+    def _letter_o_numbers(self, text: str) -> list[Span]:
+        found: list[Span] = []
+        for letter in _LETTER_O_NUMBER.finditer(text):
+            at = letter.start()
+            # The same text with the letter read as a nought, so offsets stay as they are.
+            match = PHONE_CANDIDATE.match(text[:at] + "0" + text[at + 1 :], at)
+            reason = self.phones.get(national_number(match[0])) if match else None
+            if match and reason:
+                found.append(Span(at, match.end(), "phone", text[at : match.end()], reason))
         return found
 
     def _obfuscated_emails(self, index: TextIndex) -> list[Span]:
@@ -212,7 +232,7 @@ def obfuscated_email_source(email: str) -> str:
 
 def phone_candidates(text: str) -> list[re.Match[str]]:
     """``PHONE_CANDIDATE.finditer(text)``, tried only where a number can begin."""
-    return matches_at(PHONE_CANDIDATE, text, offsets_of(text, PHONE_FIRST_CHARS))
+    return matches_at(PHONE_CANDIDATE, text, offsets_of(text, PHONE_STARTS))
 
 
 def _websites(text: str, lowered: str, site: str) -> list[Span]:

@@ -1,5 +1,4 @@
-"""Matches that depend on context: a bare first name, a one-word role, a colleague, a contact
-detail given next to the source.
+"""Matches that depend on context: a bare first name, a one-word role, a colleague.
 
 A bare first name is the hard case: a child at risk may share it. It is removed only where the
 text ties it to the source (a sign-off, "my name is", "I, Sarah", "Sarah here", next to the
@@ -11,7 +10,6 @@ from __future__ import annotations
 import re
 
 from .compiled import (
-    PHONE_CANDIDATE,
     POST_NOMINAL_TAIL,
     TITLE,
     CompiledIdentity,
@@ -23,7 +21,6 @@ from .spans import Span
 from .tokens import TextIndex, matches_at, next_word, offsets_of, previous_word
 from .vocabulary import MARKER, PLACE_WORDS, TITLES, word_set
 
-ANY_EMAIL = r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
 _MARKER = re.compile(re.escape(MARKER))
 _ANCHOR_KINDS = frozenset({"name", "organisation", "role", "email", "phone", "mailbox", "marker"})
 
@@ -35,6 +32,11 @@ _INTRODUCED_BEFORE = re.compile(
 # "Sarah here", "Sarah, here", and "Priya (pharmacist) here": a bracketed aside may come between.
 _HERE_AFTER = re.compile(r",?[ \t]+(?:\([^()\n]{1,40}\)[ \t]*)?(?i:here)\b")
 _HERE_BEFORE = re.compile(r"(?i:\bhere)[ \t,:\-]*\(?$")
+# A chat export's speaker label: "[12/06/2024, 19:05:40] Daz: ...", "19:05 - Daz: ...".
+_SPEAKER_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:\[[^\]\n]{4,30}\]|[\d/.,: ]{4,25}[ \t]*[-\u2013])[ \t]*$"
+)
+_SPEAKER_AFTER = re.compile(r"[ \t]*:")
 _LINE_LEAD = re.compile(r"[ \t>*\-~]*")
 _LINE_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!,]*")
 # Work the source owns: "Hamish's caseload", "Sarah's class" (not "Sarah's class teacher").
@@ -55,61 +57,21 @@ _ROLE_INTRODUCED_BEFORE = re.compile(
 _TIGHT_GAP = re.compile(
     r"[ \t]*[(\[\-\u2013\u2014|/][ \t]*|[ \t]+(?i:from)[ \t]+(?:(?i:the)[ \t]+)?"
 )
-# Also one word set off by punctuation between them: "Anna - reception, Hilltop Dental".
+# Also one word set off by punctuation between them: "Anna - reception, Hilltop Dental",
+# "Lee (Mgr) - FF Filton".
 _LOOSE_GAP = re.compile(
     r"[ \t]*[,(\[\-\u2013\u2014|/:]?[ \t]*"
-    r"(?:[A-Za-z][\w'\u2019]{0,20}[ \t]*[,\-\u2013\u2014|/:][ \t]*)?"
+    r"(?:[A-Za-z][\w'\u2019.]{0,20}\)?[ \t]*[,\-\u2013\u2014|/:][ \t]*)?"
     r"(?:(?i:from|at|of|in|for|on|via)[ \t]+(?:(?i:the)[ \t]+)?)?"
 )
 _LOOSE_GAP_BEFORE = re.compile(r"[ \t]*[,)\]\-\u2013\u2014|/:]?[ \t]*")
-_CONTACT_AFTER_SOURCE = re.compile(
-    r"[ \t]*[,(:\-\u2013\u2014|]?[ \t]*(?:(?i:on|at|via|tel|telephone|phone|mob|mobile|direct"
-    r"(?:[ \t]+line)?|email|e-mail|switchboard|reception|office|is|or|number)\b\.?[ \t]*[:\-]?"
-    r"[ \t]*){0,3}(?P<contact>" + PHONE_CANDIDATE.pattern + "|" + ANY_EMAIL + ")"
-)
-# A second number or address given straight after one of the source's: "on 029 2049 6011 or
-# the school mobile 07700 900214", "0117 496 0345 / 07700 900345".
-_CONTACT_AFTER_CONTACT = re.compile(
-    r"[ \t]*(?:,|/|;|(?i:or|and|&|also))[ \t]*(?:(?i:the|my|our|a|work|school|office|mobile|mob|"
-    r"direct|dial|line|landline|personal|number|no|on|is|tel|email|e-mail|cell|phone|via|at|desk|"
-    r"team|duty|"
-    r"out[ \t]+of[ \t]+hours|ooh)\b\.?[ \t]*:?[ \t]*){0,4}(?P<contact>"
-    + PHONE_CANDIDATE.pattern
-    + "|"
-    + ANY_EMAIL
-    + ")"
-)
-# The name shown with an address: "Kasia Wisniewska <kasia.w@...>", '"Tom O" <tom@...>'.
-_DISPLAY_NAME = re.compile(
-    r"(?<![\w'\u2019.-])(?P<name>\"[^\"\n<>]{1,40}\""
-    r"|[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,3}"
-    r"|[a-z][\w'\u2019.-]*(?:[ \t]+[a-z][\w'\u2019.-]*)?)[ \t]*<$"
-)
-_CONTACT_ON_LINE = re.compile(r"[^\n\d@+]*+[\d@+]")
-_LABELLED_SWITCHBOARD = re.compile(
-    r"(?i:\b(?:switchboard|reception|main\s+office|school\s+office|front\s+desk|main\s+line|"
-    r"office\s+(?:line|number|phone|tel)|surgery\s+(?:line|number)|practice\s+(?:line|number))"
-    r"\b[^\n\d+]{0,20})(?P<contact>" + PHONE_CANDIDATE.pattern + ")"
-)
-# Cheap substring checks on the lower-cased text that decide whether the patterns below run.
-# Single words only: the patterns accept any spacing between words ("front  desk", "main\tline"),
-# so a cue of two words would let an oddly spaced switchboard number skip the pattern entirely.
-_SWITCHBOARD_GATE = ("switchboard", "reception", "office", "desk", "line", "surgery", "practice")
-# The words a labelled switchboard can begin with (the lower case of _LABELLED_SWITCHBOARD's start).
-_SWITCHBOARD_STARTS = ("switchboard", "reception", "main", "school", "front", "office", "surgery")
-_SWITCHBOARD_STARTS += ("practice",)
 # "Sarah and Tom here" needs "here" after a space or tab: "where" and "there" do not count.
 _HERE = (" here", "\there")
 # Characters that a case-insensitive pattern matches to an ASCII letter although their lower case
 # is not that letter (dotted and dotless i, long s).
 _UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
-# Words, not "word:": the header pattern allows spaces and tabs before the colon.
-_HEADER_CUES = ("from", "cc", "reply-to", "sent", "sender")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
 _COLLEAGUE_CUES += ("boss", "partner")
-_HEADER_LINE = re.compile(
-    r"(?im)^[ \t>]*(?:from|cc|bcc|reply-to|sent\s+by|sender)[ \t]*:[ \t]*(?P<value>\S[^\n]*)"
-)
 _PERSON = r"(?:" + TITLE + r"[ \t]+)?[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
 _COLLEAGUE_INTRO = re.compile(
     r"(?i:\b(?:my|our)\s+(?:colleague|co-?worker|manager|line\s+manager|deputy|supervisor|"
@@ -121,11 +83,6 @@ _NOT_NAMES = word_set(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i the and
     """
-)
-# Words before an address that are not a name shown with it: header words, labels, joiners.
-_NOT_DISPLAY_NAMES = word_set(
-    "from to cc bcc sent wrote on date reply-to sender email e-mail mail contact address me us "
-    "at via is or and write"
 )
 _JOINED_BEFORE = re.compile(r"(?P<person>" + _PERSON + r")[ \t]*(?:and|&)[ \t]*$")
 _PAIR_HERE = re.compile(
@@ -193,6 +150,8 @@ def _first_name_context(text: str, start: int, end: int) -> str:
         return "source's first name where they introduce or sign"
     if _HERE_AFTER.match(text, end) or _HERE_BEFORE.search(before):
         return "source's first name ('... here')"
+    if _SPEAKER_AFTER.match(text, end) and _SPEAKER_BEFORE.search(before):
+        return "source's first name labelling their messages"
     if _LINE_LEAD.fullmatch(text, line_start, start) and _LINE_TAIL.fullmatch(text, end, line_end):
         return "source's first name on a line of its own"
     if _LAST_TAIL.fullmatch(text, end) and (start == 0 or _LAST_LEAD.search(before)):
@@ -281,70 +240,6 @@ def name_extensions(text: str, compiled: CompiledIdentity, spans: list[Span]) ->
         if tail and tail.end() > span.end:
             found.append(
                 Span(span.end, tail.end(), "name", tail[0], "post-nominals after the source")
-            )
-    return found
-
-
-def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
-    """Phones and emails given straight after the source, labelled switchboards, mail headers."""
-    text = index.text
-    found: list[Span] = []
-    for start, end, kind in anchors(text, spans):
-        if kind in ("phone", "email", "mailbox", "website"):
-            found += _beside_contact(text, start, end, kind)
-            continue
-        # A contact starts on the same line, with a digit, "+" or "@" before the line ends.
-        match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_SOURCE.match(text, end)
-        if match:
-            c_start, c_end = match.span("contact")
-            found.append(
-                Span(
-                    c_start,
-                    c_end,
-                    "phone" if "@" not in match["contact"] else "email",
-                    match["contact"],
-                    "contact detail given next to the source",
-                )
-            )
-    labelled = _contains_any(index.lowered, _SWITCHBOARD_GATE)
-    for match in (
-        _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS) if labelled else ()
-    ):
-        c_start, c_end = match.span("contact")
-        found.append(
-            Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
-        )
-    headers = ":" in text and _contains_any(index.lowered, _HEADER_CUES)
-    for match in _HEADER_LINE.finditer(text) if headers else ():
-        v_start, v_end = match.span("value")
-        value = match["value"]
-        if "@" in value or any(s.start < v_end and s.end > v_start for s in spans):
-            found.append(Span(v_start, v_end, "mailbox", value, "email header naming the sender"))
-    return found
-
-
-def _beside_contact(text: str, start: int, end: int, kind: str) -> list[Span]:
-    """Another number after the source's, and the name shown with their address."""
-    found: list[Span] = []
-    match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_CONTACT.match(text, end)
-    if match:
-        c_start, c_end = match.span("contact")
-        contact = match["contact"]
-        found.append(
-            Span(
-                c_start,
-                c_end,
-                "phone" if "@" not in contact else "email",
-                contact,
-                "another contact detail given with the source's",
-            )
-        )
-    if kind in ("email", "mailbox") and text[start - 1 : start] == "<":
-        shown = _DISPLAY_NAME.search(text, max(0, start - 60), start)
-        if shown and shown["name"].strip('"').split()[0].lower() not in _NOT_DISPLAY_NAMES:
-            n_start, n_end = shown.span("name")
-            found.append(
-                Span(n_start, n_end, "name", shown["name"], "name shown with the source's address")
             )
     return found
 

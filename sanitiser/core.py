@@ -21,9 +21,9 @@ from .compiled import (
     fuzzy_candidates,
     is_other_persons_surname,
 )
+from .contacts import contact_spans
 from .context import (
     colleague_spans,
-    contact_spans,
     first_name_spans,
     name_extensions,
     role_spans,

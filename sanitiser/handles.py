@@ -1,31 +1,47 @@
-"""The source's name inside a web address, a social media handle or another mailbox:
-'instagram.com/jordanhope_youthwork', 'linkedin.com/in/jordan-hope-kwyc', 'j.hope@gmail.com'.
+"""The source's name where it is not a word of its own: inside a web address, a social media
+handle or another mailbox ('instagram.com/jordanhope_youthwork', '@MissKhanWPS',
+'j.hope@gmail.com'), and spelt out letter by letter ("that's p u g h").
 
 Words are split at '/', '_', '.' and '@', so the name never stands as a word of its own there.
 Each place the surname is glued to other characters is looked at: where the first name, a short
-form of it or the initial is glued to the surname, the whole address or handle goes.
+form of it, the initial or a title is glued to the surname, the whole address or handle goes.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .spans import Span
 from .tokens import TextIndex
+from .vocabulary import TITLES
 
 _SEPARATORS = "._-"
 # What ends an address or handle on either side.
 _RUN_ENDS = " \t\n\r<>()[]{}\"'`,;|"
 _TRAILING = ".,;:!?"
+# "@MissKhan", "@mr_bell_senco": a title glued to the surname names the source as well.
+_GLUED_TITLES = tuple(title for title in TITLES if len(title) >= 2)
 
 
 def name_handle_spans(
-    index: TextIndex, surnames: tuple[str, ...], firsts: frozenset[str], initial: str
+    index: TextIndex,
+    surnames: tuple[str, ...],
+    firsts: frozenset[str],
+    initial: str,
+    known: list[Span],
 ) -> list[Span]:
+    """Addresses and handles with the source's name glued into them, outside ``known`` spans."""
     text, lowered = index.text, index.lowered
     found: list[Span] = []
     for surname in surnames:
         position = lowered.find(surname)
         while position != -1:
             end = position + len(surname)
+            inside = next((s.end for s in known if s.start <= position < s.end), None)
+            if inside is not None:
+                position = lowered.find(surname, inside)
+                continue
             before = lowered[position - 1] if position else " "
             after = lowered[end] if end < len(lowered) else " "
             glued_before = before.isalnum() or before in _SEPARATORS
@@ -68,13 +84,34 @@ def _names_the_source(
     tail = lowered[end:stop]
     if tail[:1] and tail[0] in _SEPARATORS:
         tail = tail[1:]
-    for first in (*firsts, initial):
+    for first in (*firsts, initial, *_GLUED_TITLES):
         if not first:
             continue
         if head.endswith(first) and not head[-len(first) - 1 : -len(first)].isalpha():
             return True
-        if first != initial and tail.startswith(first):
+        if len(first) > 1 and first in firsts and tail.startswith(first):
             follows = tail[len(first) : len(first) + 1]
             if not follows.isalpha():
                 return True
     return False
+
+
+def spelt_out_spans(index: TextIndex, surnames: tuple[str, ...]) -> list[Span]:
+    """The surname spelt letter by letter: "p u g h", "P-U-G-H", "P. U. G. H."."""
+    found: list[Span] = []
+    for surname in surnames:
+        if len(surname) < 3 or not surname.isalpha():
+            continue
+        # Spelt out, each letter is a word of its own: all of them must be among the words.
+        if not index.key_set.issuperset(surname):
+            continue
+        for match in _spelling(surname).finditer(index.text):
+            found.append(Span(match.start(), match.end(), "name", match[0], "surname spelt out"))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _spelling(surname: str) -> re.Pattern[str]:
+    # At least a space, dot or hyphen between letters: "pugh" itself is the surname's own rule.
+    letters = r"(?:[ \t]+|[ \t]*[.\-][ \t]*)".join(re.escape(letter) for letter in surname)
+    return re.compile(r"(?i)(?<![\w.])" + letters + r"\.?(?![\w])")

@@ -149,7 +149,7 @@ def parse_person_name(raw: str) -> PersonName | None:
     if len(words) == 1:
         return PersonName(first="", middles=(), last=_proper(words[0]))
     return PersonName(
-        first=_proper(words[0]),
+        first=_proper(words[0].rstrip(".")),
         middles=tuple(_proper(w.rstrip(".")) for w in words[1:-1]),
         last=_proper(words[-1]),
     )

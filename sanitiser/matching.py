@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from . import rules
-from .compiled import FIRST_NAME, ONE_WORD_ROLE, ORG_CORE, SURNAME, CompiledIdentity
+from .compiled import FIRST_NAME, ORG_CORE, SURNAME, CompiledIdentity
 from .fuzzy import allowed_distance
 from .identity import (
     OrganisationName,
@@ -20,26 +20,17 @@ from .identity import (
     email_domain_of,
     parse_organisation,
     parse_person_name,
-    split_roles,
     website_host,
 )
 from .patterns import strip_accents
 from .phones import national_number
-from .tokens import TextIndex, key_of, keys_for
+from .roles import Entry, role_matchers
+from .tokens import key_of, keys_for
 from .vocabulary import (
     COMMON_WORDS,
     DIMINUTIVES,
     ORG_GENERIC_WORDS,
-    ROLE_SYNONYMS,
     UPPER_STOPLIST,
-)
-
-_TRAILING_NUMBER = re.compile(r"\s*\d+\w*$")
-_YEAR_NUMBER = re.compile(r"(?i)\b(?:year|yr)\s*(\d{1,2})\b")
-_ROLE_SMALL = frozenset({"of", "the", "and", "for", "to"})
-_GENERIC_ROLE_TAILS = frozenset(
-    {"worker", "officer", "assistant", "practitioner", "adviser", "advisor", "manager", "lead"}
-    | {"leader", "coordinator", "administrator", "director", "partner", "supervisor", "head"}
 )
 
 
@@ -133,6 +124,10 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
             f"{whose} initial and surname",
         )
         compiled.add(keys.firsts, rules.first_and_last_initial(keys), kind, f"{whose} name")
+    if person.first and "-" in person.last:
+        compiled.add(
+            {keys.first_initial}, rules.initial_and_last_initials(keys), kind, f"{whose} initials"
+        )
     if keys.surnames or keys.firsts:
         compiled.add(
             rules.TITLE_KEYS,
@@ -143,13 +138,13 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
     if kind == "name":
         compiled.add(
             keys.surnames,
-            _whole_word,
+            rules.whole_word,
             SURNAME,
             "source's surname",
         )
         compiled.add(
             keys.firsts,
-            _whole_word,
+            rules.whole_word,
             FIRST_NAME,
             "source's first name",
         )
@@ -212,9 +207,6 @@ def _add_organisation(
             compiled.add(keys, matcher, kind, reason)
 
 
-Entry = tuple[frozenset[str], rules.Matcher, str, str]
-
-
 @lru_cache(maxsize=1024)
 def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
     """The matchers for one organisation's name. Many sources work at the same school or
@@ -250,7 +242,8 @@ def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
 
 def _word_and_initials(words: tuple[str, ...]) -> list[Entry]:
     """Each distinctive word of the name followed by the initials of the rest: 'Severn BS' for
-    Severn Building Society, 'Bedminster DO' for Royal Mail Bedminster Delivery Office."""
+    Severn Building Society, 'Bedminster DO' for Royal Mail Bedminster Delivery Office; and the
+    initials of the words before one, then it: 'FF Filton' for Fairway Foods Filton."""
     entries: list[Entry] = []
     significant = [w for w in words if w.lower() not in ("of", "the", "and", "&", "for", "at")]
     for index, word in enumerate(significant[:-1]):
@@ -263,123 +256,25 @@ def _word_and_initials(words: tuple[str, ...]) -> list[Entry]:
         guard = initials.lower() in UPPER_STOPLIST or initials.lower() in COMMON_WORDS
         matcher = rules.word_and_initials(initials, guard)
         entries.append((keys_for(word), matcher, "organisation", "organisation (short name)"))
+    for index, word in enumerate(significant[1:], start=1):
+        lowered = word.lower().rstrip(".")
+        if len(lowered) < 4 or not word.isalpha() or lowered in ORG_GENERIC_WORDS:
+            continue
+        initials = "".join(w[0].upper() for w in significant[:index] if w[:1].isalpha())
+        if len(initials) < 2:
+            continue
+        matcher = rules.initials_and_word(initials, keys_for(word))
+        keys = frozenset({initials.lower()})
+        entries.append((keys, matcher, "organisation", "organisation (short name)"))
     return entries
 
 
 def _add_role(compiled: CompiledIdentity, role: str) -> None:
-    entries, single = _role_matchers(role)
+    entries, single = role_matchers(role)
     for keys, matcher, kind, reason in entries:
         compiled.add(keys, matcher, kind, reason)
     if single:
         compiled.single_roles = single
-
-
-@lru_cache(maxsize=1024)
-def _role_matchers(role: str) -> tuple[tuple[Entry, ...], frozenset[str]]:
-    """The matchers for one job title, and its one-word forms. They depend on the title alone,
-    and titles repeat from source to source ("School Nurse", "DSL"), so they are built once."""
-    entries: list[Entry] = []
-    single: set[str] = set()
-    for part in _role_parts(role):
-        words = part.split()
-        if len(words) == 1 and not any(ch.isdigit() for ch in part):
-            if part.isupper() and len(part) >= 2:
-                entries.append((keys_for(part), rules.exact_word(part), "role", "source's role"))
-            else:
-                single |= keys_for(part)
-            continue
-        for variant in _role_variants(part):
-            positions = rules.role_positions(variant)
-            matcher = rules.phrase(positions, rules.ROLE_GAP)
-            entries.append((positions[0], matcher, "role", "source's role"))
-        for forms in _role_acronyms(words):
-            keys = frozenset(f.lower() for f in forms)
-            entries.append((keys, rules.exact_word(*forms), "role", "source's role (acronym)"))
-        for acronym in _short_role_acronyms(words):
-            # "SW", "DM", "HT": two letters mean many things, so only beside the source.
-            keys = frozenset({acronym.lower()})
-            entries.append((keys, rules.exact_word(acronym), ONE_WORD_ROLE, "source's role"))
-        head = _role_head(words)
-        if head:
-            single |= keys_for(head)
-    if single:
-        plural = frozenset(single | {k + "s" for k in single})
-        entries.append((plural, _whole_word, ONE_WORD_ROLE, "source's role"))
-    return tuple(entries), frozenset(single)
-
-
-def _whole_word(ix: TextIndex, i: int) -> int | None:
-    return ix.ends[i] if ix.starts_word(i) else None
-
-
-def _role_parts(role: str) -> list[str]:
-    """Each role the source holds, and the other names the same role goes by."""
-    parts = split_roles(role)
-    for part in list(parts):
-        parts += [p for p in ROLE_SYNONYMS.get(part.lower(), ()) if p not in parts]
-    return parts
-
-
-def _role_variants(part: str) -> list[str]:
-    """'Head of Year 9' is also 'Head of Year', 'Year 4 Teacher' also 'Y4 Teacher' and 'Yr4
-    Teacher', and 'Senior Social Worker' also 'Senior SW'."""
-    variants = [part]
-    without_number = _TRAILING_NUMBER.sub("", part)
-    if without_number != part and len(without_number.split()) >= 2:
-        variants.append(without_number)
-    year = _YEAR_NUMBER.search(part)
-    if year:
-        for short in ("Y", "Yr"):
-            variants.append(part[: year.start()] + short + year[1] + part[year.end() :])
-    words = part.split()
-    if len(words) >= 3 and all(w[:1].isalpha() for w in words[-2:]):
-        variants.append(" ".join([*words[:-2], words[-2][0] + words[-1][0]]))
-    return [v for v in dict.fromkeys(variants) if v.split()]
-
-
-def _short_role_acronyms(words: list[str]) -> list[str]:
-    """Two-letter acronyms of the role and of its last two words: 'Social Worker' -> SW."""
-    letters = [w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in _ROLE_SMALL]
-    found = []
-    if len(letters) == 2:
-        found.append("".join(letters))
-    if len(letters) > 2:
-        found.append("".join(letters[-2:]))
-    return [a for a in found if a.lower() not in ("it", "in", "on", "at", "as", "is", "or", "us")]
-
-
-def _role_head(words: list[str]) -> str:
-    """The one word a two-word role is cut to: "Outreach Worker" is signed "Outreach", "Ward
-    Sister" and "Taxi Marshal" are "sister" and "marshal". The word before a generic last word,
-    or else the last word, when it says something on its own."""
-    if len(words) != 2:
-        return ""
-    word = words[0] if words[1].lower() in _GENERIC_ROLE_TAILS else words[1]
-    lowered = word.lower()
-    if not lowered.isalpha() or len(lowered) < 5 or lowered in _GENERIC_ROLE_TAILS:
-        return ""
-    if lowered in ORG_GENERIC_WORDS or lowered in COMMON_WORDS:
-        return ""
-    return word
-
-
-def _role_acronyms(words: list[str]) -> list[list[str]]:
-    """'Head of Year 9' -> HoY9, HOY9, HoY, HOY; 'Designated Safeguarding Lead' -> DSL."""
-    mixed, upper, digits = "", "", ""
-    for word in words:
-        if word.isdigit():
-            digits = word
-        elif word.lower() in ("of", "the", "and", "for"):
-            mixed += word[0].lower()
-            upper += word[0].upper()
-        elif word[:1].isalpha():
-            mixed += word[0].upper()
-            upper += word[0].upper()
-    letters_only = sum(ch.isalpha() for ch in upper)
-    if letters_only < 3 and not (letters_only >= 2 and digits):
-        return []
-    forms = {mixed + digits, upper + digits}
-    return [sorted(forms)]
 
 
 def _add_address(compiled: CompiledIdentity, address: str) -> None:

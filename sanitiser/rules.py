@@ -21,6 +21,8 @@ AFTER_INITIAL = re.compile(r"\.?[ \t]*")
 AFTER_MIDDLE = re.compile(r"\.?[ \t]+")
 AFTER_TITLE = re.compile(r"\.?\s+")
 COMMA = re.compile(r"\s*,\s*")
+NICKNAME_OPEN = re.compile(r"[ \t]+[\"'\u201c\u2018(]")
+NICKNAME_CLOSE = re.compile(r"[\"'\u201d\u2019)][ \t]+")
 PHRASE_GAP = re.compile(r",?\s+(?:(?:&|and)\s+)?|\s*&\s*")
 ROLE_GAP = re.compile(r"\s*")
 ADDRESS_GAP = re.compile(r"[\s,]+")
@@ -62,7 +64,18 @@ def full_name(p: PersonKeys) -> Matcher:
     """'Sarah Hughes', 'sarah j. hughes', 'Sarah Jane Hughes's'."""
 
     def match(ix: TextIndex, i: int) -> int | None:
-        if not ix.starts_word(i) or not ix.gap(SPACE, i):
+        if not ix.starts_word(i):
+            return None
+        if not ix.gap(SPACE, i):
+            # 'Rebecca "Becky" Lyons': a nickname in quotes or brackets between the names.
+            j = i + 1
+            if (
+                ix.gap(NICKNAME_OPEN, i)
+                and ix.gap(NICKNAME_CLOSE, j)
+                and ix.keys[j + 1] in p.surnames
+                and ix.ends_word(j + 1)
+            ):
+                return ix.ends[j + 1]
             return None
         j = i + 1
         if ix.keys[j] in p.surnames:
@@ -108,13 +121,33 @@ def initial_and_surname(p: PersonKeys) -> Matcher:
 
 
 def first_and_last_initial(p: PersonKeys) -> Matcher:
-    """'Sarah H.'"""
+    """'Sarah H.', and past a middle name or particle: 'Gwen ap D' for Gwenllian ap Dafydd."""
 
     def match(ix: TextIndex, i: int) -> int | None:
-        if not ix.starts_word(i) or not ix.gap(SPACE, i) or ix.raws[i + 1] not in p.last_initials:
+        if not ix.starts_word(i) or not ix.gap(SPACE, i):
             return None
-        end = ix.ends[i + 1]
+        j = i + 1
+        if ix.keys[j] in p.middles and ix.gap(SPACE, j):
+            j += 1
+        if ix.raws[j] not in p.last_initials:
+            return None
+        end = ix.ends[j]
         return end + 1 if ix.text[end : end + 1] == "." else end
+
+    return match
+
+
+def initial_and_last_initials(p: PersonKeys) -> Matcher:
+    """'J. W-H' and 'J W-H' for J. Whitfield-Hay: the first initial and the surname's."""
+    forms = frozenset(form for form in p.last_initials if len(form) > 1)
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        raw = ix.raws[i]
+        if not forms or not _single_letter(raw) or not raw.isupper() or not ix.starts_word(i):
+            return None
+        if ix.gap(AFTER_INITIAL, i) and ix.raws[i + 1] in forms and ix.ends_word(i + 1):
+            return ix.ends[i + 1]
+        return None
 
     return match
 
@@ -198,6 +231,20 @@ def word_and_initials(initials: str, guard: bool) -> Matcher:
     return match
 
 
+def initials_and_word(initials: str, word_keys: frozenset[str]) -> Matcher:
+    """ "FF Filton" for Fairway Foods Filton: the initials of the words before one word of the
+    name, then that word."""
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        if ix.raws[i] != initials or not ix.starts_word(i) or not ix.gap(SPACE, i):
+            return None
+        if ix.keys[i + 1] not in word_keys or is_place(ix.text, ix.ends[i + 1]):
+            return None
+        return ix.ends[i + 1] if ix.ends_word(i + 1) else None
+
+    return match
+
+
 def split_apostrophe_surname(last: str) -> tuple[str, str] | None:
     """ "O'Sullivan" is also typed "O Sullivan": the part before the apostrophe and the key of
     the part after it, or None for a surname without one."""
@@ -216,6 +263,11 @@ def spaced_surname(tail_key: str) -> Matcher:
         return None
 
     return match
+
+
+def whole_word(ix: TextIndex, i: int) -> int | None:
+    """The word itself, wherever it starts a word (not the tail of a handle or an address)."""
+    return ix.ends[i] if ix.starts_word(i) else None
 
 
 def exact_word(*forms: str, not_after_plate: bool = False) -> Matcher:

@@ -14,12 +14,8 @@ from hypothesis import strategies as st
 from bench.sanitiser_bench import make_records
 from sanitiser import SourceIdentity, find_source_identifiers, sanitise
 from sanitiser.compiled import PHONE_CANDIDATE, phone_candidates
-from sanitiser.context import (
-    _COLLEAGUE_INTRO,
-    _LABELLED_SWITCHBOARD,
-    _SWITCHBOARD_STARTS,
-    _cue_matches,
-)
+from sanitiser.contacts import _LABELLED_SWITCHBOARD, _SWITCHBOARD_STARTS
+from sanitiser.context import _COLLEAGUE_INTRO, _cue_matches
 from sanitiser.core import _apply, _detect
 from sanitiser.matching import compile_identity
 from sanitiser.provenance import _BOUNDARY

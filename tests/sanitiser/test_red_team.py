@@ -153,3 +153,33 @@ def test_word_and_initials_in_capitals_that_read_as_a_sentence_are_kept() -> Non
     shouted = "THE LADS IN BEDMINSTER DO DEALING FROM THE FLAT."
     assert sanitise(shouted, identity).text == shouted
     assert sanitise("Rose, Bedminster DO", identity).text == MARKER
+
+
+def test_a_subjects_name_heading_a_line_is_not_a_chat_speaker() -> None:
+    text = "Fiona: Year 8, lives with nan.\n[12/06/2024, 19:03] Fiona: he was there again"
+    assert sanitise(text, FIONA).text == (
+        f"Fiona: Year 8, lives with nan.\n[12/06/2024, 19:03] {MARKER}: he was there again"
+    )
+
+
+def test_only_the_sources_own_workplace_address_goes() -> None:
+    text = (
+        "My pupil lives at 12 Hill Street. Our surgery on Marsh Road saw her; "
+        "our practice at 4 Quay Street, Bristol BS1 4DJ is near the flat."
+    )
+    assert sanitise(text, FIONA).text == (
+        f"My pupil lives at 12 Hill Street. Our surgery on {MARKER} saw her; "
+        f"our practice at {MARKER} is near the flat."
+    )
+
+
+def test_numbers_with_the_country_code_or_a_letter_o_are_the_sources_only_when_they_match() -> None:
+    text = "Mine: wa.me/447700900123 and O7700 900123. His: 447700 900456 and O7700 900456."
+    assert sanitise(text, FIONA).text == (
+        f"Mine: wa.me/{MARKER} and {MARKER}. His: 447700 900456 and O7700 900456."
+    )
+
+
+def test_a_nickname_in_quotes_belongs_to_whoever_the_surname_does() -> None:
+    text = 'Kyle "K" Barnes drove. Fiona "Fi" Marsh saw him.'
+    assert sanitise(text, FIONA).text == f'Kyle "K" Barnes drove. {MARKER} saw him.'
