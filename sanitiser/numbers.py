@@ -14,25 +14,28 @@ from .phones import national_number
 from .spans import Span
 from .tokens import TextIndex, matches_at, offsets_of
 
-# The regulators' registers a professional's number is on, and the words a staff number is
-# labelled with. Each is followed by optional "reg(istration)", "no.", "number", "PIN", "ID".
-_REGISTERS = (
-    r"gmc|nmc|gphc|hcpc|gdc|goc|swe|sssc|social[ \t]+work[ \t]+england"
-    r"|scottish[ \t]+social[ \t]+services[ \t]+council|social[ \t]+care[ \t]+wales"
+# The regulators' registers and the shape of a number on each (GMC and GPhC seven digits, NMC
+# "09A1234E", HCPC and Social Work England "SW123456"), and the words a staff number is labelled
+# with. A label may be followed by "reg(istration)", "no.", "number", "PIN", "ID". The shapes
+# keep a plate such as "GMC 123X" (a GMC truck) out.
+_LABEL_TAIL = (
+    r"(?:[ \t]*(?:reg(?:istration)?\b\.?|registered|no\b\.?|number|pin\b|id\b|#|:|-))*[ \t]*"
 )
-_STAFF = r"(?:staff|employee|payroll|personnel)[ \t]*(?:id|no\b\.?|number|num\b|ref|#)"
-_LABEL_TAIL = r"(?:[ \t]*(?:reg(?:istration)?\b\.?|registered|no\b\.?|number|pin\b|id\b|#|:|-))*"
-_VALUE = r"[ \t]*(?:[A-Za-z]{0,3}[ \t]?)?\d[\dA-Za-z]{2,11}\b"
+_SOCIAL_CARE = (
+    r"hcpc|swe|sssc|social[ \t]+work[ \t]+england|scottish[ \t]+social[ \t]+services[ \t]+council"
+    r"|social[ \t]+care[ \t]+wales"
+)
 _PROFESSIONAL_NUMBER = re.compile(
-    r"(?i)\b(?:(?:"
-    + _REGISTERS
-    + r")\b"
+    r"(?i)\b(?:"
+    r"(?:gmc|gphc)\b" + _LABEL_TAIL + r"\d{7}"
+    r"|nmc\b" + _LABEL_TAIL + r"\d{2}[a-z]\d{4}[a-z]"
+    r"|(?:" + _SOCIAL_CARE + r")\b" + _LABEL_TAIL + r"(?:[a-z]{2,3}[ \t]?\d{4,7}|\d{5,7})"
+    r"|gdc\b" + _LABEL_TAIL + r"\d{4,6}"
+    r"|goc\b" + _LABEL_TAIL + r"(?:0?1|d)-?\d{4,6}"
+    r"|(?:staff|employee|payroll|personnel)[ \t]*(?:id|no\b\.?|number|num\b|ref|#)"
     + _LABEL_TAIL
-    + r"|"
-    + _STAFF
-    + _LABEL_TAIL
-    + r")"
-    + _VALUE
+    + r"[a-z]{0,3}\d{3,10}"
+    r")\b"
 )
 # A bleep, pager or extension is an internal number: only staff have one.
 _INTERNAL_NUMBER = re.compile(

@@ -15,7 +15,7 @@ from itertools import accumulate
 from .compiled import POST_NOMINAL_TAIL
 from .context import anchors
 from .spans import Span
-from .vocabulary import word_set
+from .vocabulary import ORG_GENERIC_WORDS, word_set
 
 _SIGN_OFF = re.compile(
     r"(?i)^(?P<lead>[ \t>*]*(?:(?:kind(?:est)?|best|warm(?:est)?|many|with[ \t]+(?:best|kind|warm)"
@@ -52,6 +52,14 @@ _LEADING_WORD = re.compile(r"[ \t]*(?P<word>[A-Za-z][\w'\u2019-]*)(?=[ \t]*[,.!;
 _PRONOUNS = re.compile(r"\((?i:she|he|they|ze|xe)/\w+(?:/\w+)?\)")
 # How many capitalised words may follow the source's details on a signature line.
 _MAX_TRAILING_WORDS = 4
+# Where a signature line's pieces part, and the words that make a piece a team's name.
+_PIECE_BREAK = re.compile(r"[|,;/()\[\]\u2013\u2014]|[ \t]-[ \t]")
+_TEAM_WORDS = ORG_GENERIC_WORDS | word_set(
+    """
+    team patch locality north south east west central branch office site campus service unit
+    ward department division directorate zone area region nursing safeguarding pastoral duty
+    """
+)
 _TAIL_LINES = 8
 
 
@@ -194,11 +202,25 @@ def _mostly_source(text: str, start: int, end: int, around: _Anchors) -> bool:
         return True
     if not opens_with_source:
         return False
-    # A line that opens with the source's details may carry their team, branch or pronouns
-    # after them: "Seun Adebayo-Williams | Housing Officer (North Patch) | BHP".
+    return _only_team_or_branch(leftover)
+
+
+def _only_team_or_branch(leftover: str) -> bool:
+    """What is left of a line that opens with the source's details is their team, branch or
+    pronouns: "Seun Adebayo-Williams | Housing Officer (North Patch) | BHP", "Grant H, CSA,
+    Severn BS Kingswood". Each piece is one capitalised word (a branch) or a few capitalised
+    words naming a team; "KWA: Tyler Grant (Year 10)" is a label and a pupil, not a signature."""
     leftover = _PRONOUNS.sub(" ", leftover)
+    if ":" in leftover or not _title_case_line(leftover):
+        return False
     words = [word for word in leftover.split() if any(ch.isalpha() for ch in word)]
-    return len(words) <= _MAX_TRAILING_WORDS and _title_case_line(leftover)
+    if len(words) > _MAX_TRAILING_WORDS:
+        return False
+    for piece in _PIECE_BREAK.split(leftover):
+        named = [w.strip("()[]").lower() for w in piece.split() if any(c.isalpha() for c in w)]
+        if len(named) > 1 and not any(word in _TEAM_WORDS for word in named):
+            return False
+    return True
 
 
 def _title_case_line(line: str) -> bool:

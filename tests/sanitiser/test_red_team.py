@@ -37,7 +37,7 @@ FIONA = SourceIdentity(
 
 
 def test_red_team_corpus_holds_realistic_annotated_texts() -> None:
-    assert len(RED_TEAM) >= 30
+    assert len(RED_TEAM) >= 45
     assert len(set(IDS)) == len(IDS)
     for item in RED_TEAM:
         # Only what the public form records about the source.
@@ -183,3 +183,18 @@ def test_numbers_with_the_country_code_or_a_letter_o_are_the_sources_only_when_t
 def test_a_nickname_in_quotes_belongs_to_whoever_the_surname_does() -> None:
     text = 'Kyle "K" Barnes drove. Fiona "Fi" Marsh saw him.'
     assert sanitise(text, FIONA).text == f'Kyle "K" Barnes drove. {MARKER} saw him.'
+
+
+def test_a_plate_shaped_like_a_register_number_is_kept() -> None:
+    text = "He drives a GMC pickup, private plate GMC 123X, and his staff at the garage know it."
+    assert sanitise(text, FIONA).text == text
+
+
+def test_a_line_opening_with_the_organisation_then_a_pupil_is_not_a_signature() -> None:
+    identity = SourceIdentity(name="Sarah Hughes", organisation="Kingsweston Academy")
+    text = "Seen at the gate on Monday.\nKWA: Tyler Grant (Year 10)\nTyler Grant - Year 10"
+    assert sanitise(text, identity).text == (
+        f"Seen at the gate on Monday.\n{MARKER}: Tyler Grant (Year 10)\nTyler Grant - Year 10"
+    )
+    signed = "Seen at the gate on Monday.\nSarah Hughes (North Patch) | KWA Kingswood"
+    assert sanitise(signed, identity).text == f"Seen at the gate on Monday.\n{MARKER}"
