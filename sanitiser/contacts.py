@@ -76,9 +76,12 @@ _WORKPLACE_ADDRESS = re.compile(
     r"(?:,[ \t]*[A-Z][a-z][\w'\u2019-]*(?:[ \t]+[A-Z][a-z][\w'\u2019-]*)?)?"
     r"(?:,?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)?)"
 )
-_OWNED_CUES = ("my ", "our ", "my\n", "our\n")
-_OWNED_CONTACT_WORDS = ("phone", "mob", "number", "no", "line", "tel", "ext", "mail", "address")
-_OWNED_CONTACT_WORDS += ("cell", "whatsapp")
+# Words the patterns above need among the text's words before they run.
+_OWNED_CUES = frozenset({"my", "our"})
+_OWNED_CONTACT_WORDS = word_set(
+    "phone mobile mob number no line landline tel telephone extension ext email address cell "
+    "whatsapp"
+)
 # Words before an address that are not a name shown with it: header words, labels, joiners.
 _NOT_DISPLAY_NAMES = word_set(
     "from to cc bcc sent wrote on date reply-to sender email e-mail mail contact address me us "
@@ -115,8 +118,8 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
         )
-    owned = _contains_any(index.lowered, _OWNED_CUES)
-    contacts = owned and _contains_any(index.lowered, _OWNED_CONTACT_WORDS)
+    owned = not _OWNED_CUES.isdisjoint(index.key_set)
+    contacts = owned and not _OWNED_CONTACT_WORDS.isdisjoint(index.key_set)
     for match in _cue_matches(_OWNED_CONTACT, index, ("my", "our")) if contacts else ():
         c_start, c_end = match.span("contact")
         found.append(
