@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .compiled import PHONE_CANDIDATE
-from .context import _contains_any, _cue_matches, anchors
+from .context import anchors, contains_any, cue_matches
 from .spans import Span
 from .tokens import TextIndex
 from .vocabulary import PLACE_WORDS, word_set
@@ -110,28 +110,26 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
                     "contact detail given next to the source",
                 )
             )
-    labelled = _contains_any(index.lowered, _SWITCHBOARD_GATE)
-    for match in (
-        _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS) if labelled else ()
-    ):
+    labelled = contains_any(index.lowered, _SWITCHBOARD_GATE)
+    for match in cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS) if labelled else ():
         c_start, c_end = match.span("contact")
         found.append(
             Span(c_start, c_end, "phone", match["contact"], "organisation's switchboard or office")
         )
     owned = not _OWNED_CUES.isdisjoint(index.key_set)
     contacts = owned and not _OWNED_CONTACT_WORDS.isdisjoint(index.key_set)
-    for match in _cue_matches(_OWNED_CONTACT, index, ("my", "our")) if contacts else ():
+    for match in cue_matches(_OWNED_CONTACT, index, ("my", "our")) if contacts else ():
         c_start, c_end = match.span("contact")
         found.append(
             Span(
                 c_start, c_end, "phone", match["contact"], "contact detail the source calls theirs"
             )
         )
-    for match in _cue_matches(_WORKPLACE_ADDRESS, index, ("my", "our")) if owned else ():
+    for match in cue_matches(_WORKPLACE_ADDRESS, index, ("my", "our")) if owned else ():
         address = _street_address(match)
         if address:
             found.append(Span(*address, "address", text[slice(*address)], "source's workplace"))
-    headers = ":" in text and _contains_any(index.lowered, _HEADER_CUES)
+    headers = ":" in text and contains_any(index.lowered, _HEADER_CUES)
     copied: list[tuple[int, int, str]] = []
     senders = False
     for match in _HEADER_LINE.finditer(text) if headers else ():

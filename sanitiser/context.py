@@ -248,15 +248,15 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
     """Colleagues: 'my colleague Tom Barker', or 'Sarah and Tom' in the greeting."""
     text = index.text
     found: list[Span] = []
-    introduced = _contains_any(index.lowered, _COLLEAGUE_CUES)
-    for match in _cue_matches(_COLLEAGUE_INTRO, index, ("my", "our")) if introduced else ():
+    introduced = contains_any(index.lowered, _COLLEAGUE_CUES)
+    for match in cue_matches(_COLLEAGUE_INTRO, index, ("my", "our")) if introduced else ():
         person = match["person"]
         if person.split()[0].lower() in _NOT_NAMES:
             continue
         start, end = match.span("person")
         found.append(Span(start, end, "colleague", person, "colleague named by the source"))
     firsts = {f.lower() for f in compiled.first_names}
-    for match in _PAIR_HERE.finditer(text) if _contains_any(index.lowered, _HERE) else ():
+    for match in _PAIR_HERE.finditer(text) if contains_any(index.lowered, _HERE) else ():
         if {match["a"].lower(), match["b"].lower()} & firsts:
             for group in ("a", "b"):
                 kind = "name" if match[group].lower() in firsts else "colleague"
@@ -295,7 +295,7 @@ def colleague_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Sp
     return found
 
 
-def _cue_matches(
+def cue_matches(
     pattern: re.Pattern[str], index: TextIndex, starts: tuple[str, ...]
 ) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a case-insensitive pattern whose every match begins with
@@ -303,12 +303,12 @@ def _cue_matches(
     offsets are the text's own) are tried. Where a character matches unlike its lower case, the
     whole text is scanned."""
     text, lowered = index.text, index.lowered
-    if not text.isascii() and _contains_any(text, _UNLIKE_THEIR_LOWER_CASE):
+    if not text.isascii() and contains_any(text, _UNLIKE_THEIR_LOWER_CASE):
         return list(pattern.finditer(text))
     return matches_at(pattern, text, offsets_of(lowered, starts))
 
 
-def _contains_any(lowered: str, cues: tuple[str, ...]) -> bool:
+def contains_any(lowered: str, cues: tuple[str, ...]) -> bool:
     return any(cue in lowered for cue in cues)
 
 

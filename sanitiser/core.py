@@ -147,7 +147,8 @@ def _is_house_address(text: str, start: int, matched: str) -> bool:
     """'88 Marsh Lane' is an address, not Marsh Lane Surgery: a house number before a short name
     that is itself a street."""
     last = matched.split()[-1].lower().rstrip(".") if matched.split() else ""
-    return last in PLACE_WORDS and _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    before = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    return last in PLACE_WORDS and before is not None
 
 
 def _fuzzy_spans(index: TextIndex, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:

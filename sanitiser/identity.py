@@ -40,19 +40,10 @@ _SMALL_WORDS = {"of", "the", "and", "&", "for", "at", "in", "on", "a", "an", "de
 _COMPOUND_HEADS_BY_INITIAL: dict[str, tuple[str, ...]] = {}
 for _head in sorted(COMPOUND_HEADS, key=len, reverse=True):
     _COMPOUND_HEADS_BY_INITIAL[_head[:1]] = (*_COMPOUND_HEADS_BY_INITIAL.get(_head[:1], ()), _head)
-_DENOMINATION_WORDS = {
-    "c",
-    "e",
-    "ce",
-    "cofe",
-    "c.e",
-    "rc",
-    "catholic",
-    "church",
-    "england",
-    "va",
-    "vc",
-}
+# Church words a school drops from its acronym.
+_DENOMINATION_WORDS = frozenset(
+    ["c", "e", "ce", "cofe", "c.e", "rc", "catholic", "church", "england", "va", "vc"]
+)
 _PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
 
 

@@ -15,7 +15,7 @@ from bench.sanitiser_bench import make_records
 from sanitiser import SourceIdentity, find_source_identifiers, sanitise
 from sanitiser.compiled import PHONE_CANDIDATE, phone_candidates
 from sanitiser.contacts import _LABELLED_SWITCHBOARD, _SWITCHBOARD_STARTS
-from sanitiser.context import _COLLEAGUE_INTRO, _cue_matches
+from sanitiser.context import _COLLEAGUE_INTRO, cue_matches
 from sanitiser.core import _apply, _detect
 from sanitiser.matching import compile_identity
 from sanitiser.provenance import _BOUNDARY
@@ -108,10 +108,10 @@ def test_patterns_tried_only_where_a_match_can_begin_find_what_a_full_scan_finds
     assert spans(matches_at(_BOUNDARY, text, offsets_of(text, ".!?\n"))) == spans(
         _BOUNDARY.finditer(text)
     )
-    assert spans(_cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)) == spans(
+    assert spans(cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)) == spans(
         _LABELLED_SWITCHBOARD.finditer(text)
     )
-    assert spans(_cue_matches(_COLLEAGUE_INTRO, index, ("my", "our"))) == spans(
+    assert spans(cue_matches(_COLLEAGUE_INTRO, index, ("my", "our"))) == spans(
         _COLLEAGUE_INTRO.finditer(text)
     )
 
@@ -124,7 +124,7 @@ def test_corpus_texts_and_their_patterns_agree_with_a_full_scan() -> None:
             m.span() for m in PHONE_CANDIDATE.finditer(text)
         ]
         assert [
-            m.span() for m in _cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)
+            m.span() for m in cue_matches(_LABELLED_SWITCHBOARD, index, _SWITCHBOARD_STARTS)
         ] == [m.span() for m in _LABELLED_SWITCHBOARD.finditer(text)]
 
 
@@ -135,7 +135,7 @@ def test_a_long_s_or_dotless_i_still_finds_a_labelled_switchboard() -> None:
         "Call the \u017fwitchboard on 0117 496 0000 today.",
         "Ring recept\u0131on on 0117 496 0001 today.",
     ):
-        found = _cue_matches(_LABELLED_SWITCHBOARD, TextIndex(text), _SWITCHBOARD_STARTS)
+        found = cue_matches(_LABELLED_SWITCHBOARD, TextIndex(text), _SWITCHBOARD_STARTS)
 
         assert [m.span() for m in found] == [m.span() for m in _LABELLED_SWITCHBOARD.finditer(text)]
         assert len(found) == 1
