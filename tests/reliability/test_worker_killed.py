@@ -17,15 +17,27 @@ from tests.reliability.harness import wait_for
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
-def raw_connection() -> psycopg.Connection:
-    db = connection.settings_dict
-    return psycopg.connect(
-        host=db["HOST"] or "127.0.0.1",
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        password=db["PASSWORD"] or None,
-        dbname=db["NAME"],
-    )
+@pytest.fixture
+def raw_connection():
+    """raw_connection() opens a connection of the test's own; all are closed at teardown, before
+    the database is emptied: one left in a transaction would make that wait forever."""
+    opened: list[psycopg.Connection] = []
+
+    def open_one() -> psycopg.Connection:
+        db = connection.settings_dict
+        conn = psycopg.connect(
+            host=db["HOST"] or "127.0.0.1",
+            port=db["PORT"] or 5432,
+            user=db["USER"],
+            password=db["PASSWORD"] or None,
+            dbname=db["NAME"],
+        )
+        opened.append(conn)
+        return conn
+
+    yield open_one
+    for conn in opened:
+        conn.close()
 
 
 def waiting_on_a_lock(observer: psycopg.Connection) -> bool:
@@ -39,7 +51,7 @@ def waiting_on_a_lock(observer: psycopg.Connection) -> bool:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
-    private_broker, start_worker, supervisor_user, settings
+    private_broker, start_worker, raw_connection, supervisor_user, settings
 ):
     logs = IntelligenceLogFactory.create_batch(3)
     export = Export.objects.create(
@@ -69,7 +81,6 @@ def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
     (child,) = worker.pool_children()
     os.kill(child, signal.SIGKILL)  # as the kernel's OOM killer would
     blocker.rollback()
-    blocker.close()
 
     def complete():
         export.refresh_from_db()
@@ -77,7 +88,6 @@ def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
 
     wait_for(complete, timeout=20, what="the redelivered export to complete")
     elapsed = time.monotonic() - started
-    observer.close()
 
     assert export.attempts == 2  # killed once, redelivered once
     assert sorted(p.name for p in settings.EXPORT_DIR.iterdir()) == [export.file_name]
