@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
 
 from sanitiser import SourceIdentity, find_source_identifiers, sanitise
 
-CORPUS_PATH = Path(__file__).with_name("corpus.jsonl")
+from .corpus_scoring import corpus_load, corpus_score
+
+CORPUS = corpus_load(Path(__file__).with_name("corpus.jsonl"))
 REQUIRED_RETENTION = 0.95
-
-
-def load_corpus() -> list[dict]:
-    with CORPUS_PATH.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-CORPUS = load_corpus()
-
-
-def normalised(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip().lower()
 
 
 def test_corpus_is_big_enough_to_mean_something() -> None:
@@ -35,29 +23,12 @@ def test_corpus_is_big_enough_to_mean_something() -> None:
 
 
 def test_no_source_identifier_survives_and_subject_details_do(record_property) -> None:
-    leaks: list[tuple[str, str]] = []
-    lost: list[tuple[str, str]] = []
-    identifiers = kept_total = 0
-    for item in CORPUS:
-        result = sanitise(item["text"], SourceIdentity(**item["source"]))
-        output = normalised(result.text)
-        for identifier in item["must_remove"]:
-            identifiers += 1
-            if normalised(identifier) in output:
-                leaks.append((item["id"], identifier))
-        for detail in item["must_keep"]:
-            kept_total += 1
-            if detail not in result.text:
-                lost.append((item["id"], detail))
-    retention = (kept_total - len(lost)) / kept_total
-    summary = (
-        f"corpus: {len(leaks)} leaks of {identifiers} identifiers; "
-        f"{retention:.1%} of {kept_total} subject details kept"
-    )
+    score = corpus_score(CORPUS)
+    summary = f"corpus: {score.summary()}"
     print(summary)
     record_property("sanitiser_corpus", summary)
-    assert leaks == []
-    assert retention >= REQUIRED_RETENTION, lost
+    assert score.leaks == []
+    assert score.retention >= REQUIRED_RETENTION, score.lost
 
 
 @pytest.mark.parametrize("item", CORPUS, ids=[item["id"] for item in CORPUS])

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
 
+from .corpus_scoring import normalised
+
 # Source names start with A-M, subject surnames with N-Z, so a subject is never within the
 # edit distance of a misspelt source surname.
 SOURCE_FIRST_NAMES = ["Sarah", "Daniel", "Helen", "Imran", "Fiona", "Gareth", "Amara", "Joanne"]
@@ -95,10 +97,6 @@ def mentions(draw: st.DrawFn, identity: SourceIdentity) -> tuple[str, list[str]]
         (f"\n\nBest wishes\n{first} {last}\n{identity.organisation}\n{phone}", [last, phone]),
     ]
     return draw(st.sampled_from(choices))
-
-
-def normalised(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip().lower()
 
 
 @st.composite

@@ -7,25 +7,16 @@ the form recorded, what must go and what the police need kept.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
 
-from .test_corpus import normalised
+from .corpus_scoring import corpus_load, corpus_score
 
-RED_TEAM_PATH = Path(__file__).with_name("red_team_corpus.jsonl")
 REQUIRED_RETENTION = 0.95
-
-
-def load_red_team() -> list[dict]:
-    with RED_TEAM_PATH.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-RED_TEAM = load_red_team()
+RED_TEAM = corpus_load(Path(__file__).with_name("red_team_corpus.jsonl"))
 IDS = [item["id"] for item in RED_TEAM]
 FIONA = SourceIdentity(
     name="Fiona Marsh",
@@ -48,29 +39,12 @@ def test_red_team_corpus_holds_realistic_annotated_texts() -> None:
 
 
 def test_no_red_team_identifier_survives_and_subject_details_do(record_property) -> None:
-    leaks: list[tuple[str, str]] = []
-    lost: list[tuple[str, str]] = []
-    identifiers = kept_total = 0
-    for item in RED_TEAM:
-        result = sanitise(item["text"], SourceIdentity(**item["source"]))
-        output = normalised(result.text)
-        for identifier in item["must_remove"]:
-            identifiers += 1
-            if normalised(identifier) in output:
-                leaks.append((item["id"], identifier))
-        for detail in item["must_keep"]:
-            kept_total += 1
-            if detail not in result.text:
-                lost.append((item["id"], detail))
-    retention = (kept_total - len(lost)) / kept_total
-    summary = (
-        f"red team: {len(RED_TEAM)} texts, {len(leaks)} leaks of {identifiers} identifiers; "
-        f"{retention:.1%} of {kept_total} subject details kept"
-    )
+    score = corpus_score(RED_TEAM)
+    summary = f"red team: {len(RED_TEAM)} texts, {score.summary()}"
     print(summary)
     record_property("sanitiser_red_team", summary)
-    assert leaks == []
-    assert retention >= REQUIRED_RETENTION, lost
+    assert score.leaks == []
+    assert score.retention >= REQUIRED_RETENTION, score.lost
 
 
 @pytest.mark.parametrize("item", RED_TEAM, ids=IDS)
