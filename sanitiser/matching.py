@@ -103,12 +103,39 @@ def first_name_forms(first: str) -> list[str]:
     lowered = first.lower()
     plain = strip_accents(lowered)
     forms += [d.title() for d in DIMINUTIVES.get(lowered, DIMINUTIVES.get(plain, ()))]
+    forms += [v.title() for v in spelling_variants(plain)]
     if len(first) >= 5 and first.isalpha():
         for size in (3, 4):
             prefix = lowered[:size]
             if prefix not in COMMON_WORDS and prefix not in UPPER_STOPLIST:
                 forms.append(first[:size])
     return [f for f in forms if len(f) >= 2]
+
+
+_DOUBLED = re.compile(r"([bcdfgklmnprstz])\1")
+_DOUBLABLE = re.compile(r"(?<=[aeiou])([lmnrst])(?=[aeiou])")
+_VOWEL_SWAPS = (("o", "u"), ("u", "o"), ("e", "a"), ("a", "e"))
+
+
+def spelling_variants(name: str) -> list[str]:
+    """The other ways a name is spelt or transliterated: Mohammed is also Muhammad, Mohamed,
+    Muhamad; Aleksandra is Alexandra. Letters doubled or single, x for ks, and o/u and e/a in the
+    syllables after the first letter. Names under five letters have too many neighbours."""
+    if len(name) < 5 or not name.isalpha():
+        return []
+    bases = {name, _DOUBLED.sub(r"\1", name), _DOUBLABLE.sub(r"\1\1", name, count=1)}
+    bases |= {b.replace("ks", "x") for b in bases} | {b.replace("x", "ks") for b in bases}
+    found = set(bases)
+    for base in bases:
+        head, tail = base[:2], base[2:]
+        for old, new in _VOWEL_SWAPS:
+            found.add(head + tail.replace(old, new))
+        found.add(base[0] + base[1:2].replace("o", "u").replace("u", "o") + tail)
+    found = {v for v in found for v in (v, v[0] + v[1:2].translate(_O_U) + v[2:])}
+    return sorted(v for v in found if v != name and v not in COMMON_WORDS and len(v) >= 5)
+
+
+_O_U = str.maketrans("ou", "uo")
 
 
 def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose: str) -> None:
@@ -148,6 +175,13 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
             FIRST_NAME,
             "source's first name",
         )
+        parts = [part for part in person.last.split("-") if part]
+        if len(parts) > 1:
+            # "Al Rashid" for Al-Rashid, "Marsh Taylor" for Marsh-Taylor: the hyphen left out.
+            positions = [frozenset(keys_for(part)) for part in parts]
+            compiled.add(
+                positions[0], rules.phrase(positions, rules.SPACE), kind, "source's surname"
+            )
         spaced = rules.split_apostrophe_surname(person.last)
         if spaced:
             compiled.add({spaced[0]}, rules.spaced_surname(spaced[1]), SURNAME, "source's surname")

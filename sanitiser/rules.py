@@ -31,6 +31,13 @@ DOTTED_LETTERS = re.compile(r"(?<![\w.])((?:[A-Za-z]\.\s?){1,4})(?!\w)")
 _PLATE_BEFORE = re.compile(r"[A-Z]{2}\d{2}\s$")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 TITLE_KEYS = frozenset(TITLES)
+# Titles that are also family words: a title only when capitalised.
+_FAMILY_TITLES = frozenset({"mother", "father", "sister"})
+_QUOTES_BEFORE = frozenset("'\"\u2018\u201c")
+# After an initial: a name or another initial ("S. Patel", "J R Hartley"), or a closing quote.
+_NAME_AFTER_INITIAL = re.compile(r"\.?[ \t]*(?:[A-Z]|['\"\u2019\u201d])")
+# Welsh surnames start with a letter written with two: Mr Llewellyn is "Mr Ll.".
+_DIGRAPHS = frozenset({"ll", "ch", "dd", "ff", "ph", "rh", "th"})
 
 
 class PersonKeys:
@@ -54,6 +61,10 @@ class PersonKeys:
         self.last_initial = person.last[:1].upper()
         self.last_initials = person.last_initials
         self.initials = person.initials
+        lone = {person.first[:1].upper(), person.last[:1].upper()}
+        if person.last[:2].lower() in _DIGRAPHS:
+            lone.add(person.last[:2].capitalize())
+        self.lone_initials = frozenset(letter for letter in lone if letter)
 
 
 def _single_letter(raw: str) -> bool:
@@ -94,11 +105,16 @@ def full_name(p: PersonKeys) -> Matcher:
 
 
 def reversed_name(p: PersonKeys) -> Matcher:
-    """'Hughes, Sarah'."""
+    """'Hughes, Sarah', and in a log's "Logged by: Hughes, S" the initial."""
 
     def match(ix: TextIndex, i: int) -> int | None:
-        if ix.starts_word(i) and ix.gap(COMMA, i) and ix.keys[i + 1] in p.firsts:
-            return ix.ends[i + 1]
+        if not ix.starts_word(i) or not ix.gap(COMMA, i):
+            return None
+        j = i + 1
+        if ix.keys[j] in p.firsts:
+            return ix.ends[j]
+        if ix.raws[j] == p.first_initial.upper() and ix.ends_word(j):
+            return _after_dot(ix.text, ix.ends[j])
         return None
 
     return match
@@ -158,7 +174,11 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
     def match(ix: TextIndex, i: int) -> int | None:
         if not ix.starts_word(i) or not ix.gap(AFTER_TITLE, i):
             return None
+        if ix.keys[i] in _FAMILY_TITLES and not ix.raws[i][:1].isupper():
+            return None  # "her mother Fiona" is the girl's mother; "Mother Fiona" a nun
         j = i + 1
+        if with_first and ix.raws[j] in p.lone_initials and _stands_alone(ix, i, j):
+            return _after_dot(ix.text, ix.ends[j])  # "Dr M", "Mrs Q.", "Mr Ll."
         if ix.keys[j] in p.surnames and ix.ends_word(j):
             return ix.ends[j]
         if len(ix.raws[j]) > 1 and ix.raws[j] in p.last_initials:
@@ -172,6 +192,18 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
         return None
 
     return match
+
+
+def _stands_alone(ix: TextIndex, i: int, j: int) -> bool:
+    """A title and an initial that name someone by themselves: not 'Mr K' in quotes (an alias),
+    not 'Dr S. Patel' or 'Mrs J Smith' (the initial of someone else's name)."""
+    if ix.text[ix.starts[i] - 1 : ix.starts[i]] in _QUOTES_BEFORE:
+        return False
+    return not _NAME_AFTER_INITIAL.match(ix.text, ix.ends[j])
+
+
+def _after_dot(text: str, end: int) -> int:
+    return end + 1 if text[end : end + 1] == "." else end
 
 
 def dotted(letters: str, allow_middle: bool) -> Matcher:

@@ -20,7 +20,8 @@ APOSTROPHES = "'\u2019\u2018`"
 TITLES = word_set(
     """
     mr mrs ms miss mx dr doctor prof professor sister nurse rev revd reverend father fr pastor
-    sir dame lady lord cllr councillor coach matron imam rabbi
+    sir dame lady lord cllr councillor coach matron imam rabbi canon madame mme mother sheikh
+    shaykh ustadh ustadha
     """
 )
 
