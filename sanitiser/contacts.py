@@ -76,6 +76,15 @@ _WORKPLACE_ADDRESS = re.compile(
     r"(?:,[ \t]*[A-Z][a-z][\w'\u2019-]*(?:[ \t]+[A-Z][a-z][\w'\u2019-]*)?)?"
     r"(?:,?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)?)"
 )
+# The organisation's own address in an email footer: "Registered office: 1 Fulford Walk, Bristol
+# BS13 9QX." Up to its postcode, or the end of the sentence or line.
+_REGISTERED_ADDRESS = re.compile(
+    r"(?i:\b(?:(?:registered|head)[ \t]+office)\b[ \t]*(?:is[ \t]+)?"
+    r"(?:at[ \t]+)?[:\-]?[ \t]*)"
+    r"(?P<address>\d[^\n]{2,100}?\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"
+    r"|[^\n]{3,100}?(?=\.(?:[ \t]|$)|\n|$))"
+)
+_REGISTERED_CUES = frozenset({"registered", "head"})
 # Words the patterns above need among the text's words before they run.
 _OWNED_CUES = frozenset({"my", "our"})
 _OWNED_CONTACT_WORDS = word_set(
@@ -129,6 +138,14 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
         address = _street_address(match)
         if address:
             found.append(Span(*address, "address", text[slice(*address)], "source's workplace"))
+    registered = "office" in index.key_set and not _REGISTERED_CUES.isdisjoint(index.key_set)
+    for match in (
+        cue_matches(_REGISTERED_ADDRESS, index, ("registered", "head")) if registered else ()
+    ):
+        a_start, a_end = match.span("address")
+        found.append(
+            Span(a_start, a_end, "address", match["address"], "organisation's registered address")
+        )
     headers = ":" in text and contains_any(index.lowered, _HEADER_CUES)
     copied: list[tuple[int, int, str]] = []
     senders = False

@@ -37,6 +37,26 @@ _PROFESSIONAL_NUMBER = re.compile(
     + r"[a-z]{0,3}\d{3,10}"
     r")\b"
 )
+# An organisation's own register numbers: a school's Ofsted URN and DfE number, a practice's or
+# pharmacy's ODS code, a CQC location, a company or charity number (in an email's footer). They
+# name the organisation as surely as its name does.
+_NO = r"(?:[ \t]*(?:no\b\.?|number|code|id\b|ref\b\.?))?[ \t]*[:#]?[ \t]*"
+_ORGANISATION_NUMBER = re.compile(
+    r"(?i)\b(?:"
+    r"(?:ofsted[ \t]+)?urn" + _NO + r"\d{6}"
+    r"|(?:dfe|laestab|la[ \t]?estab)(?:[ \t]+establishment)?" + _NO + r"\d{3}[ \t]*/?[ \t]*\d{4}"
+    r"|ods" + _NO + r"(?:[a-z]\d{5}|f[a-z\d]{4})"
+    r"|cqc(?:[ \t]+(?:provider|location))?" + _NO + r"1-\d{6,11}"
+    r"|(?:company|charity|registration)(?:[ \t]+reg(?:istration|istered)?\b\.?)?[ \t]+"
+    r"(?:no\b\.?|number)[ \t]*[:#]?[ \t]*(?:[a-z]{2})?\d{6,8}(?:-\d)?"
+    r"|registered[ \t]+in[ \t]+(?:england|wales|scotland)(?:[ \t]+(?:and|&)[ \t]+wales)?,?"
+    r"[ \t]+(?:under[ \t]+)?(?:company[ \t]+)?(?:no\b\.?|number)[ \t]*[:#]?[ \t]*\d{6,8}"
+    r")\b"
+)
+_ORGANISATION_KEYS = frozenset(
+    {"urn", "ofsted", "dfe", "laestab", "la", "ods", "cqc", "company", "charity", "registration"}
+    | {"registered"}
+)
 # A bleep, pager or extension is an internal number: only staff have one.
 _INTERNAL_NUMBER = re.compile(
     r"(?i)\b(?:bleep|pager|ext(?:ension|n)?\b\.?)[ \t]*(?:no\b\.?|number|:)?[ \t]*\d{2,6}\b"
@@ -71,6 +91,7 @@ def professional_number_spans(index: TextIndex) -> list[Span]:
     for keys, pattern, reason in (
         (_NUMBER_KEYS, _PROFESSIONAL_NUMBER, "professional's registration or staff number"),
         (_INTERNAL_KEYS, _INTERNAL_NUMBER, "bleep, pager or extension number"),
+        (_ORGANISATION_KEYS, _ORGANISATION_NUMBER, "organisation's register number"),
     ):
         present = keys & index.key_set
         if not present:
