@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .fuzzy import is_plausible_misspelling
-from .handles import name_handle_spans, spelt_out_spans
+from .handles import (
+    name_handle_spans,
+    organisation_glued_spans,
+    spelt_out_spans,
+    titled_first_name_handle_spans,
+)
 from .identity import (
     OrganisationName,
     PersonName,
@@ -93,6 +98,10 @@ class CompiledIdentity:
     handle_surnames: tuple[str, ...] = ()
     handle_firsts: frozenset[str] = frozenset()
     handle_initial: str = ""
+    # The organisation's distinctive words as they appear glued into an address or handle, and
+    # all the words of its name that may be glued to them.
+    glued_organisation: tuple[str, ...] = ()
+    organisation_words: frozenset[str] = frozenset()
     _obfuscated: re.Pattern[str] | None = None
 
     def add(
@@ -154,6 +163,12 @@ class CompiledIdentity:
                 index, self.handle_surnames, self.handle_firsts, self.handle_initial, found
             )
             found += spelt_out_spans(index, self.handle_surnames)
+        if self.handle_firsts:
+            found += titled_first_name_handle_spans(index, self.handle_firsts, found)
+        if self.glued_organisation:
+            found += organisation_glued_spans(
+                index, self.glued_organisation, self.organisation_words, found
+            )
         found += professional_number_spans(index)
         found += spoken_phone_spans(index, self.phones)
         return found

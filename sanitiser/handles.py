@@ -115,3 +115,63 @@ def _spelling(surname: str) -> re.Pattern[str]:
     # At least a space, dot or hyphen between letters: "pugh" itself is the surname's own rule.
     letters = r"(?:[ \t]+|[ \t]*[.\-][ \t]*)".join(re.escape(letter) for letter in surname)
     return re.compile(r"(?i)(?<![\w.])" + letters + r"\.?(?![\w])")
+
+
+def titled_first_name_handle_spans(
+    index: TextIndex, firsts: frozenset[str], known: list[Span]
+) -> list[Span]:
+    """A handle that is a title glued to the first name: '@coachtyronec', 'misssarah_kwa',
+    'mrs.fiona'. The title opens the handle, so '@sistersarahjones' is not read this way
+    unless the first name follows the title straight away."""
+    text, lowered = index.text, index.lowered
+    found: list[Span] = []
+    for first in firsts:
+        if len(first) < 4:
+            continue
+        position = lowered.find(first)
+        while position != -1:
+            end = position + len(first)
+            start, stop = _run(lowered, position, end)
+            head = lowered[start:position].lstrip("@").rstrip(_SEPARATORS)
+            inside = any(s.start <= position < s.end for s in known)
+            if head in _GLUED_TITLES and not inside and start < position:
+                found.append(
+                    Span(
+                        start, stop, "handle", text[start:stop], "title and first name in a handle"
+                    )
+                )
+            position = lowered.find(first, end)
+    return found
+
+
+def organisation_glued_spans(
+    index: TextIndex, glued: tuple[str, ...], words: frozenset[str], known: list[Span]
+) -> list[Span]:
+    """An address or handle built from the organisation's name: 'safeguarding@greenbankprimary
+    .example', 'instagram.com/lionheartboxingbristol'. Its distinctive word must be glued to
+    another word of the name, or stand in an email's domain."""
+    text, lowered = index.text, index.lowered
+    found: list[Span] = []
+    for word in glued:
+        position = lowered.find(word)
+        while position != -1:
+            end = position + len(word)
+            before = lowered[position - 1] if position else " "
+            after = lowered[end] if end < len(lowered) else " "
+            inside = any(s.start <= position < s.end for s in known)
+            if not inside and (before.isalnum() or after.isalnum()):
+                start, stop = _run(lowered, position, end)
+                run = lowered[start:stop]
+                at = run.find("@")
+                in_domain = at != -1 and start + at < position
+                rest = lowered[start:position] + " " + lowered[end:stop]
+                if in_domain or any(other in rest for other in words if other != word):
+                    found.append(
+                        Span(
+                            start, stop, "mailbox", text[start:stop], "named after the organisation"
+                        )
+                    )
+                    position = lowered.find(word, stop)
+                    continue
+            position = lowered.find(word, end)
+    return found

@@ -56,6 +56,14 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
         if colleague:
             _add_person(compiled, colleague, kind="colleague", whose="colleague's")
     _add_contacts(compiled, identity, email_domain)
+    if organisation and organisation.core_stands_alone:
+        glued = {strip_accents(w.lower()) for w in organisation.core if w.isalpha()}
+        compiled.glued_organisation = tuple(
+            sorted(w for w in glued if len(w) >= 5 and w not in COMMON_WORDS)
+        )
+        compiled.organisation_words = frozenset(
+            strip_accents(w.lower()) for w in organisation.words if len(w) >= 3 and w.isalpha()
+        )
     _add_organisation(compiled, identity, organisation)
     _add_role(compiled, identity.role)
     _add_address(compiled, identity.organisation_address)
