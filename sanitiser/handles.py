@@ -163,7 +163,7 @@ def organisation_glued_spans(
                 start, stop = _run(lowered, position, end)
                 run = lowered[start:stop]
                 at = run.find("@")
-                in_domain = at != -1 and start + at < position
+                in_domain = at > 0 and start + at < position  # an email, not "@handle"
                 rest = lowered[start:position] + " " + lowered[end:stop]
                 if in_domain or any(other in rest for other in words if other != word):
                     found.append(
