@@ -15,6 +15,7 @@ from .handles import (
     name_handle_spans,
     organisation_glued_spans,
     spelt_out_spans,
+    spoken_email_spans,
     titled_first_name_handle_spans,
 )
 from .identity import (
@@ -157,6 +158,9 @@ class CompiledIdentity:
             if site in index.lowered:
                 found += _websites(text, index.lowered, site)
         found += self._obfuscated_emails(index)
+        if self.emails and " at " in index.lowered and " dot " in index.lowered:
+            for email in self.emails:
+                found += spoken_email_spans(index, email)
         if self.handle_surnames:
             # The source's own address, found above, needs no second look.
             found += name_handle_spans(

@@ -323,3 +323,24 @@ def _end_of_greeting(text: str) -> int:
             if seen == 2:
                 break
     return position
+
+
+# What the source says they are called: "the young men call me Abu Yasin", "the kids know me
+# as Miss B", "I go by Shiv". Whatever name follows is theirs, derived from their name or not.
+_SELF_NAMED = re.compile(
+    r"(?i:\b(?:(?:call|calls|called|know|knows)[ \t]+me(?:[ \t]+as)?|i[ \t]+go[ \t]+by|"
+    r"i(?:['\u2019]m|[ \t]+am)[ \t]+known[ \t]+as)[ \t]+)"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})"
+)
+_SELF_NAMED_STARTS = ("call", "know", "i go", "i'm", "i\u2019m", "i am")
+
+
+def self_named_spans(index: TextIndex) -> list[Span]:
+    keys = index.key_set
+    if "me" not in keys and "known" not in keys and not {"go", "by"} <= keys:
+        return []
+    found: list[Span] = []
+    for match in cue_matches(_SELF_NAMED, index, _SELF_NAMED_STARTS):
+        start, end = match.span("name")
+        found.append(Span(start, end, "name", match["name"], "a name the source says is theirs"))
+    return found

@@ -27,6 +27,7 @@ from .context import (
     first_name_spans,
     name_extensions,
     role_spans,
+    self_named_spans,
 )
 from .identity import SourceIdentity
 from .matching import compile_identity
@@ -101,6 +102,7 @@ def _detect(text: str, compiled: CompiledIdentity, index: TextIndex | None = Non
     spans += first_name_spans(text, compiled, spans, hits.get(FIRST_NAME, []))
     spans += role_spans(text, spans, hits.get(ONE_WORD_ROLE, []))
     spans += colleague_spans(index, compiled, spans)
+    spans += self_named_spans(index)
     spans += signature_spans(text, spans)
     return [span for span in merge_spans(text, spans) if _says_something(span.text)]
 

@@ -113,8 +113,19 @@ def spelt_out_spans(index: TextIndex, surnames: tuple[str, ...]) -> list[Span]:
 @lru_cache(maxsize=1024)
 def _spelling(surname: str) -> re.Pattern[str]:
     # At least a space, dot or hyphen between letters: "pugh" itself is the surname's own rule.
-    letters = r"(?:[ \t]+|[ \t]*[.\-][ \t]*)".join(re.escape(letter) for letter in surname)
-    return re.compile(r"(?i)(?<![\w.])" + letters + r"\.?(?![\w])")
+    # A doubled letter may be read "double r".
+    gap = r"(?:[ \t]+|[ \t]*[.\-][ \t]*)"
+    pieces: list[str] = []
+    position = 0
+    while position < len(surname):
+        letter = re.escape(surname[position])
+        if surname[position + 1 : position + 2] == surname[position]:
+            pieces.append(f"(?:{letter}{gap}{letter}|double[ \\t]+{letter})")
+            position += 2
+        else:
+            pieces.append(letter)
+            position += 1
+    return re.compile(r"(?i)(?<![\w.])" + gap.join(pieces) + r"\.?(?![\w])")
 
 
 def titled_first_name_handle_spans(
@@ -175,3 +186,63 @@ def organisation_glued_spans(
                     continue
             position = lowered.find(word, end)
     return found
+
+
+# How a dictated address reads its symbols and letters: "jay dot o brien at ntl world dot com".
+_SPOKEN_SYMBOLS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-", "point": "."}
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "see": "c", "cee": "c", "dee": "d", "ee": "e", "ef": "f", "gee": "g",
+    "aitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l", "em": "m", "en": "n",
+    "oh": "o", "pee": "p", "cue": "q", "ar": "r", "es": "s", "tee": "t", "you": "u", "vee": "v",
+    "ex": "x", "why": "y", "zed": "z", "zee": "z",
+}  # fmt: skip
+_SPOKEN_TOKEN = re.compile(r"[^\s,;:()]+")
+_SPOKEN_WORDS = 8
+
+
+def spoken_email_spans(index: TextIndex, email: str) -> list[Span]:
+    """The source's address read out, as dictation software types it: 'jo pilkington 82 at
+    gmail dot com', 'jay dot o brien at ntl world dot example'. The words before 'at' must
+    spell the whole local part and the words after it the whole domain."""
+    local, _, host = email.lower().rpartition("@")
+    if not local or not host:
+        return []
+    text, lowered = index.text, index.lowered
+    found: list[Span] = []
+    position = lowered.find(" at ")
+    while position != -1:
+        end = _spoken_end(lowered, position + 4, host)
+        start = _spoken_start(lowered, position, local) if end is not None else None
+        if start is not None and end is not None:
+            found.append(Span(start, end, "email", text[start:end], "source's email read out"))
+        position = lowered.find(" at ", position + 4)
+    return found
+
+
+def _spoken_end(lowered: str, start: int, host: str) -> int | None:
+    built = ""
+    for count, token in enumerate(_SPOKEN_TOKEN.finditer(lowered, start)):
+        if count >= _SPOKEN_WORDS:
+            return None
+        word = token[0].rstrip(".!?")
+        built += _SPOKEN_SYMBOLS.get(word, word)
+        if built == host:
+            return token.start() + len(word)
+        if not host.startswith(built):
+            return None
+    return None
+
+
+def _spoken_start(lowered: str, at: int, local: str) -> int | None:
+    """Walk back from ' at ' over words, each read as itself, a symbol or a letter's name."""
+    words = [(m.start(), m[0]) for m in _SPOKEN_TOKEN.finditer(lowered, max(0, at - 80), at)]
+    words = words[-_SPOKEN_WORDS:]
+    built = [""]
+    for start, word in reversed(words):
+        readings = {_SPOKEN_SYMBOLS.get(word, word), _LETTER_NAMES.get(word, word)}
+        built = [r + b for b in built for r in readings if local.endswith(r + b)]
+        if not built:
+            return None
+        if local in built:
+            return start
+    return None

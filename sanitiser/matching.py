@@ -202,6 +202,10 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
             kind,
             f"{whose} initials",
         )
+        if kind == "name":
+            compiled.add(
+                {initials.lower()}, rules.initials_signing(initials), kind, f"{whose} initials"
+            )
         if rules.bare_initials_allowed(initials):
             compiled.add({initials.lower()}, rules.exact_word(initials), kind, f"{whose} initials")
     apostrophe = rules.apostrophe_initials(person.first, person.last)

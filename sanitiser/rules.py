@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .identity import PersonName
 from .tokens import TextIndex, base_of, is_place, key_of, keys_for
-from .vocabulary import ROLE_WORD_SHORT_FORMS, TITLES, UPPER_STOPLIST
+from .vocabulary import ROLE_WORD_SHORT_FORMS, TITLES, UPPER_STOPLIST, word_set
 
 Matcher = Callable[[TextIndex, int], "int | None"]
 
@@ -297,6 +297,47 @@ def spaced_surname(tail_key: str) -> Matcher:
     return match
 
 
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t>*\-]*$")
+# After initials that sign a line: kisses, or a separator and a team or role ("AK / YOT").
+_SIGNED_TAIL = re.compile(
+    r"[ \t]*(?:x+)?[ \t.!]*(?=\n|$)"
+    r"|[ \t]*[\-\u2013/|,][ \t]*(?P<team>[A-Za-z][\w&'\u2019.]*(?:[ \t]+[\w&'\u2019.]+){0,2})"
+    r"[ \t.]*(?=\n|$)"
+)
+# Words that make the tail after "NO -" an answer ("NO - she has not been told"), not a team.
+_ANSWER_WORDS = word_set(
+    "i he she they we it not yet never none nobody has have had is was were are does did do "
+    "will would can could mum dad"
+)
+
+
+def initials_signing(initials: str) -> Matcher:
+    """Initials that open a short line and sign it, in any case: 'fm x', 'NO - attendance',
+    'sh / pastoral'. Initials that are also a word ('NO') need the team after them, so an
+    answer on its own line ('NO') stays."""
+    upper = initials.upper()
+    word_like = initials.lower() in UPPER_STOPLIST
+
+    def match(ix: TextIndex, i: int) -> int | None:
+        raw = ix.raws[i]
+        if raw.upper() != upper or not ix.ends_word(i):
+            return None
+        start, end = ix.starts[i], ix.ends[i]
+        if not _LINE_OPENS.search(ix.text, max(0, start - 8), start):
+            return None
+        tail = _SIGNED_TAIL.match(ix.text, end)
+        if not tail:
+            return None
+        team = tail["team"]
+        if team is None:
+            return None if word_like else tail.end()
+        if any(word.lower() in _ANSWER_WORDS for word in team.split()):
+            return None
+        return end
+
+    return match
+
+
 def whole_word(ix: TextIndex, i: int) -> int | None:
     """The word itself, wherever it starts a word (not the tail of a handle or an address)."""
     return ix.ends[i] if ix.starts_word(i) else None
@@ -350,6 +391,8 @@ def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
             positions.append(frozenset({"st", "saint"}))
             continue
         keys = keys_for(word)
+        # "the Elm Rd surgery" for Elm Road Medical Centre.
+        keys |= STREET_SHORT_FORMS.get(lowered, frozenset())
         after_saint = index > 0 and words[index - 1].lower().rstrip(".") in ("st", "saint")
         if after_saint and keys:
             key = min(keys, key=len)
@@ -359,6 +402,16 @@ def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
                 keys |= {key[:size] + tail for size in range(4, len(key)) for tail in ("", "s")}
         positions.append(frozenset(keys))
     return [p for p in positions if p]
+
+
+_STREET_PAIRS = (
+    ("road", "rd"), ("street", "st"), ("avenue", "ave"), ("lane", "ln"), ("close", "cl"),
+    ("drive", "dr"), ("crescent", "cres"), ("terrace", "tce"), ("place", "pl"),
+    ("gardens", "gdns"), ("square", "sq"), ("court", "ct"),
+)  # fmt: skip
+STREET_SHORT_FORMS = {long: frozenset({short}) for long, short in _STREET_PAIRS} | {
+    short: frozenset({long}) for long, short in _STREET_PAIRS if short not in ("st", "dr")
+}
 
 
 def role_positions(role: str) -> list[frozenset[str]]:
