@@ -103,6 +103,8 @@ class CompiledIdentity:
     # all the words of its name that may be glued to them.
     glued_organisation: tuple[str, ...] = ()
     organisation_words: frozenset[str] = frozenset()
+    organisation_glue: frozenset[str] = frozenset()
+    spelt_firsts: tuple[str, ...] = ()
     _obfuscated: re.Pattern[str] | None = None
 
     def add(
@@ -166,12 +168,16 @@ class CompiledIdentity:
             found += name_handle_spans(
                 index, self.handle_surnames, self.handle_firsts, self.handle_initial, found
             )
-            found += spelt_out_spans(index, self.handle_surnames)
+            found += spelt_out_spans(index, self.handle_surnames + self.spelt_firsts)
         if self.handle_firsts:
             found += titled_first_name_handle_spans(index, self.handle_firsts, found)
         if self.glued_organisation:
             found += organisation_glued_spans(
-                index, self.glued_organisation, self.organisation_words, found
+                index,
+                self.glued_organisation,
+                self.organisation_words,
+                self.organisation_glue,
+                found,
             )
         found += professional_number_spans(index)
         found += spoken_phone_spans(index, self.phones)

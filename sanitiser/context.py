@@ -344,3 +344,29 @@ def self_named_spans(index: TextIndex) -> list[Span]:
         start, end = match.span("name")
         found.append(Span(start, end, "name", match["name"], "a name the source says is theirs"))
     return found
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def learned_initials_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+    """The form recorded no middle name, but the text signs with one ('K.A. Osei'): then the
+    bare initials with it ('KAO 14/10') are the source's too."""
+    person = compiled.person
+    if not person or not person.first or not person.last or person.middles:
+        return []
+    surnames = {s.lower() for s in compiled.surnames}
+    learned: set[str] = set()
+    for span in spans:
+        if span.kind != "name":
+            continue
+        words = [w for w in _NAME_WORD.findall(span.text) if w.lower().rstrip(".") not in TITLES]
+        if len(words) != 3 or words[-1].lower() not in surnames:
+            continue
+        if words[0][0].upper() == person.first[0].upper() and words[1][0].isupper():
+            learned.add(person.first[0].upper() + words[1][0] + person.last[0].upper())
+    found: list[Span] = []
+    for initials in learned:
+        for match in re.finditer(r"(?<![\w.])" + initials + r"(?![\w])", text):
+            found.append(Span(match.start(), match.end(), "name", initials, "source's initials"))
+    return found

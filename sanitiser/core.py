@@ -25,6 +25,7 @@ from .contacts import contact_spans
 from .context import (
     colleague_spans,
     first_name_spans,
+    learned_initials_spans,
     name_extensions,
     role_spans,
     self_named_spans,
@@ -103,6 +104,7 @@ def _detect(text: str, compiled: CompiledIdentity, index: TextIndex | None = Non
     spans += role_spans(text, spans, hits.get(ONE_WORD_ROLE, []))
     spans += colleague_spans(index, compiled, spans)
     spans += self_named_spans(index)
+    spans += learned_initials_spans(text, compiled, spans)
     spans += signature_spans(text, spans)
     return [span for span in merge_spans(text, spans) if _says_something(span.text)]
 

@@ -93,7 +93,8 @@ def _names_the_source(
             follows = tail[len(first) : len(first) + 1]
             if not follows.isalpha():
                 return True
-    return False
+    # A username with the initial after the surname, ending it: "llewellyn.g", "LLEWELLYNG".
+    return bool(initial and tail == initial and (not head or head[-1:] in "@/"))
 
 
 def spelt_out_spans(index: TextIndex, surnames: tuple[str, ...]) -> list[Span]:
@@ -156,11 +157,16 @@ def titled_first_name_handle_spans(
 
 
 def organisation_glued_spans(
-    index: TextIndex, glued: tuple[str, ...], words: frozenset[str], known: list[Span]
+    index: TextIndex,
+    glued: tuple[str, ...],
+    words: frozenset[str],
+    glue: frozenset[str],
+    known: list[Span],
 ) -> list[Span]:
     """An address or handle built from the organisation's name: 'safeguarding@greenbankprimary
-    .example', 'instagram.com/lionheartboxingbristol'. Its distinctive word must be glued to
-    another word of the name, or stand in an email's domain."""
+    .example', 'instagram.com/lionheartboxingbristol', '@GreenbankPS', '#TeamGreenbank'. Its
+    distinctive word must be glued to another word of the name, to the initials of the name or
+    a word such as 'team' (``glue``), or stand in an email's domain."""
     text, lowered = index.text, index.lowered
     found: list[Span] = []
     for word in glued:
@@ -176,7 +182,12 @@ def organisation_glued_spans(
                 at = run.find("@")
                 in_domain = at > 0 and start + at < position  # an email, not "@handle"
                 rest = lowered[start:position] + " " + lowered[end:stop]
-                if in_domain or any(other in rest for other in words if other != word):
+                bare = re.sub(r"[\W_\d]+", "", rest)
+                if (
+                    in_domain
+                    or bare in glue
+                    or any(other in rest for other in words if other != word)
+                ):
                     found.append(
                         Span(
                             start, stop, "mailbox", text[start:stop], "named after the organisation"
@@ -225,6 +236,8 @@ def _spoken_end(lowered: str, start: int, host: str) -> int | None:
         if count >= _SPOKEN_WORDS:
             return None
         word = token[0].rstrip(".!?")
+        if count == 0 and word in ("symbol", "sign"):
+            continue  # "at symbol", "at sign"
         built += _SPOKEN_SYMBOLS.get(word, word)
         if built == host:
             return token.start() + len(word)

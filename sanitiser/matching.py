@@ -31,6 +31,7 @@ from .vocabulary import (
     DIMINUTIVES,
     ORG_GENERIC_WORDS,
     UPPER_STOPLIST,
+    WELSH_ORG_WORDS,
 )
 
 
@@ -64,6 +65,11 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
         compiled.organisation_words = frozenset(
             strip_accents(w.lower()) for w in organisation.words if len(w) >= 3 and w.isalpha()
         )
+        compiled.organisation_glue = (
+            _ORGANISATION_GLUE
+            | {a.lower() for a in organisation.acronyms}
+            | {_initials_after(organisation.words, word) for word in organisation.core}
+        )
     _add_organisation(compiled, identity, organisation)
     _add_role(compiled, identity.role)
     _add_address(compiled, identity.organisation_address)
@@ -78,6 +84,16 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     return compiled
 
 
+# Words glued to an organisation's name in its own handles: '#TeamGreenbank', '@OfficialKWA'.
+_ORGANISATION_GLUE = frozenset({"team", "official", "the", "our", "info", "office", "admin", "hq"})
+
+
+def _initials_after(words: tuple[str, ...], word: str) -> str:
+    """'ps' for Greenbank in Greenbank Primary School: the handle '@GreenbankPS'."""
+    after = words[words.index(word) + 1 :] if word in words else ()
+    return "".join(w[0].lower() for w in after if w[:1].isalpha())
+
+
 def _add_handles(compiled: CompiledIdentity, people: list[PersonName]) -> None:
     surnames: set[str] = set()
     for person in people:
@@ -90,6 +106,9 @@ def _add_handles(compiled: CompiledIdentity, people: list[PersonName]) -> None:
     )
     if people and people[0].first:
         compiled.handle_initial = strip_accents(people[0].first[0].lower())
+        first = strip_accents(people[0].first.lower())
+        # "that's l o r r a i n e": a first name spelt out is as much theirs as the surname.
+        compiled.spelt_firsts = (first,) if len(first) >= 4 and first.isalpha() else ()
 
 
 def given_names(person: PersonName) -> list[str]:
@@ -258,17 +277,18 @@ def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
     """The matchers for one organisation's name. Many sources work at the same school or
     surgery, so they are built once per name."""
     entries: list[Entry] = []
+    welsh = any(word.lower() in WELSH_ORG_WORDS for word in organisation.words)
     for words, reason in (
         (organisation.words, "organisation"),
         (organisation.brand, "organisation (brand name)"),
     ):
-        positions = rules.organisation_positions(words)
+        positions = rules.organisation_positions(words, welsh)
         if positions:
             matcher = rules.phrase(positions, rules.PHRASE_GAP)
             entries.append((positions[0], matcher, "organisation", reason))
     core = organisation.core
     if core and organisation.core_stands_alone:
-        positions = rules.organisation_positions(core)
+        positions = rules.organisation_positions(core, welsh)
         word = core[0]
         capitalised = len(core) == 1 and (len(word) < 6 or word.lower() in COMMON_WORDS)
         if positions:

@@ -77,11 +77,15 @@ _SPOKEN_DIGIT = (
     r"(?:zero|nought|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d+)"
 )
 _SPOKEN_RUN = re.compile(
-    r"(?i)(?<![\w])" + _SPOKEN_DIGIT + r"(?:[ \t,.\-]{1,3}" + _SPOKEN_DIGIT + r"){5,}(?![\w])"
+    r"(?i)(?<![\w])" + _SPOKEN_DIGIT + r"(?:[ \t,.\-]{1,3}" + _SPOKEN_DIGIT + r"){2,}(?![\w])"
 )
 # A UK number starts with a nought: read out, it is "oh", "zero" or "nought" (or a mobile's
 # "seven"); a text with none of these holds no spoken number worth the pattern.
 _SPOKEN_CUES = frozenset({"oh", "zero", "nought", "seven", "double"})
+# Or the number typed in part, digits then words: "07700 900 three one eight".
+_DIGITS_THEN_WORDS = re.compile(
+    r"\d[ \t,.\-]{1,3}(?i:zero|nought|one|two|three|four|five|six|seven|eight|nine)\b"
+)
 _SPOKEN_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
@@ -104,7 +108,10 @@ def professional_number_spans(index: TextIndex) -> list[Span]:
 
 def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
     """The source's number read out in words: "oh seven seven double oh, nine double oh ..."."""
-    if not phones or _SPOKEN_CUES.isdisjoint(index.key_set):
+    if not phones:
+        return []
+    keys = index.key_set
+    if _SPOKEN_CUES.isdisjoint(keys) and not _DIGITS_THEN_WORDS.search(index.text):
         return []
     found: list[Span] = []
     for match in _SPOKEN_RUN.finditer(index.text):

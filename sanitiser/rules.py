@@ -379,9 +379,27 @@ def phrase(
     return match
 
 
-def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
+# Welsh mutates a word's first consonant after certain words: Treorci is "yn Nhreorci", "o
+# Dreorci"; Canolfan is "y Ganolfan". Soft, nasal and aspirate forms of each.
+_MUTATIONS = (
+    ("c", ("g", "ngh", "ch")), ("p", ("b", "mh", "ph")), ("t", ("d", "nh", "th")),
+    ("g", ("", "ng")), ("b", ("f", "m")), ("d", ("dd", "n")), ("ll", ("l",)), ("m", ("f",)),
+    ("rh", ("r",)),
+)  # fmt: skip
+
+
+def welsh_mutations(key: str) -> frozenset[str]:
+    found: set[str] = set()
+    for head, forms in _MUTATIONS:
+        if key.startswith(head) and not key.startswith(("ch", "ph", "th")):
+            found |= {form + key[len(head) :] for form in forms}
+    return frozenset(form for form in found if len(form) >= 4)
+
+
+def organisation_positions(words: tuple[str, ...], welsh: bool = False) -> list[frozenset[str]]:
     """Keys per word of an organisation's name: 'St' is also 'Saint'; after it, 'Mary's' is
-    also 'M's' and 'Marys'. 'and' / '&' are left to the gap between words."""
+    also 'M's' and 'Marys'. 'and' / '&' are left to the gap between words. A Welsh name's
+    words are also keyed as they mutate."""
     positions: list[frozenset[str]] = []
     for index, word in enumerate(words):
         lowered = word.lower().rstrip(".")
@@ -393,6 +411,8 @@ def organisation_positions(words: tuple[str, ...]) -> list[frozenset[str]]:
         keys = keys_for(word)
         # "the Elm Rd surgery" for Elm Road Medical Centre.
         keys |= STREET_SHORT_FORMS.get(lowered, frozenset())
+        if welsh and keys:
+            keys |= frozenset().union(*(welsh_mutations(key) for key in keys))
         after_saint = index > 0 and words[index - 1].lower().rstrip(".") in ("st", "saint")
         if after_saint and keys:
             key = min(keys, key=len)

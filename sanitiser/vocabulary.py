@@ -51,8 +51,17 @@ PLACE_WORDS = word_set(
 )
 
 # Words that do not identify an organisation on their own.
-ORG_GENERIC_WORDS = word_set(
+# Welsh words for kinds of organisation ("Canolfan Ieuenctid" is Youth Centre).
+WELSH_ORG_WORDS = word_set(
     """
+    ysgol canolfan ieuenctid meddygfa fferyllfa cymuned cymunedol gynradd uwchradd gyfun feithrin
+    eglwys capel clwb gwasanaeth gwasanaethau teulu tai cyngor ysbyty coleg prifysgol iechyd
+    """
+)
+
+ORG_GENERIC_WORDS = (
+    word_set(
+        """
     the of and for at in on a an & ltd limited plc llp cic co company group trust foundation
     school schools academy academies primary secondary infant infants junior juniors nursery high
     grammar college sixth form university uni community church england ce c of e voluntary aided
@@ -65,6 +74,8 @@ ORG_GENERIC_WORDS = word_set(
     islamic jewish christian baptist rc dental dentist dentists opticians optician vets veterinary
     salon garage cafe restaurant pub gym fc afc rfc sports juniors shopping retail mall arcade
     """
+    )
+    | WELSH_ORG_WORDS
 )
 
 # Leading parts of English place-name compounds, used to guess acronyms ("Kingsweston" -> "KW").

@@ -28,7 +28,7 @@ EARLIER_IDS = {
 
 
 def test_round_three_holds_new_realistic_annotated_texts() -> None:
-    assert len(ROUND3) >= 30
+    assert len(ROUND3) >= 40
     assert len(set(IDS)) == len(IDS)
     assert not set(IDS) & EARLIER_IDS
     for item in ROUND3:
@@ -147,3 +147,45 @@ def test_a_name_the_source_says_they_go_by_goes_but_not_what_someone_else_is_kno
     assert sanitise(text, identity).text == (
         f"The boys call me {MARKER}. Their dealer is known to everyone as Big Dhagax."
     )
+
+
+def test_a_number_half_in_words_goes_only_when_it_is_the_sources() -> None:
+    identity = SourceIdentity(name="Marek Kowalczyk", phone="07700 900318")
+    text = "Mine is 07700 900 three one eight; his is 07700 900 four one eight, 2 one-way streets."
+    assert sanitise(text, identity).text == (
+        f"Mine is {MARKER}; his is 07700 900 four one eight, 2 one-way streets."
+    )
+
+
+def test_a_welsh_organisation_goes_as_it_mutates_but_an_english_one_does_not() -> None:
+    welsh = SourceIdentity(name="Siân Bowen", organisation="Canolfan Ieuenctid Treorci")
+    text = "Rwy'n gweithio yn Nhreorci; she went o Dreorci to Pontypridd."
+    assert sanitise(text, welsh).text == (
+        f"Rwy'n gweithio yn {MARKER}; she went o {MARKER} to Pontypridd."
+    )
+    english = SourceIdentity(name="Sam Bell", organisation="Parkside Taxis")
+    assert sanitise("Barkside Cars took him.", english).text == "Barkside Cars took him."
+
+
+def test_the_organisations_handle_with_its_initials_goes_but_a_lookalike_stays() -> None:
+    identity = SourceIdentity(
+        name="Rebecca Okafor", organisation="Greenbank Primary School", email="b@gmail.com"
+    )
+    text = "We are @GreenbankPS and #TeamGreenbank; the gang is @greenbank_boyz_bs5."
+    assert sanitise(text, identity).text == (
+        f"We are {MARKER} and {MARKER}; the gang is @greenbank_boyz_bs5."
+    )
+
+
+def test_bare_initials_with_a_middle_count_only_once_the_text_shows_the_middle_name() -> None:
+    identity = SourceIdentity(name="Kwame Osei", organisation="Bristol City Council")
+    assert sanitise("KAO visited. CSE concern.", identity).text == "KAO visited. CSE concern."
+    assert sanitise("KAO visited. CSE concern.\nK.A. Osei", identity).text == (
+        f"{MARKER} visited. CSE concern.\n{MARKER}"
+    )
+
+
+def test_a_username_with_the_initial_after_the_surname_goes() -> None:
+    identity = SourceIdentity(name="Gareth Llewellyn")
+    text = "edited by llewellyn.g and LLEWELLYNG"
+    assert sanitise(text, identity).text == f"edited by {MARKER} and {MARKER}"
