@@ -332,6 +332,8 @@ _SELF_NAMED = re.compile(
     r"i(?:['\u2019]m|[ \t]+am)[ \t]+known[ \t]+as)[ \t]+)"
     r"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2})"
 )
+# A quotation opened before the phrase on its line and not closed.
+_OPEN_QUOTE = re.compile(r"(?:[\"\u201c\u2018]|(?<![\w])')[^\"\u201d\u2019'\n]*$")
 _SELF_NAMED_STARTS = ("call", "know", "i go", "i'm", "i\u2019m", "i am")
 
 
@@ -341,6 +343,9 @@ def self_named_spans(index: TextIndex) -> list[Span]:
         return []
     found: list[Span] = []
     for match in cue_matches(_SELF_NAMED, index, _SELF_NAMED_STARTS):
+        line_start = index.text.rfind("\n", 0, match.start()) + 1
+        if _OPEN_QUOTE.search(index.text, line_start, match.start()):
+            continue  # "he told her 'call me Daddy'": someone else speaking
         start, end = match.span("name")
         found.append(Span(start, end, "name", match["name"], "a name the source says is theirs"))
     return found

@@ -143,9 +143,13 @@ def test_an_address_read_out_goes_only_when_every_part_is_the_sources() -> None:
 
 def test_a_name_the_source_says_they_go_by_goes_but_not_what_someone_else_is_known_as() -> None:
     identity = SourceIdentity(name="Abdirahman Warsame")
-    text = "The boys call me Abu Yasin. Their dealer is known to everyone as Big Dhagax."
+    text = (
+        "The boys call me Abu Yasin. Their dealer is known to everyone as Big Dhagax. "
+        "He told her 'call me Daddy' and \u201cthey call me Smokey\u201d."
+    )
     assert sanitise(text, identity).text == (
-        f"The boys call me {MARKER}. Their dealer is known to everyone as Big Dhagax."
+        f"The boys call me {MARKER}. Their dealer is known to everyone as Big Dhagax. "
+        "He told her 'call me Daddy' and \u201cthey call me Smokey\u201d."
     )
 
 
