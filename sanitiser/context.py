@@ -339,7 +339,8 @@ _SELF_NAMED_STARTS = ("call", "know", "i go", "i'm", "i\u2019m", "i am")
 
 def self_named_spans(index: TextIndex) -> list[Span]:
     keys = index.key_set
-    if "me" not in keys and "known" not in keys and not {"go", "by"} <= keys:
+    known = "known" in keys and ("m known" in index.lowered or "am known" in index.lowered)
+    if "me" not in keys and not known and not {"go", "by"} <= keys:
         return []
     found: list[Span] = []
     for match in cue_matches(_SELF_NAMED, index, _SELF_NAMED_STARTS):
@@ -363,7 +364,7 @@ def learned_initials_spans(text: str, compiled: CompiledIdentity, spans: list[Sp
     surnames = {s.lower() for s in compiled.surnames}
     learned: set[str] = set()
     for span in spans:
-        if span.kind != "name":
+        if span.kind != "name" or span.text.count(" ") + span.text.count(".") < 2:
             continue
         words = [w for w in _NAME_WORD.findall(span.text) if w.lower().rstrip(".") not in TITLES]
         if len(words) != 3 or words[-1].lower() not in surnames:

@@ -132,27 +132,31 @@ def _spelling(surname: str) -> re.Pattern[str]:
 def titled_first_name_handle_spans(
     index: TextIndex, firsts: frozenset[str], known: list[Span]
 ) -> list[Span]:
-    """A handle that is a title glued to the first name: '@coachtyronec', 'misssarah_kwa',
-    'mrs.fiona'. The title opens the handle, so '@sistersarahjones' is not read this way
-    unless the first name follows the title straight away."""
+    """A handle that is a title glued to the first name: '@coachtyronec', '@misssarah_kwa',
+    '@mrs.fiona'. The title opens the handle, straight after its '@'."""
     text, lowered = index.text, index.lowered
     found: list[Span] = []
-    for first in firsts:
-        if len(first) < 4:
-            continue
-        position = lowered.find(first)
-        while position != -1:
-            end = position + len(first)
-            start, stop = _run(lowered, position, end)
-            head = lowered[start:position].lstrip("@").rstrip(_SEPARATORS)
-            inside = any(s.start <= position < s.end for s in known)
-            if head in _GLUED_TITLES and not inside and start < position:
-                found.append(
-                    Span(
-                        start, stop, "handle", text[start:stop], "title and first name in a handle"
-                    )
-                )
-            position = lowered.find(first, end)
+    at = lowered.find("@")
+    while at != -1:
+        start, stop = _run(lowered, at, at + 1)
+        handle = lowered[at + 1 : stop]
+        inside = any(s.start <= at < s.end for s in known)
+        if start == at and not inside:
+            for title in _GLUED_TITLES:
+                if handle.startswith(title):
+                    rest = handle[len(title) :].lstrip(_SEPARATORS)
+                    if any(rest.startswith(f) for f in firsts if len(f) >= 4):
+                        found.append(
+                            Span(
+                                at,
+                                stop,
+                                "handle",
+                                text[at:stop],
+                                "title and first name in a handle",
+                            )
+                        )
+                        break
+        at = lowered.find("@", max(stop, at + 1))
     return found
 
 

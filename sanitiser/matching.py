@@ -144,12 +144,13 @@ _DOUBLABLE = re.compile(r"(?<=[aeiou])([lmnrst])(?=[aeiou])")
 _VOWEL_SWAPS = (("o", "u"), ("u", "o"), ("e", "a"), ("a", "e"))
 
 
-def spelling_variants(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def spelling_variants(name: str) -> tuple[str, ...]:
     """The other ways a name is spelt or transliterated: Mohammed is also Muhammad, Mohamed,
     Muhamad; Aleksandra is Alexandra. Letters doubled or single, x for ks, and o/u and e/a in the
     syllables after the first letter. Names under five letters have too many neighbours."""
     if len(name) < 5 or not name.isalpha():
-        return []
+        return ()
     bases = {name, _DOUBLED.sub(r"\1", name), _DOUBLABLE.sub(r"\1\1", name, count=1)}
     bases |= {b.replace("ks", "x") for b in bases} | {b.replace("x", "ks") for b in bases}
     found = set(bases)
@@ -159,7 +160,7 @@ def spelling_variants(name: str) -> list[str]:
             found.add(head + tail.replace(old, new))
         found.add(base[0] + base[1:2].replace("o", "u").replace("u", "o") + tail)
     found = {v for v in found for v in (v, v[0] + v[1:2].translate(_O_U) + v[2:])}
-    return sorted(v for v in found if v != name and v not in COMMON_WORDS and len(v) >= 5)
+    return tuple(sorted(v for v in found if v != name and v not in COMMON_WORDS and len(v) >= 5))
 
 
 _O_U = str.maketrans("ou", "uo")

@@ -83,9 +83,7 @@ _SPOKEN_RUN = re.compile(
 # "seven"); a text with none of these holds no spoken number worth the pattern.
 _SPOKEN_CUES = frozenset({"oh", "zero", "nought", "seven", "double"})
 # Or the number typed in part, digits then words: "07700 900 three one eight".
-_DIGITS_THEN_WORDS = re.compile(
-    r"\d[ \t,.\-]{1,3}(?i:zero|nought|one|two|three|four|five|six|seven|eight|nine)\b"
-)
+_DIGIT_WORD_KEYS = frozenset(_DIGIT_WORDS) - {"o", "oh"}
 _SPOKEN_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
@@ -111,7 +109,7 @@ def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
     if not phones:
         return []
     keys = index.key_set
-    if _SPOKEN_CUES.isdisjoint(keys) and not _DIGITS_THEN_WORDS.search(index.text):
+    if _SPOKEN_CUES.isdisjoint(keys) and not _digits_then_words(index):
         return []
     found: list[Span] = []
     for match in _SPOKEN_RUN.finditer(index.text):
@@ -120,6 +118,12 @@ def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
         if reason:
             found.append(Span(match.start(), match.end(), "phone", match[0], reason + " in words"))
     return found
+
+
+def _digits_then_words(index: TextIndex) -> bool:
+    present = _DIGIT_WORD_KEYS & index.key_set
+    raws = index.raws
+    return any(i and raws[i - 1].isdigit() for i in index.positions(present)) if present else False
 
 
 def _spoken_digits(spoken: str) -> str:
