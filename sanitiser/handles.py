@@ -138,6 +138,9 @@ def titled_first_name_handle_spans(
     found: list[Span] = []
     at = lowered.find("@")
     while at != -1:
+        if not lowered.startswith(_GLUED_TITLES, at + 1):
+            at = lowered.find("@", at + 1)
+            continue
         start, stop = _run(lowered, at, at + 1)
         handle = lowered[at + 1 : stop]
         inside = any(s.start <= at < s.end for s in known)

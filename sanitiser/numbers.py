@@ -121,9 +121,15 @@ def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
 
 
 def _digits_then_words(index: TextIndex) -> bool:
-    present = _DIGIT_WORD_KEYS & index.key_set
-    raws = index.raws
-    return any(i and raws[i - 1].isdigit() for i in index.positions(present)) if present else False
+    """A digit word straight after a digit and a space: '900 three'."""
+    lowered = index.lowered
+    for word in _DIGIT_WORD_KEYS & index.key_set:
+        position = lowered.find(" " + word)
+        while position != -1:
+            if position and lowered[position - 1].isdigit():
+                return True
+            position = lowered.find(" " + word, position + 1)
+    return False
 
 
 def _spoken_digits(spoken: str) -> str:
