@@ -234,3 +234,13 @@ def test_the_closed_total_is_cached_for_a_minute_and_counted_when_the_cache_is_c
     assert closed_count() == 1  # a minute-old figure, from the cache
     cache.delete(closed_count_cache_key())
     assert closed_count() == 2
+
+
+@pytest.mark.django_db
+def test_each_status_has_its_own_tag_colour(handler_client):
+    for status in (Status.NEW, Status.IN_PROGRESS, Status.AWAITING_REVIEW):
+        SubmissionFactory(status=status)
+    SubmissionFactory(status=Status.CLOSED, outcome=Outcome.NO_ACTION)
+    page = handler_client.get(QUEUE + "?status=").content.decode()
+    for colour in ("blue", "yellow", "orange", "grey"):
+        assert f'class="govuk-tag govuk-tag--{colour}"' in page, colour
