@@ -93,6 +93,13 @@ def _names_the_source(
             follows = tail[len(first) : len(first) + 1]
             if not follows.isalpha():
                 return True
+    # A title glued before the initial: "DrPNair", "mrs.j.khan".
+    glued = head.replace(".", "").replace("_", "").replace("-", "")
+    if initial and glued.endswith(initial):
+        titled = glued[: -len(initial)]
+        for title in _GLUED_TITLES:
+            if titled.endswith(title) and not titled[-len(title) - 1 : -len(title)].isalpha():
+                return True
     # A username with the initial after the surname, ending it: "llewellyn.g", "LLEWELLYNG".
     return bool(initial and tail == initial and (not head or head[-1:] in "@/"))
 

@@ -44,6 +44,8 @@ for _head in sorted(COMPOUND_HEADS, key=len, reverse=True):
 _DENOMINATION_WORDS = frozenset(
     ["c", "e", "ce", "cofe", "c.e", "rc", "catholic", "church", "england", "va", "vc"]
 )
+# The name, then a branch after a dash, in brackets or after a comma.
+_BRANCH = re.compile(r"^(.+?)\s*(?:\(([^()]+)\)\s*|\s[-\u2013\u2014]\s+(.+)|,\s+(.+))$")
 _PUBLIC_BODY_WORDS = {"council", "borough", "county", "city", "police", "constabulary", "nhs"}
 
 
@@ -129,6 +131,7 @@ def parse_person_name(raw: str) -> PersonName | None:
     """Split "Dr Sarah J. Hughes RN" into first, middles and last, dropping titles and
     post-nominals. A single word is treated as a surname: it is removed everywhere it stands as
     a proper noun, which is the safer reading when we cannot tell."""
+    raw = _surname_first(raw)
     words = [w.strip(",") for w in raw.replace(",", " , ").split() if w.strip(",")]
     while words and words[0].lower().rstrip(".") in TITLES:
         words.pop(0)
@@ -144,6 +147,21 @@ def parse_person_name(raw: str) -> PersonName | None:
         middles=tuple(_proper(w.rstrip(".")) for w in words[1:-1]),
         last=_proper(words[-1]),
     )
+
+
+def _surname_first(raw: str) -> str:
+    """ "Nair, Priya" and "JONES-PARRY, Eleri" as registers type them: put the given name first.
+    "Priya Nair, MBBS" keeps its order: only post-nominals follow its comma."""
+    before, comma, after = raw.partition(",")
+    if not comma:
+        return raw
+    surname = [w for w in before.split() if w.lower().rstrip(".") not in TITLES]
+    given = [w.strip(",") for w in after.split() if w.strip(",")]
+    qualifications = _POST_NOMINALS_LOWER | {"hons"}
+    if len(surname) != 1 or not any(w.lower().strip(".()") not in qualifications for w in given):
+        return raw
+    titles = [w for w in before.split() if w not in surname]
+    return " ".join([*titles, *given, *surname])
 
 
 def _proper(word: str) -> str:
@@ -169,10 +187,14 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
     if not full and not email_domain:
         return None
     words = tuple(re.findall(r"[\w'\u2019.&-]+", full))
+    # "Boots - Fishponds", "Lloyds Pharmacy (Kingswood)": people write the name without its
+    # branch, so the distinctive words and acronyms come from the part before it.
+    branch = _BRANCH.match(full)
+    main = tuple(re.findall(r"[\w'\u2019.&-]+", branch[1])) if branch else words
     core: list[str] = []
-    for index, word in enumerate(words):
+    for index, word in enumerate(main):
         lowered = word.lower().rstrip(".")
-        after_saint = index > 0 and words[index - 1].lower() in ("st", "st.", "saint")
+        after_saint = index > 0 and main[index - 1].lower() in ("st", "st.", "saint")
         if lowered in ("st", "saint") or lowered not in ORG_GENERIC_WORDS or after_saint:
             core.append(word)
     lowered_words = {w.lower() for w in words}
@@ -180,13 +202,17 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
     only_a_place = all(w.lower() in MAJOR_PLACES for w in core) or (
         len(core) == 1 and core[0].lower() in PLACE_WORDS
     )
+    # "A2B Cars": letters and digits together are distinctive even when short.
+    mixed = any(c.isdigit() for w in core for c in w) and any(c.isalpha() for w in core for c in w)
     stands_alone = (
         bool(core)
-        and core_letters >= 4
+        and (core_letters >= 4 or (mixed and core_letters >= 3))
         and not only_a_place
         and not (lowered_words & _PUBLIC_BODY_WORDS)
     )
-    acronyms = _acronyms(words, email_domain)
+    acronyms = _acronyms(main, email_domain)
+    if branch:
+        acronyms = tuple(dict.fromkeys(acronyms + _acronyms(words, "")))
     # "Premier Stay Bristol Airport" is written "Premier Stay": the part before a town is a brand.
     # "Star Cars Bristol" is written "Star Cars": the words before the town, generic ones too.
     brand: tuple[str, ...] = ()
@@ -198,6 +224,8 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
             if distinctive and (letters >= 6 or (len(candidate) >= 2 and letters >= 3)):
                 brand = candidate
             break
+    if branch and not brand and len(main) >= 2:
+        brand = main
     return OrganisationName(full, words, tuple(core), acronyms, stands_alone, brand)
 
 

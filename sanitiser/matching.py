@@ -23,13 +23,15 @@ from .identity import (
     website_host,
 )
 from .patterns import strip_accents
-from .phones import national_number
+from .phones import field_numbers
 from .roles import Entry, role_matchers
 from .tokens import key_of, keys_for
 from .vocabulary import (
     COMMON_WORDS,
     DIMINUTIVES,
+    MAJOR_PLACES,
     ORG_GENERIC_WORDS,
+    PLACE_WORDS,
     UPPER_STOPLIST,
     WELSH_ORG_WORDS,
 )
@@ -251,9 +253,8 @@ def _add_contacts(compiled: CompiledIdentity, identity: SourceIdentity, domain: 
         (identity.phone, "source's phone number"),
         (identity.organisation_phone, "organisation's switchboard number"),
     ):
-        number = national_number(raw)
-        if number:
-            compiled.phones[number] = reason
+        for number in field_numbers(raw):
+            compiled.phones.setdefault(number, reason)
 
 
 def _add_organisation(
@@ -295,6 +296,7 @@ def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
         if positions:
             matcher = rules.phrase(positions, rules.PHRASE_GAP, capitalised)
             entries.append((positions[0], matcher, ORG_CORE, "organisation (short name)"))
+        entries += _core_parts(core, welsh)
     entries += _word_and_initials(organisation.words)
     for acronym in organisation.acronyms:
         lower = acronym.lower()
@@ -305,6 +307,33 @@ def _organisation_matchers(organisation: OrganisationName) -> tuple[Entry, ...]:
         dotted = rules.dotted(acronym, allow_middle=False)
         entries.append((frozenset({lower[0]}), dotted, "organisation", "organisation's acronym"))
     return tuple(entries)
+
+
+def _core_parts(core: tuple[str, ...], welsh: bool) -> list[Entry]:
+    """Part of a name of several distinctive words, as people shorten it: 'Brightstowe' for Oasis
+    Academy Brightstowe, 'Rovers' for Bristol Rovers Community Trust, 'St Mary's' for St Mary
+    Redcliffe. A word alone must be capitalised, long, and not a common word or a place."""
+    if len(core) < 2:
+        return []
+    parts: list[tuple[str, ...]] = []
+    saint = core[0].lower().rstrip(".") in ("st", "saint")
+    if saint and len(core) > 2:
+        parts.append(core[:2])
+    # Only the last word: a chain's or a city's name comes first, the branch's own name last
+    # ('Cotham' of Cotham Park Academy is a district, 'Brightstowe' names the academy).
+    word = core[-1]
+    lowered = word.lower().rstrip(".")
+    distinctive = len(lowered) >= 6 and word.isalpha() and lowered not in COMMON_WORDS
+    places = MAJOR_PLACES | PLACE_WORDS | ORG_GENERIC_WORDS
+    if distinctive and lowered not in places and not (saint and len(core) == 2):
+        parts.append((word,))
+    entries: list[Entry] = []
+    for part in parts:
+        positions = rules.organisation_positions(part, welsh)
+        if len(positions) == len(part):
+            matcher = rules.phrase(positions, rules.PHRASE_GAP, capitalised=True)
+            entries.append((positions[0], matcher, ORG_CORE, "organisation (short name)"))
+    return entries
 
 
 def _word_and_initials(words: tuple[str, ...]) -> list[Entry]:

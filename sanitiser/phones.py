@@ -31,3 +31,18 @@ def national_number(raw: str) -> str:
         digits = digits[2:]
     digits = digits.removeprefix("0")
     return digits if len(digits) >= 9 else ""
+
+
+# "07700 900321 or 0117 496 0321", "mob / home": a phone field may hold more than one number.
+_NUMBER_SEPARATOR = re.compile(r"(?i)\s*(?:\bor\b|\band\b|/|;|&|,)\s*")
+
+
+def field_numbers(raw: str) -> list[str]:
+    """Each number typed into one phone field, with any extension kept beside its number."""
+    pieces: list[str] = []
+    for piece in _NUMBER_SEPARATOR.split(raw or ""):
+        if pieces and len(_NON_DIGIT.sub("", piece)) < 9:
+            pieces[-1] += " " + piece  # "0117 496 0123, ext 204": the extension, not a number
+        else:
+            pieces.append(piece)
+    return [number for number in (national_number(piece) for piece in pieces) if number]

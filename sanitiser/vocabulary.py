@@ -70,6 +70,7 @@ ORG_GENERIC_WORDS = (
     service housing association homes hotel hotels taxis taxi cabs cars private hire
     youth club project projects team department dept unit hub store stores shop shops supermarket
     superstore local social care children's childrens family families team services
+    maternity
     federation mat multi learning free studio studios catholic cofe methodist anglican
     islamic jewish christian baptist rc dental dentist dentists opticians optician vets veterinary
     salon garage cafe restaurant pub gym fc afc rfc sports juniors shopping retail mall arcade
