@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import rules
 from .fuzzy import is_plausible_misspelling
@@ -154,6 +155,7 @@ class CompiledIdentity:
                     found.append(Span(match.start(), match.end(), "phone", match[0], reason))
             if any(cue in index.lowered for cue in _LETTER_O_CUES):
                 found += self._letter_o_numbers(text)
+            found += _numbers_without_trunk_zero(text, self.phones)
         if "@" in text and (self.emails or self.email_domain):
             found += self._emails(text)
         for site in self.sites:
@@ -254,6 +256,25 @@ def obfuscated_email_source(email: str) -> str:
     dot = r"(?:\.|\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*)"
     pattern = re.escape(local).replace(r"\.", dot) + at + dot.join(map(re.escape, host.split(".")))
     return r"(?<![\w.+-])(?i:" + pattern + r")(?![\w-]|\.\w)"
+
+
+@lru_cache(maxsize=4096)
+def _bare_number(national: str) -> re.Pattern[str]:
+    """The national number with neither 0 nor +44 before it: "7700900579", "7700 900 579"."""
+    spaced = r"[ \t.\-]?".join(national)
+    return re.compile(r"(?<![\d+\w])" + spaced + r"(?!\d)")
+
+
+def _numbers_without_trunk_zero(text: str, phones: dict[str, str]) -> list[Span]:
+    """A source's number typed without its leading nought. Looked for only where its first four
+    digits stand in the text, so a text without them costs one find per number."""
+    found: list[Span] = []
+    for national, reason in phones.items():
+        if national[:4] not in text:
+            continue
+        for match in _bare_number(national).finditer(text):
+            found.append(Span(match.start(), match.end(), "phone", match[0], reason))
+    return found
 
 
 def phone_candidates(text: str) -> list[re.Match[str]]:

@@ -120,6 +120,11 @@ class PersonName:
         if not self.last:
             return frozenset()
         forms = {self.last[0].upper()}
+        # "Mrs O'D" for O'Donnell: the prefix stays with the next letter.
+        head, apostrophe, tail = self.last.replace("\u2019", "'").partition("'")
+        if apostrophe and head.isalpha() and len(head) <= 2 and tail[:1].isalpha():
+            short = head.upper() + "'" + tail[0].upper()
+            forms |= {short, short.replace("'", "\u2019")}
         parts = [part for part in self.last.split("-") if part]
         if len(parts) > 1:
             letters = [part[0].upper() for part in parts]
@@ -190,6 +195,8 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
     # "Boots - Fishponds", "Lloyds Pharmacy (Kingswood)": people write the name without its
     # branch, so the distinctive words and acronyms come from the part before it.
     branch = _BRANCH.match(full)
+    if branch and branch[4] and not _is_branch_name(branch[4]):
+        branch = None  # "Kimber, Rowe & Co": a partner's name after the comma, not a branch
     main = tuple(re.findall(r"[\w'\u2019.&-]+", branch[1])) if branch else words
     core: list[str] = []
     for index, word in enumerate(main):
@@ -227,6 +234,14 @@ def parse_organisation(raw: str, email_domain: str) -> OrganisationName | None:
     if branch and not brand and len(main) >= 2:
         brand = main
     return OrganisationName(full, words, tuple(core), acronyms, stands_alone, brand)
+
+
+def _is_branch_name(words: str) -> bool:
+    """A place after a comma ("Lloyds Pharmacy, Kingswood"), not more of the name."""
+    split = words.split()
+    return len(split) <= 2 and not any(
+        w.lower() in ORG_GENERIC_WORDS or w.lower() in _SMALL_WORDS for w in split
+    )
 
 
 def _acronyms(words: tuple[str, ...], email_domain: str) -> tuple[str, ...]:

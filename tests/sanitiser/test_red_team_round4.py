@@ -36,7 +36,13 @@ EARLIER_IDS = {
 # name starting with P before the surname's initial; "Filton round" for Royal Mail Filton
 # Delivery Office: a district after a brand, which an earlier round keeps when shouted
 # ("THE LADS IN BEDMINSTER DO DEALING").
+# From the second pass: "KR&Co" (initials glued to "&Co"), "MK" signing for Mary-Kate O'Brien
+# (two letters that are also Milton Keynes), and the role "Shop Owner" written "Owner of the
+# corner shop" (a role turned round).
 KNOWN_LEAKS = {
+    ("rt4b-org-with-comma-partners", "KR&Co"),
+    ("rt4b-surname-first-apostrophe", "MK"),
+    ("rt4b-single-name-mr", "Owner of the corner shop"),
     ("rt4-subject-shares-street", "Filton round"),
     ("rt4-subject-shares-whole-name", "Bridge"),
     ("rt4-form-name-initial-surname", "Priya N"),
@@ -44,7 +50,7 @@ KNOWN_LEAKS = {
 
 
 def test_round_four_holds_new_realistic_annotated_texts() -> None:
-    assert len(ROUND4) >= 30
+    assert len(ROUND4) >= 40
     assert len(set(IDS)) == len(IDS)
     assert not set(IDS) & EARLIER_IDS
     for item in ROUND4:
@@ -174,3 +180,36 @@ def test_a_subject_with_the_sources_whole_name_is_removed_a_limit_we_accept() ->
     assert sanitise(text, identity).text == (
         f"The girl is also called {MARKER} (Y11, DOB 02/02/2009)."
     )
+
+
+def test_a_single_name_on_the_form_goes_as_anyones_first_name_too_a_limit_we_accept() -> None:
+    # "Bashir" alone could be a first name or a surname: it goes wherever it is a proper noun,
+    # so a suspect called Bashir Khan keeps only his surname.
+    identity = SourceIdentity(name="Bashir", organisation="Bashir Food & Wine")
+    assert sanitise("A man called Bashir Khan drives them.", identity).text == (
+        f"A man called {MARKER} Khan drives them."
+    )
+
+
+# --- Second pass ------------------------------------------------------------------------------
+
+
+def test_a_title_with_the_apostrophe_initial_goes_but_another_surname_stays() -> None:
+    identity = SourceIdentity(name="Claire O'Donnell", organisation="St Bede's Catholic College")
+    text = "Mrs O'D (DDSL) spoke to Mr O'Neill on Monday.\nC O'D"
+    assert (
+        sanitise(text, identity).text == f"{MARKER} (DDSL) spoke to Mr O'Neill on Monday.\n{MARKER}"
+    )
+
+
+def test_a_partner_after_a_comma_is_part_of_the_name_but_a_place_is_a_branch() -> None:
+    firm = parse_organisation("Kimber, Rowe & Co Solicitors", "")
+    assert "Rowe" in firm.core
+    lloyds = parse_organisation("Lloyds Pharmacy, Kingswood", "")
+    assert lloyds.core == ("Lloyds",)
+
+
+def test_the_sources_number_without_its_leading_nought_goes_but_a_longer_number_stays() -> None:
+    identity = SourceIdentity(name="Nadia Osman", phone="+44 (0) 7700 900 579")
+    text = "Direct: 7700900579 or 7700 900 579. Ref 77009005791."
+    assert sanitise(text, identity).text == f"Direct: {MARKER} or {MARKER}. Ref 77009005791."
