@@ -39,6 +39,7 @@ from .tokens import (
 )
 from .vocabulary import (
     COMMON_FIRST_NAMES,
+    NAME_PARTICLES,
     POST_NOMINALS,
     TITLES,
 )
@@ -320,7 +321,9 @@ def is_other_persons_surname(text: str, start: int, compiled: CompiledIdentity) 
     if not word or not word[0].isupper() or word.isupper():
         return False
     lowered = word.lower().rstrip(".")
-    if lowered in TITLES or is_given_name_variant(lowered, compiled.first_names):
+    if lowered in TITLES or lowered in NAME_PARTICLES:
+        return False
+    if is_given_name_variant(lowered, compiled.first_names):
         return False
     if any(
         is_plausible_misspelling(word, first) for first in compiled.first_names if len(first) >= 5

@@ -72,7 +72,12 @@ _HERE = (" here", "\there")
 _UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
 _COLLEAGUE_CUES += ("boss", "partner")
-_PERSON = r"(?:" + TITLE + r"[ \t]+)?[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?"
+# A name word whole, with the capital after a prefix ("O'Neill", "McAllister", "DaSilva"): never
+# its tail alone, which would leave "O'" or "Mc" behind.
+_NAME_WORD_PATTERN = r"(?<![\w'\u2019-])[A-Z](?:[a-z]{0,2}['\u2019]?[A-Z])?[a-z'\u2019-]+"
+_PERSON = (
+    r"(?:" + TITLE + r"[ \t]+)?" + _NAME_WORD_PATTERN + r"(?:[ \t]+" + _NAME_WORD_PATTERN + r")?"
+)
 _COLLEAGUE_INTRO = re.compile(
     r"(?i:\b(?:my|our)\s+(?:colleague|co-?worker|manager|line\s+manager|deputy|supervisor|"
     r"team\s+leader|head\s*teacher|practice\s+manager|boss|senior\s+partner|partner)s?[,:]?\s+)"

@@ -16,6 +16,7 @@ from .vocabulary import (
     GENERIC_DOMAIN_LABELS,
     GENERIC_EMAIL_DOMAINS,
     MAJOR_PLACES,
+    NAME_PARTICLES,
     ORG_GENERIC_WORDS,
     PLACE_WORDS,
     POST_NOMINALS,
@@ -94,9 +95,23 @@ class PersonName:
         if not self.last:
             return ()
         parts = [self.last]
+        # "DaSilva", "VanDerBerg": the particles glued to the surname.
+        particles = self.particles
+        if particles:
+            parts.append("".join(particles) + self.last)
         if "-" in self.last:
             parts += [part for part in self.last.split("-") if len(part) >= 3]
         return tuple(parts)
+
+    @property
+    def particles(self) -> tuple[str, ...]:
+        """The particles just before the surname: 'de' in Ana de Souza, 'van der'."""
+        found: list[str] = []
+        for word in reversed(self.middles):
+            if word.lower() not in NAME_PARTICLES:
+                break
+            found.insert(0, word)
+        return tuple(found)
 
     @property
     def initials(self) -> str:

@@ -30,6 +30,7 @@ from .vocabulary import (
     COMMON_WORDS,
     DIMINUTIVES,
     MAJOR_PLACES,
+    NAME_PARTICLES,
     ORG_GENERIC_WORDS,
     PLACE_WORDS,
     UPPER_STOPLIST,
@@ -122,7 +123,9 @@ def given_names(person: PersonName) -> list[str]:
     names = [person.first]
     if "-" in person.first:
         names += [part for part in person.first.split("-") if len(part) >= 3]
-    names += [m for m in person.middles if len(m) >= 3 and m.isalpha()]
+    names += [
+        m for m in person.middles if len(m) >= 3 and m.isalpha() and m.lower() not in NAME_PARTICLES
+    ]
     return names
 
 

@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from .identity import PersonName
 from .tokens import TextIndex, base_of, is_place, key_of, keys_for
-from .vocabulary import ROLE_WORD_SHORT_FORMS, TITLES, UPPER_STOPLIST, word_set
+from .vocabulary import NAME_PARTICLES, ROLE_WORD_SHORT_FORMS, TITLES, UPPER_STOPLIST, word_set
 
 Matcher = Callable[[TextIndex, int], "int | None"]
 
 SPACE = re.compile(r"[ \t]+")
+# Text pasted from a PDF breaks lines anywhere, between a first name and its surname too.
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 AFTER_INITIAL = re.compile(r"\.?[ \t]*")
 AFTER_MIDDLE = re.compile(r"\.?[ \t]+")
 AFTER_TITLE = re.compile(r"\.?\s+")
@@ -34,6 +36,9 @@ TITLE_KEYS = frozenset(TITLES)
 # Titles that are also family words: a title only when capitalised.
 _FAMILY_TITLES = frozenset({"mother", "father", "sister"})
 _QUOTES_BEFORE = frozenset("'\"\u2018\u201c")
+# An alias is quoted by itself ('Mr K'); a quotation that goes on ('Mr H is the only one I trust')
+# is someone speaking about the source.
+_QUOTE_CLOSES = re.compile(r"\.?['\"\u2019\u201d]")
 # After an initial: a name or another initial ("S. Patel", "J R Hartley"), or a closing quote.
 _NAME_AFTER_INITIAL = re.compile(r"\.?[ \t]*(?:[A-Z]|['\"\u2019\u201d])")
 # Welsh surnames start with a letter written with two: Mr Llewellyn is "Mr Ll.".
@@ -77,7 +82,7 @@ def full_name(p: PersonKeys) -> Matcher:
     def match(ix: TextIndex, i: int) -> int | None:
         if not ix.starts_word(i):
             return None
-        if not ix.gap(SPACE, i):
+        if not ix.gap(SPACE, i) and not ix.gap(LINE_BREAK, i):
             # 'Rebecca "Becky" Lyons': a nickname in quotes or brackets between the names.
             j = i + 1
             if (
@@ -177,6 +182,9 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
         if ix.keys[i] in _FAMILY_TITLES and not ix.raws[i][:1].isupper():
             return None  # "her mother Fiona" is the girl's mother; "Mother Fiona" a nun
         j = i + 1
+        # "Mrs De Souza", "Mr van der Berg": particles between the title and the surname.
+        while ix.keys[j] in NAME_PARTICLES and j + 1 < len(ix.keys) and ix.gap(SPACE, j):
+            j += 1
         if with_first and ix.raws[j] in p.lone_initials and _stands_alone(ix, i, j):
             return _after_dot(ix.text, ix.ends[j])  # "Dr M", "Mrs Q.", "Mr Ll."
         if ix.keys[j] in p.surnames and ix.ends_word(j):
@@ -197,7 +205,9 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
 def _stands_alone(ix: TextIndex, i: int, j: int) -> bool:
     """A title and an initial that name someone by themselves: not 'Mr K' in quotes (an alias),
     not 'Dr S. Patel' or 'Mrs J Smith' (the initial of someone else's name)."""
-    if ix.text[ix.starts[i] - 1 : ix.starts[i]] in _QUOTES_BEFORE:
+    if ix.text[ix.starts[i] - 1 : ix.starts[i]] in _QUOTES_BEFORE and _QUOTE_CLOSES.match(
+        ix.text, ix.ends[j]
+    ):
         return False
     return not _NAME_AFTER_INITIAL.match(ix.text, ix.ends[j])
 

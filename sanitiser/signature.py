@@ -61,6 +61,10 @@ _TEAM_WORDS = ORG_GENERIC_WORDS | word_set(
     """
 )
 _TAIL_LINES = 8
+_THANKS_FOR = re.compile(r"(?i:for)\b")
+# A label after the source's details ("Chance). Young person: Dylan"): the line goes on to
+# someone else, so the block stops before it.
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,20}:[ \t]")
 
 
 def signature_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -124,7 +128,14 @@ def _extend_block(
             continue
         if len(line) > _MAX_LINE or _STOP_LINE.match(line):
             break
-        strong = _overlaps(around, line_start, line_end) or _STRONG_LINE.search(line)
+        strong = _STRONG_LINE.search(line) or (
+            _overlaps(around, line_start, line_end)
+            and (
+                ":" not in line
+                or not _LABEL.search(line)
+                or _mostly_source(text, line_start, line_end, around)
+            )
+        )
         weak = _title_case_line(line)
         if not (strong or (weak and not after_blank)):
             break
@@ -175,6 +186,8 @@ def _rest_is_signature(text: str, rest: str, start: int, end: int, around: _Anch
     stripped = rest.strip()
     if not stripped:
         return True
+    if _THANKS_FOR.match(stripped):
+        return False  # "Thank you for your referral regarding ...": a letter's first line
     if _overlaps(around, start, end) and (
         len(stripped) <= _SHORT_REST or _mostly_source(text, start, end, around)
     ):

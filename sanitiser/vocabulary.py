@@ -21,8 +21,13 @@ TITLES = word_set(
     """
     mr mrs ms miss mx dr doctor prof professor sister nurse rev revd reverend father fr pastor
     sir dame lady lord cllr councillor coach matron imam rabbi canon madame mme mother sheikh
-    shaykh ustadh ustadha
+    shaykh ustadh ustadha puan encik
     """
+)
+# Words that join a surname to what comes before it ("de Souza", "van der Berg", "binti Ahmad"):
+# never a given name, and a title may stand before them and the surname.
+NAME_PARTICLES = word_set(
+    "de da di do dos das du del della van von der den ter le la al el bin binti binte ap"
 )
 
 # Qualifications written after a name in signatures ("S.H. RN", "Dr Patel MBChB MRCGP").

@@ -1,0 +1,144 @@
+"""Red team, round 5: short answers, structured pastes and names written unusually.
+
+The texts in red_team_round5.jsonl are the short "how do you know this" answers where one clause
+names the source ("I'm her form tutor at Oakfield"); tables, tab and comma separated lines,
+bullet and "Reporter:" lists, form letters with their blanks filled in, and text pasted from a
+PDF with a name or number broken across lines; surnames with particles and prefixes (Mac, O', de,
+van der, von, binti, al-, ap, Fitz); the source named by the child in quoted speech; and the
+leetspeak a child's message is forwarded in ("mr h@ll", "m1ss k"). Each keeps subject details
+that must stay.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
+
+from .corpus_scoring import corpus_load, corpus_score
+
+REQUIRED_RETENTION = 0.95
+ROUND5 = corpus_load(Path(__file__).with_name("red_team_round5.jsonl"))
+IDS = [item["id"] for item in ROUND5]
+EARLIER_IDS = {
+    item["id"]
+    for name in (
+        "red_team_round4.jsonl",
+        "red_team_round3.jsonl",
+        "red_team_corpus.jsonl",
+        "corpus.jsonl",
+    )
+    for item in corpus_load(Path(__file__).with_name(name))
+}
+# Leaks this round found and has not fixed yet.
+KNOWN_LEAKS = {
+    ("rt5-prov-neighbour-flat", "caretaker for the block, Gail"),
+    ("rt5-form-letter-underscores", "Gareth Lloyd-Evans"),
+    ("rt5-form-letter-underscores", "Learning Mentor"),
+    ("rt5-form-letter-underscores", "Bedminster Down School"),
+    ("rt5-pdf-hyphen-split-surname", "Aoife Mac-\nNamara"),
+    ("rt5-quote-nickname", "Tash said"),
+    ("rt5-leet-at-sign", "mr h@ll"),
+    ("rt5-leet-digit-title", "m1ss k"),
+    ("rt5-leet-surname-digits", "mrs p4tel"),
+    ("rt5-leet-surname-digits", "P4TEL"),
+    ("rt5-leet-phone-letter-o", "O77OO 9OO435"),
+}
+
+
+def test_round_five_holds_new_realistic_annotated_texts() -> None:
+    assert len(ROUND5) >= 30
+    assert len(set(IDS)) == len(IDS)
+    assert not set(IDS) & EARLIER_IDS
+    for item in ROUND5:
+        assert set(item["source"]) == {"name", "role", "organisation", "email", "phone"}
+        assert item["must_remove"] and item["must_keep"], item["id"]
+        for expected in item["must_remove"] + item["must_keep"]:
+            assert expected in item["text"], (item["id"], expected)
+
+
+def test_no_round_five_identifier_survives_beyond_the_known_limits(record_property) -> None:
+    score = corpus_score(ROUND5)
+    summary = f"red team round 5: {len(ROUND5)} texts, {score.summary()}"
+    print(summary)
+    record_property("sanitiser_red_team_round5", summary)
+    assert set(score.leaks) <= KNOWN_LEAKS, score.leaks
+    assert score.retention >= REQUIRED_RETENTION, score.lost
+
+
+@pytest.mark.parametrize("item", ROUND5, ids=IDS)
+def test_gate_finds_nothing_in_sanitised_round_five_text(item: dict) -> None:
+    identity = SourceIdentity(**item["source"])
+    assert find_source_identifiers(sanitise(item["text"], identity).text, identity) == []
+
+
+@pytest.mark.parametrize("item", ROUND5, ids=IDS)
+def test_round_five_removed_offsets_point_into_the_original(item: dict) -> None:
+    result = sanitise(item["text"], SourceIdentity(**item["source"]))
+    for span in result.removed:
+        assert item["text"][span.start : span.end] == span.text
+
+
+# --- Names with a prefix or particle -----------------------------------------------------------
+
+
+def test_a_colleague_with_an_apostrophe_surname_goes_whole_not_leaving_its_prefix() -> None:
+    identity = SourceIdentity(name="Claire O'Donnell", organisation="St Bede's Catholic College")
+    text = "Spoke to Mr O'Neill and C O'D about Nathan (Y10)."
+    assert sanitise(text, identity).text == f"Spoke to {MARKER} and {MARKER} about Nathan (Y10)."
+    text = "Mrs McAllister and Claire O'Donnell met Skye."
+    assert sanitise(text, identity).text == f"{MARKER} and {MARKER} met Skye."
+
+
+def test_a_title_before_a_particle_and_the_surname_goes_and_so_does_the_glued_form() -> None:
+    identity = SourceIdentity(name="Ana de Souza", organisation="Well Pharmacy")
+    text = "Mrs De Souza and Mrs DeSouza saw Ruby Souza-Marsh."
+    assert sanitise(text, identity).text == f"{MARKER} and {MARKER} saw Ruby Souza-Marsh."
+    silva = SourceIdentity(name="Marta da Silva", organisation="Cabot Circus")
+    assert sanitise("Mrs DaSilva found him.", silva).text == f"{MARKER} found him."
+
+
+def test_a_particle_is_never_taken_for_the_sources_given_name() -> None:
+    identity = SourceIdentity(name="Pieter van der Berg", organisation="First Bus")
+    text = "He sleeps in a van. The den is on Der Street. Mr Van Der Berg saw it."
+    assert sanitise(text, identity).text == (
+        f"He sleeps in a van. The den is on Der Street. {MARKER} saw it."
+    )
+
+
+def test_a_malay_name_goes_by_the_given_names_before_binti_with_its_title() -> None:
+    identity = SourceIdentity(name="Nur Aisyah binti Ahmad", organisation="Interpreting Service")
+    text = "Puan Aisyah interpreted; the mother Siti Ahmad-Rahman was there."
+    assert sanitise(text, identity).text.startswith(f"{MARKER} interpreted")
+
+
+# --- Quoted speech -----------------------------------------------------------------------------
+
+
+def test_a_title_and_initial_opening_a_quotation_is_the_source_but_a_quoted_alias_is_not() -> None:
+    identity = SourceIdentity(name="Daniel Hughes", organisation="City Academy")
+    text = "He said 'Mr H is the only one I trust'. The dealer is known as 'Mr H'."
+    assert sanitise(text, identity).text == (
+        f"He said '{MARKER} is the only one I trust'. The dealer is known as 'Mr H'."
+    )
+
+
+# --- Structured pastes -------------------------------------------------------------------------
+
+
+def test_a_name_broken_across_lines_goes_and_a_label_on_the_next_line_stops_the_block() -> None:
+    identity = SourceIdentity(name="Kwame Boateng", organisation="Empire Fighting Chance")
+    text = "Mentor: Kwame\nBoateng (Empire Fighting\nChance). Young person: Dylan\nHart, 15."
+    output = sanitise(text, identity).text
+    assert "Kwame" not in output and "Boateng" not in output
+    assert "Young person: Dylan\nHart, 15." in output
+
+
+def test_thank_you_for_opens_a_letter_rather_than_signing_it() -> None:
+    identity = SourceIdentity(name="Emma Fairweather", organisation="Sirona")
+    text = "Thank you for your referral regarding Poppy Lane, 13. Ref EF/2024/117."
+    assert sanitise(text, identity).text == (
+        f"Thank you for your referral regarding Poppy Lane, 13. Ref {MARKER}/2024/117."
+    )
