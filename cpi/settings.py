@@ -213,11 +213,19 @@ CELERY_TASK_IGNORE_RESULT = True
 # A broker that is down must fail fast inside a request; the outbox catches up later.
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task whose whole worker died (not just its pool process) goes back to the queue after this
+# long. It must be longer than the longest task, or a task still running is handed out again
+# (exports are idempotent, but the work would be done twice).
+CELERY_VISIBILITY_TIMEOUT_SECONDS = env_int("CELERY_VISIBILITY_TIMEOUT_SECONDS", 3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": REDIS_TIMEOUT_SECONDS,
     "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
     "max_retries": 0,
-    "visibility_timeout": 3600,
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT_SECONDS,
+    # Workers look for such tasks every 10 s (kombu's default looks every 100 s: an interval of
+    # 10 s with only every 10th look going to Redis); a look is one small sorted-set query.
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT_SECONDS // 10)),
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE: dict = {

@@ -33,12 +33,13 @@ def start_worker(private_redis, tmp_path, settings):
     database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
     database_url += db["NAME"]
 
-    def start(log_name: str = "worker.log") -> CeleryWorker:
+    def start(log_name: str = "worker.log", **extra_env: str) -> CeleryWorker:
         worker = CeleryWorker(
             broker_url=private_redis.url,
             database_url=database_url,
             export_dir=settings.EXPORT_DIR,
             log=tmp_path / log_name,
+            extra_env=extra_env,
         ).start()
         workers.append(worker)
         return worker

@@ -91,7 +91,15 @@ class PrivateRedis:
 class CeleryWorker:
     """`celery -A cpi worker` as production runs it (prefork, acks late), one pool process."""
 
-    def __init__(self, *, broker_url: str, database_url: str, export_dir: Path, log: Path):
+    def __init__(
+        self,
+        *,
+        broker_url: str,
+        database_url: str,
+        export_dir: Path,
+        log: Path,
+        extra_env: dict | None = None,
+    ):
         self.env = {
             **{k: v for k, v in os.environ.items() if k not in ("PYTEST_CURRENT_TEST",)},
             "CPI_TESTING": "1",  # development keys: the same encryption keys as the tests
@@ -99,6 +107,7 @@ class CeleryWorker:
             "REDIS_URL": broker_url,
             "EXPORT_DIR": str(export_dir),
             "DJANGO_SETTINGS_MODULE": "cpi.settings",
+            **(extra_env or {}),
         }
         self.log = log
         self.process: subprocess.Popen | None = None

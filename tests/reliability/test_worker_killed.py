@@ -99,3 +99,46 @@ def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
     assert completed.count() == 1
     assert "WorkerLostError" in worker.log.read_text()
     print(f"export redelivered and completed {elapsed:.1f}s after it was queued")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_worker_killed_mid_export_is_redelivered_to_the_next_worker(
+    private_broker, start_worker, raw_connection, supervisor_user, settings
+):
+    """The OOM killer may take the worker's main process too: nothing acks, nothing rejects, and
+    the message waits out the broker's visibility timeout (an hour in production; 3 s here) before
+    another worker takes it."""
+    logs = IntelligenceLogFactory.create_batch(2)
+    export = Export.objects.create(
+        requester=supervisor_user,
+        format="csv",
+        purpose="Briefing for the neighbourhood team",
+        recipient="Neighbourhood Policing",
+    )
+    short = {"CELERY_VISIBILITY_TIMEOUT_SECONDS": "3"}
+    first = start_worker("first.log", **short)
+    blocker = raw_connection()
+    blocker.execute(
+        "INSERT INTO intelligence_exportedlog (export_id, log_id) VALUES (%s, %s)",
+        [export.pk, logs[0].pk],
+    )
+    observer = raw_connection()
+    export_run.delay(str(export.pk))
+    wait_for(lambda: waiting_on_a_lock(observer), what="the export to be under way")
+
+    first.stop()  # SIGKILL to the whole process group: main process and pool alike
+    blocker.rollback()
+    start_worker("second.log", **short)
+
+    def complete():
+        export.refresh_from_db()
+        return export.status == ExportStatus.COMPLETE
+
+    wait_for(complete, timeout=60, what="another worker to take the export over")
+    assert export.attempts == 2
+    assert sorted(p.name for p in settings.EXPORT_DIR.iterdir()) == [export.file_name]
+    body = (settings.EXPORT_DIR / export.file_name).read_text()
+    assert all(body.count(log.reference) == 1 for log in logs)
+    assert ExportedLog.objects.filter(export=export).count() == 2
+    completed = AuditEvent.objects.filter(action=Action.EXPORT_COMPLETED, object_id=str(export.pk))
+    assert completed.count() == 1
