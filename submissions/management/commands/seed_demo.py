@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, connections, transaction
 from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from accounts.groups import staff_groups_ensure
 from submissions import seeding
+from submissions.seed_tables import column_preparers
 
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None
@@ -182,7 +183,7 @@ def _batch_write_inserts(spec: tuple[int, int]) -> dict[str, int]:
             with transaction.atomic(), connection.cursor() as cursor:
                 for model, rows in batch.rows.items():
                     columns, complete = context.columns[model]
-                    prepare = seeding.column_preparers(model, columns, connection)
+                    prepare = column_preparers(model, columns, connection)
                     placeholders = ", ".join(["%s"] * len(columns))
                     cursor.executemany(
                         # Table and column names come from the models, never from input.
