@@ -52,16 +52,24 @@ def _submission_changes(data: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
+def _locked_and_valid(
+    submission: Submission, user, version: int, data: dict[str, Any], *, recording: bool
+) -> Submission:
+    """The submission locked for this handler's edit, once the answers pass the rules."""
+    current = _locked(submission)
+    _check_editable(current, user, version)
+    errors = assessment_errors(data, recording=recording)
+    if errors:
+        raise ValidationError(errors)
+    return current
+
+
 @transaction.atomic
 def assessment_save(
     *, submission: Submission, user, version: int, data: dict[str, Any], request=None
 ) -> Submission:
     """Save the assessment as a draft: risk, priority, grading and any outcome details so far."""
-    current = _locked(submission)
-    _check_editable(current, user, version)
-    errors = assessment_errors(data, recording=False)
-    if errors:
-        raise ValidationError(errors)
+    current = _locked_and_valid(submission, user, version, data, recording=False)
     assessment = _assessment_apply(current, user, data)
     assessment.full_clean(exclude=["submission"])
     assessment.save()
@@ -83,11 +91,7 @@ def outcome_record(
     *, submission: Submission, user, version: int, data: dict[str, Any], request=None
 ) -> Submission:
     """Record exactly one outcome. Closes the submission, or sends it for a supervisor's review."""
-    current = _locked(submission)
-    _check_editable(current, user, version)
-    errors = assessment_errors(data, recording=True)
-    if errors:
-        raise ValidationError(errors)
+    current = _locked_and_valid(submission, user, version, data, recording=True)
     outcome = data["outcome"]
     target = status_after_outcome(outcome=outcome, risk=data["risk"])
     transition_check(current.status, target)
