@@ -244,3 +244,32 @@ def test_each_status_has_its_own_tag_colour(handler_client):
     page = handler_client.get(QUEUE + "?status=").content.decode()
     for colour in ("blue", "yellow", "orange", "grey"):
         assert f'class="govuk-tag govuk-tag--{colour}"' in page, colour
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["", "?status=new", "?q=Tyler&risk=high&sort=oldest", "?received_from=2026-01-02"],
+)
+def test_the_filter_form_built_once_is_the_same_as_built_afresh(handler_client, query):
+    from crispy_forms.utils import render_crispy_form
+
+    from triage.templatetags import triage_tags
+
+    triage_tags._FILTER_FORM_CACHE.clear()
+    first = handler_client.get(QUEUE + query)
+    again = handler_client.get(QUEUE + query)  # from the cache
+    fresh = render_crispy_form(first.context["filter"].form)
+    for response in (first, again):
+        assert fresh in response.content.decode()
+    assert len(triage_tags._FILTER_FORM_CACHE) == 1
+
+
+@pytest.mark.django_db
+def test_a_filter_form_with_errors_is_never_kept(handler_client):
+    from triage.templatetags import triage_tags
+
+    triage_tags._FILTER_FORM_CACHE.clear()
+    response = handler_client.get(QUEUE + "?status=made-up")
+    assert response.context["filter"].form.errors
+    assert triage_tags._FILTER_FORM_CACHE == {}
