@@ -107,6 +107,9 @@ class CompiledIdentity:
     organisation_words: frozenset[str] = frozenset()
     organisation_glue: frozenset[str] = frozenset()
     spelt_firsts: tuple[str, ...] = ()
+    # The keys of the source's names and of titles: what a word hidden in leetspeak or broken over
+    # two lines must spell before the readable view rewrites it.
+    readable_words: frozenset[str] = frozenset()
     _obfuscated: re.Pattern[str] | None = None
 
     def add(

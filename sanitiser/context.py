@@ -46,6 +46,14 @@ _WORKPLACE_AFTER = re.compile(
     r"-?mates?|friends?))|form(?![ \t]*(?:tutor|teacher)))\b"
 )
 _POSSESSIVE = ("'s", "\u2019s")
+# A child quoted as saying the source sent them: "Tash said I should tell someone".
+_SENT_TO_TELL_AFTER = re.compile(
+    r"[ \t]+(?i:said|says|told[ \t]+me)[ \t]+(?:(?i:that)[ \t]+)?(?:I|i|me)[ \t]+"
+    r"(?i:could|can|should|must|ought[ \t]+to|to|had[ \t]+to)[ \t]+(?i:tell|talk|speak|report)\b"
+)
+# The opening clause of a short answer that the source's role or organisation starts: a first
+# name closing it is theirs ("caretaker for the block, Gail.").
+_CLOSES_OPENING_CLAUSE = re.compile(r"[ \t]*(?:[.;:\n]|$)")
 _LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
 # What may follow a first name that signs off the text: kisses, punctuation, a bracketed aside
 # such as a role ("Mark (attendant)").
@@ -138,6 +146,8 @@ def first_name_spans(
             reason = "source's first name owning their work ('Hamish's caseload')"
         if not reason and _signs_before_signature(text, start, end, around):
             reason = "source's first name signing off above their signature"
+        if not reason and _closes_opening_clause(text, start, end, around):
+            reason = "source's first name closing their opening self-description"
         if not reason and _beside_anchor(text, start, end, around, strict=shared):
             reason = "source's first name beside their other details"
         if reason:
@@ -161,7 +171,20 @@ def _first_name_context(text: str, start: int, end: int) -> str:
         return "source's first name on a line of its own"
     if _LAST_TAIL.fullmatch(text, end) and (start == 0 or _LAST_LEAD.search(before)):
         return "source's first name signing off the text"
+    if _SENT_TO_TELL_AFTER.match(text, end):
+        return "source's first name where the child says they sent them to tell"
     return ""
+
+
+def _closes_opening_clause(
+    text: str, start: int, end: int, around: list[tuple[int, int, str]]
+) -> bool:
+    if not text[:start].rstrip(" \t").endswith(",") or not _CLOSES_OPENING_CLAUSE.match(text, end):
+        return False
+    opening = text[:start]
+    if any(mark in opening for mark in ".!?\n"):
+        return False
+    return any(a_end <= start and kind in _ANCHOR_KINDS for _, a_end, kind in around)
 
 
 def _signs_before_signature(
@@ -209,7 +232,9 @@ def role_spans(text: str, spans: list[Span], occurrences: list[Hit]) -> list[Spa
     found: list[Span] = []
     around = anchors(text, spans) if occurrences else []
     for start, end, word in occurrences:
-        if _ROLE_INTRODUCED_BEFORE.search(text[max(0, start - 40) : start]):
+        if not text[:start].strip():
+            found.append(Span(start, end, "role", word, "source's role opening the answer"))
+        elif _ROLE_INTRODUCED_BEFORE.search(text[max(0, start - 40) : start]):
             found.append(Span(start, end, "role", word, "source's role, self-described"))
         elif _beside_anchor(text, start, end, around, strict=False):
             found.append(Span(start, end, "role", word, "source's role beside them"))

@@ -33,6 +33,7 @@ from .context import (
 from .identity import SourceIdentity
 from .matching import compile_identity
 from .provenance import flag_provenance
+from .readable import readable_view
 from .signature import signature_spans
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import (
@@ -65,14 +66,15 @@ def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
     """Replace each identifier of the source with a marker and flag provenance sentences."""
     compiled = compile_identity(identity)
     index = TextIndex(text)
-    removed = _detect(text, compiled, index)
+    plain = readable_view(text, compiled.readable_words)[0] is text
+    removed = _detect(text, compiled, index, plain)
     output, segments = _apply(text, removed)
     # The output is the input with markers put in: its words are the input's away from them.
     base: TextIndex | None = index
     output_index = None
     for _ in range(_MAX_PASSES):
         output_index = TextIndex(output) if base is None else spliced_index(base, output, segments)
-        extra = _detect(output, compiled, output_index)
+        extra = _detect(output, compiled, output_index, plain)
         if not extra:
             break
         output_index = None
@@ -90,7 +92,27 @@ def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
     return SanitiseResult(text=output, removed=removed, flagged=flagged)
 
 
-def _detect(text: str, compiled: CompiledIdentity, index: TextIndex | None = None) -> list[Span]:
+def _detect(
+    text: str, compiled: CompiledIdentity, index: TextIndex | None = None, plain: bool = False
+) -> list[Span]:
+    """``plain``: the text is the output of one whose readable view was itself. Markers open and
+    close with brackets, so putting them in joins no letter to a digit, no underscores, and no
+    word to a line's end: its view is itself too."""
+    view, moved = (text, []) if plain else readable_view(text, compiled.readable_words)
+    if view is text:
+        return _detect_in(text, compiled, index)
+    # Found in the view, reported as the original's own stretches.
+    found = []
+    for span in _detect_in(view, compiled, None):
+        start, end = span.start, span.end
+        for region_start, region_end in moved:
+            if start < region_end and end > region_start:
+                start, end = min(start, region_start), max(end, region_end)
+        found.append(Span(start, end, span.kind, text[start:end], span.reason))
+    return [span for span in merge_spans(text, found) if _says_something(span.text)]
+
+
+def _detect_in(text: str, compiled: CompiledIdentity, index: TextIndex | None = None) -> list[Span]:
     index = index or TextIndex(text)
     scan = compiled.scan(index)
     hits = scan.hits

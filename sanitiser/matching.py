@@ -52,6 +52,10 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
         )
     )
     compiled.surnames = tuple(s for p in people for s in p.surnames)
+    compiled.readable_words = frozenset(
+        {key_of(name) for name in compiled.first_names + compiled.surnames if len(name) >= 2}
+        | rules.TITLE_KEYS
+    )
     _add_handles(compiled, people)
     for someone in people:
         _add_person(compiled, someone, kind="name", whose="source's")

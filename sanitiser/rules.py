@@ -185,7 +185,7 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
         # "Mrs De Souza", "Mr van der Berg": particles between the title and the surname.
         while ix.keys[j] in NAME_PARTICLES and j + 1 < len(ix.keys) and ix.gap(SPACE, j):
             j += 1
-        if with_first and ix.raws[j] in p.lone_initials and _stands_alone(ix, i, j):
+        if with_first and _lone_initial(ix, i, j, p) and _stands_alone(ix, i, j):
             return _after_dot(ix.text, ix.ends[j])  # "Dr M", "Mrs Q.", "Mr Ll."
         if ix.keys[j] in p.surnames and ix.ends_word(j):
             return ix.ends[j]
@@ -200,6 +200,20 @@ def titled_name(p: PersonKeys, with_first: bool) -> Matcher:
         return None
 
     return match
+
+
+def _lone_initial(ix: TextIndex, i: int, j: int, p: PersonKeys) -> bool:
+    """ "Dr M", and in a message typed all in lower case "miss k" (not "miss a", a verb)."""
+    raw = ix.raws[j]
+    if raw in p.lone_initials:
+        return True
+    return (
+        len(raw) == 1
+        and raw.islower()
+        and raw not in "aio"
+        and ix.raws[i].islower()
+        and raw.upper() in p.lone_initials
+    )
 
 
 def _stands_alone(ix: TextIndex, i: int, j: int) -> bool:

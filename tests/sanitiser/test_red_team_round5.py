@@ -32,20 +32,7 @@ EARLIER_IDS = {
     )
     for item in corpus_load(Path(__file__).with_name(name))
 }
-# Leaks this round found and has not fixed yet.
-KNOWN_LEAKS = {
-    ("rt5-prov-neighbour-flat", "caretaker for the block, Gail"),
-    ("rt5-form-letter-underscores", "Gareth Lloyd-Evans"),
-    ("rt5-form-letter-underscores", "Learning Mentor"),
-    ("rt5-form-letter-underscores", "Bedminster Down School"),
-    ("rt5-pdf-hyphen-split-surname", "Aoife Mac-\nNamara"),
-    ("rt5-quote-nickname", "Tash said"),
-    ("rt5-leet-at-sign", "mr h@ll"),
-    ("rt5-leet-digit-title", "m1ss k"),
-    ("rt5-leet-surname-digits", "mrs p4tel"),
-    ("rt5-leet-surname-digits", "P4TEL"),
-    ("rt5-leet-phone-letter-o", "O77OO 9OO435"),
-}
+KNOWN_LEAKS: set[tuple[str, str]] = set()
 
 
 def test_round_five_holds_new_realistic_annotated_texts() -> None:
@@ -142,3 +129,67 @@ def test_thank_you_for_opens_a_letter_rather_than_signing_it() -> None:
     assert sanitise(text, identity).text == (
         f"Thank you for your referral regarding Poppy Lane, 13. Ref {MARKER}/2024/117."
     )
+
+
+def test_a_form_letters_blanks_do_not_hide_what_was_written_in_them() -> None:
+    identity = SourceIdentity(
+        name="Gareth Lloyd-Evans", role="Learning Mentor", organisation="Bedminster Down School"
+    )
+    text = "I, ___Gareth Lloyd-Evans___, __Learning Mentor__, report __Rhys Tanner__."
+    assert sanitise(text, identity).text == (
+        f"I, ___{MARKER}___, __{MARKER}__, report __Rhys Tanner__."
+    )
+
+
+def test_a_surname_broken_with_a_hyphen_over_two_lines_goes_whole() -> None:
+    identity = SourceIdentity(name="Aoife MacNamara", organisation="Children's Services")
+    result = sanitise("From Aoife Mac-\nNamara. Child: Liam Mac-\nDonald.", identity)
+    assert result.text == f"From {MARKER}. Child: Liam Mac-\nDonald."
+    assert result.removed[0].text == "Aoife Mac-\nNamara"
+
+
+# --- Leetspeak ---------------------------------------------------------------------------------
+
+
+def test_a_name_in_leetspeak_goes_but_other_words_with_digits_stay() -> None:
+    identity = SourceIdentity(name="Simon Hall", email="s.hall@merchants.example")
+    text = "mr h@ll knows. any1 can see H4ll, HA11, s.hall@merchants.example, hall2 and B4LL."
+    assert sanitise(text, identity).text == (
+        f"{MARKER} knows. any1 can see {MARKER}, {MARKER}, {MARKER}, hall2 and B4LL."
+    )
+
+
+def test_a_lower_case_title_and_initial_go_but_not_miss_a_or_a_capital_after() -> None:
+    identity = SourceIdentity(name="Kirsty Kaur", organisation="Ashton Park School")
+    text = "m1ss k says ur gonna help. miss k said. they miss a lot. Miss K Smith"
+    assert sanitise(text, identity).text == (
+        f"{MARKER} says ur gonna help. {MARKER} said. they miss a lot. Miss K Smith"
+    )
+    anna = SourceIdentity(name="Anna Akhtar", organisation="Whitehall Primary")
+    assert sanitise("we miss a lot", anna).text == "we miss a lot"
+
+
+def test_a_phone_number_with_letters_o_for_its_noughts_goes_but_not_another_number() -> None:
+    identity = SourceIdentity(name="Lee Morris", phone="07700 900435")
+    text = "Mine is O77OO 9OO435, his is O77OO 9OO436, room G10o."
+    assert sanitise(text, identity).text == f"Mine is {MARKER}, his is O77OO 9OO436, room G10o."
+
+
+# --- Short answers -----------------------------------------------------------------------------
+
+
+def test_a_child_quoted_saying_the_source_sent_them_names_the_source() -> None:
+    identity = SourceIdentity(name="Natasha Reid", organisation="Knowle West Youth Hub")
+    text = "'Tash said I should tell someone.' Tasha Evans (14) said she is scared."
+    assert sanitise(text, identity).text == (
+        f"'{MARKER} said I should tell someone.' Tasha Evans (14) said she is scared."
+    )
+
+
+def test_a_short_answer_opening_with_the_role_names_the_source_at_the_end_of_its_clause() -> None:
+    identity = SourceIdentity(name="Gail Rowntree", role="Caretaker")
+    text = "caretaker for the block, Gail. Flat 12: Gail Wells (16) lets men in."
+    assert sanitise(text, identity).text == (
+        f"{MARKER} for the block, {MARKER}. Flat 12: Gail Wells (16) lets men in."
+    )
+    assert sanitise("The caretaker, Gail.", identity).text == "The caretaker, Gail."
