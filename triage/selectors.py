@@ -225,6 +225,9 @@ class QueuePage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+QUEUE_ROW_UNUSED_FIELDS = ("information", "when_description", "provenance", "provenance_detail")
+
+
 def queue_page(
     *,
     queryset: QuerySet[Submission] | None = None,
@@ -245,8 +248,13 @@ def queue_page(
     base = Submission.objects.all() if queryset is None else queryset
 
     count = base.order_by().values("pk")[: COUNT_CAP + 1].count()
-    rows_qs = base.select_related("assigned_to").prefetch_related(
-        Prefetch("category_links", queryset=SubmissionCategory.objects.order_by("category"))
+    rows_qs = (
+        base.select_related("assigned_to")
+        .prefetch_related(
+            Prefetch("category_links", queryset=SubmissionCategory.objects.order_by("category"))
+        )
+        # The queue shows none of what was shared: not read, not sent, not decrypted per row.
+        .defer(*QUEUE_ROW_UNUSED_FIELDS)
     )
 
     forward = True

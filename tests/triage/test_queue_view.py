@@ -273,3 +273,12 @@ def test_a_filter_form_with_errors_is_never_kept(handler_client):
     response = handler_client.get(QUEUE + "?status=made-up")
     assert response.context["filter"].form.errors
     assert triage_tags._FILTER_FORM_CACHE == {}
+
+
+@pytest.mark.django_db
+def test_the_queue_never_loads_what_was_shared(handler_client):
+    """What the professional wrote and how they know it are not shown in the queue: they are not
+    read, sent over the wire or decrypted for each row."""
+    SubmissionFactory()
+    (row,) = handler_client.get(QUEUE).context["page"].rows
+    assert {"information", "provenance", "provenance_detail"} <= row.get_deferred_fields()
