@@ -51,9 +51,14 @@ _SENT_TO_TELL_AFTER = re.compile(
     r"[ \t]+(?i:said|says|told[ \t]+me)[ \t]+(?:(?i:that)[ \t]+)?(?:I|i|me)[ \t]+"
     r"(?i:could|can|should|must|ought[ \t]+to|to|had[ \t]+to)[ \t]+(?i:tell|talk|speak|report)\b"
 )
+# A form's field for the given name: it is the source's where their surname is in the next field.
+_FORENAME_LABEL = re.compile(
+    r"(?i:fore[ \t-]?names?|first[ \t]+names?|given[ \t]+names?|christian[ \t]+name)[ \t]*[:|\t]"
+    r"[ \t]*$"
+)
 # The opening clause of a short answer that the source's role or organisation starts: a first
 # name closing it is theirs ("caretaker for the block, Gail.").
-_CLOSES_OPENING_CLAUSE = re.compile(r"[ \t]*(?:[.;:\n]|$)")
+_CLOSES_OPENING_CLAUSE = re.compile(r"\)?[ \t]*(?:[.;:\n]|$)")
 _LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
 # What may follow a first name that signs off the text: kisses, punctuation, a bracketed aside
 # such as a role ("Mark (attendant)").
@@ -79,7 +84,7 @@ _HERE = (" here", "\there")
 # is not that letter (dotted and dotless i, long s).
 _UNLIKE_THEIR_LOWER_CASE = ("\u0130", "\u0131", "\u017f")
 _COLLEAGUE_CUES = ("colleague", "worker", "manager", "deputy", "supervisor", "leader", "teacher")
-_COLLEAGUE_CUES += ("boss", "partner")
+_COLLEAGUE_CUES += ("boss", "partner", "my ta", "our ta", "assistant", "receptionist", "senco")
 # A name word whole, with the capital after a prefix ("O'Neill", "McAllister", "DaSilva"): never
 # its tail alone, which would leave "O'" or "Mc" behind.
 _NAME_WORD_PATTERN = r"(?<![\w'\u2019-])[A-Z](?:[a-z]{0,2}['\u2019]?[A-Z])?[a-z'\u2019-]+"
@@ -88,7 +93,8 @@ _PERSON = (
 )
 _COLLEAGUE_INTRO = re.compile(
     r"(?i:\b(?:my|our)\s+(?:colleague|co-?worker|manager|line\s+manager|deputy|supervisor|"
-    r"team\s+leader|head\s*teacher|practice\s+manager|boss|senior\s+partner|partner)s?[,:]?\s+)"
+    r"team\s+leader|head\s*teacher|practice\s+manager|boss|senior\s+partner|partner|ta|"
+    r"teaching\s+assistant|receptionist|senco)s?[,:]?\s+)"
     r"(?P<person>" + _PERSON + ")"
 )
 _NOT_NAMES = word_set(
@@ -146,6 +152,8 @@ def first_name_spans(
             reason = "source's first name owning their work ('Hamish's caseload')"
         if not reason and _signs_before_signature(text, start, end, around):
             reason = "source's first name signing off above their signature"
+        if not reason and _in_forename_field(text, start, end, around):
+            reason = "source's first name in a form's field beside their surname"
         if not reason and _closes_opening_clause(text, start, end, around):
             reason = "source's first name closing their opening self-description"
         if not reason and _beside_anchor(text, start, end, around, strict=shared):
@@ -176,10 +184,23 @@ def _first_name_context(text: str, start: int, end: int) -> str:
     return ""
 
 
+def _in_forename_field(text: str, start: int, end: int, around: list[tuple[int, int, str]]) -> bool:
+    if not _FORENAME_LABEL.search(text, max(0, start - 20), start):
+        return False
+    # The surname's field next, or just before: not a child's details further down the form.
+    return any(
+        kind == "name" and (0 < a_start - end <= 40 or 0 <= start - a_end <= 15)
+        for a_start, a_end, kind in around
+    )
+
+
 def _closes_opening_clause(
     text: str, start: int, end: int, around: list[tuple[int, int, str]]
 ) -> bool:
-    if not text[:start].rstrip(" \t").endswith(",") or not _CLOSES_OPENING_CLAUSE.match(text, end):
+    opened = text[:start].rstrip(" \t")
+    if not opened.endswith((",", "(")) or not _CLOSES_OPENING_CLAUSE.match(text, end):
+        return False
+    if opened.endswith("(") != (text[end : end + 1] == ")"):
         return False
     opening = text[:start]
     if any(mark in opening for mark in ".!?\n"):

@@ -55,6 +55,7 @@ def compile_identity(identity: SourceIdentity) -> CompiledIdentity:
     compiled.readable_words = frozenset(
         {key_of(name) for name in compiled.first_names + compiled.surnames if len(name) >= 2}
         | rules.TITLE_KEYS
+        | ({email_domain} if email_domain else set())
     )
     _add_handles(compiled, people)
     for someone in people:
@@ -175,6 +176,9 @@ def spelling_variants(name: str) -> tuple[str, ...]:
 _O_U = str.maketrans("ou", "uo")
 
 
+_GLUED_PREFIX = re.compile(r"(Mac|Mc|Fitz|De|Di|Da|Du|Del|Le|La|Van|Von)([A-Z][a-z]{2,})$")
+
+
 def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose: str) -> None:
     forms = list(compiled.first_names) if kind == "name" else first_name_forms(person.first)
     keys = rules.PersonKeys(person, forms if person.first else [])
@@ -216,6 +220,13 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
         if len(parts) > 1:
             # "Al Rashid" for Al-Rashid, "Marsh Taylor" for Marsh-Taylor: the hyphen left out.
             positions = [frozenset(keys_for(part)) for part in parts]
+            compiled.add(
+                positions[0], rules.phrase(positions, rules.SPACE), kind, "source's surname"
+            )
+        prefixed = _GLUED_PREFIX.match(person.last)
+        if prefixed:
+            # "Mac Namara" for MacNamara, "Le Roux" for LeRoux: the prefix written apart.
+            positions = [frozenset(keys_for(prefixed[1])), frozenset(keys_for(prefixed[2]))]
             compiled.add(
                 positions[0], rules.phrase(positions, rules.SPACE), kind, "source's surname"
             )

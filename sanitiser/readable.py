@@ -32,6 +32,8 @@ _O_TO_NOUGHT = str.maketrans("Oo", "00")
 # A word broken with a hyphen at the end of a line, its rest on the next.
 _BROKEN = re.compile(r"([A-Za-z]+)-[ \t]*\n[ \t]*([A-Za-z]+)")
 
+_BROKEN_ADDRESS = re.compile(r"@([\w.-]+)[ \t]*\n[ \t]*([\w-]+(?:\.[\w-]+)+)")
+
 Region = tuple[int, int]
 
 
@@ -39,7 +41,13 @@ def readable_view(text: str, words: frozenset[str]) -> tuple[str, list[Region]]:
     """The view of ``text`` and the stretches whose characters moved. ``words`` are the keys the
     source's name is written in (names, titles, particles glued or not)."""
     mixed = _mixed_positions(text)
-    if not mixed and "__" not in text and "-\n" not in text and "- \n" not in text:
+    if (
+        not mixed
+        and "__" not in text
+        and "-\n" not in text
+        and "- \n" not in text
+        and ("@" not in text or "\n" not in text)
+    ):
         return text, []
     chars: list[str] | None = None
     regions: list[Region] = []
@@ -71,6 +79,16 @@ def readable_view(text: str, words: frozenset[str]) -> tuple[str, list[Region]]:
                 chars = chars if chars is not None else list(text)
                 chars[start:end] = decoded
                 break
+    if "@" in text and "\n" in text:
+        # An address broken at the end of a line: "nicola.jarvis@fair\nfurlong.example".
+        for match in _BROKEN_ADDRESS.finditer(text):
+            joined = match[1] + match[2]
+            if joined.lower().rstrip(".") not in words:
+                continue
+            chars = chars if chars is not None else list(text)
+            filler = match.end() - match.start(1) - len(joined)
+            chars[match.start(1) : match.end()] = joined + " " * filler
+            regions.append((match.start(1), match.end()))
     if "-\n" in text or "- \n" in text:
         for match in _BROKEN.finditer(text):
             joined = match[1] + match[2]

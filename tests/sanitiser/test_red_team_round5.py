@@ -32,11 +32,14 @@ EARLIER_IDS = {
     )
     for item in corpus_load(Path(__file__).with_name(name))
 }
-KNOWN_LEAKS: set[tuple[str, str]] = set()
+# Leaks this round found and left, each a limit we accept for now (see the report): a first name
+# alone in leetspeak ("only trust J0E at the centre") is read as "JOE", but a first name alone
+# needs the text to tie it to the source, and a child may disguise anyone's name.
+KNOWN_LEAKS = {("rt5b-leet-dollar-and-spaced", "J0E at the centre")}
 
 
 def test_round_five_holds_new_realistic_annotated_texts() -> None:
-    assert len(ROUND5) >= 30
+    assert len(ROUND5) >= 40
     assert len(set(IDS)) == len(IDS)
     assert not set(IDS) & EARLIER_IDS
     for item in ROUND5:
@@ -193,3 +196,42 @@ def test_a_short_answer_opening_with_the_role_names_the_source_at_the_end_of_its
         f"{MARKER} for the block, {MARKER}. Flat 12: Gail Wells (16) lets men in."
     )
     assert sanitise("The caretaker, Gail.", identity).text == "The caretaker, Gail."
+
+
+# --- Second pass -------------------------------------------------------------------------------
+
+
+def test_an_address_broken_at_the_end_of_a_line_goes_whole() -> None:
+    identity = SourceIdentity(name="Nicola Jarvis", email="nicola.jarvis@fairfurlong.example")
+    text = "Email nicola.jarvis@fair\nfurlong.example. His is kai@fair\nplay.example."
+    assert sanitise(text, identity).text == (f"Email {MARKER}. His is kai@fair\nplay.example.")
+
+
+def test_a_colleague_introduced_as_my_ta_goes() -> None:
+    identity = SourceIdentity(name="Helen Morgan", organisation="Filton Hill Primary")
+    text = "My TA Mrs Begum noticed it. Leo Begum (Y2) had burns."
+    assert sanitise(text, identity).text == f"My TA {MARKER} noticed it. Leo Begum (Y2) had burns."
+
+
+def test_a_forename_field_goes_beside_the_sources_surname_field_but_not_the_childs() -> None:
+    identity = SourceIdentity(name="Ruth Okafor", organisation="Sirona")
+    text = "Forename: Ruth\nSurname: Okafor\nChild details\nForename: Ruth\nSurname: Bell"
+    assert sanitise(text, identity).text == (
+        f"Forename: {MARKER}\nSurname: {MARKER}\nChild details\nForename: Ruth\nSurname: Bell"
+    )
+
+
+def test_a_glued_prefix_written_apart_goes_but_the_rest_alone_in_another_name_stays() -> None:
+    identity = SourceIdentity(name="Aoife MacNamara", organisation="Children's Services")
+    text = "Ms Mac Namara visited. Dale Namara was there."
+    assert sanitise(text, identity).text == f"{MARKER} visited. Dale Namara was there."
+    roux = SourceIdentity(name="Amelie Le Roux", organisation="Little Acorns Nursery")
+    assert sanitise("Mme LeRoux saw it.", roux).text == f"{MARKER} saw it."
+
+
+def test_a_first_name_in_brackets_closing_the_opening_clause_goes() -> None:
+    identity = SourceIdentity(name="Ellie Shaw", role="Key Worker", organisation="Bristol Foyer")
+    text = "Her key worker (Ellie). Ellie Moss, 17, sleeps at his flat."
+    assert sanitise(text, identity).text == (
+        f"Her {MARKER} ({MARKER}). Ellie Moss, 17, sleeps at his flat."
+    )
