@@ -130,11 +130,7 @@ def _extend_block(
             break
         strong = _STRONG_LINE.search(line) or (
             _overlaps(around, line_start, line_end)
-            and (
-                ":" not in line
-                or not _LABEL.search(line)
-                or _mostly_source(text, line_start, line_end, around)
-            )
+            and (":" not in line or not _label_after_source(text, line_start, line_end, around))
         )
         weak = _title_case_line(line)
         if not (strong or (weak and not after_blank)):
@@ -144,6 +140,15 @@ def _extend_block(
         end = line_start + len(line.rstrip())
         after_blank = False
     return start, end
+
+
+def _label_after_source(text: str, line_start: int, line_end: int, around: _Anchors) -> bool:
+    """ "Chance). Young person: Dylan": a label after the source's details starts someone else's;
+    "Role: DSL" labels the source's own."""
+    label = _LABEL.search(text, line_start, line_end)
+    if label is None or _mostly_source(text, line_start, line_end, around):
+        return False
+    return _overlaps(around, line_start, label.start())
 
 
 def _line_bounds(text: str) -> list[tuple[int, int]]:

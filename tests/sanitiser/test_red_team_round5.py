@@ -235,3 +235,9 @@ def test_a_first_name_in_brackets_closing_the_opening_clause_goes() -> None:
     assert sanitise(text, identity).text == (
         f"Her {MARKER} ({MARKER}). Ellie Moss, 17, sleeps at his flat."
     )
+
+
+def test_a_label_naming_the_sources_own_detail_stays_in_the_signature_block() -> None:
+    identity = SourceIdentity(name="Sarah Hughes", role="DSL", organisation="Kingsweston Academy")
+    text = "Tyler (Y10) was seen.\n\nKind regards\nSarah Hughes\nRole: DSL\nPastoral Team North"
+    assert sanitise(text, identity).text == f"Tyler (Y10) was seen.\n\nKind regards\n{MARKER}"
