@@ -75,3 +75,23 @@ def test_source_fields_are_not_stored_in_plain_text():
     assert "told_by_subject" not in dump
     submission.refresh_from_db()
     assert submission.source.name == "Bethany Quennell"
+
+
+# Read by the test suite and CI only, not a deployment's business.
+_TEST_ONLY_SETTINGS = {"CPI_TESTING", "TEST_DATABASE_NAME"}
+
+
+def test_every_environment_setting_is_in_the_readmes_configuration_table():
+    """An operator learns what can be set from the README: a setting added without a row there
+    would be invisible to the force deploying it."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    settings_source = (root / "cpi" / "settings.py").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    read = set(re.findall(r'env_[a-z]+\(\s*"([A-Z0-9_]+)"', settings_source))
+    first_cells = re.findall(r"^\|([^|\n]*`[A-Z0-9_]+`[^|\n]*)\|", readme, flags=re.MULTILINE)
+    documented = {name for cell in first_cells for name in re.findall(r"`([A-Z0-9_]+)`", cell)}
+    assert len(read) > 30  # the pattern still finds them
+    assert sorted(read - _TEST_ONLY_SETTINGS - documented) == []
