@@ -57,30 +57,15 @@ class ChainReport:
     found: str = ""
 
 
-def _sealed_batches() -> Iterator[list[AuditEvent]]:
-    last_position = 0
+def _batches(entries, key: str) -> Iterator[list[AuditEvent]]:
+    """`entries` in `key` order, BATCH_SIZE at a time (keyset: each batch costs the same)."""
+    last = 0
     while True:
-        batch = list(
-            AuditEvent.objects.filter(chain_position__gt=last_position).order_by("chain_position")[
-                :BATCH_SIZE
-            ]
-        )
+        batch = list(entries.filter(**{f"{key}__gt": last}).order_by(key)[:BATCH_SIZE])
         if not batch:
             return
         yield batch
-        last_position = batch[-1].chain_position
-
-
-def _unsealed_batches() -> Iterator[list[AuditEvent]]:
-    last_id = 0
-    while True:
-        batch = list(
-            AuditEvent.objects.filter(hash__isnull=True, id__gt=last_id).order_by("id")[:BATCH_SIZE]
-        )
-        if not batch:
-            return
-        yield batch
-        last_id = batch[-1].id
+        last = getattr(batch[-1], key)
 
 
 def _log_entries_for(batch: list[AuditEvent]) -> dict:
@@ -103,7 +88,7 @@ def audit_chain_verify() -> ChainReport:
     """
     report = ChainReport(ok=True)
     previous = GENESIS_HASH
-    for batch in _sealed_batches():
+    for batch in _batches(AuditEvent.objects.all(), "chain_position"):
         log_entries = _log_entries_for(batch)
         for event in batch:
             if event.previous_hash != previous:
@@ -136,7 +121,7 @@ def audit_chain_verify() -> ChainReport:
     report.head_hash = previous
 
     stale_before = timezone.now() - SEAL_GRACE
-    for batch in _unsealed_batches():
+    for batch in _batches(AuditEvent.objects.filter(hash__isnull=True), "id"):
         log_entries = _log_entries_for(batch)
         for event in batch:
             if event.created_at < stale_before:

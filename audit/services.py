@@ -74,19 +74,15 @@ def audit_event_record(
     # the caller's transaction is still open would queue every audited action behind the slowest.
     # robust: the entry is committed either way; a failed seal is retried by the next one.
     if not _seal_already_queued():
-        transaction.on_commit(_seal_after_commit, robust=True)
+        transaction.on_commit(audit_chain_seal, robust=True)
     return event
 
 
 def _seal_already_queued() -> bool:
     """One seal per transaction is enough: it takes every entry the transaction wrote."""
     return connection.in_atomic_block and any(
-        callback is _seal_after_commit for _, callback, _ in connection.run_on_commit
+        callback is audit_chain_seal for _, callback, _ in connection.run_on_commit
     )
-
-
-def _seal_after_commit() -> None:
-    audit_chain_seal()
 
 
 def audit_chain_seal(*, batch_size: int = 500) -> int:

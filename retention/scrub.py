@@ -27,13 +27,13 @@ from django.db.models import Model, TextField
 from django.db.models.functions import Cast
 
 from cpi.crypto import DecryptionError, EncryptedTextField, decrypt_str
+from intelligence.gate import source_identity, source_token_annotations, tokens_from_row
 from intelligence.models import IntelligenceLog
 from sanitiser import SourceIdentity, sanitise
 from submissions.models import PersonOfConcern, Place, Source, Subject, Submission, Vehicle
 from triage.models import Assessment, Note, SourceReveal
 
 # The identity the sanitiser needs: the same five fields intelligence.preview uses.
-IDENTITY_FIELDS = ("name", "role", "organisation", "email", "phone")
 # Every free-text field written by the professional or by staff about one submission. Not here,
 # on purpose: a subject's and a suspect's name and a vehicle's make, model, colour and registration
 # (see the module docstring), and the Source itself (blanked outright).
@@ -103,16 +103,14 @@ def source_identities(source_ids: Iterable[Any], *, lock: bool) -> dict[Any, tup
     one unreadable source does not stop the batch. With `lock`, the rows are locked until the
     transaction ends: a concurrent run waits, then finds them purged and skips them.
     """
-    raw = {f"raw_{name}": Cast(name, output_field=TextField()) for name in IDENTITY_FIELDS}
     rows = Source.objects.filter(pk__in=list(source_ids), purged_at__isnull=True)
     if lock:
         rows = rows.select_for_update()
     found: dict[Any, tuple[Any, Any]] = {}
-    for row in rows.values("pk", "submission_id", **raw):
+    # The export gate's reading of a source: raw ciphertext, decrypted per source.
+    for row in rows.values("pk", "submission_id", **source_token_annotations(path="")):
         try:
-            identity = SourceIdentity(
-                **{name: _decrypted(row[f"raw_{name}"]) for name in IDENTITY_FIELDS}
-            )
+            identity = source_identity(tokens_from_row(row))
         except DecryptionError:
             identity = None
         found[row["submission_id"]] = (row["pk"], identity)
