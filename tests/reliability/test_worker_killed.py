@@ -49,6 +49,26 @@ def waiting_on_a_lock(observer: psycopg.Connection) -> bool:
     return row[0] > 0
 
 
+def _export_queued_and_held(raw_connection, export, first_log) -> psycopg.Connection:
+    """Queue the export and hold the worker mid-export: an uncommitted link for the first log
+    makes the worker's own link insert wait, after it has started writing the file and before it
+    can finish. Returns the blocking connection; roll it back to let go."""
+    blocker = raw_connection()
+    blocker.execute(
+        "INSERT INTO intelligence_exportedlog (export_id, log_id) VALUES (%s, %s)",
+        [export.pk, first_log.pk],
+    )
+    observer = raw_connection()
+    export_run.delay(str(export.pk))
+    wait_for(lambda: waiting_on_a_lock(observer), what="the export to be under way")
+    return blocker
+
+
+def _complete(export) -> bool:
+    export.refresh_from_db()
+    return export.status == ExportStatus.COMPLETE
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
     private_broker, start_worker, raw_connection, supervisor_user, settings
@@ -61,18 +81,8 @@ def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
         recipient="Neighbourhood Policing",
     )
     worker = start_worker()
-
-    # Hold the worker mid-export: an uncommitted link for the first log makes the worker's own
-    # link insert wait, after it has started writing the file and before it can finish.
-    blocker = raw_connection()
-    blocker.execute(
-        "INSERT INTO intelligence_exportedlog (export_id, log_id) VALUES (%s, %s)",
-        [export.pk, logs[0].pk],
-    )
-    observer = raw_connection()
     started = time.monotonic()
-    export_run.delay(str(export.pk))
-    wait_for(lambda: waiting_on_a_lock(observer), what="the export to be under way")
+    blocker = _export_queued_and_held(raw_connection, export, logs[0])
     export.refresh_from_db()
     assert export.status == ExportStatus.RUNNING and export.attempts == 1
     half_written = [p.name for p in settings.EXPORT_DIR.iterdir()]
@@ -81,12 +91,7 @@ def test_a_worker_killed_mid_export_redelivers_it_and_makes_exactly_one_export(
     (child,) = worker.pool_children()
     os.kill(child, signal.SIGKILL)  # as the kernel's OOM killer would
     blocker.rollback()
-
-    def complete():
-        export.refresh_from_db()
-        return export.status == ExportStatus.COMPLETE
-
-    wait_for(complete, timeout=20, what="the redelivered export to complete")
+    wait_for(lambda: _complete(export), timeout=20, what="the redelivered export to complete")
     elapsed = time.monotonic() - started
 
     assert export.attempts == 2  # killed once, redelivered once
@@ -117,24 +122,12 @@ def test_a_whole_worker_killed_mid_export_is_redelivered_to_the_next_worker(
     )
     short = {"CELERY_VISIBILITY_TIMEOUT_SECONDS": "3"}
     first = start_worker("first.log", **short)
-    blocker = raw_connection()
-    blocker.execute(
-        "INSERT INTO intelligence_exportedlog (export_id, log_id) VALUES (%s, %s)",
-        [export.pk, logs[0].pk],
-    )
-    observer = raw_connection()
-    export_run.delay(str(export.pk))
-    wait_for(lambda: waiting_on_a_lock(observer), what="the export to be under way")
+    blocker = _export_queued_and_held(raw_connection, export, logs[0])
 
     first.stop()  # SIGKILL to the whole process group: main process and pool alike
     blocker.rollback()
     start_worker("second.log", **short)
-
-    def complete():
-        export.refresh_from_db()
-        return export.status == ExportStatus.COMPLETE
-
-    wait_for(complete, timeout=60, what="another worker to take the export over")
+    wait_for(lambda: _complete(export), timeout=60, what="another worker to take the export over")
     assert export.attempts == 2
     assert sorted(p.name for p in settings.EXPORT_DIR.iterdir()) == [export.file_name]
     body = (settings.EXPORT_DIR / export.file_name).read_text()
