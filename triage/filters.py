@@ -73,7 +73,11 @@ class QueueFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
     category = django_filters.ChoiceFilter(
-        choices=Category.choices, method="filter_category", empty_label="Any category"
+        choices=Category.choices,
+        method="filter_category",
+        empty_label="Any category",
+        # A filter with a method and no label is named after a model field; there is none.
+        label="Category",
     )
     risk = django_filters.ChoiceFilter(choices=Risk.choices, empty_label="Any risk")
     priority = django_filters.ChoiceFilter(choices=Priority.choices, empty_label="Any priority")

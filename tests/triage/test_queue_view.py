@@ -1,5 +1,6 @@
 """The queue page: access, columns, filters, search, keyset pages, counters, query counts."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -282,3 +283,15 @@ def test_the_queue_never_loads_what_was_shared(handler_client):
     SubmissionFactory()
     (row,) = handler_client.get(QUEUE).context["page"].rows
     assert {"information", "provenance", "provenance_detail"} <= row.get_deferred_fields()
+
+
+@pytest.mark.django_db
+def test_every_filter_has_a_label_people_read(handler_client):
+    response = handler_client.get(QUEUE)
+    labels = {
+        name: str(field.label) for name, field in response.context["filter"].form.fields.items()
+    }
+    assert labels["category"] == "Category"
+    page = response.content.decode()
+    assert "[invalid name]" not in page
+    assert re.search(r'<label[^>]*for="id_category"[^>]*>\s*Category\s*</label>', page)
