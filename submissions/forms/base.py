@@ -4,6 +4,7 @@ One base form builds the crispy-forms-gds helper; every message is in GOV.UK voi
 a code, so tests assert on the code, never on the wording.
 """
 
+import re
 from datetime import date
 
 import phonenumbers
@@ -123,17 +124,36 @@ class PastDateField(DateInputField):
         return value
 
 
+# Ofcom keeps these ranges for drama and examples (https://www.ofcom.org.uk, "TV and radio
+# drama numbers"): never given to anyone, so hints use them. The phonenumbers library calls them
+# invalid, which refused the hint's own examples; they are accepted here as the numbers they look
+# like. National significant numbers, without the leading 0.
+OFCOM_DRAMA_NUMBER = re.compile(
+    r"^(?:7700900\d{3}|1632960\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|2079460\d{3}|2896496\d{3}"
+    r"|2920180\d{3}|8081570\d{3}|9098790\d{3}|3069990\d{3})$"
+)
+
+
 def uk_phone_normalise(value: str) -> str | None:
-    """The number in E.164 if it is a valid UK (or Crown Dependency) number, otherwise None."""
+    """The number in E.164 if it is a UK (or Crown Dependency) number, otherwise None.
+
+    Typed any way a professional types one: "07700 900 982", "+44 (0)117 496 0123",
+    "0044 7911 123456", "(0117) 496 0123". An extension ("ext. 204", "x204") is kept after the
+    number, "+441174960123 ext. 204", because it is how the professional is reached.
+    """
     try:
         number = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    if phonenumbers.region_code_for_number(number) not in UK_REGIONS:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    national = str(number.national_number)
+    drama = number.country_code == 44 and OFCOM_DRAMA_NUMBER.match(national) is not None
+    if not drama:
+        if not phonenumbers.is_valid_number(number):
+            return None
+        if phonenumbers.region_code_for_number(number) not in UK_REGIONS:
+            return None
+    normalised = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{normalised} ext. {number.extension}" if number.extension else normalised
 
 
 def radios(label: str, choices, message: str, **kwargs):

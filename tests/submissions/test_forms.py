@@ -1,5 +1,6 @@
 """The form pages' validation, asserted by error code (the wording may change, the rule not)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -198,6 +199,39 @@ def test_source_phone_is_stored_in_e164(typed, stored):
     form = SourceForm(data={**SOURCE, "phone": typed})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["phone"] == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("07700 900 982", "+447700900982"),
+        ("07700900982", "+447700900982"),
+        ("+44 (0) 7700 900982", "+447700900982"),
+        ("+44 (0)117 496 0123", "+441174960123"),
+        ("0044 7911 123456", "+447911123456"),
+        ("(0117) 496 0123", "+441174960123"),
+        ("0117-496-0123", "+441174960123"),
+        ("020 7946 0958", "+442079460958"),
+        ("01632 960 001", "+441632960001"),
+        ("01534 123456", "+441534123456"),
+        ("0117 496 0123 ext. 204", "+441174960123 ext. 204"),
+        ("0117 496 0123 x204", "+441174960123 ext. 204"),
+    ],
+)
+def test_source_phone_accepts_numbers_as_professionals_type_them(typed, stored):
+    form = SourceForm(data={**SOURCE, "phone": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == stored
+
+
+def test_the_phone_hint_and_error_give_only_numbers_the_form_accepts():
+    field = SourceForm.base_fields["phone"]
+    error = SourceForm(data={**SOURCE, "phone": "phone me"}).errors["phone"][0]
+    examples = re.findall(r"0[\d ]{9,12}\d", f"{field.help_text} {error}")
+    assert len(examples) == 4  # two in the hint, the same two in the error
+    for example in examples:
+        form = SourceForm(data={**SOURCE, "phone": example})
+        assert form.is_valid(), (example, form.errors)
 
 
 def test_source_phone_is_optional():
