@@ -17,6 +17,8 @@ from django.utils import timezone
 
 # Numbering plans that count as "UK" for a professional's phone: GB and the Crown Dependencies.
 UK_REGIONS = {"GB", "GG", "JE", "IM"}
+# Inputs drawn as a GOV.UK text input, which shows its error as a red border.
+ERROR_STYLED_INPUT_TYPES = {"text", "email", "number", "password", "tel", "url", "search"}
 
 
 class GovUKForm(forms.Form):
@@ -42,6 +44,22 @@ class GovUKForm(forms.Form):
 
     def layout_fields(self) -> list:
         return [self.default_layout(name) for name in self.fields]
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # crispy-forms-gds gives the red error border (govuk-input--error) only to widgets whose
+        # class is named TextInput, Select or Textarea, so an email, number or password input in
+        # error kept its plain border. Give it the class itself.
+        for name in self.errors:
+            widget = self.fields[name].widget if name in self.fields else None
+            if not isinstance(widget, forms.widgets.Input) or type(widget).__name__ == "TextInput":
+                continue
+            classes = widget.attrs.get("class", "").split()
+            if (
+                widget.input_type in ERROR_STYLED_INPUT_TYPES
+                and "govuk-input--error" not in classes
+            ):
+                widget.attrs["class"] = " ".join([*classes, "govuk-input--error"])
 
     def error_links(self) -> list[tuple[str, str]]:
         """(anchor, message) for the error summary: each links to the first input it is about."""

@@ -248,3 +248,18 @@ def test_error_summary_links_point_at_the_first_input_of_each_question():
     assert "id_name" in anchors
     assert "id_date_of_birth_0" in anchors
     assert CategoriesForm(data={}).error_links()[0][0] == "id_categories_1"
+
+
+def _input_classes(html: str, name: str) -> list[str]:
+    tag = re.search(rf'<input[^>]*\bname="{name}"[^>]*>', html).group(0)
+    return re.search(r'class="([^"]*)"', tag).group(1).split()
+
+
+def test_every_text_input_in_error_has_the_error_border_the_email_included():
+    form = SourceForm(data={**SOURCE, "name": "", "email": "not-an-email", "phone": "phone me"})
+    assert not form.is_valid()
+    html = render_crispy_form(form)
+    for name in ("name", "email", "phone"):
+        assert "govuk-input--error" in _input_classes(html, name), name
+    # A field not in error keeps the plain border.
+    assert "govuk-input--error" not in _input_classes(html, "role")
