@@ -219,8 +219,10 @@ class WhenForm(GovUKForm):
         label="Time, if known",
         help_text="Use the 24-hour clock, for example 21:30.",
         required=False,
-        input_formats=["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p"],
-        widget=forms.TextInput(attrs={"inputmode": "text"}),
+        # "%H:%M:%S" too, so a value shown back with seconds by an older page still parses.
+        input_formats=["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p", "%H:%M:%S"],
+        # Shown back as typed ("15:30"): a bare TextInput showed the time object as "15:30:00".
+        widget=forms.TimeInput(format="%H:%M", attrs={"inputmode": "text"}),
         error_messages={"invalid": "Enter a time like 21:30"},
     )
     when_description = long_text(

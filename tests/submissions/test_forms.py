@@ -263,3 +263,9 @@ def test_every_text_input_in_error_has_the_error_border_the_email_included():
         assert "govuk-input--error" in _input_classes(html, name), name
     # A field not in error keeps the plain border.
     assert "govuk-input--error" not in _input_classes(html, "role")
+
+
+def test_the_time_input_in_error_has_the_error_border():
+    form = WhenForm(data={**WHEN, "occurred_time": "25:99"})
+    assert form.has_error("occurred_time", code="invalid")
+    assert "govuk-input--error" in _input_classes(render_crispy_form(form), "occurred_time")

@@ -1,5 +1,7 @@
 """The public pages through the test client: the gate, the pages, check your answers, submit."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -282,3 +284,18 @@ def test_unknown_pages_are_the_404_page(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Page not found" in _text(response)
+
+
+def test_a_time_comes_back_as_it_was_typed_on_the_change_and_check_pages(client):
+    answer_everything(client, **{step_url("when"): {"occurred_time": "15:30"}})
+    assert "15:30" in _text(client.get(CHECK_URL))
+    html = _text(client.get(step_url("when", "?return=check")))
+    assert 'name="occurred_time" value="15:30"' in html
+    assert "15:30:00" not in html
+    # Continuing from the change page without touching anything keeps the time, to the minute.
+    shown = dict(re.findall(r'<input type="text" name="(\w+)" value="([^"]*)"', html))
+    response = client.post(step_url("when", "?return=check"), shown)
+    assert response.status_code == 302
+    check = _text(client.get(CHECK_URL))
+    assert "15:30" in check
+    assert "15:30:00" not in check
