@@ -1,6 +1,7 @@
 """The public form's pages, one class per page (or per item of an "add another" list)."""
 
 import re
+from datetime import time
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
@@ -221,8 +222,7 @@ class WhenForm(GovUKForm):
         required=False,
         # "%H:%M:%S" too, so a value shown back with seconds by an older page still parses.
         input_formats=["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I.%M%p", "%I%p", "%H:%M:%S"],
-        # Shown back as typed ("15:30"): a bare TextInput showed the time object as "15:30:00".
-        widget=forms.TimeInput(format="%H:%M", attrs={"inputmode": "text"}),
+        widget=forms.TextInput(attrs={"inputmode": "text"}),
         error_messages={"invalid": "Enter a time like 21:30"},
     )
     when_description = long_text(
@@ -230,6 +230,14 @@ class WhenForm(GovUKForm):
         max_length=500,
         help_text="For example, most Friday evenings, or since the start of term.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown back as typed, "15:30": a TextInput shows a time object as "15:30:00". (Not a
+        # TimeInput, which crispy-forms-gds would not style as a GOV.UK input.)
+        initial = self.initial.get("occurred_time")
+        if isinstance(initial, time):
+            self.initial["occurred_time"] = initial.strftime("%H:%M")
 
     def layout_fields(self) -> list:
         return [
