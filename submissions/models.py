@@ -155,6 +155,15 @@ class Submission(BaseModel):
     def __str__(self) -> str:
         return self.reference
 
+    @property
+    def provenance_label(self) -> str:
+        """How the source knows, in words. The field is encrypted, so it carries no choices and
+        has no get_provenance_display(); a value that is not one of the choices shows as stored."""
+        try:
+            return Provenance(self.provenance).label
+        except ValueError:
+            return self.provenance or ""
+
 
 class SubmissionCategory(models.Model):
     submission = models.ForeignKey(

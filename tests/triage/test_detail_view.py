@@ -1,10 +1,13 @@
 """The detail page: what it shows, what it hides, the source reveal, notes, claim and review."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from audit.models import Action, AuditEvent
-from submissions.models import Outcome, Risk, Status
+from submissions.models import Outcome, Provenance, Risk, Status
 from tests.factories import (
     PersonOfConcernFactory,
     PlaceFactory,
@@ -46,6 +49,15 @@ def test_detail_shows_what_was_shared_but_hides_the_source(handler_client, handl
     assert "Saw it at the school gate." in body
     for hidden in SOURCE_VALUES:
         assert hidden not in body
+
+
+@pytest.mark.parametrize("provenance", list(Provenance))
+def test_the_detail_page_says_how_the_source_knows(handler_client, handler_user, provenance):
+    submission = _claimed_by(handler_user, provenance=provenance)
+    body = handler_client.get(_detail(submission)).content.decode()
+    shown = re.search(r"How they know</dt><dd[^>]*>([^<]*)</dd>", body)
+    assert shown is not None
+    assert shown.group(1).strip() == escape(provenance.label)
 
 
 def test_viewing_the_detail_page_is_audited(handler_client, handler_user):
