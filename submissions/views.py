@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cpi.security import submission_rate_limited
 from submissions import selectors, wizard
-from submissions.forms import AddAnotherForm, EligibilityForm
+from submissions.forms import AddAnotherForm, ContinueForm, EligibilityForm
 from submissions.services import submission_create
 
 logger = logging.getLogger(__name__)
@@ -164,24 +164,30 @@ def _collection(request, answers, step):
     add_url = _with_return(reverse("submissions:item_add", kwargs={"slug": step.slug}), request)
     if not items and step.minimum:
         return redirect(add_url)
+    full = answers.is_full(step)
+    limit = f"You can add up to {step.maximum} {step.item_noun_plural}."
     if items:
         question = f"Do you need to add another {step.item_noun}?"
-        hint = ""
+        hint = limit
         error = f"Select yes if you need to add another {step.item_noun}"
     else:
         question = step.empty_question
-        hint = step.empty_hint
+        hint = f"{step.empty_hint} {limit}".strip()
         error = f"Select yes if you know of any {step.item_noun_plural}"
     done = answers.is_done(step)
-    form = AddAnotherForm(
-        _posted(request),
-        question=question,
-        hint=hint,
-        error=error,
-        initial={"add_another": "no"} if done and items else None,
-    )
+    if full:
+        # Nothing more to ask: the page says why, and Continue moves on.
+        form = ContinueForm(_posted(request))
+    else:
+        form = AddAnotherForm(
+            _posted(request),
+            question=question,
+            hint=hint,
+            error=error,
+            initial={"add_another": "no"} if done and items else None,
+        )
     if form.is_valid():
-        if form.cleaned_data["add_another"] == "yes":
+        if form.cleaned_data.get("add_another") == "yes":
             return redirect(add_url)
         answers.mark_done(step)
         return redirect(_after(request, step))
@@ -214,6 +220,7 @@ def _collection(request, answers, step):
             "step": step,
             "rows": rows,
             "heading": heading,
+            "full": full,
             "back_url": _back_url(request, step),
         },
     )
@@ -228,7 +235,11 @@ def _item_index_or_404(answers, step, index: int) -> int:
 @login_not_required
 @eligibility_required
 def item_add(request, answers, slug):
-    return _item_form(request, answers, _step_or_404(slug, collection=True), None)
+    step = _step_or_404(slug, collection=True)
+    if answers.is_full(step):
+        # The list page says the list is full and why; nothing is added past the cap.
+        return redirect(_with_return(_step_url(step), request))
+    return _item_form(request, answers, step, None)
 
 
 @login_not_required

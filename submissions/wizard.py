@@ -71,6 +71,9 @@ class Step:
     form_class: type[forms.GovUKForm]
     collection: bool = False
     minimum: int = 0
+    # The most items a list takes: enough for any one concern, and it keeps the check page and
+    # the submission a sensible size (500 people at risk made a 1.9 MB page).
+    maximum: int = 0
     item_noun: str = ""
     item_noun_plural: str = ""
     empty_question: str = ""
@@ -84,6 +87,8 @@ class Step:
         return f"{self.item_noun.capitalize()} {index + 1}"
 
 
+COLLECTION_MAXIMUM = 10
+
 STEPS = [
     Step("categories", "categories", "Categories", forms.CategoriesForm),
     Step(
@@ -92,6 +97,7 @@ STEPS = [
         "People at risk",
         forms.SubjectForm,
         collection=True,
+        maximum=COLLECTION_MAXIMUM,
         minimum=1,
         item_noun="person at risk",
         item_noun_plural="people at risk",
@@ -103,6 +109,7 @@ STEPS = [
         "Persons of concern",
         forms.PersonForm,
         collection=True,
+        maximum=COLLECTION_MAXIMUM,
         item_noun="person of concern",
         item_noun_plural="persons of concern",
         empty_question="Do you know of anyone who may be harming or exploiting them?",
@@ -115,6 +122,7 @@ STEPS = [
         "Places",
         forms.PlaceForm,
         collection=True,
+        maximum=COLLECTION_MAXIMUM,
         item_noun="place",
         item_noun_plural="places",
         empty_question="Do you know of any places involved?",
@@ -127,6 +135,7 @@ STEPS = [
         "Vehicles",
         forms.VehicleForm,
         collection=True,
+        maximum=COLLECTION_MAXIMUM,
         item_noun="vehicle",
         item_noun_plural="vehicles",
         empty_question="Do you know of any vehicles involved?",
@@ -227,9 +236,14 @@ class Answers:
     def item_initial(self, step: Step, index: int) -> dict:
         return from_json(step.form_class, self.items(step)[index])
 
+    def is_full(self, step: Step) -> bool:
+        return bool(step.maximum) and len(self.items(step)) >= step.maximum
+
     def item_set(self, step: Step, index: int | None, cleaned_data: dict) -> None:
         items = list(self.items(step))
         if index is None:
+            if self.is_full(step):
+                raise ValueError(f"{step.name} already holds {step.maximum} items")
             items.append(to_json(cleaned_data))
         else:
             items[index] = to_json(cleaned_data)

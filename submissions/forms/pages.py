@@ -60,6 +60,10 @@ class AddAnotherForm(GovUKForm):
         return [Field.radios("add_another", legend_size=Size.MEDIUM, inline=True)]
 
 
+class ContinueForm(GovUKForm):
+    """No question, only the Continue button: a list that is full asks nothing more."""
+
+
 # --- The form's pages --------------------------------------------------------------------------
 class CategoriesForm(GovUKForm):
     categories = forms.MultipleChoiceField(

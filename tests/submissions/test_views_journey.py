@@ -299,3 +299,35 @@ def test_a_time_comes_back_as_it_was_typed_on_the_change_and_check_pages(client)
     check = _text(client.get(CHECK_URL))
     assert "15:30" in check
     assert "15:30:00" not in check
+
+
+def test_each_add_another_list_says_its_cap_and_takes_no_more(client):
+    pass_eligibility(client)
+    client.post(step_url("categories"), {"categories": ["criminal_exploitation"]})
+    cap = wizard.COLLECTION_MAXIMUM
+    assert all(step.maximum == cap for step in wizard.STEPS if step.collection)
+    for number in range(cap):
+        response = client.post(item_add_url("subjects"), {**SUBJECT, "name": f"Child {number}"})
+        assert response.status_code == 302
+        if number == 0:
+            html = _text(client.get(step_url("subjects")))
+            assert f"You can add up to {cap} people at risk." in html
+    listed = client.get(step_url("subjects"))
+    html = _text(listed)
+    assert f"You cannot add more than {cap} people at risk" in html
+    assert 'name="add_another"' not in html
+    # Adding another, however it is asked for, adds nothing.
+    assert client.get(item_add_url("subjects"))["Location"] == step_url("subjects")
+    client.post(item_add_url("subjects"), {**SUBJECT, "name": "One too many"})
+    session = wizard.Answers(client.session)
+    subjects = next(s for s in wizard.STEPS if s.name == "subjects")
+    assert len(session.items(subjects)) == cap
+    # Continue moves on to the next page.
+    response = client.post(step_url("subjects"), {})
+    assert response["Location"] == step_url("persons")
+
+
+def test_an_empty_optional_list_says_its_cap_before_anything_is_added(client):
+    pass_eligibility(client)
+    html = _text(client.get(step_url("persons")))
+    assert f"You can add up to {wizard.COLLECTION_MAXIMUM} persons of concern." in html
