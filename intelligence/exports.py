@@ -4,19 +4,22 @@ Memory stays flat: logs are read with `.values().iterator(chunk_size=...)` and e
 as soon as it has passed the gate; nothing holds the whole set.
 
 Exactly one file per export, however often the task is delivered: the body is written to a
-temporary file, the header (which carries the final counts, so it can only be written last) is put
-in front of it in a second temporary file, and that is renamed atomically onto the export's one
-name (its idempotency key). A delivery that finds the export complete does nothing.
+temporary file, the summary (which carries the final counts, so it can only be written last) is
+joined to it in a second temporary file (after the CSV rows, before the JSON records), and that
+is renamed atomically onto the export's one name (its idempotency key). A delivery that finds
+the export complete does nothing.
 
 File formats (both marked OFFICIAL-SENSITIVE and saying whether they are complete):
 
-CSV: metadata lines first, each starting with "#" (`pandas.read_csv(comment="#")` skips them):
-    # OFFICIAL-SENSITIVE
-    # Status | COMPLETE, or INCOMPLETE: N records refused by the export gate and left out
-    # Exported | Refused | Requested by | Purpose | Recipient | Filters
-    # Refused reference | Reason   (one line per refused log: why, never the identifier)
-then one header row and one row per exported log, then a last line "# END OF EXPORT ..." so a
-truncated file is recognisable.
+CSV: opens in a spreadsheet as a table: the header row is the first row, and every row starts
+with the marking, so any piece copied out of it still carries it:
+    marking | reference | created_at | ... | text
+    OFFICIAL-SENSITIVE | LOG-... | ...           (one row per exported log)
+    OFFICIAL-SENSITIVE | END OF EXPORT | ... | COMPLETE: all N matching records exported
+                                                (or INCOMPLETE: ..., then who asked, why, for
+                                                whom, the filters and each refused reference)
+The last row is the status and shows a truncated file for what it is. The file name carries the
+marking too, and says INCOMPLETE when records were refused (see `download_file_name`).
 
 JSON: one object {"marking", "export": {...}, "complete", "exported_count", "refused_count",
 "refused": [{"reference", "reasons"}], "records": [...]}.
@@ -67,6 +70,7 @@ EXPORT_CHUNK_SIZE = 2000
 # list (kept in ExportedLog) goes into the tamper-evident chain instead.
 AUDIT_REFERENCE_LIMIT = 1000
 CSV_COLUMNS = (
+    "marking",
     "reference",
     "created_at",
     "approved_at",
@@ -137,9 +141,12 @@ def _items_cell(items: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+END_OF_EXPORT = "END OF EXPORT"
+
+
 def csv_row(record: dict[str, Any]) -> list[str]:
-    row = []
-    for column in CSV_COLUMNS:
+    row = [MARKING]
+    for column in CSV_COLUMNS[1:]:
         value = record[column]
         if column == "categories":
             value = "; ".join(value)
@@ -200,28 +207,40 @@ def status_line(exported: int, refused: int) -> str:
     )
 
 
+def csv_status_row(summary: dict[str, Any]) -> list[str]:
+    """The last row: the marking, END OF EXPORT, and in the text column the status first, then
+    who asked for the export, why, for whom, the filters and each refused log with its reasons."""
+    meta = summary["export"]
+    filters = "; ".join(f"{k}: {v}" for k, v in meta["filters"].items() if v)
+    lines = [
+        summary["status"],
+        f"Export: {meta['id']}",
+        f"Requested by: {meta['requested_by']} at {meta['requested_at']}",
+        f"Generated at: {meta['generated_at']}",
+        f"Purpose: {meta['purpose']}",
+        f"Recipient: {meta['recipient']}",
+        f"Filters: {filters or 'none'}",
+    ]
+    lines.extend(
+        f"Refused: {item['reference']} ({'; '.join(item['reasons'])})"
+        for item in summary["refused"]
+    )
+    row = {column: "" for column in CSV_COLUMNS}
+    row.update(
+        marking=MARKING,
+        reference=END_OF_EXPORT,
+        created_at=meta["generated_at"],
+        text=spreadsheet_safe("\n".join(lines)),
+    )
+    return [row[column] for column in CSV_COLUMNS]
+
+
 def _write_final(export: Export, summary: dict[str, Any], body: Path, target: IO[str]) -> None:
     if export.format == ExportFormat.CSV:
-        writer = csv.writer(target)
-        writer.writerow([f"# {MARKING}"])
-        writer.writerow(["# Sanitised intelligence logs export", summary["export"]["id"]])
-        writer.writerow(["# Status", summary["status"]])
-        writer.writerow(["# Exported", summary["exported_count"]])
-        writer.writerow(["# Refused", summary["refused_count"]])
-        meta = summary["export"]
-        writer.writerow(["# Requested by", meta["requested_by"], meta["requested_at"]])
-        writer.writerow(["# Purpose", spreadsheet_safe(meta["purpose"])])
-        writer.writerow(["# Recipient", spreadsheet_safe(meta["recipient"])])
-        filters = "; ".join(f"{k}: {v}" for k, v in meta["filters"].items() if v)
-        writer.writerow(["# Filters", filters or "none"])
-        if summary["refused"]:
-            writer.writerow(["# Refused reference", "Reason"])
-            for item in summary["refused"]:
-                writer.writerow([f"# {item['reference']}", "; ".join(item["reasons"])])
         with body.open(encoding="utf-8", newline="") as source:
             while chunk := source.read(1 << 20):
                 target.write(chunk)
-        writer.writerow([f"# END OF EXPORT. {summary['status']}"])
+        csv.writer(target).writerow(csv_status_row(summary))
     else:
         head = json.dumps(summary, ensure_ascii=False, indent=1)
         # The summary object, reopened to add the records after it.
@@ -230,6 +249,16 @@ def _write_final(export: Export, summary: dict[str, Any], body: Path, target: IO
             while chunk := source.read(1 << 20):
                 target.write(chunk)
         target.write("\n ]\n}\n")
+
+
+def download_file_name(export: Export) -> str:
+    """The name the file is downloaded as: marked, and saying INCOMPLETE when logs were left out,
+    so neither is missed by someone who only sees the file in a folder."""
+    status = "-INCOMPLETE" if export.refused_count else ""
+    return (
+        f"{MARKING}-cpi-intelligence-logs-{export.created_at:%Y%m%d}-{str(export.pk)[:8]}"
+        f"{status}.{export.format}"
+    )
 
 
 def export_path(export: Export) -> Path:

@@ -15,7 +15,7 @@ from accounts.access import handler_required
 from accounts.reauth import recent_auth_required
 from cpi.downloads import mark_download
 from intelligence import services
-from intelligence.exports import export_path
+from intelligence.exports import download_file_name, export_path
 from intelligence.forms import ExportRequestForm
 from intelligence.models import ExportFormat
 from intelligence.selectors import (
@@ -103,13 +103,10 @@ def export_download(request: HttpRequest, pk) -> HttpResponse:
     except FileNotFoundError:
         return _export_expired(request, export)
     services.export_download_record(export=export, user=request.user, request=request)
-    filename = (
-        f"cpi-intelligence-logs-{export.created_at:%Y%m%d}-{str(export.pk)[:8]}.{export.format}"
-    )
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=filename,
+        filename=download_file_name(export),
         content_type=CONTENT_TYPES[export.format],
     )
     mark_download(response)

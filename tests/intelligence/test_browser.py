@@ -48,7 +48,9 @@ def test_a_handler_records_a_log_exports_it_and_the_csv_holds_no_source_identifi
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the CSV file").click()
     content = download_info.value.path().read_text(encoding="utf-8")
-    assert content.startswith("# OFFICIAL-SENSITIVE")
+    assert download_info.value.suggested_filename.startswith("OFFICIAL-SENSITIVE-")
+    assert content.startswith("marking,reference,")
+    assert "\nOFFICIAL-SENSITIVE,END OF EXPORT," in content
     assert "COMPLETE: all 1 matching records exported" in content
     assert "Jade Smith" in content and "AB12 CDE" in content
     assert_no_source_identifier(content)

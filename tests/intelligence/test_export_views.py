@@ -105,8 +105,10 @@ def test_the_requester_downloads_the_file_and_the_download_is_recorded(
     assert response["Content-Type"] == "text/csv"
     assert "attachment" in response["Content-Disposition"]
     assert response["X-Protective-Marking"] == "OFFICIAL-SENSITIVE"
+    assert "OFFICIAL-SENSITIVE-cpi-intelligence-logs-" in response["Content-Disposition"]
+    assert "-INCOMPLETE.csv" in response["Content-Disposition"]
     content = b"".join(response.streaming_content).decode()
-    assert content.startswith("# OFFICIAL-SENSITIVE")
+    assert content.startswith("marking,reference,")
     assert clean_log.reference in content
     assert_no_source_identifier(content)
     downloaded = AuditEvent.objects.get(action=Action.EXPORT_DOWNLOADED)

@@ -28,12 +28,12 @@ def _export(requester, fmt="csv", **filters) -> Export:
 
 
 def _csv(export):
+    """The status row (the last, END OF EXPORT), the header row (the first) and the records."""
     with export_path(export).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    meta = [row for row in rows if row and row[0].startswith("#")]
-    data = [row for row in rows if row and not row[0].startswith("#")]
-    header, records = data[0], [dict(zip(data[0], row, strict=True)) for row in data[1:]]
-    return meta, header, records
+    header, *data, last = rows
+    records = [dict(zip(header, row, strict=True)) for row in data]
+    return dict(zip(header, last, strict=True)), header, records
 
 
 def test_a_csv_export_holds_every_clean_log_and_says_it_is_complete(
@@ -42,14 +42,27 @@ def test_a_csv_export_holds_every_clean_log_and_says_it_is_complete(
     export = export_produce(export_id=_export(handler_user).pk)
     assert export.status == ExportStatus.COMPLETE
     assert (export.exported_count, export.refused_count) == (1, 0)
-    meta, _, records = _csv(export)
-    assert meta[0] == ["# OFFICIAL-SENSITIVE"]
-    assert ["# Status", "COMPLETE: all 1 matching records exported"] in meta
-    assert meta[-1][0].startswith("# END OF EXPORT. COMPLETE")
+    status, _, records = _csv(export)
+    assert (status["marking"], status["reference"]) == ("OFFICIAL-SENSITIVE", "END OF EXPORT")
+    assert status["text"].splitlines()[0] == "COMPLETE: all 1 matching records exported"
+    assert "Purpose: Briefing for the neighbourhood team" in status["text"]
+    assert "Recipient: PC 123 Neighbourhood Team" in status["text"]
+    assert records[0]["marking"] == "OFFICIAL-SENSITIVE"
     assert records[0]["reference"] == clean_log.reference
     assert records[0]["text"] == CLEAN_TEXT
     assert records[0]["grading"] == "2B P"
     assert records[0]["categories"] == "Criminal exploitation"
+
+
+def test_a_csv_export_opens_in_a_spreadsheet_with_the_header_as_its_first_row(
+    handler_user, clean_log, export_dir
+):
+    export = export_produce(export_id=_export(handler_user).pk)
+    with export_path(export).open(encoding="utf-8", newline="") as handle:
+        first = next(csv.reader(handle))
+    assert first == list(exports.CSV_COLUMNS)
+    assert first[:2] == ["marking", "reference"]
+    assert not any(line.startswith("#") for line in export_path(export).read_text().splitlines())
 
 
 def test_the_gate_refuses_a_log_edited_to_name_its_source_in_a_csv_export(
@@ -58,13 +71,21 @@ def test_the_gate_refuses_a_log_edited_to_name_its_source_in_a_csv_export(
     export = export_produce(export_id=_export(handler_user).pk)
     assert (export.exported_count, export.refused_count) == (1, 1)
     assert export.refused == [{"reference": leaky_log.reference, "reasons": ["source name"]}]
-    meta, _, records = _csv(export)
+    status, _, records = _csv(export)
     assert [r["reference"] for r in records] == [clean_log.reference]
-    status = dict((row[0], row[1]) for row in meta if len(row) > 1)["# Status"]
-    assert status.startswith("INCOMPLETE: 1 record refused by the export gate")
-    assert [f"# {leaky_log.reference}", "source name"] in meta
+    lines = status["text"].splitlines()
+    assert lines[0].startswith("INCOMPLETE: 1 record refused by the export gate")
+    assert f"Refused: {leaky_log.reference} (source name)" in lines
     content = export_path(export).read_text(encoding="utf-8")
     assert_no_source_identifier(content)
+
+
+def test_the_download_name_carries_the_marking_and_says_when_it_is_incomplete(handler_user):
+    export = _export(handler_user)
+    assert exports.download_file_name(export).startswith("OFFICIAL-SENSITIVE-cpi-intelligence-")
+    assert "INCOMPLETE" not in exports.download_file_name(export)
+    export.refused_count = 2
+    assert exports.download_file_name(export).endswith("-INCOMPLETE.csv")
 
 
 def test_the_gate_refuses_a_log_edited_to_name_its_source_in_a_json_export(
