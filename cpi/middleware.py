@@ -1,9 +1,12 @@
 import logging
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.security import SecurityMiddleware
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -14,18 +17,31 @@ from cpi.crypto import DecryptionError
 logger = logging.getLogger(__name__)
 
 
-class NoStoreMiddleware:
-    """Staff pages and every page that shows submitted data must never be cached.
+class EveryResponseHeadersMiddleware:
+    """First in MIDDLEWARE, so the last to see each response: all leave with the same headers.
 
-    Public pages show a professional's own answers (check your answers) on what may be a shared
-    computer, so only static assets are left cacheable.
+    A request can be refused inside another middleware: a Host header not in ALLOWED_HOSTS is
+    refused where the host is first read (CommonMiddleware, or SecurityMiddleware's redirect to
+    HTTPS), and its 400 page then skips every middleware further in (X-Frame-Options, no-store,
+    even the CSP). The header middleware each leave a header already set alone, so running them
+    again here completes such a response and changes nothing on the others.
+
+    Nothing is cached but static assets: staff pages, and public pages that show a professional's
+    own answers (check your answers) on what may be a shared computer.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.header_middleware = (
+            SecurityMiddleware(get_response),
+            CSPMiddleware(get_response),
+            XFrameOptionsMiddleware(get_response),
+        )
 
     def __call__(self, request):
         response = self.get_response(request)
+        for middleware in self.header_middleware:
+            response = middleware.process_response(request, response)
         if not request.path.startswith("/static/"):
             response["Cache-Control"] = "no-store, max-age=0"
             response["Pragma"] = "no-cache"

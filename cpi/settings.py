@@ -100,6 +100,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response last: even a refused Host's 400 page (made inside the
+    # middleware below) leaves with no-store, the CSP, X-Frame-Options and the rest.
+    "cpi.middleware.EveryResponseHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -120,7 +123,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "audit.middleware.AuditMiddleware",
-    "cpi.middleware.NoStoreMiddleware",
     "cpi.middleware.MethodNotAllowedPageMiddleware",
     "cpi.middleware.DecryptionErrorMiddleware",
     # Last, so a sign-in lockout replaces whatever the sign-in view answered.
@@ -386,8 +388,15 @@ USE_TZ = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Exception messages can quote submitted data: every handler drops them (tracebacks stay).
+    # Control characters in a message (a path, a header) are written escaped: one record, one line.
+    "formatters": {
+        "plain": {
+            "class": "cpi.security_logging.EscapingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    # Exception messages can quote submitted data: every handler drops them (tracebacks stay). A
+    # refused request (django.security.*: a bad Host) is one line without the value it refused.
     "filters": {"redact": {"()": "cpi.security_logging.RedactExceptionDetails"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
@@ -396,6 +405,9 @@ LOGGING = {
     "loggers": {
         # Django's request logger would print request details on errors; keep only the status.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Only through the redacting handler: Django's own "django" handlers would print or mail
+        # the refused value (a bad Host) with a traceback.
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # django-axes reports every sign-in at INFO; failures and lockouts are WARNING.
         "axes": {"level": "WARNING"},
     },

@@ -1,29 +1,9 @@
 """Errors show the service's own generic pages, never a trace, and log no submitted content."""
 
-import io
-import logging
-
 import pytest
 from django.test import Client
 
 CANARY = "CANARY-7f3c9e-Jade-Kemp-lives-at-12-Mill-Lane"
-
-
-@pytest.fixture
-def log_output():
-    """What the configured log handlers really write (not pytest's capture of the records)."""
-    stream = io.StringIO()
-    handlers = {
-        handler
-        for name in ("", "django.request", "cpi", "submissions")
-        for handler in logging.getLogger(name).handlers
-        if isinstance(handler, logging.StreamHandler) and handler.filters
-    }
-    assert handlers, "no configured console handler found"
-    previous = {handler: handler.setStream(stream) for handler in handlers}
-    yield stream
-    for handler, old in previous.items():
-        handler.setStream(old)
 
 
 def assert_generic(response, status: int, heading: bytes):

@@ -1,9 +1,10 @@
 """The app as production serves it: gunicorn with cpi/gunicorn.conf.py and DEBUG off, on loopback.
 
-What only the real server shows: its Server header, its own error log, and what happens to an
-upload the app refuses before reading it.
+What only the real server shows: its Server header, its own logs, whom it believes about HTTPS,
+and what happens to an upload the app refuses before reading it.
 """
 
+import contextlib
 import http.client
 import logging
 import socket
@@ -17,6 +18,7 @@ from django.conf import settings
 
 from cpi.gunicorn_logging import WithholdClientDetails
 from tests.security.production import production_env, run_manage
+from tests.security.test_log_lines import EVIL_HOST, FORGED_PATH, SECURITY_HEADERS
 
 CANARY_AGENT = "CanaryBrowser/9.1 (CPI-WEB-CANARY)"
 CANARY_FORWARDED = "198.51.100.77"
@@ -29,17 +31,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """gunicorn behind one (pretend) proxy, so X-Forwarded-Proto says the request was HTTPS."""
-    tmp_path = tmp_path_factory.mktemp("web")
+@contextlib.contextmanager
+def serving(tmp_path_factory, name: str, **extra: str):
+    """gunicorn with cpi/gunicorn.conf.py and production settings, on a free loopback port."""
+    tmp_path = tmp_path_factory.mktemp(name)
     port = free_port()
     env = production_env(
         tmp_path,
         ALLOWED_HOSTS="127.0.0.1",
-        PROXY_DEPTH="1",
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_WORKERS="1",
+        **extra,
     )
     collected = run_manage("collectstatic", "--noinput", "-v0", env=env)
     assert collected.returncode == 0, collected.stderr
@@ -57,7 +59,7 @@ def server(tmp_path_factory):
         while True:
             assert process.poll() is None, log_path.read_text()
             try:
-                if request(port, "GET", "/healthz").status == 200:
+                if request(port, "GET", "/healthz").status in (200, 301):
                     break
             except OSError:
                 pass
@@ -67,6 +69,20 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """gunicorn behind one (pretend) proxy, so X-Forwarded-Proto says the request was HTTPS."""
+    with serving(tmp_path_factory, "web", PROXY_DEPTH="1") as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def direct_server(tmp_path_factory):
+    """gunicorn with no proxy in front (PROXY_DEPTH=0), answering plain HTTP on loopback."""
+    with serving(tmp_path_factory, "direct", PROXY_DEPTH="0") as served:
+        yield served
 
 
 def request(port: int, method: str, path: str, body: bytes | None = None, headers=None):
@@ -170,3 +186,81 @@ def test_the_error_log_filter_withholds_query_strings():
     )
     WithholdClientDetails().filter(record)
     assert record.getMessage() == "Error handling request GET /form/information/?[withheld]"
+
+
+def raw_request(port: int, head: str) -> bytes:
+    """Bytes on the wire as a client chose them (http.client would refuse a control character)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        raw.sendall(head.encode("latin-1"))
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    return answer
+
+
+def logged_after(log_path: Path, action) -> str:
+    before = log_path.stat().st_size
+    action()
+    time.sleep(0.5)
+    with log_path.open("rb") as log:
+        log.seek(before)
+        return log.read().decode("utf-8", "replace")
+
+
+def test_a_forged_line_in_the_path_is_escaped_in_the_access_log(server):
+    port, log_path = server
+    head = (
+        f"GET {FORGED_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Proto: https\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    logged = logged_after(log_path, lambda: raw_request(port, head))
+    assert "/form/information/\\r\\nINJECTED-PATH-LINE\\x1b[31m/" in logged, logged
+    assert "\x1b" not in logged and "\r" not in logged
+    assert not any(line.startswith("INJECTED") for line in logged.splitlines())
+
+
+def test_a_refused_host_gets_the_400_page_with_every_header_and_one_log_line(server):
+    port, log_path = server
+    page = request(port, "GET", "/")
+    refused = None
+
+    def ask():
+        nonlocal refused
+        refused = request(port, "GET", "/staff/", headers={"Host": EVIL_HOST})
+
+    logged = logged_after(log_path, ask)
+    assert refused.status == 400
+    for name in (*SECURITY_HEADERS, "Strict-Transport-Security"):
+        assert refused.getheader(name) == page.getheader(name), name
+    assert "no-store" in refused.getheader("Cache-Control")
+    assert EVIL_HOST not in logged
+    assert "Traceback" not in logged
+    refusals = [line for line in logged.splitlines() if "Request refused (400)" in line]
+    assert len(refusals) == 1, logged
+
+
+def test_without_a_proxy_a_loopback_client_cannot_claim_https(direct_server):
+    # gunicorn's default trusts X-Forwarded-Proto from 127.0.0.1: the request would pass as HTTPS
+    # (no redirect, Secure cookies sent over plain HTTP). With PROXY_DEPTH=0 nobody is trusted.
+    port, _ = direct_server
+    response = request(port, "GET", "/", headers={"X-Forwarded-Proto": "https"})
+    assert response.status == 301
+    assert response.getheader("Location") == "https://127.0.0.1/"
+
+
+def test_without_a_proxy_a_refused_host_over_http_still_gets_every_header(direct_server):
+    # Refused in the outermost of Django's middleware (the redirect to HTTPS reads the Host).
+    port, log_path = direct_server
+    page = request(port, "GET", "/")
+    refused = None
+
+    def ask():
+        nonlocal refused
+        refused = request(port, "GET", "/", headers={"Host": EVIL_HOST})
+
+    logged = logged_after(log_path, ask)
+    assert page.status == 301  # X-Forwarded-Proto is not believed: this is plain HTTP
+    assert refused.status == 400
+    for name in SECURITY_HEADERS:
+        assert refused.getheader(name) == page.getheader(name), name
+    assert EVIL_HOST not in logged and "Traceback" not in logged
