@@ -1,13 +1,17 @@
 """Reads for the audit trail pages: keyset pages of entries, and what each entry says in words."""
 
+import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404
 
 from audit.changelog import MASK
 from audit.integrity import CHANGE_LOG_ACTIONS
+from audit.labels import detail_value_label, words
 from audit.models import Action, AuditEvent
 
 PAGE_SIZE = 50
@@ -63,23 +67,72 @@ def _value(value) -> str:
     return str(value)
 
 
-def _change_line(field: str, values) -> str | None:
-    label = field.replace("_", " ")
+# Change-log fields that say nothing a person reads: bookkeeping, and tokens (a submission's
+# one-time form token) which are left out altogether. The submission a row belongs to is the
+# timeline's own, and named on the trail by its reference.
+HIDDEN_CHANGE_FIELDS = {"version", "submission"}
+HIDDEN_CHANGE_SUFFIXES = ("token", "_key", "clearance", "_digest")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _model_field(model, name: str):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _shown(field, value: str) -> str:
+    """A stored value as people read it: a choice by its label, a flag as yes or no."""
+    if not value or value == MASK or field is None:
+        return value
+    if getattr(field, "choices", None):
+        return str(dict((str(k), v) for k, v in field.flatchoices).get(value, value))
+    if field.get_internal_type() == "BooleanField" and value in ("True", "False"):
+        return "yes" if value == "True" else "no"
+    return value
+
+
+def _change_line(field: str, values, model=None) -> str | None:
+    if field in HIDDEN_CHANGE_FIELDS or field.endswith(HIDDEN_CHANGE_SUFFIXES):
+        return None
+    model_field = _model_field(model, field)
+    label = words(getattr(model_field, "verbose_name", None) or field)
     if isinstance(values, dict):  # many-to-many
         verb = "added" if values.get("operation") == "add" else "removed"
         return f"{label}: {verb} {', '.join(values.get('objects', []))}"
     if not isinstance(values, list | tuple) or len(values) != 2:
         return None
-    old, new = (_value(v) for v in values)
+    old, new = (_shown(model_field, _value(v)) for v in values)
     if MASK in (old, new):
         if not old:
             return f"{label}: added (value not kept in the audit trail)"
         if not new:
             return f"{label}: cleared (value not kept in the audit trail)"
         return f"{label}: changed (value not kept in the audit trail)"
+    if _UUID.match(old) or _UUID.match(new):
+        return None  # another record's internal id: nothing a person can read
     if not old:
         return f"{label}: {new}" if new else None
     return f"{label}: {old} → {new}"
+
+
+def _changed_model(event: AuditEvent):
+    """The model a change-log entry is about, from its "app.model" label, if it still exists."""
+    try:
+        return apps.get_model(event.object_type) if "." in event.object_type else None
+    except LookupError:
+        return None
+
+
+def _detail_value(key: str, value) -> str:
+    if isinstance(value, list):
+        return ", ".join(detail_value_label(key, v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return detail_value_label(key, value)
 
 
 def event_summary(event: AuditEvent) -> list[str]:
@@ -87,24 +140,22 @@ def event_summary(event: AuditEvent) -> list[str]:
     details = event.details if isinstance(event.details, dict) else {}
     lines: list[str] = []
     if event.action in CHANGE_LOG_ACTIONS:
-        record = details.get("record") or event.object_type
-        lines.append(f"{str(record).capitalize()} {event.object_id}")
+        record = words(details.get("record") or event.object_type)
+        # A record's internal id means nothing to a reader; a user's or group's number does.
+        lines.append(record if _UUID.match(str(event.object_id)) else f"{record} {event.object_id}")
         if event.action != Action.RECORD_DELETED:
+            model = _changed_model(event)
             for field, values in sorted((details.get("changes") or {}).items()):
                 if field in QUIET_FIELDS:
                     continue
-                line = _change_line(field, values)
+                line = _change_line(field, values, model)
                 if line:
                     lines.append(line)
         return lines
     for key, value in details.items():
         if key in HIDDEN_DETAILS:
             continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        elif isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        lines.append(f"{key.replace('_', ' ').capitalize()}: {value}")
+        lines.append(f"{words(key)}: {_detail_value(key, value)}")
     return lines
 
 

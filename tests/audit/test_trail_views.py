@@ -159,7 +159,7 @@ def test_the_timeline_tells_the_life_of_one_submission_oldest_first(
     assert actions[0] == "record_created"  # collection comes first
     assert "submission_viewed" in actions
     assert "record_changed" in actions
-    assert "status: new → in_progress" in response.content.decode()
+    assert "Status: New → In progress" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -226,3 +226,32 @@ def test_the_csv_export_carries_each_entrys_place_in_the_chain(supervisor_client
     assert exported["chain position"] == str(entry.chain_position)
     assert exported["previous hash"] == entry.previous_hash
     assert exported["hash"] == entry.hash == entry.compute_hash()
+
+
+@pytest.mark.django_db
+def test_the_timeline_shows_labels_people_read_and_leaves_out_tokens(
+    supervisor_client, handler_user
+):
+    import uuid
+
+    from submissions.services import submission_create
+    from tests.submissions.journey import session_answers
+    from triage import services
+
+    token = uuid.uuid4()
+    submission = submission_create(answers=session_answers(), submission_token=token)
+    services.submission_take_next(user=handler_user)
+
+    response = supervisor_client.get(reverse("audit:submission", args=[submission.reference]))
+    lines = [line for event in response.context["page"].events for line in event.summary]
+    page = response.content.decode()
+    assert "Lawful basis: UK GDPR Article 6(1)(e): public task" in lines
+    assert "Status: New" in lines
+    assert "Categories: Criminal exploitation" in lines
+    assert "From: New" in lines and "To: In progress" in lines
+    assert "How: Take next" in lines
+    for internal in ("public_task", "in_progress", "criminal_exploitation", "take_next"):
+        assert internal not in page, internal
+    assert str(token) not in page
+    assert not any("token" in line.lower() for line in lines)
+    assert str(submission.pk) not in page
