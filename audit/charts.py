@@ -71,6 +71,94 @@ def bar_chart(
 
 
 @dataclass
+class StackedBar:
+    label: str
+    total: int
+    y: int
+    text_x: int
+    text_y: int
+    segments: list["Segment"] = field(default_factory=list)
+
+
+@dataclass
+class StackedBarChart:
+    """Horizontal bars split into segments, one per series, each bar ending in its total; a
+    legend below. The table beside it has a column per series and a total column."""
+
+    bars: list[StackedBar]
+    legend: list["LegendItem"]
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+
+
+def stacked_bar_chart(
+    rows: list[tuple[str, dict[str, int]]],
+    series: list[tuple[str, str]],
+    *,
+    width: int = 640,
+    label_width: int = 260,
+    bar_height: int = 22,
+    gap: int = 10,
+) -> StackedBarChart:
+    """rows: (label, {series key: value}); series: (key, label) in the order they are drawn."""
+    fills = {key: PALETTE[i % len(PALETTE)] for i, (key, _) in enumerate(series)}
+    top = max((sum(values.get(key, 0) for key, _ in series) for _, values in rows), default=0)
+    plot_width = width - label_width - 60
+    bars = []
+    for index, (label, values) in enumerate(rows):
+        y = gap + index * (bar_height + gap)
+        x = label_width
+        segments = []
+        for key, series_label in series:
+            value = values.get(key, 0)
+            if not value:
+                continue
+            segment_width = round(plot_width * value / top) if top else 0
+            segments.append(
+                Segment(
+                    x=x,
+                    y=y,
+                    width=segment_width,
+                    height=bar_height,
+                    fill=fills[key],
+                    title=f"{label}: {series_label} {value}",
+                )
+            )
+            x += segment_width
+        total = sum(values.get(key, 0) for key, _ in series)
+        bars.append(
+            StackedBar(
+                label=label,
+                total=total,
+                y=y,
+                text_x=x + 6,
+                text_y=y + bar_height - 6,
+                segments=segments,
+            )
+        )
+    plot_bottom = gap + len(rows) * (bar_height + gap)
+    legend = [
+        LegendItem(
+            label=label,
+            fill=fills[key],
+            x=(i % 3) * (width // 3),
+            y=plot_bottom + 24 + (i // 3) * 24,
+        )
+        for i, (key, label) in enumerate(series)
+    ]
+    return StackedBarChart(
+        bars=bars,
+        legend=legend,
+        width=width,
+        height=plot_bottom + 24 + 16 + ((len(series) + 2) // 3 - 1) * 24,
+        label_width=label_width,
+        bar_height=bar_height,
+    )
+
+
+@dataclass
 class Segment:
     x: int
     y: int

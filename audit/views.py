@@ -204,8 +204,8 @@ def dashboard(request):
             [(username, n) for username, n, _ in reveals], colour=charts.PALETTE[4]
         ),
         "exports": exports,
-        "exports_chart": charts.bar_chart(
-            [(p["username"], p["total"]) for p in exports], colour=charts.PALETTE[1]
+        "exports_chart": charts.stacked_bar_chart(
+            [(p["username"], p) for p in exports], supervision.EXPORT_SERIES
         ),
         "activity_days": supervision.ACTIVITY_DAYS,
         "targets": sorted(supervision.target_days().items()),

@@ -1,5 +1,6 @@
 """The supervision dashboard: queue health, outcomes per week, reveals and exports per person."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -137,3 +138,28 @@ def test_the_charts_are_svg_with_names_and_no_inline_styles(supervisor_client, h
     assert "style=" not in body
     assert "<script>" not in body
     assert "<table" in body  # the text alternative
+
+
+@pytest.mark.django_db
+def test_the_exports_chart_and_its_table_show_the_same_figures(supervisor_client, handler_user):
+    for _ in range(4):
+        audit_event_record(action=Action.EXPORT_REQUESTED, actor=handler_user)
+        audit_event_record(action=Action.EXPORT_DOWNLOADED, actor=handler_user)
+    body = supervisor_client.get(URL).content.decode()
+    chart = body[body.index('aria-labelledby="chart-exports-title"') :]
+    chart = chart[: chart.index("</svg>")]
+    table = body[body.index('<table class="govuk-table" id="exports">') :]
+    table = table[: table.index("</table>")]
+    # Each part of the bar is a column of the table, and the bar's total is the table's total.
+    segments = dict(re.findall(r"<title>hannah\.handler: ([^<]+?) (\d+)</title>", chart))
+    assert segments == {"Exports requested": "4", "Downloads": "4"}
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table)[1:]
+    cells = re.findall(r"<td[^>]*>(\d+)</td>", table)
+    by_column = dict(zip(headers, cells, strict=True))
+    assert by_column == {
+        "Exports requested": "4",
+        "Downloads": "4",
+        "Logs printed": "0",
+        "Total": "8",
+    }
+    assert re.findall(r'data-total="(\d+)"', chart) == [by_column["Total"]]
