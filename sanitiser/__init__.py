@@ -11,16 +11,36 @@ the subject information police need, and flags sentences that reveal provenance.
     assert find_source_identifiers(result.text, identity) == []
 """
 
-from .core import find_source_identifiers, sanitise
+from .classify import (
+    KEEP,
+    REMOVE,
+    SOURCE,
+    SUBJECT,
+    UNKNOWN,
+    ClassifiedResult,
+    Finding,
+    SubjectDetails,
+    sanitise,
+)
+from .core import find_source_identifiers, sanitise_source
 from .identity import SourceIdentity
 from .spans import SanitiseResult, Span
 from .vocabulary import MARKER
 
 __all__ = [
+    "KEEP",
     "MARKER",
+    "REMOVE",
+    "SOURCE",
+    "SUBJECT",
+    "UNKNOWN",
+    "ClassifiedResult",
+    "Finding",
     "SanitiseResult",
     "SourceIdentity",
     "Span",
+    "SubjectDetails",
     "find_source_identifiers",
     "sanitise",
+    "sanitise_source",
 ]

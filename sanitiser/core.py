@@ -1,4 +1,4 @@
-"""sanitise() and the export gate's re-check, find_source_identifiers().
+"""sanitise_source() and the export gate's re-check, find_source_identifiers().
 
 Both run the same detector, and sanitise() repeats it over its own output until nothing more is
 found. So the gate finds nothing in text sanitise() produced, and finds any known identifier a
@@ -62,8 +62,10 @@ def find_source_identifiers(text: str, identity: SourceIdentity) -> list[Span]:
     return _detect(text, compile_identity(identity))
 
 
-def sanitise(text: str, identity: SourceIdentity) -> SanitiseResult:
-    """Replace each identifier of the source with a marker and flag provenance sentences."""
+def sanitise_source(text: str, identity: SourceIdentity) -> SanitiseResult:
+    """Replace each known identifier of the source with a marker and flag provenance sentences.
+
+    The source matchers alone; `sanitiser.sanitise` adds every other identifier, classed."""
     compiled = compile_identity(identity)
     index = TextIndex(text)
     plain = readable_view(text, compiled.readable_words)[0] is text

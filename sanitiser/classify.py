@@ -1,0 +1,410 @@
+"""Class every identifier found in a text: the source's, a subject's, or unknown.
+
+Two finders run over the text. The source matchers (`core`) know who the source is and find
+their name, organisation, contacts, role, colleagues and signature in all the forms those take.
+The identifier finder (`finder`) knows nobody and finds every name, organisation, address,
+number and account. Each identifier is then classed:
+
+- **source**: found by the source matchers: removed;
+- **subject**: matches what the professional entered on the structured pages (people at risk,
+  persons of concern with nicknames, phones and handles, places, vehicles) or a phrase the
+  handler kept: kept;
+- **unknown**: everything else. The machine removes or keeps it by its kind and the words
+  around it (a person, an organisation, a number or an account is removed unless the text ties
+  it to a third person; a place or a vehicle is kept unless the text ties it to the writer),
+  and the handler sees each one with that choice and decides.
+
+So a colleague, a branch or a second phone number nobody foresaw is removed because it is not a
+subject's, not because a rule recognised it as the source's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .core import _apply, sanitise_source
+from .finder import Candidate, find_identifiers
+from .identity import SourceIdentity
+from .phones import field_numbers, national_number
+from .provenance import flag_provenance
+from .spans import SanitiseResult, Span, merge_spans
+from .vocabulary import TITLES
+
+SOURCE = "source"
+SUBJECT = "subject"
+UNKNOWN = "unknown"
+KEEP = "keep"
+REMOVE = "remove"
+
+_TOKEN = re.compile(r"[^\W_]+")
+_LOCATIVE = re.compile(
+    r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|"
+    r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
+)
+_SPLIT_VALUES = re.compile(r"[\n,;/]+")
+
+
+@dataclass(frozen=True)
+class SubjectDetails:
+    """What the professional entered on the structured pages: who and what the information is
+    about. Any field may be empty; ``kept`` are phrases the handler marked as a subject's."""
+
+    names: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    vehicles: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+
+    @classmethod
+    def from_form(cls, form: Mapping | None, kept: Iterable[str] = ()) -> SubjectDetails:
+        """From the `sanitise` command's "form" object or the submission's own answers."""
+        form = form or {}
+        names: list[str] = []
+        phones: list[str] = []
+        handles: list[str] = []
+        places: list[str] = []
+        vehicles: list[str] = []
+        for subject in form.get("subjects") or []:
+            names.append(_value(subject, "name"))
+            # The setting is often the source's own organisation: the source matchers still
+            # remove it there, and elsewhere it is a place the subject is found.
+            places += [_value(subject, "address"), _value(subject, "setting")]
+        for person in form.get("persons_of_concern") or []:
+            names.append(_value(person, "name"))
+            names += _SPLIT_VALUES.split(_value(person, "nicknames"))
+            phones += _SPLIT_VALUES.split(_value(person, "phone_numbers"))
+            handles += _SPLIT_VALUES.split(_value(person, "social_media"))
+        for place in form.get("places") or []:
+            places += [_value(place, "name"), _value(place, "address")]
+        for vehicle in form.get("vehicles") or []:
+            vehicles.append(_value(vehicle, "registration"))
+            vehicles.append(" ".join(_value(vehicle, k) for k in ("colour", "make", "model")))
+        return cls(
+            names=_cleaned(names),
+            phones=_cleaned(phones),
+            handles=_cleaned(handles),
+            places=_cleaned(places),
+            vehicles=_cleaned(vehicles),
+            kept=_cleaned(kept),
+        )
+
+    @property
+    def protected_names(self) -> tuple[str, ...]:
+        """What the export gate lets through even where it shares a word with the source."""
+        return self.names + self.kept
+
+
+def _value(item: Mapping, key: str) -> str:
+    value = item.get(key) if isinstance(item, Mapping) else ""
+    return value if isinstance(value, str) else ""
+
+
+def _cleaned(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(v.split()) for v in values if v and v.strip()))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One identifier in the text: what kind, whose (its class), and whether it goes."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    cls: str
+    removed: bool
+    machine_removed: bool
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        """How a handler's decision names this finding: its place in the text."""
+        return f"{self.start}:{self.end}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "class": self.cls,
+            "decision": REMOVE if self.removed else KEEP,
+            "machine": REMOVE if self.machine_removed else KEEP,
+            "text": self.text,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class ClassifiedResult(SanitiseResult):
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def unknowns(self) -> list[Finding]:
+        return [f for f in self.findings if f.cls == UNKNOWN]
+
+    def to_dict(self) -> dict[str, object]:
+        data = super().to_dict()
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+
+def sanitise(
+    text: str,
+    identity: SourceIdentity,
+    details: SubjectDetails | None = None,
+    decisions: Mapping[str, str] | None = None,
+) -> ClassifiedResult:
+    """Remove the source's identifiers and every unknown the machine (or the handler, through
+    ``decisions``: finding key -> "keep"/"remove") says goes; keep the subjects'."""
+    details = details or SubjectDetails()
+    decisions = decisions or {}
+    source = sanitise_source(text, identity).removed
+    matcher = _SubjectMatcher(details)
+    candidates = find_identifiers(text)
+    protected = [c for c in candidates if matcher.matches(c)]
+    protected_ranges = [(c.start, c.end) for c in protected if c.kind in _NAME_KINDS]
+    findings: list[Finding] = []
+    kept_source: list[Span] = []
+    for span in source:
+        inside_subject = any(s <= span.start and span.end <= e for s, e in protected_ranges)
+        if inside_subject and not _is_writer_zone_span(span):
+            kept_source.append(span)
+            continue
+        findings.append(
+            Finding(span.start, span.end, span.kind, span.text, SOURCE, True, True, span.reason)
+        )
+    source = [s for s in source if s not in kept_source]
+    source_ranges = [(s.start, s.end) for s in source]
+    taken = list(source_ranges)
+    zoned = [c for c in candidates if c.zone]
+    for candidate in zoned + _distinct([c for c in candidates if not c.zone]):
+        if any(s <= candidate.start and candidate.end <= e for s, e in taken):
+            continue
+        if _beside_source(text, candidate, source_ranges):
+            candidate = _tied_to_writer(candidate)
+        if matcher.matches(candidate):
+            if candidate.zone:
+                continue  # a writer's line that names a subject: its parts are judged alone
+            findings.append(_finding(candidate, SUBJECT, False, "entered as a subject's"))
+            taken.append((candidate.start, candidate.end))
+            continue
+        machine = _machine_removes(candidate, text)
+        decided = decisions.get(f"{candidate.start}:{candidate.end}")
+        removed = machine if decided not in (KEEP, REMOVE) else decided == REMOVE
+        findings.append(_finding(candidate, UNKNOWN, removed, _reason(candidate, machine), machine))
+        if not candidate.zone:
+            taken.append((candidate.start, candidate.end))
+    findings = _same_person_same_decision(findings, decisions)
+    for span in kept_source:
+        decided = decisions.get(f"{span.start}:{span.end}")
+        removed = decided != KEEP
+        findings.append(
+            Finding(
+                span.start,
+                span.end,
+                span.kind,
+                span.text,
+                UNKNOWN,
+                removed,
+                True,
+                "the source's, inside a name entered as a subject's",
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end))
+    removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
+    removed = merge_spans(text, removals)
+    output, _ = _apply(text, removed)
+    return ClassifiedResult(
+        text=output, removed=removed, flagged=flag_provenance(output), findings=findings
+    )
+
+
+def _same_person_same_decision(
+    findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """ "Sarah" after "Sarah Jones (DOB ...)": a short form of a name the text has already shown
+    to be someone else's is theirs too, unless the handler decided it alone."""
+    kept_names = [
+        set(_tokens(f.text)) - TITLES
+        for f in findings
+        if f.kind in ("person", "proper") and not f.removed and len(_tokens(f.text)) >= 2
+    ]
+    if not kept_names:
+        return findings
+    settled = []
+    for f in findings:
+        words = set(_tokens(f.text)) - TITLES
+        if (
+            f.cls == UNKNOWN
+            and f.removed
+            and f.machine_removed
+            and f.kind in ("person", "proper")
+            and words
+            and f.key not in decisions
+            and any(words <= name for name in kept_names)
+        ):
+            f = Finding(
+                f.start,
+                f.end,
+                f.kind,
+                f.text,
+                f.cls,
+                False,
+                False,
+                "a short form of a name the text ties to someone else",
+            )
+        settled.append(f)
+    return settled
+
+
+_NAME_KINDS = frozenset({"person", "proper", "organisation", "place", "address"})
+
+
+def _is_writer_zone_span(span: Span) -> bool:
+    return span.kind in {"signature", "contact", "mailbox"}
+
+
+_APPOSITION = re.compile(r"(?i)^[\s,;:()\[\]/|\-\u2013\u2014]*(?:(?:at|of|on|in|from|t/a)\s+)?$")
+
+
+def _beside_source(text: str, candidate: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    """An identifier in apposition with the source's ("Rathmore Youth Trust, Unit 4 Carr Mill",
+    "Dr Raman (GP Partner)") is the source's too."""
+    for start, end in ranges:
+        if 0 <= candidate.start - end <= 8 and _APPOSITION.match(text[end : candidate.start]):
+            return True
+        if 0 <= start - candidate.end <= 8 and _APPOSITION.match(text[candidate.end : start]):
+            return True
+    return False
+
+
+def _tied_to_writer(candidate: Candidate) -> Candidate:
+    return Candidate(
+        candidate.start, candidate.end, candidate.kind, candidate.text, candidate.zone, True, False
+    )
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first where candidates overlap, so a whole address wins over its street."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start))
+    chosen: list[Candidate] = []
+    for candidate in ordered:
+        if any(c.start < candidate.end and candidate.start < c.end for c in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def _finding(
+    candidate: Candidate, cls: str, removed: bool, reason: str, machine: bool | None = None
+) -> Finding:
+    return Finding(
+        candidate.start,
+        candidate.end,
+        candidate.kind,
+        candidate.text,
+        cls,
+        removed,
+        removed if machine is None else machine,
+        reason,
+    )
+
+
+_REMOVED_UNLESS_THIRD_PARTY = frozenset({"person", "phone", "email", "web", "number"})
+_KEPT_UNLESS_WRITER = frozenset({"place", "address", "postcode", "vehicle", "handle"})
+
+
+def _machine_removes(candidate: Candidate, text: str) -> bool:
+    """The machine's best judgement on an identifier nobody entered as a subject's."""
+    if candidate.zone:
+        return True
+    kind = candidate.kind
+    if kind in _KEPT_UNLESS_WRITER:
+        return candidate.writer_cue
+    if kind in ("organisation", "role", "header", "signature", "letterhead", "label", "chat"):
+        return True
+    if candidate.writer_cue:
+        return True
+    if kind == "proper":
+        # One capitalised word nobody entered: a place after "in"/"near", a person's name after
+        # "his brother", else removed (an organisation's short name, a colleague's surname).
+        before = text[max(0, candidate.start - 30) : candidate.start]
+        return not (candidate.third_party_cue or _LOCATIVE.search(before))
+    if kind in _REMOVED_UNLESS_THIRD_PARTY:
+        return not candidate.third_party_cue
+    return True
+
+
+def _reason(candidate: Candidate, machine: bool) -> str:
+    if candidate.zone:
+        return f"in the writer's {candidate.zone}"
+    if machine and candidate.writer_cue:
+        return "the text ties it to the writer"
+    if not machine and candidate.third_party_cue:
+        return "the text ties it to someone else"
+    if machine:
+        return "not entered as a subject's"
+    return "a place or vehicle not tied to the writer"
+
+
+class _SubjectMatcher:
+    """Whether an identifier is one the professional entered as a subject's."""
+
+    def __init__(self, details: SubjectDetails) -> None:
+        self.name_tokens = [_tokens(name) for name in details.protected_names]
+        self.name_tokens = [tokens for tokens in self.name_tokens if tokens]
+        self.phrases = [" ".join(_tokens(p)) for p in details.kept if _tokens(p)]
+        self.phones = {n[-9:] for raw in details.phones for n in field_numbers(raw) if n}
+        self.phones |= {d[-9:] for raw in details.phones if len(d := _digits(raw)) >= 9}
+        self.handles = {h.lower().lstrip("@").strip() for h in details.handles if h.strip()}
+        self.handles |= {h.rsplit("/", 1)[-1] for h in self.handles}
+        self.places = [" ".join(_tokens(p)) for p in details.places if _tokens(p)]
+        self.vehicles = {_compact(v) for v in details.vehicles if v.strip()}
+
+    def matches(self, candidate: Candidate) -> bool:
+        kind = candidate.kind
+        value = candidate.text
+        tokens = [t for t in _tokens(value) if t not in TITLES]
+        joined = " ".join(tokens)
+        if joined and any(joined == p or f" {joined} " in f" {p} " for p in self.phrases):
+            return True
+        if kind == "phone":
+            digits = national_number(value) or _digits(value)
+            return len(digits) >= 9 and digits[-9:] in self.phones
+        if kind in ("handle", "web", "email"):
+            bare = value.lower().lstrip("@").rstrip("/")
+            return bare in self.handles or bare.rsplit("/", 1)[-1] in self.handles
+        if kind == "vehicle":
+            compact = _compact(value)
+            return any(compact in v or v in compact for v in self.vehicles if len(v) >= 3)
+        if kind in ("place", "address", "postcode"):
+            return bool(joined) and any(f" {joined} " in f" {p} " for p in self.places)
+        if not tokens:
+            return False
+        wanted = set(tokens)
+        for name in self.name_tokens:
+            if wanted <= set(name):
+                return True
+        if kind in ("proper", "organisation") and joined:
+            # A whole place as entered; one word of it ("Bridge" of a setting "Bridge Learning
+            # Campus") is not enough: the setting is often the source's own organisation.
+            return any(
+                joined == p or (len(tokens) >= 2 and f" {joined} " in f" {p} ") for p in self.places
+            )
+        return False
+
+
+def _tokens(value: str) -> list[str]:
+    # "Kyle's" -> kyle, s: the possessive's s is no word of the name.
+    return [t for t in _TOKEN.findall(value.casefold()) if t != "s"]
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", value.casefold())

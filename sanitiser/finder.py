@@ -1,0 +1,723 @@
+"""Every identifier-like stretch of a text, whoever it belongs to.
+
+The source matchers find what the form says about the source. People write about colleagues,
+managers, premises and numbers no form foresees, so this finder does not ask whose an identifier
+is: it finds person names (capitalised or in the places names stand: headers, chat labels,
+sign-offs, after a title or a job word), organisations, addresses and premises, phone numbers in
+digits or words, emails, web addresses and bare domains, handles, reference-like numbers, vehicle
+registrations and the writer's job. It also notes what the text around each says: whether it is
+tied to the writer ("my manager", "our branch", a signature block) or to a third person ("his
+brother", "aged 15"). `classify` decides what is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .compiled import PHONE_CANDIDATE
+from .contacts import ANY_EMAIL
+from .lexicon import (
+    CAPITALISED_ORDINARY,
+    COLOURS,
+    KINSHIP,
+    MORE_PLACE_WORDS,
+    ORDINARY_ACRONYMS,
+    ORG_NOUNS,
+    ROLE_ACRONYMS,
+    ROLE_NOUNS,
+    SIGN_OFFS,
+    VEHICLE_MAKES,
+    VEHICLE_MODELS,
+    WELSH_STREET_WORDS,
+    is_common_word,
+    is_first_name,
+)
+from .vocabulary import MAJOR_PLACES, MARKER, NAME_PARTICLES, PLACE_WORDS, TITLES
+
+# Zones: stretches of a text that are about the writer whatever they hold.
+HEADER = "header"
+SIGNATURE = "signature"
+LETTERHEAD = "letterhead"
+LABEL = "label"
+CHAT = "chat"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One identifier-like stretch. ``zone`` names the writer's zone it stands in, if any."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    zone: str = ""
+    writer_cue: bool = False
+    third_party_cue: bool = False
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*")
+_HEADER_LINE = re.compile(
+    r"(?im)^[ \t>]*(?:from|to|cc|bcc|sent\s+by|sender|reply-to|attendees|present|apologies|"
+    r"chair|minutes?(?:\s+taken)?\s+by|minute\s+taker|recorded\s+by|reported\s+by|logged\s+by|"
+    r"entered\s+by|created\s+by|completed\s+by|written\s+by|submitted\s+by|updated\s+by|"
+    r"added\s+by|prepared\s+by|author|staff(?:\s+member)?|member\s+of\s+staff|referrer|"
+    r"referred\s+by|reporter|signed|signature|contact|tel|telephone|phone|mob|mobile|email|"
+    r"e-mail|office|switchboard|direct\s+line|ext|extension|web|website|address\s+of\s+setting|"
+    r"setting\s+address|organisation|school|practice|employer|job\s+title|role|position|"
+    r"designation|dept|department|team)[ \t]*[:\-\u2013|][ \t]*(?P<value>[^\n]*)"
+)
+# A chat export's speaker label: "[18:40] Tomasz Wren:", "12/03/2024, 18:40 - Tomasz Wren:".
+_CHAT_LABEL = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[ap]m)?\]?[ \t]*[-\u2013,]?[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*:"
+)
+_PLAIN_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Za-z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,2})[ \t]*:"
+)
+_FORWARD_BREAK = re.compile(
+    r"(?im)^[ \t>]*(?:-{2,}.*(?:original|forwarded).*|from[ \t]*:.*|on .{3,80} wrote:|"
+    r"begin forwarded message:?)[ \t]*$"
+)
+_GREETING = re.compile(
+    r"(?i)^[ \t]*(?:dear|hi|hello|hiya|good\s+(?:morning|afternoon)|to\s+whom|re\b|subject\b|fao\b)"
+)
+_SIGN_OFF = re.compile(
+    r"(?im)^[ \t>-]*(?:"
+    + "|".join(re.escape(s) for s in sorted(SIGN_OFFS, key=len, reverse=True))
+    + r")\b[ \t,.!:-]*(?P<rest>[^\n]*)$"
+)
+_TAIL_SIGN_OFF = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(re.escape(s) for s in sorted(SIGN_OFFS, key=len, reverse=True))
+    + r")[ \t]*[,.!-]+[ \t]*(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?)"
+    r"[ \t.!]*$"
+)
+_WEB = re.compile(
+    r"(?i)(?<![\w@.])(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
+    r"[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|com|org|net|"
+    r"uk|example|io|info|biz|wales|scot|cymru)\b(?:/[^\s<>\"')\]]*)?)"
+)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+_INTERNATIONAL = re.compile(
+    r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}"
+)
+_DIGITS_RUN = re.compile(r"(?<![\w/:.-])\d(?:[\s.-]?\d){6,}(?![\w/])")
+_NUMBER_WORD = (
+    r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)"
+)
+_SPOKEN_NUMBER = re.compile(r"(?i)\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b")
+_PLATE = re.compile(
+    r"(?i)\b(?:[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}|[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}"
+    r"|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])\b"
+)
+_POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]*[0-9][A-Z]{2}\b")
+_ADDRESS = re.compile(
+    r"(?i)\b(?:(?:unit|flat|suite|apartment|apt|floor|block)[ \t]+\w{1,4},?[ \t]+)?"
+    r"\d{1,4}[a-z]?,?[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){1,3}"
+    r"(?:"
+    + "|".join(sorted(PLACE_WORDS | {"park", "business", "estate"}, key=len, reverse=True))
+    + r")\b"
+)
+_UNIT = re.compile(
+    r"(?i)\b(?:unit|suite|building|bldg)[ \t]+\d{1,4}[a-z]?\b"
+    r"(?:,?[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]*){1,3})?"
+)
+# Reference-like numbers: letters and digits mixed, or a cue word before digits.
+_ALNUM_ID = re.compile(r"\b[A-Za-z0-9]{5,}(?:[/-][A-Za-z0-9]+)*\b")
+_CUED_NUMBER = re.compile(
+    r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
+    r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
+    r"callsign|id|number|no|ref|reference|unit|shoulder)\b\.?[ \t]*(?:no\.?|number|#|num)?"
+    r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3})\b"
+)
+_DATE_LIKE = re.compile(
+    r"(?i)^(?:\d{1,2}[:.]\d{2}(?:[ap]m)?|\d{1,4}(?:st|nd|rd|th)|\d{1,2}[ap]m|y\d{1,2}|"
+    r"\d{1,2}[a-z]|ks\d|\d{1,2}yo|\d{1,2}yrs?|\d+(?:k|m|mg|ml|kg|cm|ft|mph|%|p)|a\d|m\d{1,2})$"
+)
+_SELF = re.compile(
+    r"(?i)\b(?:i'?m|i\s+am|i\s+work|i've\s+been|as\s+(?:a|an|the|their|his|her|your)|"
+    r"my\s+(?:role|job|position)|working\s+as|work\s+as|i'm\s+one\s+of\s+the)\b"
+)
+_WORK_WORDS = (
+    r"colleague|colleagues|manager|boss|supervisor|team|office|branch|shop|store|school|surgery|"
+    r"practice|pharmacy|clinic|work|workplace|desk|mobile|phone|number|line|email|e-mail|van|"
+    r"car|cab|taxi|vehicle|site|premises|head|lead|staff|setting|unit|ward|depot|deputy|hotel|"
+    r"reception|company|firm|employer|organisation|charity|centre|club|academy|college|"
+    r"nursery|church|mosque|ext|extension|extn|badge|licence|license|collar|id|route|round"
+)
+_WRITER_CUE = re.compile(
+    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|i\s+work|where\s+i\s+work|"
+    r"here\s+at|at\s+work|based\s+at|work\s+(?:at|for|with)|works\s+(?:at|for|with)|branch|"
+    r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
+    r"email\s+me|ext|extension|direct\s+line|switchboard|we|us)\b"
+)
+_THIRD_PARTY_CUE = re.compile(
+    r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's|called|named|known\s+as|as|"
+    r"calls\s+himself|calls\s+herself|goes\s+by|nicknamed|aka|a\.k\.a|suspect|male|female|"
+    r"man|woman|boy|girl|lad|lads|youth|child|pupil|student|patient|client|resident|tenant|"
+    r"(?:" + "|".join(sorted(KINSHIP, key=len, reverse=True)) + r"))\b"
+)
+_AGE_AFTER = re.compile(
+    r"(?i)^(?:'s)?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
+    r"|,?[ \t]*(?:aged|age|dob|"
+    r"d\.o\.b|born|\d{1,2}[ \t]*(?:yrs|years|yo|y/o)|\d{1,2}\b(?![/.:]\d))"
+    r"|[ \t]*\((?:[yY]\d|\d{1,2}[A-Za-z]))"
+)
+
+
+def find_identifiers(text: str) -> list[Candidate]:
+    """Every identifier-like stretch of ``text``, in order, overlapping ones included."""
+    lines = _line_starts(text)
+    zones = _zones(text)
+    found: list[Candidate] = []
+    found += _contacts(text)
+    found += _numbers(text)
+    found += _addresses(text)
+    words = list(_WORD.finditer(text))
+    found += _proper_names(text, words)
+    found += _lower_case_names(text, words)
+    found += _roles(text, words)
+    found += _zone_values(text, zones)
+    return [_with_context(text, c, zones, lines) for c in found if _real(c, text)]
+
+
+def _real(candidate: Candidate, text: str) -> bool:
+    piece = text[candidate.start : candidate.end]
+    return bool(piece.strip()) and MARKER not in piece
+
+
+# --- Zones -------------------------------------------------------------------------------------
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def _zones(text: str) -> list[tuple[int, int, str]]:
+    """Stretches about the writer: headers and labelled lines, chat speaker labels, the block
+    after a sign-off (to the next forwarded message), and a letterhead before the greeting."""
+    zones: list[tuple[int, int, str]] = []
+    for match in _HEADER_LINE.finditer(text):
+        if match.group("value").strip():
+            zones.append((match.start("value"), match.end("value"), HEADER))
+    for match in _CHAT_LABEL.finditer(text):
+        zones.append((match.start("name"), match.end("name"), CHAT))
+    labels: dict[str, list[re.Match]] = {}
+    for match in _PLAIN_LABEL.finditer(text):
+        labels.setdefault(match.group("name").strip().lower(), []).append(match)
+    for name, matches in labels.items():
+        # A speaker label repeats ("Dave: ...", "Dave: ..."); a field label ("Date:") is ordinary.
+        words = name.split()
+        if len(matches) >= 2 and not any(is_common_word(w) and not is_first_name(w) for w in words):
+            zones += [(m.start("name"), m.end("name"), CHAT) for m in matches]
+    breaks = [m.start() for m in _FORWARD_BREAK.finditer(text)] + [len(text)]
+    for match in _SIGN_OFF.finditer(text):
+        end = next(b for b in breaks if b > match.start())
+        # A sign-off closes a message: only the last few lines before a break or the end.
+        if text.count("\n", match.end(), end) <= 12:
+            zones.append((match.start("rest"), end, SIGNATURE))
+    zones += _tail_sign_offs(text)
+    zones += _letterhead(text)
+    return zones
+
+
+_FIELD_LABEL = re.compile(r"^[\w '\u2019./-]{1,30}:")
+
+
+_SIGN_OFF_TAIL_WORDS = tuple(sorted({s.split()[-1] for s in SIGN_OFFS}))
+
+
+def _tail_sign_offs(text: str) -> list[tuple[int, int, str]]:
+    """A sign-off closing a line with a name after it ("kind regards, sarah"). Only the end of
+    each line that holds a sign-off word is read with the pattern."""
+    found = []
+    position = 0
+    lowered = text.lower()
+    for line in text.split("\n"):
+        tail_start = position + max(0, len(line) - 60)
+        tail = lowered[tail_start : position + len(line)]
+        if any(word in tail for word in _SIGN_OFF_TAIL_WORDS):
+            match = _TAIL_SIGN_OFF.search(text, tail_start, position + len(line))
+            if match:
+                found.append((match.start("name"), match.end("name"), SIGNATURE))
+        position += len(line) + 1
+    return found
+
+
+def _letterhead(text: str) -> list[tuple[int, int, str]]:
+    """Short lines at the top before a greeting or the first sentence: a letterhead."""
+    position = 0
+    short_lines = 0
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end == -1 else end
+        line = text[position:end].strip()
+        if line:
+            if _GREETING.match(line) or len(line.split()) > 9 or line.endswith((".", "?", "!")):
+                break
+            if short_lines == 0 and _FIELD_LABEL.match(line):
+                return []  # a mail header or a printed form, not a letterhead
+            short_lines += 1
+        position = end + 1
+    if short_lines >= 2 and position < len(text):
+        return [(0, position, LETTERHEAD)]
+    return []
+
+
+def _zone_values(text: str, zones: list[tuple[int, int, str]]) -> list[Candidate]:
+    """Every line of a writer's zone is theirs: the line itself is an identifier."""
+    found = []
+    for start, end, zone in zones:
+        if zone in (HEADER, CHAT) or (zone == SIGNATURE and "\n" not in text[start:end]):
+            piece = text[start:end]
+            stripped = piece.strip()
+            if stripped and not _only_dates(stripped):
+                offset = start + piece.find(stripped)
+                kind = "person" if zone in (CHAT, SIGNATURE) else "header"
+                found.append(Candidate(offset, offset + len(stripped), kind, stripped, zone))
+            continue
+        line_start = start
+        for line in text[start:end].split("\n"):
+            stripped = line.strip()
+            if stripped and not _only_dates(stripped) and _WORD.search(stripped):
+                offset = line_start + line.find(stripped)
+                found.append(Candidate(offset, offset + len(stripped), zone, stripped, zone))
+            line_start += len(line) + 1
+    return found
+
+
+_DATE_LINE = re.compile(
+    r"(?i)^[\W\d]*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)\w*|at|am|pm|st|nd|rd|th|of|[\W\d])*[\W\d]*$"
+)
+
+
+def _only_dates(line: str) -> bool:
+    return _DATE_LINE.match(line) is not None
+
+
+# --- Contacts and numbers ----------------------------------------------------------------------
+def _contacts(text: str) -> list[Candidate]:
+    found = []
+    emails = [(m.start(), m.end()) for m in re.finditer(ANY_EMAIL, text)]
+    for start, end in emails:
+        found.append(Candidate(start, end, "email", text[start:end]))
+    for match in _WEB.finditer(text):
+        if any(s <= match.start() < e for s, e in emails):
+            continue
+        value = match.group().rstrip(".,;:")
+        if "." not in value.split("/")[0] and not value.lower().startswith("http"):
+            continue
+        found.append(Candidate(match.start(), match.start() + len(value), "web", value))
+    for match in _HANDLE.finditer(text):
+        if any(s <= match.start() < e for s, e in emails):
+            continue
+        found.append(Candidate(match.start(), match.end(), "handle", match.group()))
+    return found
+
+
+def _numbers(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    patterns = [PHONE_CANDIDATE, _INTERNATIONAL, _DIGITS_RUN]
+    if _many_number_words(text):
+        patterns.append(_SPOKEN_NUMBER)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            value = match.group().strip()
+            if pattern is _DIGITS_RUN and _looks_like_date(value):
+                continue
+            start = match.start() + match.group().find(value)
+            found.append(Candidate(start, start + len(value), "phone", value))
+    for match in _PLATE.finditer(text):
+        value = match.group()
+        if any(ch.isdigit() for ch in value) and not value.isdigit():
+            found.append(Candidate(match.start(), match.end(), "vehicle", value))
+    for match in _cued_numbers(text):
+        value = match.group("value").strip()
+        if len(re.sub(r"\D", "", value)) < 2 and not match.group().lower().startswith(
+            ("collar", "badge", "route", "round", "van")
+        ):
+            continue
+        start = match.start("value")
+        found.append(Candidate(start, start + len(value), "number", value))
+    for match in _ALNUM_ID.finditer(text):
+        value = match.group()
+        if value.isalpha() or value.isdigit():
+            continue
+        if _DATE_LIKE.match(value) or _PLATE.fullmatch(value) or _POSTCODE.fullmatch(value):
+            continue
+        found.append(Candidate(match.start(), match.end(), "number", value))
+    return found
+
+
+_NUMBER_WORDS = frozenset(
+    "zero oh o nought nil one two three four five six seven eight nine double triple treble".split()
+)
+_CUE_START = re.compile(
+    r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
+    r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
+    r"reference|unit|shoulder)\b"
+)
+
+
+def _many_number_words(text: str) -> bool:
+    """Seven number words in a row need at least seven number words: count them first."""
+    count = 0
+    for word in text.lower().split():
+        if word.strip(",.-") in _NUMBER_WORDS:
+            count += 1
+            if count >= 7:
+                return True
+    return False
+
+
+def _cued_numbers(text: str):
+    """The cue pattern, tried only where a cue word stands and digits follow soon after."""
+    for cue in _CUE_START.finditer(text):
+        window = text[cue.end() : cue.end() + 12]
+        if any(ch.isdigit() for ch in window):
+            match = _CUED_NUMBER.match(text, cue.start())
+            if match:
+                yield match
+
+
+_DATE_DIGITS = re.compile(
+    r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{1,2}[./-]\d{1,2}$|^(?:19|20)\d{2}$"
+)
+
+
+def _looks_like_date(value: str) -> bool:
+    return _DATE_DIGITS.match(value.replace(" ", "")) is not None
+
+
+def _addresses(text: str) -> list[Candidate]:
+    found = []
+    for pattern, kind in ((_ADDRESS, "address"), (_UNIT, "address"), (_POSTCODE, "postcode")):
+        for match in pattern.finditer(text):
+            found.append(Candidate(match.start(), match.end(), kind, match.group()))
+    return found
+
+
+# --- Names -------------------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c(\[\n*\-\u2022>]|\d\))[ \t]*$")
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "the",
+        "&",
+        "for",
+        "de",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "ap",
+        "da",
+        "dos",
+        "du",
+        "st",
+        "st.",
+    }
+)
+
+
+def _proper_names(text: str, words: list[re.Match]) -> list[Candidate]:
+    """Runs of capitalised words, typed as a person, an organisation or a place."""
+    found: list[Candidate] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if not _capitalised(word.group()):
+            index += 1
+            continue
+        run = [word]
+        following = index + 1
+        while following < len(words):
+            nxt = words[following]
+            gap = text[run[-1].end() : nxt.start()]
+            ordinary_gap = gap in (" ", "-", " & ", ". ", "'s ", "\u2019s ")
+            if not ordinary_gap and not (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
+                break
+            lower = nxt.group().lower()
+            if _capitalised(nxt.group()) or (
+                lower in _CONNECTORS
+                and following + 1 < len(words)
+                and _capitalised(words[following + 1].group())
+            ):
+                if gap == ". " and len(run[-1].group()) > 2:
+                    break  # a sentence ended
+                run.append(nxt)
+                following += 1
+                continue
+            break
+        index = following
+        found += _typed_run(text, run)
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _typed_run(text: str, run: list[re.Match]) -> list[Candidate]:
+    words = [m.group() for m in run]
+    lowers = [w.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    # Leading words that only open a sentence ("When", "The") or are ordinary ("Monday").
+    first = 0
+    while first < len(run):
+        low = lowers[first]
+        begin = run[first].start()
+        sentence_start = _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
+        title = low.rstrip(".") in TITLES
+        if title:
+            break
+        if low in CAPITALISED_ORDINARY or low in _CONNECTORS:
+            first += 1
+            continue
+        if (
+            sentence_start
+            and is_common_word(low)
+            and not is_first_name(low)
+            and not (words[first].isupper() and len(words[first]) <= 4)
+        ):
+            if first + 1 < len(run) and not is_common_word(lowers[first + 1]):
+                first += 1
+                continue
+            first += 1
+            continue
+        break
+    run, words, lowers = run[first:], words[first:], lowers[first:]
+    # Trailing ordinary words ("Kyle Barnes Monday") and connectors drop off the end.
+    while (
+        run
+        and (lowers[-1] in CAPITALISED_ORDINARY or lowers[-1] in _CONNECTORS)
+        and lowers[-1] not in ORG_NOUNS
+    ):
+        run, words, lowers = run[:-1], words[:-1], lowers[:-1]
+    if not run:
+        return []
+    start, end = run[0].start(), run[-1].end()
+    if words[-1].endswith(("'s", "\u2019s")):
+        end -= 2
+    elif words[-1].endswith(("'", "\u2019")):
+        end -= 1
+    value = text[start:end]
+    if any(low in VEHICLE_MAKES for low in lowers) or _model_named(text, start, end, lowers):
+        return [Candidate(start, end, "vehicle", value)]
+    if lowers[0] in WELSH_STREET_WORDS or (len(lowers) > 1 and lowers[-1] in MORE_PLACE_WORDS):
+        return [Candidate(start, end, "place", value)]
+    if len(words) == 1 and words[0].isupper():
+        return _acronym(start, end, value) if words[0].isalpha() else []
+    if lowers[-1].rstrip(".") in PLACE_WORDS and len(lowers) > 1:
+        return [Candidate(start, end, "place", value)]
+    if any(low in ORG_NOUNS for low in lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
+        return [Candidate(start, end, "organisation", value)]
+    if lowers[-1] in MAJOR_PLACES:
+        return [Candidate(start, end, "place", value)]
+    if all(low in CAPITALISED_ORDINARY for low in lowers):
+        return []
+    if len(lowers) == 1 and is_common_word(lowers[0]) and not is_first_name(lowers[0]):
+        # A common word written with a capital mid-sentence ("the Lads", "Head"): a name only
+        # when something about it says so, which the context cues below decide.
+        return [Candidate(start, end, "proper", value)]
+    return [Candidate(start, end, "person" if _person_like(lowers) else "proper", value)]
+
+
+_VEHICLE_AFTER = re.compile(
+    r"(?i)^[ \t]*(?:\w{1,3}[ \t]+)?(?:van|car|estate|hatchback|pickup|pick-up|people carrier|,)"
+)
+
+
+def _model_named(text: str, start: int, end: int, lowers: list[str]) -> bool:
+    """A model without its make: "white Transit van", "black Golf R"."""
+    if not any(low in VEHICLE_MODELS for low in lowers):
+        return False
+    before = text[max(0, start - 12) : start].lower().split()
+    return bool(before and before[-1] in COLOURS) or _VEHICLE_AFTER.match(text, end) is not None
+
+
+def _person_like(lowers: list[str]) -> bool:
+    if lowers[0].rstrip(".") in TITLES:
+        return True
+    if any(is_first_name(low) for low in lowers):
+        return True
+    if not 2 <= len(lowers) <= 4 or lowers[0] in NAME_PARTICLES:
+        return False
+    # "Northfield Contextual Safeguarding Panel": ordinary words after the first make a name of
+    # a thing, not of a person.
+    return not any(is_common_word(low) for low in lowers[1:] if low not in NAME_PARTICLES)
+
+
+def _acronym(start: int, end: int, value: str) -> list[Candidate]:
+    low = value.lower()
+    if low in ORDINARY_ACRONYMS or len(value) < 2 or len(value) > 7:
+        return []
+    kind = "role" if low in ROLE_ACRONYMS else "organisation"
+    return [Candidate(start, end, kind, value)]
+
+
+_ROLE_BEFORE_NAME_WORDS = frozenset(
+    [
+        "manager",
+        "boss",
+        "supervisor",
+        "colleague",
+        "co-worker",
+        "coworker",
+        "workmate",
+        "head",
+        "deputy",
+        "lead",
+        "leader",
+        "senco",
+        "dsl",
+        "owner",
+        "teacher",
+        "tutor",
+        "nurse",
+        "doctor",
+        "for",
+        "to",
+        "told",
+        "tell",
+        "with",
+    ]
+)
+_ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke", "spoken")}
+
+
+def _lower_case_names(text: str, words: list[re.Match]) -> list[Candidate]:
+    """Names typed without capitals where names stand: after a title or a job word."""
+    found = []
+    lowers = [w.group().lower() for w in words]
+    for i, low in enumerate(lowers[:-1]):
+        nxt = words[i + 1]
+        gap = text[words[i].end() : nxt.start()]
+        if len(gap) > 3 or "\n" in gap:
+            continue
+        if low in TITLES and gap.strip(" \t.") == "":
+            name = nxt.group()
+            if lowers[i + 1] in CAPITALISED_ORDINARY or (
+                not name[:1].isupper() and is_common_word(lowers[i + 1])
+            ):
+                continue
+            end = nxt.end()
+            if i + 2 < len(words) and words[i + 2].group()[:1].isupper():
+                if text[nxt.end() : words[i + 2].start()] == " ":
+                    end = words[i + 2].end()
+            found.append(Candidate(words[i].start(), end, "person", text[words[i].start() : end]))
+        elif low in _ROLE_BEFORE_NAME_WORDS and gap.strip(" \t,:") == "":
+            needed = _ROLE_BEFORE_NAME_ONLY_AFTER.get(low)
+            if needed and (i == 0 or lowers[i - 1] not in needed):
+                continue
+            name_words = []
+            for j in (i + 1, i + 2):
+                if j >= len(words) or not lowers[j].isalpha():
+                    break
+                if j == i + 2 and text[words[j - 1].end() : words[j].start()] != " ":
+                    break
+                if words[j].group()[:1].isupper():
+                    break  # capitalised names are found as such
+                if is_first_name(lowers[j]) or not is_common_word(lowers[j]):
+                    name_words.append(words[j])
+                else:
+                    break
+            if name_words:
+                begin, end = name_words[0].start(), name_words[-1].end()
+                found.append(Candidate(begin, end, "person", text[begin:end]))
+    return found
+
+
+_ROLE_SKIP = frozenset({"staff", "team", "support", "admin", "crew", "security", "door"})
+
+
+def _roles(text: str, words: list[re.Match]) -> list[Candidate]:
+    """The writer's job, said of themselves ("I'm the lunchtime supervisor here")."""
+    found = []
+    for i, word in enumerate(words):
+        low = word.group().lower()
+        if low not in ROLE_NOUNS or low in _ROLE_SKIP:
+            continue
+        # The phrase: up to two words before the job word, after a self-reference.
+        first = i
+        while first > max(0, i - 3) and words[first - 1].group().lower() not in _ROLE_OPENERS:
+            if "\n" in text[words[first - 1].end() : words[first].start()]:
+                break
+            first -= 1
+        before = text[max(0, words[first].start() - 40) : words[first].start()]
+        after = text[word.end() : word.end() + 6].lower()
+        here = after.startswith(" here")
+        if _SELF.search(before) or here:
+            end = word.end() + (5 if here else 0)
+            start = words[first].start()
+            found.append(Candidate(start, end, "role", text[start:end], "", True))
+    return found
+
+
+_ROLE_OPENERS = frozenset(
+    [
+        "i",
+        "i'm",
+        "am",
+        "as",
+        "a",
+        "an",
+        "the",
+        "my",
+        "was",
+        "is",
+        "im",
+        "work",
+        "working",
+        "their",
+        "his",
+        "her",
+        "your",
+        "one",
+        "of",
+    ]
+)
+
+
+# --- Context -----------------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _with_context(
+    text: str, candidate: Candidate, zones: list[tuple[int, int, str]], lines: list[int]
+) -> Candidate:
+    zone = candidate.zone
+    if not zone:
+        for start, end, name in zones:
+            if start <= candidate.start < end:
+                zone = name
+                break
+    before = _clause_before(text, candidate.start)
+    after = text[candidate.end : candidate.end + 24]
+    writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
+    third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
+    return Candidate(
+        candidate.start,
+        candidate.end,
+        candidate.kind,
+        candidate.text,
+        zone,
+        writer,
+        third,
+    )
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 80) : start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return window[cut:]

@@ -1,0 +1,186 @@
+"""Word lists the identifier finder reads a text with.
+
+The finder looks for every identifier whoever it belongs to, so unlike the source matchers'
+vocabulary these lists decide what counts as an identifier at all: which capitalised words are
+ordinary words (days, months, apps, car makes), which words name a job, which a family tie.
+Common English is read from wordfreq's frequency list once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .vocabulary import COMMON_FIRST_NAMES, DIMINUTIVES, word_set
+
+# Capitalised words that never identify anyone on their own.
+CAPITALISED_ORDINARY = word_set(
+    """
+    i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thur thurs fri sat sun january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter eid
+    ramadan diwali halloween bonfire new year years yr year's mum mummy mam mom dad daddy nan nanna
+    nana gran granny grandad grandma grandpa auntie aunty uncle police officer officers pc pcso
+    english british welsh scottish irish polish romanian albanian somali nigerian ghanaian
+    pakistani indian bangladeshi chinese vietnamese kurdish turkish arabic urdu punjabi portuguese
+    brazilian jamaican african asian european eastern western muslim christian sikh hindu jewish
+    islamic catholic mr mrs ms miss dr re fw fwd subject sent from to cc bcc date time dob
+    snapchat snap insta instagram tiktok facebook fb whatsapp telegram twitter youtube discord
+    signal messenger imessage facetime google gmail outlook hotmail yahoo iphone ipad android
+    samsung apple playstation xbox nike adidas gucci north face canada goose stone island
+    amazon uber deliveroo bolt lime tesco asda aldi lidl sainsbury's sainsburys morrisons
+    mcdonald's mcdonalds kfc greggs subway primark boots costa starbucks
+    cse cce asb ok okay yes no hi hello dear thanks thank regards kind best wishes many cheers
+    please note update action outcome concern concerns summary background information details
+    incident report referral safeguarding name address phone email tel mobile postcode
+    """
+)
+
+# Car makes: a capitalised run holding one is a vehicle ("maroon Ford Mondeo").
+VEHICLE_MAKES = word_set(
+    """
+    audi bmw mercedes mercedes-benz merc ford vauxhall toyota honda nissan volkswagen vw kia
+    hyundai peugeot renault citroen citroën fiat mini range rover land-rover jaguar lexus tesla
+    skoda škoda seat yamaha suzuki kawasaki mazda volvo dacia mitsubishi subaru porsche jeep
+    chevrolet chevy alfa cupra ds mg lotus bentley ducati triumph piaggio vespa lambretta ktm
+    """
+)
+
+# Models people name without the make ("a white Transit van", "black Golf R").
+VEHICLE_MODELS = word_set(
+    """
+    transit golf polo corsa astra focus fiesta mondeo kuga civic yaris prius qashqai juke micra
+    clio megane sprinter vito zafira insignia octavia fabia leon ibiza i10 i20 i30 tucson sportage
+    picanto c-class a-class e-class series evoque discovery defender caddy passat tiguan jazz
+    swift berlingo partner transporter hiace navara hilux ranger cooper punto 500 208 308 3008
+    """
+)
+COLOURS = word_set(
+    """
+    black white silver grey gray red blue green yellow orange purple maroon brown gold beige navy
+    dark light pale bright metallic matt burgundy
+    """
+)
+# Words that make a capitalised name a street or a place, besides the usual street words.
+MORE_PLACE_WORDS = word_set(
+    "broadway croft cross mills flats quays quay house heights court tower towers marsh moor"
+)
+WELSH_STREET_WORDS = word_set("heol stryd ffordd lon lôn rhodfa")
+
+# Whole words that tie what follows or precedes to a third person, not to the source.
+KINSHIP = word_set(
+    """
+    mum mother mam mom dad father stepdad stepmum step-dad step-mum brother sister sibling
+    siblings half-brother half-sister nan nana gran granny grandma grandad grandfather
+    grandmother aunt auntie aunty uncle cousin boyfriend girlfriend bf gf partner husband wife
+    fiance son daughter nephew niece carer guardian foster stepbrother stepsister ex
+    """
+)
+
+# Job words: a role phrase holding one of these, said of the writer, points to them.
+ROLE_NOUNS = word_set(
+    """
+    teacher teachers ta tas hlta lsa senco sendco dsl ddsl head headteacher deputy principal
+    tutor lecturer supervisor supervisors assistant assistants nurse nurses midwife gp doctor
+    receptionist pharmacist dispenser technician hca paramedic dentist vet nurse carer
+    caretaker cleaner cleaners manager managers mgr owner boss lead leader coordinator officer
+    worker workers advisor adviser coach instructor librarian driver drivers cabbie porter
+    doorman door staff steward security guard warden operative crew binman bin binmen
+    collector postman postwoman postie chef cook waiter waitress barista barman barmaid
+    bartender cashier clerk administrator admin secretary slt smt sgl practitioner therapist
+    counsellor psychologist visitor hv chaplain imam vicar pastor priest volunteer volunteers
+    mentor keyworker key-worker support staff colleague colleagues team
+    """
+)
+# Role acronyms that point to the writer when they are the writer's: removed wherever they stand.
+ROLE_ACRONYMS = word_set(
+    "ta hlta lsa senco sendco dsl ddsl hca slt smt sgl pcso hv ewo fsw cpn cmhn hoy hod aht dht"
+)
+# Acronyms that are ordinary in these texts and never an organisation.
+ORDINARY_ACRONYMS = word_set(
+    """
+    a i ok dob cse cce asb nhs uk gb usa eu tv dvd cctv id pe ict sen send adhd asd ehcp pm am
+    gcse gcses btec ks1 ks2 ks3 ks4 y1 y2 y3 y4 y5 y6 y7 y8 y9 y10 y11 y12 y13 re fw fwd cc bcc
+    mash camhs a&e ae gp dwp hmrc dvla mot sim wifi pin url faq asap fyi nb ps pps aka approx
+    tbc tba n/a na mdma thc cbd pcp iphone mp ceo hr it dna rip lol omg btw imo smh
+    rta fgm dv ipv dva lac cin cp cpp ccjs nfa nrm cctv bmw vw kfc suv hgv ac dc mr mrs ms dr
+    st rd ave uk's nspcc rspca dbs sia cqc ofsted urn gmc nmc hcpc ods cpi cpis cpoms emis
+    mosaic gdpr dpa lado marac mappa cin cp mft nok gbh abh pnc ipcc iopc tbc wk pls
+    """
+)
+# Words that make a capitalised name an organisation: "Brightlock Security Services".
+ORG_NOUNS = word_set(
+    """
+    school schools academy primary secondary infants juniors nursery college university uni
+    surgery practice clinic hospital pharmacy chemist chemists centre center hub trust ltd
+    limited plc llp cic co company group foundation services service council borough
+    association homes housing hotel hotels inn lodge taxis taxi cabs cars hire club fc afc rfc
+    church chapel mosque masjid temple gurdwara synagogue cathedral parish project team dept
+    department unit partnership partners federation network charity society ventures
+    solutions security supermarket superstore store stores shop shops express metro local
+    takeaway kebab pizza chicken cafe café restaurant pub bar gym leisure salon barbers garage
+    motors logistics transport coaches buses bus depot station police constabulary nhs ft
+    ysgol meddygfa fferyllfa canolfan eglwys capel clwb cyngor
+    """
+)
+# Words that open a sign-off; what follows to the end of the block is the writer's signature.
+SIGN_OFFS = (
+    "kind regards",
+    "kindest regards",
+    "warm regards",
+    "best regards",
+    "many thanks",
+    "thanks again",
+    "thank you",
+    "thanks",
+    "thx",
+    "ta",
+    "cheers",
+    "best wishes",
+    "best",
+    "regards",
+    "rgds",
+    "kr",
+    "bw",
+    "yours sincerely",
+    "yours faithfully",
+    "yours truly",
+    "yours",
+    "diolch",
+    "diolch yn fawr",
+    "cofion",
+    "cofion gorau",
+    "sent from my iphone",
+    "sent from my android",
+    "sent from outlook",
+    "get outlook for",
+    "signed",
+    "sincerely",
+    "take care",
+    "speak soon",
+    "all the best",
+    "with thanks",
+)
+
+
+@lru_cache(maxsize=1)
+def common_english() -> frozenset[str]:
+    """Words common in English (about 1 in 300,000 words or more), less everyday first names:
+    a capitalised one opening a sentence is an ordinary word, not a name."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("en", wordlist="best")
+    return frozenset(
+        word for word, share in frequencies.items() if share >= 3e-6 and word not in FIRST_NAMES
+    )
+
+
+def is_common_word(lower: str) -> bool:
+    return lower in common_english()
+
+
+_SHORT_FORMS = frozenset(short for forms in DIMINUTIVES.values() for short in forms)
+FIRST_NAMES = COMMON_FIRST_NAMES | frozenset(DIMINUTIVES) | _SHORT_FORMS
+
+
+def is_first_name(lower: str) -> bool:
+    return lower in FIRST_NAMES
