@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.models import Action, AuditEvent
+from cpi.forms import GovUKDateFilter, date_order_check
 
 REFERENCE_PATTERN = re.compile(r"^(?:CPI-?)?([0-9A-Z]{4})-?([0-9A-Z]{4})$")
 
@@ -27,8 +28,9 @@ def _start_of_day(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Each date is a GOV.UK date input (day, month, year), its legend the size of the other labels.
+DATE_CONTEXT = {"legend_size": Size.for_legend(Size.SMALL)}
+DATE_HINT = "For example, 27 3 2026"
 
 
 class TrailFilterForm(forms.Form):
@@ -38,7 +40,7 @@ class TrailFilterForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         third = "govuk-grid-column-one-third"
-        quarter = "govuk-grid-column-one-quarter"
+        half = "govuk-grid-column-one-half"
         self.helper.layout = Layout(
             Div(
                 Div(Field.select("user"), css_class=third),
@@ -47,22 +49,15 @@ class TrailFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field.text("date_from"), css_class=quarter),
-                Div(Field.text("date_to"), css_class=quarter),
+                Div(Field("date_from", context=DATE_CONTEXT), css_class=half),
+                Div(Field("date_to", context=DATE_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
         )
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error(
-                "date_to",
-                forms.ValidationError(
-                    "Date to must be the same as or after date from", code="date_order"
-                ),
-            )
+        date_order_check(self, "date_from", "date_to")
         return cleaned
 
 
@@ -80,10 +75,16 @@ class TrailFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(
         choices=Action.choices, empty_label="Any action", label="What"
     )
-    date_from = django_filters.DateFilter(
-        method="filter_date_from", label="From", widget=_date_input()
+    date_from = GovUKDateFilter(
+        method="filter_date_from",
+        label="From",
+        noun="Date from",
+        help_text=DATE_HINT,
+        required=False,
     )
-    date_to = django_filters.DateFilter(method="filter_date_to", label="To", widget=_date_input())
+    date_to = GovUKDateFilter(
+        method="filter_date_to", label="To", noun="Date to", help_text=DATE_HINT, required=False
+    )
 
     class Meta:
         model = AuditEvent

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from cpi.forms import GovUKDateFilter, date_order_check
 from submissions.models import (
     Category,
     Priority,
@@ -40,6 +41,7 @@ class QueueFilterForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         quarter = "govuk-grid-column-one-quarter"
+        half = "govuk-grid-column-one-half"
         self.helper.layout = Layout(
             Div(
                 Div(Field.text("q", label_size=Size.SMALL), css_class="govuk-grid-column-one-half"),
@@ -55,15 +57,21 @@ class QueueFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field.text("received_from"), css_class=quarter),
-                Div(Field.text("received_to"), css_class=quarter),
+                Div(Field("received_from", context=DATE_CONTEXT), css_class=half),
+                Div(Field("received_to", context=DATE_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        date_order_check(self, "received_from", "received_to")
+        return cleaned
 
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# Each date is a GOV.UK date input (day, month, year), its legend the size of the other labels.
+DATE_CONTEXT = {"legend_size": Size.for_legend(Size.SMALL)}
+DATE_HINT = "For example, 27 3 2026"
 
 
 class QueueFilter(django_filters.FilterSet):
@@ -87,11 +95,19 @@ class QueueFilter(django_filters.FilterSet):
         empty_label="Anyone",
         label="Assigned to",
     )
-    received_from = django_filters.DateFilter(
-        method="filter_received_from", label="Received from", widget=_date_input()
+    received_from = GovUKDateFilter(
+        method="filter_received_from",
+        label="Received from",
+        noun="Received from",
+        help_text=DATE_HINT,
+        required=False,
     )
-    received_to = django_filters.DateFilter(
-        method="filter_received_to", label="Received to", widget=_date_input()
+    received_to = GovUKDateFilter(
+        method="filter_received_to",
+        label="Received to",
+        noun="Received to",
+        help_text=DATE_HINT,
+        required=False,
     )
     # Not a filter: the sort order travels with the filters so links keep both.
     sort = django_filters.ChoiceFilter(

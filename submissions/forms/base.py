@@ -5,7 +5,6 @@ a code, so tests assert on the code, never on the wording.
 """
 
 import re
-from datetime import date
 
 import phonenumbers
 from crispy_forms_gds.fields import DateInputField
@@ -14,6 +13,8 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+from cpi.forms import GovUKDateField
 
 # Numbering plans that count as "UK" for a professional's phone: GB and the Crown Dependencies.
 UK_REGIONS = {"GB", "GG", "JE", "IM"}
@@ -109,32 +110,13 @@ def long_text(label: str, *, max_length: int = 2000, **kwargs):
     return text(label, max_length=max_length, widget=forms.Textarea, **kwargs)
 
 
-class PastDateField(DateInputField):
-    """A GOV.UK date input for a date that has already happened.
-
-    The parent silently drops a half-filled date when the field is optional and reports Python's
-    own wording for impossible dates; here both are errors in GOV.UK voice, with codes.
-    """
-
-    def __init__(self, *, noun: str, **kwargs):
-        super().__init__(**kwargs)
-        self.noun = noun
-        self.error_messages["required"] = f"Enter {noun.lower()}"
-        self.error_messages["incomplete"] = f"{noun} must include a day, month and year"
-        for subfield in self.fields:
-            for validator in subfield.validators:
-                validator.message = f"{noun} must be a real date"
+class PastDateField(GovUKDateField):
+    """A GOV.UK date input for a date that has already happened (and after 1900)."""
 
     def compress(self, data_list):
-        day, month, year = data_list
-        if not (day or month or year):
+        value = super().compress(data_list)
+        if value is None:
             return None
-        if not (day and month and year):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
-        try:
-            value = date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(f"{self.noun} must be a real date", code="invalid_date") from None
         if value.year < 1900:
             raise ValidationError(f"{self.noun} must be after 1900", code="too_old")
         if value > timezone.localdate():

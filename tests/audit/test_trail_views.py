@@ -2,9 +2,11 @@
 
 import csv
 import io
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import Action, AuditEvent
 from audit.services import audit_event_record
@@ -100,10 +102,45 @@ def test_the_trail_filters_by_person_reference_action_and_date(
     by_action = shown("action=source_revealed")
     assert by_action == {("hannah.handler", "source_revealed", second.reference)}
 
-    assert shown("date_from=2000-01-01&date_to=2000-01-02") == set()
-    assert (
-        shown("date_to=2000-01-01&date_from=2000-01-02") == set()
-    )  # refused: ends before it starts
+    assert shown(_dates(date_from="1-1-2000", date_to="2-1-2000")) == set()
+    today = timezone.localdate()
+    assert shown(_dates(date_from=f"{today:%d-%m-%Y}", date_to=f"{today:%d-%m-%Y}")) == shown("")
+    # refused: ends before it starts
+    assert shown(_dates(date_from="2-1-2000", date_to="1-1-2000")) == set()
+
+
+def _dates(**dates: str) -> str:
+    """Dates as the GOV.UK date input sends them: date_from_0=day, _1=month, _2=year."""
+    parts = {}
+    for name, value in dates.items():
+        day, month, year = value.split("-")
+        parts.update({f"{name}_0": day, f"{name}_1": month, f"{name}_2": year})
+    return urlencode(parts)
+
+
+@pytest.mark.django_db
+def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supervisor_client):
+    page = supervisor_client.get(reverse("audit:trail")).content.decode()
+    assert 'type="date"' not in page
+    for name in ("date_from", "date_to"):
+        for part in ("0", "1", "2"):
+            assert f'name="{name}_{part}"' in page
+    assert page.index('for="id_date_from_0">Day') < page.index('for="id_date_from_1">Month')
+
+    query = "date_from_0=31&date_from_1=2&date_from_2=2026&date_to_0=1&date_to_2=2026"
+    response = supervisor_client.get(reverse("audit:trail") + "?" + query)
+    form = response.context["filter"].form
+    assert form.has_error("date_from", code="invalid_date")
+    assert form.has_error("date_to", code="incomplete")
+    body = response.content.decode()
+    assert '<a href="#id_date_from_0">Date from must be a real date</a>' in body
+    assert '<a href="#id_date_to_0">Date to must include a day, month and year</a>' in body
+
+    backwards = supervisor_client.get(
+        reverse("audit:trail") + "?" + _dates(date_from="2-1-2000", date_to="1-1-2000")
+    )
+    assert backwards.context["filter"].form.has_error("date_to", code="date_order")
+    assert "Date to must be the same as or after date from" in backwards.content.decode()
 
 
 @pytest.mark.django_db

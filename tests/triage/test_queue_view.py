@@ -17,6 +17,11 @@ def _references(response) -> list[str]:
     return [row.reference for row in response.context["page"].rows]
 
 
+def _date(name: str, day) -> dict[str, str]:
+    """A date as the GOV.UK date input sends it: name_0=day, name_1=month, name_2=year."""
+    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
+
+
 def _aged(submission: Submission, **delta) -> Submission:
     Submission.objects.filter(pk=submission.pk).update(
         created_at=timezone.now() - timedelta(**delta)
@@ -119,11 +124,7 @@ def test_received_date_range_includes_both_ends(handler_client):
     inside = _aged(SubmissionFactory(), days=2)
     before = _aged(SubmissionFactory(), days=9)
     response = handler_client.get(
-        QUEUE,
-        {
-            "received_from": (today - timedelta(days=3)).isoformat(),
-            "received_to": today.isoformat(),
-        },
+        QUEUE, {**_date("received_from", today - timedelta(days=3)), **_date("received_to", today)}
     )
     assert _references(response) == [inside.reference]
     assert before.reference not in _references(response)
@@ -250,7 +251,12 @@ def test_each_status_has_its_own_tag_colour(handler_client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["", "?status=new", "?q=Tyler&risk=high&sort=oldest", "?received_from=2026-01-02"],
+    [
+        "",
+        "?status=new",
+        "?q=Tyler&risk=high&sort=oldest",
+        "?received_from_0=2&received_from_1=1&received_from_2=2026",
+    ],
 )
 def test_the_filter_form_built_once_is_the_same_as_built_afresh(handler_client, query):
     from crispy_forms.utils import render_crispy_form
@@ -295,3 +301,45 @@ def test_every_filter_has_a_label_people_read(handler_client):
     page = response.content.decode()
     assert "[invalid name]" not in page
     assert re.search(r'<label[^>]*for="id_category"[^>]*>\s*Category\s*</label>', page)
+
+
+@pytest.mark.django_db
+def test_the_received_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(handler_client):
+    page = handler_client.get(QUEUE).content.decode()
+    assert 'type="date"' not in page
+    for name in ("received_from", "received_to"):
+        for part in ("0", "1", "2"):
+            assert f'name="{name}_{part}"' in page
+    assert page.index('for="id_received_from_0">Day') < page.index('for="id_received_from_2">Year')
+
+    response = handler_client.get(
+        QUEUE, {"received_from_0": "31", "received_from_1": "2", "received_from_2": "2026"}
+    )
+    assert response.context["filter"].form.has_error("received_from", code="invalid_date")
+    body = response.content.decode()
+    assert "<title>Error: Queue" in body
+    assert '<a href="#id_received_from_0">Received from must be a real date</a>' in body
+
+    response = handler_client.get(QUEUE, {"received_to_0": "3", "received_to_2": "2026"})
+    assert response.context["filter"].form.has_error("received_to", code="incomplete")
+    assert "Received to must include a day, month and year" in response.content.decode()
+
+    today = timezone.localdate()
+    backwards = handler_client.get(
+        QUEUE, {**_date("received_from", today), **_date("received_to", today - timedelta(days=1))}
+    )
+    assert backwards.context["filter"].form.has_error("received_to", code="date_order")
+    assert "Received to must be the same as or after received from" in backwards.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_filter_form_kept_for_one_date_is_not_shown_for_another(handler_client):
+    from triage.templatetags import triage_tags
+
+    triage_tags._FILTER_FORM_CACHE.clear()
+    first = handler_client.get(QUEUE, _date("received_from", timezone.localdate()))
+    other = timezone.localdate() - timedelta(days=40)
+    second = handler_client.get(QUEUE, _date("received_from", other))
+    assert f'name="received_from_2" value="{other.year}"' in second.content.decode()
+    assert f'name="received_from_0" value="{other.day}"' in second.content.decode()
+    assert first.content != second.content

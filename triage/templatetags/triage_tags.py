@@ -42,7 +42,8 @@ def queue_filter_fields(form) -> str:
     """`{% crispy form %}` for the queue filters, built once per distinct set of values."""
     if form.is_bound and form.errors:
         return render_crispy_form(form)  # errors are shown once, never kept
-    key = tuple((name, form.data.get(name, "")) for name in form.fields) if form.is_bound else ()
+    # What each field's widget reads from the query: a date input reads three boxes (name_0..2).
+    key = tuple((name, repr(form[name].data)) for name in form.fields) if form.is_bound else ()
     html = _FILTER_FORM_CACHE.get(key)
     if html is None:
         html = render_crispy_form(form)
