@@ -29,6 +29,7 @@ from audit.selectors import (
 )
 from audit.services import audit_event_record
 from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
+from intelligence.masking import event_summaries_mask, source_mask_for
 from submissions.models import Submission
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
@@ -68,6 +69,7 @@ def trail(request):
     if filterset.is_bound and not filterset.is_valid():
         queryset = AuditEvent.objects.none()
     page = trail_page(queryset, cursor=request.GET.get("before"))
+    event_summaries_mask(request, page.events)
     return _render(
         request,
         "audit/trail.html",
@@ -147,6 +149,8 @@ def submission_timeline(request, reference: str):
     if submission is None and not events.exists():
         raise Http404
     page = trail_page(events, cursor=request.GET.get("after"), newest_first=False)
+    disclosures = TrailPage(events=disclosures_for(reference), next_cursor=None, newest_first=False)
+    event_summaries_mask(request, [*page.events, *disclosures.events])
     return _render(
         request,
         "audit/timeline.html",
@@ -154,9 +158,7 @@ def submission_timeline(request, reference: str):
             "reference": reference,
             "submission": submission,
             "page": page,
-            "disclosures": TrailPage(
-                events=disclosures_for(reference), next_cursor=None, newest_first=False
-            ),
+            "disclosures": disclosures,
         },
     )
 
@@ -167,6 +169,7 @@ def user_trail(request, user_id: int):
     page = trail_page(
         AuditEvent.objects.filter(actor_id=member.id), cursor=request.GET.get("before")
     )
+    event_summaries_mask(request, page.events)
     return _render(request, "audit/user.html", {"member": member, "page": page})
 
 
@@ -269,9 +272,17 @@ def approval(request, reference: str):
             details={"page": "log approval"},
         )
     status = 400 if request.method == "POST" else 200
+    # The original and the log, with the source's identifiers masked unless revealed to this
+    # session.
+    mask = source_mask_for(request, submission)
     return _render(
         request,
         "audit/approval.html",
-        {"section": "approvals", "log": log, "submission": submission, "form": form},
+        {
+            "section": "approvals",
+            "log": mask.instance(log),
+            "submission": mask.instance(submission),
+            "form": form,
+        },
         status=status,
     )

@@ -11,6 +11,7 @@ from accounts.access import handler_required, is_supervisor, supervisor_required
 from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
+from intelligence.masking import source_reveal_remember, submission_shown
 from intelligence.preview import log_text_propose
 from submissions.models import Status, Submission
 from triage import services
@@ -148,9 +149,9 @@ def bulk(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, submission: Submission, **extra) -> dict:
     user = request.user
     supervisor = is_supervisor(user)
+    details = submission_detail(submission)
     context = {
-        "submission": submission,
-        **submission_detail(submission),
+        **details,
         "can_edit": services.can_edit(user, submission),
         "can_release": services.can_release(user, submission),
         "can_reveal": services.can_reveal(user, submission),
@@ -163,6 +164,8 @@ def _detail_context(request: HttpRequest, submission: Submission, **extra) -> di
     }
     if supervisor and submission.status in (Status.NEW, Status.IN_PROGRESS):
         context["assign_form"] = AssignForm(handlers=handlers_for_assignment())
+    # What was shared, with the source's identifiers masked unless this session revealed them.
+    context.update(submission_shown(request, submission, details))
     context.update(extra)
     return context
 
@@ -204,6 +207,8 @@ def reveal(request: HttpRequest, reference: str) -> HttpResponse:
             messages.error(request, error.message)
             return redirect(_detail_url(submission))
         else:
+            # From now on this session sees the submission's texts as written.
+            source_reveal_remember(request, submission)
             context = _detail_context(request, submission, source=source)
             return render(request, "triage/detail.html", context)
     return render(request, "triage/reveal.html", {"submission": submission, "form": form})
