@@ -34,7 +34,10 @@ from submissions.models import Submission
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
 
+# The marking is the first column of every row (not a line above the header), so the file
+# opens in a spreadsheet as a table and any part copied out of it still carries the marking.
 CSV_COLUMNS = [
+    "marking",
     "id",
     "time",
     "who",
@@ -90,11 +93,11 @@ class _Echo:
 
 def _csv_rows(queryset):
     writer = csv.writer(_Echo())
-    yield writer.writerow([f"# {PROTECTIVE_MARKING}"])
     yield writer.writerow(CSV_COLUMNS)
     for event in queryset.order_by("id").iterator(chunk_size=2000):
         yield writer.writerow(
-            [
+            [PROTECTIVE_MARKING]
+            + [
                 spreadsheet_safe(v)
                 for v in (
                     event.id,
@@ -135,7 +138,8 @@ def trail_export(request):
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(_csv_rows(queryset), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-trail-{stamp}.csv"'
+    name = f"{PROTECTIVE_MARKING}-audit-trail-{stamp}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     mark_download(response)
     return response
 

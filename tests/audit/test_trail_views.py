@@ -228,11 +228,12 @@ def test_the_csv_export_holds_the_filtered_trail_and_is_itself_audited(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0] == ["# OFFICIAL-SENSITIVE"]
+    # The header is the first row, as a spreadsheet expects; the marking starts every row.
+    assert rows[0][:5] == ["marking", "id", "time", "who", "action"]
     assert response["X-Protective-Marking"] == "OFFICIAL-SENSITIVE"
-    assert rows[1][:4] == ["id", "time", "who", "action"]
-    assert [(r[2], r[3], r[4]) for r in rows[2:]] == [
-        ("hannah.handler", "source_revealed", submission.reference)
+    assert 'filename="OFFICIAL-SENSITIVE-audit-trail-' in response["Content-Disposition"]
+    assert [(r[0], r[3], r[4], r[5]) for r in rows[1:]] == [
+        ("OFFICIAL-SENSITIVE", "hannah.handler", "source_revealed", submission.reference)
     ]
     exported = AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).get()
     assert exported.actor_id == supervisor_user.pk
@@ -257,7 +258,7 @@ def test_the_csv_export_carries_each_entrys_place_in_the_chain(supervisor_client
     audit_chain_seal()
     response = supervisor_client.get(reverse("audit:trail_export") + "?action=source_revealed")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    header, (row,) = rows[1], rows[2:]
+    header, (row,) = rows[0], rows[1:]
     entry = AuditEvent.objects.get(action=Action.SOURCE_REVEALED)
     exported = dict(zip(header, row, strict=True))
     assert exported["chain position"] == str(entry.chain_position)
