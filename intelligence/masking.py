@@ -20,8 +20,13 @@ decide. A source that cannot be decrypted fails closed: every text of that submi
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
+import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -121,16 +126,41 @@ class MaskSpan:
 
 def source_spans(
     text: str, identity: SourceIdentity, *, allowed: Iterable[str] = ()
-) -> list[MaskSpan]:
+) -> tuple[MaskSpan, ...]:
     """Every stretch of `text` either check takes for the source, merged, in order."""
     if not text or not _identifies_anyone(identity):
-        return []
+        return ()
+    allowed = tuple(allowed)
+    key = _span_cache_key(text, identity, allowed)
+    with _SPAN_CACHE_LOCK:
+        cached = _SPAN_CACHE.get(key)
+        if cached is not None:
+            _SPAN_CACHE.move_to_end(key)
+            return cached
     found = [MaskSpan(s.start, s.end, s.kind) for s in find_source_identifiers(text, identity)]
     found += [
-        MaskSpan(h.start, h.end, h.kind)
-        for h in source_hits(text, identity, allowed=tuple(allowed))
+        MaskSpan(h.start, h.end, h.kind) for h in source_hits(text, identity, allowed=allowed)
     ]
-    return _merged(text, found)
+    spans = tuple(_merged(text, found))
+    with _SPAN_CACHE_LOCK:
+        _SPAN_CACHE[key] = spans
+        if len(_SPAN_CACHE) > _SPAN_CACHE_SIZE:
+            _SPAN_CACHE.popitem(last=False)
+    return spans
+
+
+# The detector costs about a millisecond a text, and a page shows the same texts view after view:
+# the spans found are kept per process, under a digest of the text, the identity and the allowed
+# names. Offsets and kinds only: nothing in the cache is a value of the source's.
+_SPAN_CACHE: OrderedDict[bytes, tuple[MaskSpan, ...]] = OrderedDict()
+_SPAN_CACHE_SIZE = 4096
+_SPAN_CACHE_LOCK = threading.Lock()
+_SPAN_CACHE_SALT = secrets.token_bytes(16)  # per process: a digest says nothing elsewhere
+
+
+def _span_cache_key(text: str, identity: SourceIdentity, allowed: tuple[str, ...]) -> bytes:
+    material = json.dumps([astuple(identity), allowed, text], ensure_ascii=False, default=str)
+    return hashlib.blake2b(material.encode(), key=_SPAN_CACHE_SALT, digest_size=20).digest()
 
 
 def mask_source(text: str, identity: SourceIdentity | None, *, allowed: Iterable[str] = ()) -> str:

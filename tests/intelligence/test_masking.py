@@ -68,6 +68,30 @@ def test_the_html_variant_escapes_the_text_and_marks_each_mask():
     assert html == ('&lt;b&gt;<span class="cpi-masked">[source name]</span>&lt;/b&gt; &amp; co')
 
 
+def test_a_text_seen_before_is_not_read_again(monkeypatch):
+    from intelligence import masking
+
+    calls = []
+    detector = masking.find_source_identifiers
+    monkeypatch.setattr(
+        masking,
+        "find_source_identifiers",
+        lambda text, identity: calls.append(text) or detector(text, identity),
+    )
+    text = "Sarah Hughes rang on Tuesday about the girl at the bus stop."
+    first = mask_source(text, IDENTITY)
+    assert (
+        mask_source(text, IDENTITY)
+        == first
+        == "[source name] rang on Tuesday about the girl at the bus stop."
+    )
+    assert calls == [text]
+    # Another source, or other names to keep, is another reading.
+    mask_source(text, SourceIdentity(name="Sarah Hughes"))
+    mask_source(text, IDENTITY, allowed=("Sarah Hughes",))
+    assert len(calls) == 3
+
+
 # --- The decision, per request -----------------------------------------------------------------
 def _request(user):
     request = RequestFactory().get("/")
