@@ -33,6 +33,7 @@ assets: $(ASSETS)
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py create_demo_users
+	DEBUG=1 $(BIN)/python manage.py seed_demo --newcomer --submissions 40
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

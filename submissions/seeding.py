@@ -108,6 +108,14 @@ STATUS_WEIGHTS = (
     (Status.IN_PROGRESS, 0.015, (0, 60)),
     (Status.AWAITING_REVIEW, 0.01, (1, 30)),
 )
+# A newcomer's mix (`seed_demo --newcomer`): a few dozen rows to try the queue, its filters, every
+# outcome and the dashboard at once, so open work is a large share and closed work is recent.
+NEWCOMER_STATUS_WEIGHTS = (
+    (Status.NEW, 0.35, (0, 10)),
+    (Status.IN_PROGRESS, 0.2, (0, 14)),
+    (Status.AWAITING_REVIEW, 0.1, (1, 14)),
+    (Status.CLOSED, 0.35, (2, 56)),
+)
 OUTCOME_WEIGHTS = (
     (Outcome.INTELLIGENCE_LOG, 0.45),
     (Outcome.NO_ACTION, 0.27),
@@ -155,6 +163,7 @@ class SeedContext:
     detail_stored: list[str]
     supervisor_ids: list[int] = field(default_factory=list)
     encrypt_each_row: bool = False
+    status_weights: tuple = STATUS_WEIGHTS
     # Other apps' models filled when they exist: {"triage.Assessment": model, ...}.
     optional: dict = field(default_factory=dict)
     # model -> (columns, complete) from model_columns()
@@ -196,6 +205,7 @@ def context_build(
     handler_ids: list[int],
     supervisor_ids: list[int],
     encrypt_each_row: bool = False,
+    status_weights: tuple = STATUS_WEIGHTS,
 ) -> SeedContext:
     """Encrypt the pools once (about a quarter of a second) and fix the run's constants."""
     rng = random.Random(f"{seed}:pool")
@@ -212,6 +222,7 @@ def context_build(
         detail_stored=[_sealed(d) for d in PROVENANCE_DETAILS for _ in range(64)],
         supervisor_ids=supervisor_ids,
         encrypt_each_row=encrypt_each_row,
+        status_weights=status_weights,
     )
     for label in OPTIONAL_COLUMNS:
         try:
@@ -320,7 +331,7 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
     logs = rows.get(ctx.optional.get("intelligence.IntelligenceLog"))
     for index in range(start, start + size):
         submission_id = _uuid()
-        status, _, (low, high) = _weighted(rng, STATUS_WEIGHTS)
+        status, _, (low, high) = _weighted(rng, ctx.status_weights)
         created = ctx.now - timedelta(days=rng.uniform(low, high))
         categories = rng.sample(CATEGORIES, rng.choice((1, 1, 1, 2, 2, 3)))
         source_index = rng.randrange(SOURCE_POOL_SIZE)

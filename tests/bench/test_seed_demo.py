@@ -146,3 +146,35 @@ def test_references_of_one_run_never_repeat():
     references = {seeding.reference_for(index, 12345) for index in range(200_000)}
     assert len(references) == 200_000
     assert all(re.fullmatch(REFERENCE_PATTERN, r) for r in list(references)[:1000])
+
+
+@pytest.mark.django_db
+def test_a_newcomers_demo_has_open_work_of_every_kind_some_held_by_the_demo_handler(settings):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    call_command("create_demo_users", stdout=StringIO())
+    _seed(40, "--newcomer", "--seed", "7")
+    submissions = Submission.objects.all()
+    assert submissions.count() == 40
+    counts = dict(submissions.values_list("status").annotate(n=Count("id")))
+    assert set(counts) == set(Status.values), counts
+    assert counts[Status.NEW] >= 8  # a newcomer's queue has plenty to take
+    handler = get_user_model().objects.get(username="handler")
+    assert submissions.filter(status=Status.IN_PROGRESS, assigned_to=handler).exists()
+    assert set(submissions.exclude(outcome="").values_list("outcome", flat=True)) >= {
+        "intelligence_log",
+        "no_action",
+    }
+    # Closed work is recent, so the dashboard's weeks and charts have something to show.
+    oldest = submissions.order_by("created_at").first().created_at
+    assert oldest > seeding.datetime.now(seeding.UTC) - timedelta(days=60)
+
+
+@pytest.mark.django_db
+def test_a_newcomers_demo_is_added_once_and_never_over_real_work(settings):
+    settings.DEBUG = True
+    _seed(30, "--newcomer")
+    out = _seed(30, "--newcomer")
+    assert Submission.objects.count() == 30
+    assert "no demo submissions added" in out

@@ -43,6 +43,6 @@ class Command(BaseCommand):
             self.stdout.write(f"              authenticator key: {key}")
             self.stdout.write(f"              {device.config_url}")
         self.stdout.write(
-            "Add each key to an authenticator app (or run `oathtool --totp -b KEY`) for the "
-            "sign-in code."
+            "Add each key to an authenticator app for the sign-in code, or print the current "
+            "code with `.venv/bin/python manage.py demo_totp_code handler` (or supervisor)."
         )

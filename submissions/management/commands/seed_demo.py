@@ -28,6 +28,8 @@ from submissions.seed_tables import column_preparers
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None
 REFERENCE_ATTEMPTS = 5
+# The demo handler create_demo_users makes, who can sign in (the seeded demo.handlerNN cannot).
+DEMO_HANDLER = "handler"
 CPU_KEY = "_cpu"
 
 
@@ -43,6 +45,14 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--workers", type=int, help="Processes generating rows (PostgreSQL only)."
+        )
+        parser.add_argument(
+            "--newcomer",
+            action="store_true",
+            help=(
+                "For someone trying the service (make run): only into an empty database, a mix "
+                "with open work of every kind, some of it held by the demo handler."
+            ),
         )
         parser.add_argument(
             "--encrypt-each-row",
@@ -68,13 +78,25 @@ class Command(BaseCommand):
             # see it nor join it, so every batch is written here, inside it.
             workers = 1
         seed = options["seed"] if options["seed"] is not None else random.randrange(2**31)
+        newcomer = options["newcomer"]
+        if newcomer and seeding.Submission.objects.exists():
+            self.stdout.write("There are submissions already: no demo submissions added.")
+            return
 
         began = time.monotonic()
+        handler_ids = _demo_staff_ensure(HANDLER_GROUP, "handler", seeding.DEMO_HANDLERS)
+        if newcomer:
+            # The demo handler who signs in (create_demo_users) holds some of the open work.
+            signed_in = get_user_model().objects.filter(username=DEMO_HANDLER).first()
+            handler_ids = [signed_in.pk, *handler_ids[:2]] if signed_in else handler_ids[:3]
         context = seeding.context_build(
             seed=seed,
-            handler_ids=_demo_staff_ensure(HANDLER_GROUP, "handler", seeding.DEMO_HANDLERS),
+            handler_ids=handler_ids,
             supervisor_ids=_demo_staff_ensure(SUPERVISOR_GROUP, "supervisor", 3),
             encrypt_each_row=options["encrypt_each_row"],
+            status_weights=(
+                seeding.NEWCOMER_STATUS_WEIGHTS if newcomer else seeding.STATUS_WEIGHTS
+            ),
         )
         _CONTEXT = context
         specs = [(start, min(batch_size, count - start)) for start in range(0, count, batch_size)]
