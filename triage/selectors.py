@@ -82,6 +82,22 @@ def handlers_for_assignment() -> list:
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.AWAITING_REVIEW)
+# What a handler holds: claimed and not closed. Listed at the top of their queue.
+HELD_STATUSES = (Status.IN_PROGRESS, Status.AWAITING_REVIEW)
+HELD_LISTED = 25
+
+
+def submissions_held_by(user) -> list[Submission]:
+    """The open submissions assigned to this user, most urgent first, in one query.
+
+    Bounded: a handler holds a few at a time; a supervisor who took many sees the first
+    HELD_LISTED, and the "Assigned to me" filter lists them all.
+    """
+    return list(
+        Submission.objects.filter(assigned_to=user, status__in=HELD_STATUSES)
+        .order_by("priority", "created_at", "id")
+        .only("reference", "created_at", "status", "risk", "priority")[:HELD_LISTED]
+    )
 
 
 CLOSED_COUNT_CACHE_SECONDS = 60

@@ -14,7 +14,7 @@ from audit.services import audit_event_record
 from intelligence.masking import source_reveal_remember, submission_shown
 from intelligence.preview import log_text_propose
 from submissions.models import Status, Submission
-from triage import services
+from triage import queue_memory, services
 from triage.filters import QueueFilter
 from triage.forms import (
     AssessmentForm,
@@ -30,8 +30,14 @@ from triage.selectors import (
     queue_page,
     submission_detail,
     submission_for_staff_or_404,
+    submissions_held_by,
 )
 from triage.state import StaleVersion, TriageError
+
+NOTHING_TO_TAKE = (
+    "There are no new submissions left to take: every one has been claimed. "
+    "Anything you hold is listed under “Your submissions”."
+)
 
 
 def _detail_url(submission: Submission) -> str:
@@ -62,11 +68,30 @@ def _page_link(request: HttpRequest, **cursor: str) -> str:
     return f"?{params.urlencode()}"
 
 
+def _filters_active(request: HttpRequest, filterset: QueueFilter) -> bool:
+    """Whether a filter narrows the queue (or has an error): the filter panel is shown open."""
+    if not filterset.is_bound:
+        return False
+    if filterset.form.errors:
+        return True
+    unfiltering = ("sort", "size", *queue_memory.NOT_REMEMBERED)
+    return any(value for name, value in request.GET.items() if name not in unfiltering)
+
+
 @require_GET
 @handler_required
 def queue(request: HttpRequest) -> HttpResponse:
+    if "clear" in request.GET:
+        queue_memory.filters_forget(request.session)
+        return redirect("triage:queue")
+    remembered = queue_memory.filters_remembered(request.session)
+    if not request.GET and remembered:
+        # Back to the queue as they left it (the header link, after "Take next", a bulk action).
+        return redirect(f"{reverse('triage:queue')}?{remembered}")
     filterset = QueueFilter(request.GET or None, queryset=Submission.objects.all(), request=request)
     queryset = filterset.qs if (not filterset.is_bound or filterset.is_valid()) else None
+    if filterset.is_bound and queryset is not None:
+        queue_memory.filters_remember(request.session, request.GET)
     try:
         page_size = int(request.GET.get("size", ""))
     except ValueError:
@@ -83,6 +108,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         "filter": filterset,
         "page": page,
         "counters": queue_counters(),
+        "held": submissions_held_by(request.user),
+        "filters_active": _filters_active(request, filterset),
         "next_url": _page_link(request, after=page.next_cursor) if page.next_cursor else "",
         "previous_url": (
             _page_link(request, before=page.previous_cursor) if page.previous_cursor else ""
@@ -96,9 +123,10 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 @handler_required
 def take_next(request: HttpRequest) -> HttpResponse:
-    submission, _ = _attempt(request, services.submission_take_next, user=request.user)
+    submission, taken = _attempt(request, services.submission_take_next, user=request.user)
     if submission is None:
-        messages.info(request, "There are no new submissions to take.")
+        if taken:  # no error: simply nothing left (an error has already said what went wrong)
+            messages.info(request, NOTHING_TO_TAKE)
         return redirect("triage:queue")
     messages.success(request, f"You have claimed {submission.reference}.")
     return redirect(_detail_url(submission))

@@ -224,7 +224,7 @@ def test_take_next_opens_the_claimed_submission(handler_client, handler_user):
 
 def test_take_next_with_nothing_waiting_says_so(handler_client):
     response = handler_client.post(reverse("triage:take_next"), follow=True)
-    assert "There are no new submissions to take." in response.content.decode()
+    assert "There are no new submissions left to take" in response.content.decode()
 
 
 def _awaiting_review(handler_user):

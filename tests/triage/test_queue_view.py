@@ -187,8 +187,9 @@ def test_counters_show_each_status_and_the_oldest_new_item(handler_client, handl
 
 
 # The page's own queries: bounded count, rows with their assignee, their categories, open and
-# closed counts, oldest new item, and (supervisors) the handlers for the bulk-assign list.
-QUEUE_OWN_QUERIES = 7
+# closed counts, oldest new item, the submissions the user holds, and (supervisors) the handlers
+# for the bulk-assign list.
+QUEUE_OWN_QUERIES = 8
 # Signing in costs the same on every staff page: session, user, the user's two-factor devices,
 # and the user's and groups' permissions.
 SIGNED_IN_QUERIES = 5
@@ -207,13 +208,20 @@ def _queue_rows(handler_user, rows: int) -> None:
 def test_queue_page_takes_the_same_number_of_queries_whatever_its_size(
     supervisor_client, handler_user, django_assert_num_queries, rows
 ):
+    from django.core.cache import cache
+
+    from triage.selectors import closed_count_cache_key
+
     _queue_rows(handler_user, rows)
+    # The first visit with these filters remembers them in the session (a one-off write).
+    supervisor_client.get(QUEUE, {"size": rows})
+    cache.delete(closed_count_cache_key())  # and the closed total is counted, as when cold
     with django_assert_num_queries(SIGNED_IN_QUERIES + QUEUE_OWN_QUERIES):
         response = supervisor_client.get(QUEUE, {"size": rows})
     assert len(response.context["page"].rows) == rows
 
 
-def test_queue_page_queries_touch_submissions_a_fixed_five_times(supervisor_client, handler_user):
+def test_queue_page_queries_touch_submissions_a_fixed_seven_times(supervisor_client, handler_user):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -221,7 +229,7 @@ def test_queue_page_queries_touch_submissions_a_fixed_five_times(supervisor_clie
     with CaptureQueriesContext(connection) as captured:
         supervisor_client.get(QUEUE, {"size": 12})
     on_submissions = [q for q in captured.captured_queries if '"submissions_' in q["sql"]]
-    assert len(on_submissions) == 6
+    assert len(on_submissions) == 7
 
 
 @pytest.mark.django_db
@@ -343,3 +351,82 @@ def test_the_filter_form_kept_for_one_date_is_not_shown_for_another(handler_clie
     assert f'name="received_from_2" value="{other.year}"' in second.content.decode()
     assert f'name="received_from_0" value="{other.day}"' in second.content.decode()
     assert first.content != second.content
+
+
+# --- Long days in the queue --------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_queue_remembers_a_handlers_last_filters_for_the_session(handler_client):
+    wanted = SubmissionFactory(risk=Risk.HIGH)
+    SubmissionFactory(risk=Risk.LOW)
+    handler_client.get(QUEUE, {"risk": "high", "sort": "oldest"})
+    # Back from a submission by the header link: the same filters, in the address too.
+    back = handler_client.get(QUEUE)
+    assert back.status_code == 302
+    assert back["Location"] == f"{QUEUE}?risk=high&sort=oldest"
+    page = handler_client.get(back["Location"])
+    assert _references(page) == [wanted.reference]
+    assert '<details class="govuk-details" open>' in page.content.decode()
+    # A page cursor is not a filter: it is not kept.
+    handler_client.get(QUEUE, {"risk": "high", "sort": "oldest", "after": "x"})
+    assert handler_client.get(QUEUE)["Location"] == f"{QUEUE}?risk=high&sort=oldest"
+    # Clear filters forgets them.
+    cleared = handler_client.get(QUEUE, {"clear": "1"})
+    assert cleared["Location"] == QUEUE
+    assert handler_client.get(QUEUE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_filters_with_errors_are_not_remembered(handler_client):
+    handler_client.get(QUEUE, {"status": "made-up"})
+    assert handler_client.get(QUEUE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_another_handlers_filters_are_their_own(handler_client, other_handler_client):
+    handler_client.get(QUEUE, {"risk": "high"})
+    assert other_handler_client.get(QUEUE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_queue_lists_what_the_handler_holds_at_the_top(
+    handler_client, handler_user, other_handler_user
+):
+    mine = _aged(
+        SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user, priority=3), days=1
+    )
+    waiting = SubmissionFactory(
+        status=Status.AWAITING_REVIEW, assigned_to=handler_user, outcome="no_action", priority=1
+    )
+    theirs = SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=other_handler_user)
+    closed = SubmissionFactory(status=Status.CLOSED, assigned_to=handler_user, outcome="no_action")
+    response = handler_client.get(QUEUE)
+    held = [s.reference for s in response.context["held"]]
+    assert held == [waiting.reference, mine.reference]
+    assert theirs.reference not in held and closed.reference not in held
+    page = response.content.decode()
+    # Above the queue health counters and the queue itself.
+    assert page.index('id="held"') < page.index('id="queue-counters"')
+    assert page.index(f'data-held="{waiting.reference}"') < page.index('id="queue-counters"')
+
+
+@pytest.mark.django_db
+def test_a_handler_holding_nothing_is_told_how_to_get_work(handler_client):
+    page = handler_client.get(QUEUE).content.decode()
+    assert "You hold no submissions" in page
+
+
+@pytest.mark.django_db
+def test_take_next_says_clearly_when_nothing_is_left(handler_client, other_handler_user):
+    SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=other_handler_user)
+    page = handler_client.get(QUEUE).content.decode()
+    assert "No new submissions are waiting to be taken." in page
+    response = handler_client.post(reverse("triage:take_next"), follow=True)
+    body = response.content.decode()
+    assert "There are no new submissions left to take: every one has been claimed." in body
+    assert body.count("govuk-notification-banner__heading") == 1
+
+
+@pytest.mark.django_db
+def test_take_next_does_not_say_nothing_is_waiting_while_something_is(handler_client):
+    SubmissionFactory()
+    assert "No new submissions are waiting" not in handler_client.get(QUEUE).content.decode()
