@@ -1,12 +1,25 @@
-"""Summarise `make security` reports and decide: exit 1 on any high or medium finding.
+"""Summarise `make security` reports and decide.
 
-Reads, from the report directory: bandit.json, pip-audit.json, wapiti.json, sqlmap/ (and
-sqlmap.log). Prints a short Markdown summary (also written to summary.md) fit for the README.
+Exit 0: clean. Exit 1: any high or medium finding, a published vulnerability, or a staff scan that
+was not signed in throughout (so the staff area was not really scanned). Exit 3 (NOT_AUDITED):
+nothing else wrong, but no advisory service answered, so the dependencies were not audited; this
+is neither a pass nor a finding, and is said loudly.
+
+Reads, from the report directory: bandit.json, pip-audit.json (or pip-audit.unreachable),
+wapiti-<scan>.json for the public pages and each staff role, session-<role>.txt (the staff
+session's status on /staff/ before and after the scans), sqlmap/ and sqlmap.log. Prints a short
+Markdown summary (also written to summary.md) fit for the README.
 """
 
 import json
 import sys
 from pathlib import Path
+
+NOT_AUDITED = 3
+STAFF_ROLES = ("handler", "supervisor")
+# A signed-in crawl of the staff area reaches dozens of pages; one or two means it was sent to
+# the sign-in page.
+STAFF_PAGES_AT_LEAST = 10
 
 # wapiti's levels (wapitiCore.net.definitions): 4 critical, 3 high, 2 medium, 1 low, 0 info.
 WAPITI_LEVELS = {4: "critical", 3: "high", 2: "medium", 1: "low", 0: "info"}
@@ -51,6 +64,8 @@ def bandit(out: Path) -> tuple[list[str], list[str]]:
 
 
 def pip_audit(out: Path) -> tuple[list[str], list[str]]:
+    if (out / "pip-audit.unreachable").exists():
+        return [], []  # its own outcome: see not_audited()
     data = json.loads((out / "pip-audit.json").read_text())
     failing, other = [], []
     dependencies = data.get("dependencies", [])
@@ -76,10 +91,18 @@ def pip_audit(out: Path) -> tuple[list[str], list[str]]:
     return failing, other
 
 
-def wapiti(out: Path) -> tuple[list[str], list[str]]:
-    path = out / "wapiti.json"
-    if not path.exists():
-        return ["wapiti produced no report (see wapiti.log)"], []
+def not_audited(out: Path) -> str | None:
+    marker = out / "pip-audit.unreachable"
+    if not marker.exists():
+        return None
+    reason = " ".join(marker.read_text(errors="replace").split())[-300:]
+    return (
+        "NOT AUDITED: no advisory service reachable: pip-audit could not reach PyPI's or OSV's "
+        f"vulnerability data, so the dependencies were not checked ({reason})"
+    )
+
+
+def _wapiti_report(path: Path, scan: str) -> tuple[list[str], list[str], int]:
     data = json.loads(path.read_text())
     failing, other = [], []
     for section in ("vulnerabilities", "anomalies", "additionals"):
@@ -87,8 +110,9 @@ def wapiti(out: Path) -> tuple[list[str], list[str]]:
             for finding in findings:
                 level = WAPITI_LEVELS.get(finding.get("level"), str(finding.get("level")))
                 line = (
-                    f"wapiti {section[:-1]} [{level}] {category}: {finding.get('method', '')} "
-                    f"{finding.get('path', '')} {finding.get('info', '')}".strip()
+                    f"wapiti ({scan}) {section[:-1]} [{level}] {category}: "
+                    f"{finding.get('method', '')} {finding.get('path', '')} "
+                    f"{finding.get('info', '')}".strip()
                 )
                 # An anomaly (a 500, a timeout) is a defect whatever level wapiti gives it.
                 if level in FAILING or section == "anomalies":
@@ -97,11 +121,50 @@ def wapiti(out: Path) -> tuple[list[str], list[str]]:
                     other.append(line)
     infos = data.get("infos", {})
     crawled = infos.get("crawled_pages_nbr", len(infos.get("crawled_pages", []) or []))
-    other.insert(0, f"wapiti crawled {crawled} pages of {infos.get('target', '?')}")
+    other.insert(0, f"wapiti ({scan}) crawled {crawled} pages of {infos.get('target', '?')}")
+    return failing, other, int(crawled or 0)
+
+
+def wapiti(out: Path) -> tuple[list[str], list[str]]:
+    failing, other = [], []
+    for scan in ("public", *STAFF_ROLES):
+        path = out / f"wapiti-{scan}.json"
+        if not path.exists():
+            failing.append(f"wapiti ({scan}) produced no report (see wapiti-{scan}.log)")
+            continue
+        bad, notes, crawled = _wapiti_report(path, scan)
+        failing += bad
+        other += notes
+        if scan in STAFF_ROLES and crawled < STAFF_PAGES_AT_LEAST:
+            failing.append(
+                f"wapiti ({scan}) crawled only {crawled} pages: it was not signed in, so the "
+                "staff area was not scanned"
+            )
+    return failing, other
+
+
+def sessions(out: Path) -> tuple[list[str], list[str]]:
+    """Each staff session answered /staff/ with 200 before and after every scan."""
+    failing, other = [], []
+    for role in STAFF_ROLES:
+        path = out / f"session-{role}.txt"
+        lines = path.read_text().splitlines() if path.exists() else []
+        checks = [[*line.split(maxsplit=1), "?"][:2] for line in lines if line.strip()]
+        lost = [f"{moment} {status}" for moment, status in checks if status != "200"]
+        if not checks or lost:
+            failing.append(
+                f"the {role}'s scan session was not signed in throughout "
+                f"({', '.join(lost) or 'never checked'}): the scans did not cover the staff area"
+            )
+        else:
+            other.append(
+                f"the {role}'s session stayed signed in ({', '.join(c[0] for c in checks)})"
+            )
     return failing, other
 
 
 def sqlmap(out: Path) -> tuple[list[str], list[str]]:
+    """sqlmap.log holds one section per target, opened by "-- <scan> <url> ..."."""
     log = out / "sqlmap.log"
     text = log.read_text(errors="replace") if log.exists() else ""
     failing = []
@@ -110,27 +173,48 @@ def sqlmap(out: Path) -> tuple[list[str], list[str]]:
             failing.append(f"sqlmap found an injection point: see {target_log}")
     if "identified the following injection point" in text:
         failing.append("sqlmap identified an injection point (see sqlmap.log)")
-    targets = text.count("\n-- ") + text.startswith("-- ")
-    tested = text.count("testing '")
-    other = [f"sqlmap ran {tested} injection tests against {targets} pages"]
-    if tested == 0:
-        failing.append("sqlmap ran no tests at all (see sqlmap.log)")
+    pages: dict[str, int] = {}
+    tests: dict[str, int] = {}
+    scan = "public"
+    for line in text.splitlines():
+        if line.startswith("-- "):
+            scan = line.split()[1]
+            pages[scan] = pages.get(scan, 0) + 1
+        elif "testing '" in line:
+            tests[scan] = tests.get(scan, 0) + 1
+    other = [
+        f"sqlmap ({scan}) ran {tests.get(scan, 0)} injection tests against {count} pages"
+        for scan, count in pages.items()
+    ]
+    for scan in ("public", *STAFF_ROLES):
+        if not tests.get(scan):
+            failing.append(f"sqlmap ({scan}) ran no tests at all (see sqlmap.log)")
     return failing, other
 
 
 def main(out: Path) -> int:
     failing, other = [], []
-    for check in (bandit, pip_audit, wapiti, sqlmap):
+    for check in (bandit, pip_audit, wapiti, sessions, sqlmap):
         bad, notes = check(out)
         failing += bad
         other += notes
+    unaudited = not_audited(out)
     lines = ["## Security checks", ""]
     lines += [f"- FAIL {line}" for line in failing] or ["- No high or medium findings."]
+    if unaudited:
+        lines += ["", f"**{unaudited}**"]
     lines += ["", "Also noted (low or informational):", ""] + [f"- {line}" for line in other]
     summary = "\n".join(lines) + "\n"
     (out / "summary.md").write_text(summary)
     print(summary)
-    return 1 if failing else 0
+    if failing:
+        return 1
+    if unaudited:
+        # Loud, and last, so it is the line a reader sees: everything else was clean.
+        print(f"!!! {unaudited}", file=sys.stderr)
+        print(f"!!! {unaudited}")
+        return NOT_AUDITED
+    return 0
 
 
 if __name__ == "__main__":
