@@ -139,6 +139,7 @@ def _clear() -> int:
     from intelligence.gate import (
         LOG_FIELDS,
         _free_text,
+        allowed_phrases,
         clearance_digest,
         identifier_reasons,
         release_record,
@@ -159,14 +160,16 @@ def _clear() -> int:
     for row in rows:
         tokens = tokens_from_row(row)
         record = release_record(row)
-        digest = clearance_digest(row["id"], tokens, record)
+        kept = list(row["kept_phrases"] or [])
+        digest = clearance_digest(row["id"], tokens, record, kept)
         if digest == row["gate_clearance"]:
             continue  # still current
         identity = source_identity(tokens)
         texts = tuple(_free_text(record))
-        key = (identity, texts)
+        allowed = allowed_phrases(record["subjects"], record["persons_of_concern"], kept)
+        key = (identity, texts, allowed)
         if key not in verdicts:
-            verdicts[key] = not identifier_reasons(texts, identity)
+            verdicts[key] = not identifier_reasons(texts, identity, allowed=allowed)
         if verdicts[key]:
             pending.append(IntelligenceLog(id=row["id"], gate_clearance=digest))
         if len(pending) >= BATCH:

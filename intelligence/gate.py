@@ -4,15 +4,24 @@ Every way a log leaves (CSV and JSON exports, the printable page, the Django adm
 `release_check` (or `log_release_check` for a single log) and uses only the record it hands back.
 The record is built here too, so what is checked is exactly what is released.
 
-The check re-runs the sanitiser's `find_source_identifiers` over every free-text part of the record
-against the log's own source, decrypted for the purpose. It fails closed: a source that cannot be
-read (missing, purged, undecryptable) refuses the record, because the gate cannot show it is clean.
+The check is the gate's own, not the sanitiser's proposal run again: `sanitiser.screen`, a simple
+high-recall screen over a normalised text (full-width and look-alike letters, zero-width and
+combining marks, leetspeak and spaced-out letters undone) for every token of the source's name,
+their email, the subscriber digits of their phone and the distinctive words of their
+organisation. Two checks that fail differently are safer than one clever one: a leak must get
+past both. It runs over every free-text part of the record against the log's own source, decrypted
+for the purpose. A hit is let through only inside a subject's or a person of concern's name or
+nickname as the record carries it, or inside a phrase the handler kept as a subject's (the log's
+`kept_phrases`, which are not exported). It fails closed: a source that cannot be read (missing,
+purged, undecryptable) refuses the record, because the gate cannot show it is clean. A refusal
+says which kinds of identifier it found, never what they were.
 
-A full check costs a few milliseconds; a 100,000-log export must take seconds. So a passing check
-leaves a keyed digest (HMAC with the SECRET_KEY) over the sanitiser's code, the log's id, the
-source's stored ciphertext and the exact record. When all of those are unchanged the result of the
-check cannot differ, so the digest stands in for it; any change (a log edited in the database, the
-source changed or re-keyed, a new sanitiser) makes the digest stale and the full check runs.
+A full check costs a fraction of a millisecond; a 100,000-log export must take seconds. So a
+passing check leaves a keyed digest (HMAC with the SECRET_KEY) over the sanitiser's code (the screen
+included), the log's id, the source's stored ciphertext, the exact record and the kept phrases.
+When all of those are unchanged the result of the check cannot differ, so the digest stands in for
+it; any change (a log edited in the database, a kept phrase added, the source changed or re-keyed,
+a new screen) makes the digest stale and the full check runs.
 """
 
 from __future__ import annotations
@@ -33,7 +42,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 import sanitiser
 from cpi.crypto import DecryptionError, decrypt_str
-from sanitiser import SourceIdentity, find_source_identifiers
+from sanitiser import SourceIdentity
+from sanitiser.screen import source_hit_kinds
 from submissions.models import Category
 from triage.models import HandlingCode, IntelligenceAssessment, SourceEvaluation
 
@@ -56,25 +66,18 @@ LOG_FIELDS = (
     "places",
     "vehicles",
     "text",
+    # Checked with, never exported: what the handler kept as a subject's.
+    "kept_phrases",
     "gate_clearance",
 )
 _CLEARANCE_SALT = "intelligence.gate.clearance"
 
-# How the sanitiser's kinds read in a refusal. Never the identifier itself.
+# How the screen's kinds read in a refusal. Never the identifier itself.
 KIND_LABELS = {
     "name": "source name",
     "organisation": "source organisation",
     "email": "source email address",
     "phone": "source phone number",
-    "role": "source job role",
-    "signature": "source signature",
-    "address": "source organisation address",
-    "website": "source organisation website",
-    "team": "source team",
-    "colleague": "colleague of the source",
-    "contact": "source contact details",
-    "mailbox": "source organisation mailbox",
-    "person": "person named with the source",
 }
 NO_SOURCE = "source record missing, so the log cannot be re-checked"
 SOURCE_PURGED = "source details purged, so the log cannot be re-checked"
@@ -173,21 +176,46 @@ def source_identity(tokens: SourceTokens) -> SourceIdentity:
     return SourceIdentity(**plain)
 
 
-def identifier_reasons(texts: Iterable[str], identity: SourceIdentity) -> tuple[str, ...]:
-    """The kinds of source identifier found in any of the texts, as words; empty when clean."""
+def allowed_phrases(
+    subjects: Iterable[Any], persons_of_concern: Iterable[Any], kept: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """What the screen lets through: the names of the people at risk, the names and nicknames of
+    the persons of concern (as the professional entered them) and the handler's kept phrases.
+
+    Takes the record's dicts or the submission's model instances alike."""
+
+    def value(item: Any, name: str) -> str:
+        found = item.get(name) if isinstance(item, Mapping) else getattr(item, name, "")
+        return found if isinstance(found, str) else ""
+
+    phrases = [value(subject, "name") for subject in subjects]
+    for person in persons_of_concern:
+        phrases += [value(person, "name"), value(person, "nicknames")]
+    phrases += [phrase for phrase in kept if isinstance(phrase, str)]
+    return tuple(dict.fromkeys(phrase for phrase in phrases if phrase.strip()))
+
+
+def submission_allowed_phrases(submission) -> tuple[str, ...]:
+    """allowed_phrases for a submission's people, as entered on the structured pages."""
+    return allowed_phrases(submission.subjects.all(), submission.persons_of_concern.all())
+
+
+def identifier_reasons(
+    texts: Iterable[str], identity: SourceIdentity, *, allowed: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The kinds of source identifier the screen finds in any of the texts, as words; empty when
+    clean. A hit wholly inside an `allowed` phrase does not count."""
     # One pass over the joined text; blank lines keep pieces from running into one another.
     joined = "\n\n".join(text for text in texts if text)
-    kinds: list[str] = []
-    for span in find_source_identifiers(joined, identity):
-        label = KIND_LABELS.get(span.kind, f"source {span.kind.replace('_', ' ')}")
-        if label not in kinds:
-            kinds.append(label)
-    return tuple(kinds)
+    kinds = source_hit_kinds(joined, identity, allowed=tuple(allowed))
+    return tuple(KIND_LABELS.get(kind, f"source {kind}") for kind in kinds)
 
 
-def clearance_digest(log_id: Any, tokens: SourceTokens, record: Mapping[str, Any]) -> str:
+def clearance_digest(
+    log_id: Any, tokens: SourceTokens, record: Mapping[str, Any], kept: Iterable[str] = ()
+) -> str:
     material = json.dumps(
-        [sanitiser_fingerprint(), str(log_id), tokens.tokens, record],
+        [sanitiser_fingerprint(), str(log_id), tokens.tokens, record, list(kept)],
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
@@ -200,21 +228,26 @@ def clearance_digest(log_id: Any, tokens: SourceTokens, record: Mapping[str, Any
 def release_check(
     *, log_id: Any, values: Mapping[str, Any], tokens: SourceTokens, clearance: str = ""
 ) -> GateResult:
-    """The gate itself. `values` holds the log's LOG_FIELDS; `tokens` its source's ciphertext."""
+    """The gate itself. `values` holds the log's LOG_FIELDS; `tokens` its source's ciphertext.
+
+    Only the screen decides: the sanitiser's own detector made the proposal, and a check that
+    shared it would share its blind spots."""
     record = release_record(values)
+    kept = list(values.get("kept_phrases") or [])
     reference = record["reference"]
     if not tokens.exists:
         return GateResult(reference, False, (NO_SOURCE,))
     if tokens.purged:
         return GateResult(reference, False, (SOURCE_PURGED,))
-    digest = clearance_digest(log_id, tokens, record)
+    digest = clearance_digest(log_id, tokens, record, kept)
     if clearance and constant_time_compare(clearance, digest):
         return GateResult(reference, True, record=record)
     try:
         identity = source_identity(tokens)
     except DecryptionError:
         return GateResult(reference, False, (SOURCE_UNREADABLE,))
-    reasons = identifier_reasons(_free_text(record), identity)
+    allowed = allowed_phrases(record["subjects"], record["persons_of_concern"], kept)
+    reasons = identifier_reasons(_free_text(record), identity, allowed=allowed)
     if reasons:
         return GateResult(reference, False, reasons)
     return GateResult(reference, True, record=record, new_clearance=digest)

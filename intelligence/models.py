@@ -48,6 +48,9 @@ class IntelligenceLog(BaseModel):
         Submission, on_delete=models.PROTECT, related_name="intelligence_log"
     )
     text = models.TextField("sanitised text")
+    # Phrases the handler marked as a subject's where the sanitiser was unsure: the export gate
+    # lets a match of the source's name inside exactly these through. Not exported.
+    kept_phrases = models.JSONField(default=list, blank=True)
     # 3x5x2 grading. Named without "source" on purpose: nothing on this model is about who shared.
     evaluation = models.CharField(
         "source evaluation", max_length=1, choices=SourceEvaluation.choices

@@ -76,3 +76,68 @@ def test_identifiers_hidden_in_the_copied_subject_details_are_refused(clean_log)
         persons_of_concern=[{"name": "Dean Marsh", "phone_numbers": "0117 496 0123"}]
     )
     assert log_release_check(clean_log).reasons == ("source phone number",)
+
+
+# --- The gate's own screen ---------------------------------------------------------------------
+FULL_WIDTH_NAME = "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "Sarah Hughes")
+
+
+@pytest.mark.parametrize(
+    "leak",
+    [
+        "Sarah says she saw it herself.",  # the first name alone
+        f"Reported by {FULL_WIDTH_NAME}.",  # full-width letters
+        "Reported by S a r a h.",
+        "Reported by Mrs Hugh\u0435s.",  # a Cyrillic e
+        "Call 0117-496-0123.",
+        "Seen by staff at K1ngsweston.",
+    ],
+)
+def test_the_gate_refuses_the_source_in_forms_the_proposal_may_miss(clean_log, leak):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(text=f"{CLEAN_TEXT} {leak}")
+    result = log_release_check(clean_log)
+    assert not result.allowed
+    assert result.record is None
+    assert len(result.reasons) == 1
+    assert "Sarah" not in result.reason_text and "0117" not in result.reason_text
+
+
+def test_a_subjects_name_sharing_the_sources_surname_passes_only_inside_that_name(clean_log):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(
+        text="Dylan Hughes (14) was seen on Canal Street.",
+        subjects=[{"name": "Dylan Hughes", "description": "Dylan Hughes wears a red coat"}],
+    )
+    assert log_release_check(clean_log).allowed
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(
+        text="Dylan Hughes (14) was seen on Canal Street by Mrs Hughes."
+    )
+    assert log_release_check(clean_log).reasons == ("source name",)
+
+
+def test_a_persons_nickname_sharing_a_token_with_the_source_passes(clean_log):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(
+        text="A man called Big Sarah was seen on Canal Street.",
+        persons_of_concern=[{"name": "Dean Marsh", "nicknames": "D-Money, Big Sarah"}],
+    )
+    assert log_release_check(clean_log).allowed
+
+
+def test_a_phrase_the_handler_kept_passes_and_is_not_exported(clean_log):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(
+        text="Seen outside 4 Hughes Road most evenings."
+    )
+    assert log_release_check(clean_log).reasons == ("source name",)
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(kept_phrases=["Hughes Road"])
+    result = log_release_check(clean_log)
+    assert result.allowed
+    assert "kept_phrases" not in result.record
+    assert "Hughes Road" not in str({k: v for k, v in result.record.items() if k != "text"})
+
+
+def test_taking_a_kept_phrase_away_invalidates_the_clearance(clean_log):
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(
+        text="Seen outside 4 Hughes Road most evenings.", kept_phrases=["Hughes Road"]
+    )
+    assert log_release_check(clean_log).allowed  # leaves a clearance
+    IntelligenceLog.objects.filter(pk=clean_log.pk).update(kept_phrases=[])
+    assert log_release_check(clean_log).reasons == ("source name",)

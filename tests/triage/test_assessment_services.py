@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from audit.models import Action, AuditEvent
 from submissions.models import Outcome, Risk, Status
-from tests.factories import SubmissionFactory
+from tests.factories import SubjectFactory, SubmissionFactory
 from triage import services
 from triage.models import Assessment
 from triage.state import InvalidTransition, StaleVersion, TriageError
@@ -61,6 +61,44 @@ def test_a_draft_saves_the_risk_priority_and_grading(claimed, handler_user):
     assert saved.version == loaded_version + 1
     assert saved.assessment.grading == "2B P"
     assert AuditEvent.objects.filter(action=Action.ASSESSMENT_SAVED).count() == 1
+
+
+def test_a_draft_whose_log_text_holds_the_sources_phone_is_refused_and_nothing_is_saved(
+    claimed, handler_user
+):
+    data = {**GRADING, "log_text": "Seen on Canal Street. Call 0117 496 0123 for more."}
+    with pytest.raises(ValidationError) as refused:
+        services.assessment_save(
+            submission=claimed, user=handler_user, version=claimed.version, data=data
+        )
+    message = refused.value.message_dict["log_text"][0]
+    assert "source phone number" in message and "0117" not in message
+    assert not Assessment.objects.filter(submission=claimed).exists()
+    assert not AuditEvent.objects.filter(action=Action.ASSESSMENT_SAVED).exists()
+
+
+def test_a_draft_naming_the_source_in_full_width_letters_or_in_its_conditions_is_refused(
+    claimed, handler_user
+):
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in "Hughes")
+    for data in (
+        {**GRADING, "log_text": f"Reported by Mrs {full_width}."},
+        {**GRADING, "handling_code": "C", "handling_conditions": "Not to Kingsweston staff"},
+    ):
+        with pytest.raises(ValidationError):
+            services.assessment_save(
+                submission=claimed, user=handler_user, version=claimed.version, data=data
+            )
+    assert not Assessment.objects.filter(submission=claimed).exists()
+
+
+def test_a_draft_may_name_a_subject_who_shares_the_sources_surname(claimed, handler_user):
+    SubjectFactory(submission=claimed, name="Dylan Hughes")
+    data = {**GRADING, "log_text": "Dylan Hughes (14) was seen on Canal Street."}
+    saved = services.assessment_save(
+        submission=claimed, user=handler_user, version=claimed.version, data=data
+    )
+    assert saved.assessment.log_text == data["log_text"]
 
 
 def test_a_draft_may_be_incomplete(claimed, handler_user):
@@ -337,6 +375,46 @@ def test_any_part_of_the_sources_name_in_a_reveal_reason_is_refused(claimed, han
 def test_a_reason_with_a_word_that_merely_contains_the_name_is_accepted(claimed, handler_user):
     services.source_reveal(
         submission=claimed, user=handler_user, reason="Checking the Hughesfield Road address"
+    )
+    assert claimed.source_reveals.count() == 1
+
+
+FULL_WIDTH_SARAH = "".join(chr(ord(c) + 0xFEE0) for c in "Sarah")
+
+
+@pytest.mark.parametrize(
+    ("reason", "kind"),
+    [
+        (f"Ring {FULL_WIDTH_SARAH} back to check the dates", "the source's name"),
+        ("Ring S a r a h back to check the dates", "the source's name"),
+        ("Ring H-u-g-h-e-s back to check the dates", "the source's name"),
+        ("Ring 0117 496 0123 to check the dates", "the source's phone number"),
+        ("Email s.hughes@kwa.example.sch.uk for the dates", "the source's email address"),
+        ("Ring Sarah on 0117 496 0123", "the source's name or phone number"),
+    ],
+)
+def test_a_reveal_reason_says_which_kind_of_source_detail_it_holds_never_the_value(
+    claimed, handler_user, reason, kind
+):
+    with pytest.raises(ValidationError) as refused:
+        services.source_reveal(submission=claimed, user=handler_user, reason=reason)
+    message = refused.value.message_dict["reason"][0]
+    assert message == f"Do not include {kind} in the reason"
+    assert not claimed.source_reveals.exists()
+
+
+def test_a_reason_naming_the_sources_role_and_a_subject_is_accepted(claimed, handler_user):
+    reason = "Need to call the DSL to ask whether Dylan is attending school"
+    services.source_reveal(submission=claimed, user=handler_user, reason=reason)
+    assert claimed.source_reveals.get().reason == reason
+
+
+def test_a_reason_with_a_subjects_name_that_shares_the_sources_surname_is_accepted(
+    claimed, handler_user
+):
+    SubjectFactory(submission=claimed, name="Dylan Hughes")
+    services.source_reveal(
+        submission=claimed, user=handler_user, reason="Check whether Dylan Hughes is in school"
     )
     assert claimed.source_reveals.count() == 1
 

@@ -8,6 +8,9 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import audit_event_record
+from cpi.crypto import DecryptionError
+from intelligence.gate import allowed_phrases, identifier_reasons
+from intelligence.preview import identity_for_submission
 from intelligence.services import intelligence_log_create
 from submissions.models import Outcome, Status, Submission
 from triage.models import Assessment
@@ -64,12 +67,56 @@ def _locked_and_valid(
     return current
 
 
+# The draft's texts that become the exported log.
+_LOG_DRAFT_FIELDS = ("log_text", "handling_conditions")
+
+
+def _kept_phrases(data: dict[str, Any]) -> tuple[str, ...]:
+    """What the handler kept as a subject's on the assessment page, if the page sent any."""
+    return tuple(getattr(data.get("identifier_decisions"), "kept_phrases", ()) or ())
+
+
+def _draft_source_check(current: Submission, data: dict[str, Any], kept: tuple[str, ...]) -> None:
+    """Refuse a draft whose log text the export gate's screen would refuse: the same check, the
+    same exemptions (the subjects' and persons of concern's names, the handler's kept phrases).
+    The error names the kind of identifier, never its value."""
+    texts = {name: data.get(name) or "" for name in _LOG_DRAFT_FIELDS}
+    texts = {name: text for name, text in texts.items() if text.strip()}
+    if not texts:
+        return
+    try:
+        identity = identity_for_submission(current)
+    except DecryptionError as exc:
+        raise ValidationError(
+            {
+                name: "The source's details could not be read, so this text cannot be checked"
+                for name in texts
+            }
+        ) from exc
+    allowed = allowed_phrases(current.subjects.all(), current.persons_of_concern.all(), kept=kept)
+    errors = {}
+    for name, text in texts.items():
+        reasons = identifier_reasons([text], identity, allowed=allowed)
+        if reasons:
+            errors[name] = (
+                f"This still points to the source ({'; '.join(reasons)}). "
+                "Remove it, or reword it, before you save"
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def assessment_save(
     *, submission: Submission, user, version: int, data: dict[str, Any], request=None
 ) -> Submission:
-    """Save the assessment as a draft: risk, priority, grading and any outcome details so far."""
+    """Save the assessment as a draft: risk, priority, grading and any outcome details so far.
+
+    Log text is held to the export gate's rule even as a draft: nothing at rest outside the
+    encrypted source fields may name the source."""
+    kept = _kept_phrases(data)
     current = _locked_and_valid(submission, user, version, data, recording=False)
+    _draft_source_check(current, data, kept)
     assessment = _assessment_apply(current, user, data)
     assessment.full_clean(exclude=["submission"])
     assessment.save()

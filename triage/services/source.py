@@ -1,15 +1,14 @@
 """Revealing the source (with a reason) and internal notes."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.access import is_handler
 from audit.models import Action
 from audit.services import audit_event_record
+from intelligence.gate import submission_allowed_phrases
 from intelligence.preview import identity_for_submission
-from sanitiser import SourceIdentity, find_source_identifiers
+from sanitiser.screen import source_hit_kinds
 from submissions.models import Source, Submission
 from triage.models import Note, SourceReveal
 from triage.services._common import REVEAL_REASON_MIN_LENGTH, NotPermitted
@@ -37,10 +36,9 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
     except Source.DoesNotExist:
         raise TriageError("This submission has no source details.") from None
     # The reason goes into the append-only audit trail: it must not carry the source's identity.
-    if _names_the_source(reason, identity_for_submission(submission)):
-        raise ValidationError(
-            {"reason": "Do not include the source's name or contact details in the reason"}
-        )
+    found = _source_kinds_in(reason, submission)
+    if found:
+        raise ValidationError({"reason": f"Do not include {_in_words(found)} in the reason"})
     reveal = SourceReveal.objects.create(submission=submission, revealed_by=user, reason=reason)
     audit_event_record(
         action=Action.SOURCE_REVEALED,
@@ -54,20 +52,31 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
     return source
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame"})
+# What a refusal says was found: the kind, never the value.
+KIND_WORDS = {
+    "name": "the source's name",
+    "email": "the source's email address",
+    "phone": "the source's phone number",
+    "organisation": "the source's organisation",
+}
 
 
-def _names_the_source(reason: str, identity: SourceIdentity) -> bool:
-    """Stricter than the sanitiser's check, which leaves a lone first name in running text (it
-    may be a subject's): a reason is a line about the source, so any part of their name counts."""
-    if find_source_identifiers(reason, identity):
-        return True
-    names = " ".join([identity.name or "", *identity.aliases])
-    parts = {w.casefold() for w in _WORD.findall(names) if len(w) > 1} - _TITLES
-    words = {w.casefold() for w in _WORD.findall(reason)}
-    # "Sarahs mobile": a possessive typed without its apostrophe is still the name.
-    return any(w in parts or (w.endswith("s") and w[:-1] in parts) for w in words)
+def _source_kinds_in(reason: str, submission: Submission) -> list[str]:
+    """The kinds of the source's identifiers in a reveal reason, found by the export gate's screen
+    (a full-width or spaced-out name is still the name). A reason is a line about the source, so
+    any token of their name counts, a first name alone too; their job title ("DSL") does not, and
+    neither does a subject's name as the professional entered it."""
+    identity = identity_for_submission(submission)
+    return source_hit_kinds(reason, identity, allowed=submission_allowed_phrases(submission))
+
+
+def _in_words(kinds: list[str]) -> str:
+    words = [KIND_WORDS.get(kind, f"the source's {kind}") for kind in kinds]
+    if len(words) == 1:
+        return words[0]
+    # "the source's name or phone number"
+    rest = [word.removeprefix("the source's ") for word in words[1:]]
+    return ", ".join([words[0], *rest[:-1]]) + " or " + rest[-1]
 
 
 @transaction.atomic

@@ -7,6 +7,13 @@ and writes one JSON line per input to standard output:
 Touches no database. A malformed line gets an error on standard error naming its line number and
 the rest are still processed; the exit code is 1 if any line failed, 0 otherwise. Blank lines are
 skipped.
+
+With --check it runs the export gate's screen over each text instead of sanitising it, and writes
+    {"id": ..., "hits": ["name", "phone", ...]}
+the kinds of the source's identifiers it found, never their values. The line's optional "form"
+key says who the subjects are: the names of subjects[] and persons_of_concern[] and the latter's
+nicknames (one per line or separated by commas) are let through, as the gate lets them through.
+The exit code is 1 if any line has a hit (or failed), 0 otherwise.
 """
 
 import json
@@ -16,6 +23,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from sanitiser import SourceIdentity, sanitise
+from sanitiser.screen import source_hit_kinds
 
 SOURCE_KEYS = ("name", "role", "organisation", "email", "phone")
 
@@ -51,6 +59,21 @@ def _parse(line: str) -> tuple[Any, SourceIdentity, str]:
     return item["id"], SourceIdentity(**fields), text
 
 
+def _form_names(line: str) -> tuple[str, ...]:
+    """The subjects' and persons of concern's names and nicknames in the line's "form", if any:
+    what the gate's screen lets through. A missing or odd "form" lets nothing through."""
+    form = json.loads(line).get("form")
+    if not isinstance(form, dict):
+        return ()
+    names: list[Any] = []
+    for key, fields in (("subjects", ("name",)), ("persons_of_concern", ("name", "nicknames"))):
+        items = form.get(key)
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, dict):
+                names += [item.get(field) for field in fields]
+    return tuple(name for name in names if isinstance(name, str) and name.strip())
+
+
 class Command(BaseCommand):
     help = "Sanitise JSON lines ({id, source, text}) from FILE or standard input."
     # No database, no migrations check: this runs on an analyst's laptop against their examples.
@@ -59,6 +82,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="JSON lines file (default: standard input)")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="run the export gate's screen instead: print the kinds of source identifier "
+            "found in each text, exit 1 if any",
+        )
 
     def handle(self, *args, **options):
         path = options.get("file")
@@ -80,12 +109,18 @@ class Command(BaseCommand):
                     failures += 1
                     self.stderr.write(f"line {number}: {exc}")
                     continue
+                if options.get("check"):
+                    hits = source_hit_kinds(text, identity, allowed=_form_names(line))
+                    failures += bool(hits)
+                    self.stdout.write(json.dumps({"id": item_id, "hits": hits}, ensure_ascii=False))
+                    continue
                 result = sanitise(text, identity).to_dict()
                 self.stdout.write(json.dumps({"id": item_id, **result}, ensure_ascii=False))
         finally:
             if stream is not sys.stdin:
                 stream.close()
         if failures:
-            # A non-zero exit lets a script notice; every good line has still been written.
+            # A non-zero exit lets a script notice (a malformed line, or with --check a line the
+            # gate would refuse); every good line has still been written.
             self.stdout.flush()
             sys.exit(1)
