@@ -37,7 +37,8 @@ LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 HANDLERS = 8
 BIN = Path(sys.executable).parent
 QUEUE_PAGES = {
-    "queue, default filters": "/staff/",
+    # The default filters spelled out: a bare /staff/ goes back to the session's last filters.
+    "queue, default filters": "/staff/?sort=priority",
     "queue, status = new": "/staff/?status=new",
     "queue, category": "/staff/?category=criminal_exploitation",
     "queue, category + status": "/staff/?category=criminal_exploitation&status=in_progress",
@@ -175,7 +176,7 @@ def queue_and_search(base_url: str, report: Report) -> None:
 
     session = staff.http_sign_in(base_url, staff.http_handler_ensure())
     paths = dict(QUEUE_PAGES)
-    page_two = measure.next_page_path(session, base_url, "/staff/")
+    page_two = measure.next_page_path(session, base_url, QUEUE_PAGES["queue, default filters"])
     if page_two:
         paths["queue, page 2 (keyset)"] = page_two
     from django.conf import settings
