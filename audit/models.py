@@ -19,6 +19,7 @@ class Action(models.TextChoices):
     STATUS_CHANGED = "status_changed", "Status changed"
     NOTE_ADDED = "note_added", "Internal note added"
     LOG_CREATED = "log_created", "Intelligence log created"
+    IDENTIFIERS_DECIDED = "identifiers_decided", "Uncertain identifiers kept or removed"
     LOG_APPROVED = "log_approved", "Intelligence log approved"
     LOG_RETURNED = "log_returned", "Intelligence log returned"
     # Alteration, from the change log (django-auditlog): one chained entry per change-log entry.

@@ -13,10 +13,24 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cpi.crypto import DecryptionError
-from sanitiser import MARKER, SanitiseResult, SourceIdentity, sanitise
+from sanitiser import (
+    KEEP,
+    MARKER,
+    REMOVE,
+    SOURCE,
+    UNKNOWN,
+    ClassifiedResult,
+    Finding,
+    SanitiseResult,
+    SourceIdentity,
+    SubjectDetails,
+    sanitise,
+)
 from submissions.models import Source, Submission
 
 REMOVED_CLASS = "cpi-removed"
+UNKNOWN_KEPT_CLASS = "cpi-unknown"
+MARKER_CLASS = "cpi-marker"
 FLAGGED_CLASS = "cpi-flagged"
 
 
@@ -32,13 +46,18 @@ class Mark:
 class LogProposal:
     """What the handler sees: the sanitised text to edit, and the two highlighted previews."""
 
-    result: SanitiseResult
+    result: ClassifiedResult
     original_html: SafeString
     proposed_html: SafeString
 
     @property
     def text(self) -> str:
         return self.result.text
+
+    @property
+    def unknowns(self) -> list[Finding]:
+        """Identifiers nobody entered as a subject's: the handler keeps or removes each."""
+        return self.result.unknowns
 
 
 def identity_for_submission(submission: Submission) -> SourceIdentity:
@@ -58,9 +77,43 @@ def identity_for_submission(submission: Submission) -> SourceIdentity:
     )
 
 
+def details_for_submission(submission: Submission) -> SubjectDetails:
+    """What the professional entered on the structured pages, as the sanitiser reads it."""
+    form = {
+        "subjects": [
+            {"name": s.name, "address": s.address, "setting": s.setting}
+            for s in submission.subjects.all()
+        ],
+        "persons_of_concern": [
+            {
+                "name": p.name,
+                "nicknames": p.nicknames,
+                "phone_numbers": p.phone_numbers,
+                "social_media": p.social_media,
+            }
+            for p in submission.persons_of_concern.all()
+        ],
+        "places": [{"name": p.name, "address": p.address} for p in submission.places.all()],
+        "vehicles": [
+            {"make": v.make, "model": v.model, "colour": v.colour, "registration": v.registration}
+            for v in submission.vehicles.all()
+        ],
+    }
+    return SubjectDetails.from_form(form)
+
+
 def proposal_input(submission: Submission) -> str:
-    """The free text that becomes the log: the information, and when it happens if given."""
-    parts = [submission.information.strip()]
+    """The free text that becomes the log: when it happened (the date and time given), the
+    information, and the professional's own words on when."""
+    parts = []
+    when = []
+    if submission.occurred_on:
+        when.append(submission.occurred_on.strftime("%-d %B %Y"))
+    if submission.occurred_time:
+        when.append(submission.occurred_time.strftime("%H:%M"))
+    if when:
+        parts.append("Date and time: " + ", ".join(when))
+    parts.append(submission.information.strip())
     if submission.when_description.strip():
         parts.append(f"When: {submission.when_description.strip()}")
     return "\n\n".join(part for part in parts if part)
@@ -95,16 +148,86 @@ def _marker_marks(text: str) -> list[Mark]:
     marks = []
     start = text.find(MARKER)
     while start != -1:
-        marks.append(Mark(start, start + len(MARKER), REMOVED_CLASS, "Removed: the source"))
+        marks.append(Mark(start, start + len(MARKER), MARKER_CLASS, "Removed"))
         start = text.find(MARKER, start + len(MARKER))
     return marks
 
 
+SOURCE_MASKS = {
+    "name": "[source name]",
+    "organisation": "[source organisation]",
+    "email": "[source email]",
+    "phone": "[source phone]",
+    "role": "[source role]",
+    "signature": "[source signature]",
+    "address": "[source address]",
+    "colleague": "[source colleague]",
+    "person": "[source colleague]",
+}
+
+
+def source_mask_label(kind: str) -> str:
+    return SOURCE_MASKS.get(kind, "[source detail]")
+
+
+def masked_slice(original: str, start: int, end: int, result: SanitiseResult) -> str:
+    """original[start:end] with every stretch of the source's shown as a mask of its kind,
+    never the value, so a panel the handler reads before any reveal names nobody."""
+    sources = [
+        f
+        for f in getattr(result, "findings", [])
+        if f.cls == SOURCE and f.start < end and start < f.end
+    ]
+    pieces = []
+    cursor = start
+    for finding in sorted(sources, key=lambda f: f.start):
+        if finding.start > cursor:
+            pieces.append(original[cursor : finding.start])
+        if finding.end > cursor:
+            pieces.append(source_mask_label(finding.kind))
+            cursor = finding.end
+    pieces.append(original[cursor:end])
+    return "".join(pieces)
+
+
+def _masked_original_html(original: str, result: SanitiseResult) -> SafeString:
+    """The original with removals struck through; the source's own identifiers are shown as
+    masks of their kind ("[source name]"), everything else as written."""
+    findings = sorted(getattr(result, "findings", []), key=lambda f: f.start)
+    html: list[str] = []
+    cursor = 0
+    for finding in findings:
+        if finding.start < cursor or not (finding.removed or finding.cls == UNKNOWN):
+            continue
+        html.append(escape(original[cursor : finding.start]))
+        if finding.cls == SOURCE:
+            shown, css, title = source_mask_label(finding.kind), REMOVED_CLASS, "Removed: source"
+        elif finding.removed:
+            shown, css, title = finding.text, REMOVED_CLASS, "Removed: decide below"
+        else:
+            shown, css, title = finding.text, UNKNOWN_KEPT_CLASS, "Kept: decide below"
+        html.append(f'<mark class="{css}" title="{escape(title)}">{escape(shown)}</mark>')
+        cursor = finding.end
+    html.append(escape(original[cursor:]))
+    return mark_safe("".join(html))  # noqa: S308 - every piece of text above is escaped
+
+
 def proposal_preview(result: SanitiseResult, original: str) -> LogProposal:
+    if isinstance(result, ClassifiedResult):
+        flagged = [
+            Mark(span.start, span.end, FLAGGED_CLASS, f"Reword: {span.reason}")
+            for span in result.flagged
+        ]
+        return LogProposal(
+            result=result,
+            original_html=_masked_original_html(original, result),
+            proposed_html=render_marked(result.text, _marker_marks(result.text) + flagged),
+        )
     removed = [
         Mark(span.start, span.end, REMOVED_CLASS, f"Removed: {span.reason}")
         for span in result.removed
     ]
+
     flagged = [
         Mark(span.start, span.end, FLAGGED_CLASS, f"Reword: {span.reason}")
         for span in result.flagged
@@ -116,12 +239,137 @@ def proposal_preview(result: SanitiseResult, original: str) -> LogProposal:
     )
 
 
-def log_text_propose(submission: Submission) -> LogProposal | None:
-    """Run the sanitiser over the submission for the handler to review; None if the source's
-    details cannot be decrypted (the handler then writes the log text unaided)."""
+def log_text_propose(
+    submission: Submission, decisions: dict[str, str] | None = None
+) -> LogProposal | None:
+    """Run the sanitiser over the submission for the handler to review, with the handler's
+    decisions on the unknowns so far; None if the source's details cannot be decrypted (the
+    handler then writes the log text unaided)."""
     try:
         identity = identity_for_submission(submission)
     except DecryptionError:
         return None
     original = proposal_input(submission)
-    return proposal_preview(sanitise(original, identity), original)
+    result = sanitise(original, identity, details_for_submission(submission), decisions)
+    return proposal_preview(result, original)
+
+
+def decisions_from(data) -> dict[str, str]:
+    """The handler's keep/remove choices from a posted form: fields named finding-START-END."""
+    decisions = {}
+    for name, value in data.items():
+        if name.startswith("finding-") and value in (KEEP, REMOVE):
+            start, _, end = name.removeprefix("finding-").partition("-")
+            if start.isdigit() and end.isdigit():
+                decisions[f"{start}:{end}"] = value
+    return decisions
+
+
+# --- What the handler reviews before recording --------------------------------------------------
+UNKNOWN_KIND_LABELS = {
+    "person": "Name",
+    "proper": "Name",
+    "organisation": "Organisation",
+    "role": "Job title",
+    "address": "Address",
+    "postcode": "Postcode",
+    "place": "Place",
+    "phone": "Phone number",
+    "email": "Email address",
+    "web": "Web address",
+    "handle": "Social media handle",
+    "number": "Reference number",
+    "vehicle": "Vehicle",
+    "header": "Mail header",
+    "signature": "Signature",
+    "letterhead": "Letterhead",
+    "name": "Name",
+}
+
+
+@dataclass(frozen=True)
+class UnknownRow:
+    """One identifier the sanitiser was unsure of, as the assessment page lists it."""
+
+    field_name: str
+    kind: str
+    before: str
+    value: str
+    after: str
+    removed: bool
+    machine_removed: bool
+    reason: str
+
+
+def unknown_rows(proposal: LogProposal | None, original: str) -> list[UnknownRow]:
+    if proposal is None:
+        return []
+    rows = []
+    for finding in proposal.unknowns:
+        before = masked_slice(original, max(0, finding.start - 40), finding.start, proposal.result)
+        after = masked_slice(original, finding.end, finding.end + 40, proposal.result)
+        rows.append(
+            UnknownRow(
+                field_name=f"finding-{finding.start}-{finding.end}",
+                kind=UNKNOWN_KIND_LABELS.get(finding.kind, finding.kind.title()),
+                before=("…" if finding.start > 40 else "") + before,
+                value=finding.text,
+                after=after + ("…" if finding.end + 40 < len(original) else ""),
+                removed=finding.removed,
+                machine_removed=finding.machine_removed,
+                reason=finding.reason,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ExportedField:
+    """One structured field that leaves with the log: what was entered and what will leave."""
+
+    section: str
+    label: str
+    entered: str
+    exported_html: SafeString
+    changed: bool
+
+
+_EXPORTED_LABELS = {
+    "subjects": (
+        "Person at risk",
+        ("name", "date_of_birth", "approximate_age", "address", "setting", "description"),
+    ),
+    "persons_of_concern": (
+        "Person of concern",
+        ("name", "nicknames", "description", "phone_numbers", "social_media"),
+    ),
+    "places": ("Place", ("name", "address", "description")),
+    "vehicles": ("Vehicle", ("make", "model", "colour", "registration", "description")),
+}
+
+
+def exported_field_rows(
+    entered: dict[str, list[dict]], exported: dict[str, list[dict]]
+) -> list[ExportedField]:
+    """Every structured field that will leave, with the sanitiser's removals marked and the
+    entered value beside any field the sanitiser changed."""
+    rows = []
+    for key, (section, fields) in _EXPORTED_LABELS.items():
+        for number, (before, after) in enumerate(
+            zip(entered.get(key, []), exported.get(key, []), strict=False), start=1
+        ):
+            for name in fields:
+                was = str(before.get(name) or "")
+                now = str(after.get(name) or "")
+                if not was and not now:
+                    continue
+                rows.append(
+                    ExportedField(
+                        section=f"{section} {number}",
+                        label=name.replace("_", " ").capitalize(),
+                        entered=was,
+                        exported_html=render_marked(now, _marker_marks(now)),
+                        changed=was != now,
+                    )
+                )
+    return rows

@@ -4,7 +4,15 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from cpi.crypto import DecryptionError
+from intelligence.masking import mask_source
 from intelligence.models import Export, IntelligenceLog
+from intelligence.preview import (
+    details_for_submission,
+    exported_field_rows,
+    identity_for_submission,
+)
+from intelligence.services import subject_details_copy
 
 
 def export_for_requester_or_404(*, user, export_id) -> Export:
@@ -28,3 +36,61 @@ def logs_list() -> QuerySet[IntelligenceLog]:
     return IntelligenceLog.objects.only(
         "id", "reference", "status", "created_at", "evaluation", "assessment", "handling_code"
     ).order_by("-created_at", "-id")
+
+
+def exported_fields_for(submission) -> list:
+    """The structured fields that will leave with the submission's log, as the handler reviews
+    them before recording: entered values beside what the sanitiser makes of them."""
+    try:
+        identity = identity_for_submission(submission)
+    except DecryptionError:
+        return []
+    exported = subject_details_copy(submission, identity)
+    entered = {
+        "subjects": [
+            {
+                "name": s.name,
+                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
+                "approximate_age": s.approximate_age or "",
+                "address": s.address,
+                "setting": s.setting,
+                "description": s.description,
+            }
+            for s in submission.subjects.all()
+        ],
+        "persons_of_concern": [
+            {
+                "name": p.name,
+                "nicknames": p.nicknames,
+                "description": p.description,
+                "phone_numbers": p.phone_numbers,
+                "social_media": p.social_media,
+            }
+            for p in submission.persons_of_concern.all()
+        ],
+        "places": [
+            {"name": p.name, "address": p.address, "description": p.description}
+            for p in submission.places.all()
+        ],
+        "vehicles": [
+            {
+                "make": v.make,
+                "model": v.model,
+                "colour": v.colour,
+                "registration": v.registration,
+                "description": v.description,
+            }
+            for v in submission.vehicles.all()
+        ],
+    }
+    # approximate_age is a number on the log; compare it as text.
+    for item in exported["subjects"]:
+        item["approximate_age"] = item.get("approximate_age") or ""
+    # What was entered is shown beside a changed field: masked where it names the source.
+    allowed = details_for_submission(submission).protected_names
+    for items in entered.values():
+        for item in items:
+            for name, value in item.items():
+                if isinstance(value, str):
+                    item[name] = mask_source(value, identity, allowed=allowed)
+    return exported_field_rows(entered, exported)

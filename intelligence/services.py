@@ -26,8 +26,8 @@ from intelligence.gate import (
     tokens_from_row,
 )
 from intelligence.models import Export, IntelligenceLog, LogStatus
-from intelligence.preview import identity_for_submission
-from sanitiser import SourceIdentity, sanitise
+from intelligence.preview import details_for_submission, identity_for_submission
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
 from submissions.models import Submission
 
 DEFAULT_REVIEW_DAYS = 6 * 365
@@ -43,27 +43,31 @@ def _review_date(now: dt.datetime) -> dt.date:
     return (now + dt.timedelta(days=days)).date()
 
 
-def _clean(value: str, identity: SourceIdentity) -> str:
+def _clean(value: str, identity: SourceIdentity, details: SubjectDetails | None = None) -> str:
     """Sanitise a descriptive field copied from the submission (a subject's school may be the
     source's own organisation). Names, numbers and handles are copied as they are: the gate
     still checks them."""
     value = (value or "").strip()
-    return sanitise(value, identity).text if value else ""
+    return sanitise(value, identity, details).text if value else ""
 
 
 def subject_details_copy(
-    submission: Submission, identity: SourceIdentity
+    submission: Submission, identity: SourceIdentity, details: SubjectDetails | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """The subject information police need, frozen onto the log as plain JSON."""
+    """The subject information police need, frozen onto the log as plain JSON. Descriptive
+    fields are sanitised knowing the structured answers (``details``), so a subject's or a
+    suspect's name in a description stays."""
+    if details is None:
+        details = details_for_submission(submission)
     return {
         "subjects": [
             {
                 "name": s.name,
                 "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
                 "approximate_age": s.approximate_age,
-                "address": _clean(s.address, identity),
-                "setting": _clean(s.setting, identity),
-                "description": _clean(s.description, identity),
+                "address": _clean(s.address, identity, details),
+                "setting": _clean(s.setting, identity, details),
+                "description": _clean(s.description, identity, details),
             }
             for s in submission.subjects.all()
         ],
@@ -71,7 +75,7 @@ def subject_details_copy(
             {
                 "name": p.name,
                 "nicknames": p.nicknames,
-                "description": _clean(p.description, identity),
+                "description": _clean(p.description, identity, details),
                 "phone_numbers": p.phone_numbers,
                 "social_media": p.social_media,
             }
@@ -79,9 +83,9 @@ def subject_details_copy(
         ],
         "places": [
             {
-                "name": _clean(p.name, identity),
-                "address": _clean(p.address, identity),
-                "description": _clean(p.description, identity),
+                "name": _clean(p.name, identity, details),
+                "address": _clean(p.address, identity, details),
+                "description": _clean(p.description, identity, details),
             }
             for p in submission.places.all()
         ],
@@ -91,7 +95,7 @@ def subject_details_copy(
                 "model": v.model,
                 "colour": v.colour,
                 "registration": v.registration,
-                "description": _clean(v.description, identity),
+                "description": _clean(v.description, identity, details),
             }
             for v in submission.vehicles.all()
         ],
@@ -123,6 +127,7 @@ def intelligence_log_create(
     handling_conditions: str = "",
     user,
     approval_required: bool,
+    kept_phrases: tuple[str, ...] = (),
     request=None,
 ) -> IntelligenceLog:
     """Make (or remake, after a supervisor returned it) the submission's sanitised log.
@@ -143,6 +148,8 @@ def intelligence_log_create(
     if log.status == LogStatus.APPROVED and log.created_at is not None:
         raise ValidationError({"log_text": "This log has already been approved"})
     log.text = text.strip()
+    # Phrases the handler kept as a subject's: the export gate lets exactly these through.
+    log.kept_phrases = list(kept_phrases)
     log.evaluation = evaluation
     log.assessment = assessment
     log.handling_code = handling_code

@@ -29,7 +29,7 @@ from django.db.models.functions import Cast
 from cpi.crypto import DecryptionError, EncryptedTextField, decrypt_str
 from intelligence.gate import source_identity, source_token_annotations, tokens_from_row
 from intelligence.models import IntelligenceLog
-from sanitiser import SourceIdentity, sanitise
+from sanitiser import SourceIdentity, sanitise_source
 from submissions.models import PersonOfConcern, Place, Source, Subject, Submission, Vehicle
 from triage.models import Assessment, Note, SourceReveal
 
@@ -146,7 +146,7 @@ def _rows(model: type[Model], fields: tuple[str, ...], submission_ids: list[Any]
 def _clean(value: Any, identity: SourceIdentity) -> Any:
     if not isinstance(value, str) or not value.strip():
         return value
-    return sanitise(value, identity).text
+    return sanitise_source(value, identity).text
 
 
 def _clean_items(items: Any, kept: set[str], identity: SourceIdentity) -> tuple[Any, int]:

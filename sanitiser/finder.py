@@ -23,15 +23,19 @@ from .lexicon import (
     KINSHIP,
     MORE_PLACE_WORDS,
     ORDINARY_ACRONYMS,
+    ORDINARY_TAGS,
     ORG_NOUNS,
+    PHONETIC,
     ROLE_ACRONYMS,
     ROLE_NOUNS,
     SIGN_OFFS,
     VEHICLE_MAKES,
     VEHICLE_MODELS,
     WELSH_STREET_WORDS,
+    WORK_NOUNS,
     is_common_word,
     is_first_name,
+    is_lower_case_name,
 )
 from .vocabulary import MAJOR_PLACES, MARKER, NAME_PARTICLES, PLACE_WORDS, TITLES
 
@@ -152,12 +156,17 @@ _WRITER_CUE = re.compile(
     r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
     r"email\s+me|ext|extension|direct\s+line|switchboard|we|us)\b"
 )
+_PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
+# What ties a name to a third person: a family tie, a name given to someone ("known as"), a
+# word for a young person or a suspect. A pronoun nearby is not enough for a name.
 _THIRD_PARTY_CUE = re.compile(
-    r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's|called|named|known\s+as|as|"
+    r"(?i)\b(?:called|named|known\s+as|as|"
     r"calls\s+himself|calls\s+herself|goes\s+by|nicknamed|aka|a\.k\.a|suspect|male|female|"
     r"man|woman|boy|girl|lad|lads|youth|child|pupil|student|patient|client|resident|tenant|"
+    r"friend|friends|mate|mates|perpetrator|victim|subject|"
     r"(?:" + "|".join(sorted(KINSHIP, key=len, reverse=True)) + r"))\b"
 )
+_PERSON_KINDS = frozenset({"person", "proper"})
 _AGE_AFTER = re.compile(
     r"(?i)^(?:'s)?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
     r"|,?[ \t]*(?:aged|age|dob|"
@@ -178,6 +187,9 @@ def find_identifiers(text: str) -> list[Candidate]:
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
     found += _roles(text, words)
+    found += _work_phrases(text, words)
+    found += _spoken_codes(text, words)
+    found += _tags(text, words)
     found += _zone_values(text, zones)
     return [_with_context(text, c, zones, lines) for c in found if _real(c, text)]
 
@@ -328,7 +340,7 @@ def _numbers(text: str) -> list[Candidate]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             value = match.group().strip()
-            if pattern is _DIGITS_RUN and _looks_like_date(value):
+            if _DATE_START.match(value) or (pattern is _DIGITS_RUN and _looks_like_date(value)):
                 continue
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
@@ -355,7 +367,25 @@ def _numbers(text: str) -> list[Candidate]:
 
 
 _NUMBER_WORDS = frozenset(
-    "zero oh o nought nil one two three four five six seven eight nine double triple treble".split()
+    [
+        "zero",
+        "oh",
+        "o",
+        "nought",
+        "nil",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "double",
+        "triple",
+        "treble",
+    ]
 )
 _CUE_START = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
@@ -385,6 +415,7 @@ def _cued_numbers(text: str):
                 yield match
 
 
+_DATE_START = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|^\d{4}-\d{2}-\d{2}\b")
 _DATE_DIGITS = re.compile(
     r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{1,2}[./-]\d{1,2}$|^(?:19|20)\d{2}$"
 )
@@ -522,7 +553,7 @@ def _typed_run(text: str, run: list[re.Match]) -> list[Candidate]:
         return [Candidate(start, end, "place", value)]
     if any(low in ORG_NOUNS for low in lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
         return [Candidate(start, end, "organisation", value)]
-    if lowers[-1] in MAJOR_PLACES:
+    if any(low in MAJOR_PLACES for low in lowers) and not any(is_first_name(w) for w in lowers):
         return [Candidate(start, end, "place", value)]
     if all(low in CAPITALISED_ORDINARY for low in lowers):
         return []
@@ -542,8 +573,12 @@ def _model_named(text: str, start: int, end: int, lowers: list[str]) -> bool:
     """A model without its make: "white Transit van", "black Golf R"."""
     if not any(low in VEHICLE_MODELS for low in lowers):
         return False
-    before = text[max(0, start - 12) : start].lower().split()
-    return bool(before and before[-1] in COLOURS) or _VEHICLE_AFTER.match(text, end) is not None
+    before = text[max(0, start - 14) : start].lower().split()
+    return (
+        bool(before and before[-1] in COLOURS)
+        or any(word in VEHICLE_MAKES for word in before)
+        or _VEHICLE_AFTER.match(text, end) is not None
+    )
 
 
 def _person_like(lowers: list[str]) -> bool:
@@ -597,24 +632,40 @@ _ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke"
 
 
 def _lower_case_names(text: str, words: list[re.Match]) -> list[Candidate]:
-    """Names typed without capitals where names stand: after a title or a job word."""
+    """Names typed without capitals where names stand: after a title or a job word, and first
+    names that are no everyday word ("sharon", "kev") anywhere, with a surname after them."""
     found = []
     lowers = [w.group().lower() for w in words]
+    for i, word in enumerate(words):
+        if word.group().islower() and is_lower_case_name(lowers[i]):
+            end = word.end()
+            if (
+                i + 1 < len(words)
+                and words[i + 1].group().islower()
+                and text[word.end() : words[i + 1].start()] == " "
+                and not is_common_word(lowers[i + 1])
+            ):
+                end = words[i + 1].end()
+            found.append(Candidate(word.start(), end, "person", text[word.start() : end]))
     for i, low in enumerate(lowers[:-1]):
         nxt = words[i + 1]
         gap = text[words[i].end() : nxt.start()]
         if len(gap) > 3 or "\n" in gap:
             continue
-        if low in TITLES and gap.strip(" \t.") == "":
+        family_word = low in _FAMILY_TITLES and not words[i].group()[:1].isupper()
+        if low in TITLES and gap.strip(" \t.") == "" and not family_word:
             name = nxt.group()
             if lowers[i + 1] in CAPITALISED_ORDINARY or (
-                not name[:1].isupper() and is_common_word(lowers[i + 1])
+                not name[:1].isupper() and lowers[i + 1] in _FUNCTION_WORDS
             ):
                 continue
             end = nxt.end()
-            if i + 2 < len(words) and words[i + 2].group()[:1].isupper():
-                if text[nxt.end() : words[i + 2].start()] == " ":
-                    end = words[i + 2].end()
+            if (
+                i + 2 < len(words)
+                and words[i + 2].group()[:1].isupper()
+                and text[nxt.end() : words[i + 2].start()] == " "
+            ):
+                end = words[i + 2].end()
             found.append(Candidate(words[i].start(), end, "person", text[words[i].start() : end]))
         elif low in _ROLE_BEFORE_NAME_WORDS and gap.strip(" \t,:") == "":
             needed = _ROLE_BEFORE_NAME_ONLY_AFTER.get(low)
@@ -638,6 +689,70 @@ def _lower_case_names(text: str, words: list[re.Match]) -> list[Candidate]:
     return found
 
 
+# Titles that are family words too: a title only when written with a capital ("Sister Amy").
+_FAMILY_TITLES = frozenset({"sister", "mother", "father", "brother", "lady", "madame"})
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "said",
+        "says",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "my",
+        "your",
+        "his",
+        "our",
+        "their",
+        "not",
+        "no",
+        "so",
+        "as",
+        "if",
+        "but",
+        "then",
+        "there",
+        "here",
+    ]
+)
 _ROLE_SKIP = frozenset({"staff", "team", "support", "admin", "crew", "security", "door"})
 
 
@@ -651,17 +766,122 @@ def _roles(text: str, words: list[re.Match]) -> list[Candidate]:
         # The phrase: up to two words before the job word, after a self-reference.
         first = i
         while first > max(0, i - 3) and words[first - 1].group().lower() not in _ROLE_OPENERS:
-            if "\n" in text[words[first - 1].end() : words[first].start()]:
-                break
+            gap = text[words[first - 1].end() : words[first].start()]
+            if gap.strip(" \t-/&"):
+                break  # a sentence, a clause or a line ends between them
             first -= 1
         before = text[max(0, words[first].start() - 40) : words[first].start()]
         after = text[word.end() : word.end() + 6].lower()
         here = after.startswith(" here")
-        if _SELF.search(before) or here:
-            end = word.end() + (5 if here else 0)
-            start = words[first].start()
-            found.append(Candidate(start, end, "role", text[start:end], "", True))
+        start = words[first].start()
+        end = word.end() + (5 if here else 0)
+        mine = bool(_SELF.search(before)) or here
+        if not mine and _THEIRS.search(text[max(0, start - 16) : start]):
+            continue  # "her social worker", "the boy's tutor": someone else's
+        found.append(Candidate(start, end, "role", text[start:end], "", mine))
     return found
+
+
+_THEIRS = re.compile(r"(?i)(?:\b(?:his|her|their|whose|its)|['\u2019]s)\s+(?:\w+\s+)?$")
+
+
+def _work_phrases(text: str, words: list[re.Match]) -> list[Candidate]:
+    """Where the writer works, said in passing: "my visit", "our residents", "one of our plant
+    rooms", and "the surgery" in a sentence the writer speaks in."""
+    found = []
+    for i, word in enumerate(words):
+        low = word.group().lower()
+        if low in ("my", "our"):
+            last = None
+            for j in range(i + 1, min(i + 4, len(words))):
+                if "\n" in text[words[j - 1].end() : words[j].start()]:
+                    break
+                if words[j].group().lower() in WORK_NOUNS:
+                    last = j
+            if last is not None:
+                start, end = word.start(), words[last].end()
+                found.append(Candidate(start, end, "premises", text[start:end], "", True))
+        elif low == "the" and i + 1 < len(words) and words[i + 1].group().lower() in _PREMISES:
+            sentence = _sentence_around(text, word.start())
+            if _FIRST_PERSON.search(sentence):
+                start, end = word.start(), words[i + 1].end()
+                found.append(Candidate(start, end, "premises", text[start:end], "", True))
+    return found
+
+
+def _spoken_codes(text: str, words: list[re.Match]) -> list[Candidate]:
+    """Call signs and plates read out: "Delta 32", "alpha four one", "papa november seven"."""
+    found = []
+    i = 0
+    while i < len(words):
+        if words[i].group().lower() not in PHONETIC:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (
+            words[j].group().lower() in PHONETIC or words[j].group().lower() in _NUMBER_WORDS
+        ):
+            j += 1
+        digits_after = re.match(r"[ \t-]*\d{1,4}\b", text[words[j - 1].end() :])
+        spoken = j - i
+        if spoken >= 3 or (spoken >= 1 and digits_after):
+            start = words[i].start()
+            end = words[j - 1].end() + (digits_after.end() if digits_after else 0)
+            found.append(Candidate(start, end, "number", text[start:end]))
+        i = j
+    return found
+
+
+def _tags(text: str, words: list[re.Match]) -> list[Candidate]:
+    """Staff initials used as tags: "DA to submit", "(KK)", "MA-R", "S.D."."""
+    found = []
+    for match in _TAG.finditer(text):
+        value = match.group("tag")
+        letters = value.replace(".", "").replace("-", "")
+        if letters.lower() in ORDINARY_TAGS or not letters.isalpha():
+            continue
+        before = text[max(0, match.start("tag") - 30) : match.start("tag")]
+        if _AFTER_NAME.search(before):
+            continue  # "Ford Focus ST", "Leeds LS9": part of the name before it
+        found.append(Candidate(match.start("tag"), match.end("tag"), "initials", value))
+    return found
+
+
+_AFTER_NAME = re.compile(r"[A-Z][\w'\u2019-]*[ \t]$")
+_TAG = re.compile(
+    r"(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)/]|\s*$"
+    r"|\s+(?:reported|said|saw|spoke|noted|will|to|and|has|had|agreed|advised|confirmed))",
+    re.MULTILINE,
+)
+
+
+_PREMISES = frozenset(
+    [
+        "surgery",
+        "practice",
+        "pharmacy",
+        "chemist",
+        "shop",
+        "store",
+        "branch",
+        "office",
+        "depot",
+        "ward",
+        "clinic",
+        "kiosk",
+        "salon",
+        "refuge",
+        "hostel",
+        "nursery",
+    ]
+)
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|me|my|we|us|our|we're)\b")
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [e for e in (text.find(".", position), text.find("\n", position)) if e != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 _ROLE_OPENERS = frozenset(
@@ -706,6 +926,9 @@ def _with_context(
     after = text[candidate.end : candidate.end + 24]
     writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
     third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
+    if not third and candidate.kind not in _PERSON_KINDS:
+        # "his number is", "her snap": a pronoun is enough to tie a number or an account.
+        third = bool(_PRONOUN_CUE.search(before[-30:]))
     return Candidate(
         candidate.start,
         candidate.end,

@@ -50,7 +50,8 @@ VEHICLE_MODELS = word_set(
     """
     transit golf polo corsa astra focus fiesta mondeo kuga civic yaris prius qashqai juke micra
     clio megane sprinter vito zafira insignia octavia fabia leon ibiza i10 i20 i30 tucson sportage
-    picanto c-class a-class e-class series evoque discovery defender caddy passat tiguan jazz
+    picanto c-class a-class e-class series ceed cla gla evoque discovery defender caddy passat
+    tiguan jazz
     swift berlingo partner transporter hiace navara hilux ranger cooper punto 500 208 308 3008
     """
 )
@@ -88,9 +89,35 @@ ROLE_NOUNS = word_set(
     collector postman postwoman postie chef cook waiter waitress barista barman barmaid
     bartender cashier clerk administrator admin secretary slt smt sgl practitioner therapist
     counsellor psychologist visitor hv chaplain imam vicar pastor priest volunteer volunteers
-    mentor keyworker key-worker support staff colleague colleagues team
+    mentor keyworker key-worker support staff colleague colleagues team crewmate crewmates
+    operative operatives lecturer lecturers concierge matron registrar consultant
+    sonographer phlebotomist optometrist optician hygienist groomer locksmith escort marshal
+    controller dispatcher attendant housekeeper handyman janitor lifeguard invigilator
     """
 )
+# Phrases that say where the writer works or what they do there: "my visit", "our residents".
+WORK_NOUNS = word_set(
+    """
+    visit visits shift shifts round rounds route students pupils patients clients residents
+    customers guests tenants passengers learners members service users caseload class classes
+    lessons ward wards clinic surgery practice pharmacy chemist shop store branch office depot
+    site premises car park reception counter till desk crew team colleague colleagues manager
+    boss lorry van cab taxi minibus bus unit school college nursery setting centre club gym
+    hotel kitchen yard warehouse plant rooms room kiosk stall salon workshop garage
+    """
+)
+# Words too common in English to be read as a name when written in lower case.
+_AMBIGUOUS_NAME_ZIPF = 4.7
+# Phonetic alphabet words: "papa november seven three", "Delta 32".
+PHONETIC = word_set(
+    """
+    alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike
+    november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray
+    yankee zulu
+    """
+)
+# The handful of short capitals that are ordinary in these texts even as a tag.
+ORDINARY_TAGS = word_set("gp uk nhs dob id tv ok pc pe it re cc am pm a i")
 # Role acronyms that point to the writer when they are the writer's: removed wherever they stand.
 ROLE_ACRONYMS = word_set(
     "ta hlta lsa senco sendco dsl ddsl hca slt smt sgl pcso hv ewo fsw cpn cmhn hoy hod aht dht"
@@ -176,6 +203,41 @@ def common_english() -> frozenset[str]:
 
 def is_common_word(lower: str) -> bool:
     return lower in common_english()
+
+
+@lru_cache(maxsize=1)
+def _very_common_words() -> frozenset[str]:
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("en", wordlist="best")
+    floor = 10 ** (_AMBIGUOUS_NAME_ZIPF - 9)
+    return frozenset(word for word, share in frequencies.items() if share >= floor)
+
+
+def is_lower_case_name(lower: str) -> bool:
+    """A first name that is not also an everyday word: "sharon", "kev", not "will" or "grace"."""
+    return (
+        lower in FIRST_NAMES and lower not in _very_common_words() and lower not in _ABBREVIATIONS
+    )
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("en", wordlist="best")
+    return frozenset(word for word, share in frequencies.items() if share >= 3e-6)
+
+
+def is_english_word(lower: str) -> bool:
+    """Common in English, names or not: "mark", "will", "young", "hope"."""
+    return lower in _english_words()
+
+
+# Short forms that are also diminutives of names: "tel" is a telephone number's label.
+_ABBREVIATIONS = frozenset(
+    ["tel", "mob", "fax", "ext", "ref", "dob", "ta", "al", "ed", "st", "rd", "ave", "appt"]
+)
 
 
 _SHORT_FORMS = frozenset(short for forms in DIMINUTIVES.values() for short in forms)

@@ -171,3 +171,16 @@ def intelligence_log_record(*, submission, user, log_text: str) -> Submission:
         version=submission.version,
         data={**GRADING, "outcome": Outcome.INTELLIGENCE_LOG, "log_text": log_text},
     )
+
+
+def machine_decisions(submission) -> dict[str, str]:
+    """The keep/remove radios the assessment page prefills: the sanitiser's own choice for
+    each identifier it was unsure of, as a browser would post them."""
+    from intelligence.preview import log_text_propose
+
+    proposal = log_text_propose(submission)
+    if proposal is None:
+        return {}
+    return {
+        f"finding-{f.start}-{f.end}": "remove" if f.removed else "keep" for f in proposal.unknowns
+    }

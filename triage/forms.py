@@ -81,6 +81,8 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args, recording: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.recording = recording
+        # A sanitised log runs to many lines: show them, not five.
+        self.fields["log_text"].widget.attrs["rows"] = 16
         # Each outcome's details sit in their own fieldset, all visible without JavaScript;
         # static/js/triage-outcome.js shows only the chosen outcome's. (GOV.UK conditional
         # reveals put aria-expanded on radios, which axe-core rejects.)

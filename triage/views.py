@@ -12,7 +12,8 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from intelligence.masking import source_reveal_remember, submission_shown
-from intelligence.preview import log_text_propose
+from intelligence.preview import decisions_from, log_text_propose, proposal_input, unknown_rows
+from intelligence.selectors import exported_fields_for
 from submissions.models import Status, Submission
 from triage import queue_memory, services
 from triage.filters import QueueFilter
@@ -270,11 +271,22 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
         form = AssessmentForm(initial=initial)
         return _assess_render(request, submission, form, details, proposal=proposal)
 
+    decisions = decisions_from(request.POST)
+    proposal = log_text_propose(submission, decisions)
+    if request.POST.get("action") == "apply":
+        # The handler's keep/remove choices applied: a new proposal in the log box, nothing saved.
+        initial = {key: request.POST.get(key) for key in request.POST if key != "log_text"}
+        initial["log_text"] = proposal.text if proposal else request.POST.get("log_text", "")
+        form = AssessmentForm(initial=initial)
+        return _assess_render(request, submission, form, details, proposal=proposal)
     form = AssessmentForm(request.POST, recording=recording)
     if not form.is_valid():
-        return _assess_render(request, submission, form, details)
+        return _assess_render(request, submission, form, details, proposal=proposal)
     service = services.outcome_record if recording else services.assessment_save
     data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    data["identifier_decisions"] = services.identifier_decisions(
+        proposal=proposal, decisions=decisions
+    )
     try:
         saved = service(
             submission=submission,
@@ -289,10 +301,10 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
         raise PermissionDenied(error.message) from error
     except ValidationError as error:
         form.add_error(None, error)
-        return _assess_render(request, submission, form, details)
+        return _assess_render(request, submission, form, details, proposal=proposal)
     except TriageError as error:
         form.add_error(None, error.message)
-        return _assess_render(request, submission, form, details)
+        return _assess_render(request, submission, form, details, proposal=proposal)
 
     if not recording:
         messages.success(request, "Assessment saved.")
@@ -328,7 +340,12 @@ def _assess_render(request, submission, form, details, *, stale=False, status=20
         details={"page": "assessment"},
     )
     context = {"submission": submission, "form": form, "stale": stale, **details}
-    context["log_proposal"] = proposal or log_text_propose(submission)
+    proposal = proposal or log_text_propose(submission)
+    context["log_proposal"] = proposal
+    context["unknown_rows"] = unknown_rows(proposal, proposal_input(submission))
+    context["exported_fields"] = exported_fields_for(submission)
+    # What was shared, masked where it names the source unless this session revealed them.
+    context.update(submission_shown(request, submission, details))
     return render(request, "triage/assessment.html", context, status=status)
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from audit.models import Action, AuditEvent
 from intelligence.models import IntelligenceLog, LogStatus
 from submissions.models import Status
+from tests.factories import machine_decisions
 from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier
 from triage import services as triage_services
 
@@ -34,6 +35,7 @@ def _record(client, submission, log_text):
             "outcome": "intelligence_log",
             "log_text": log_text,
             "action": "record",
+            **machine_decisions(submission),
         },
     )
 

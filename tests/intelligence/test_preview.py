@@ -20,9 +20,12 @@ def test_the_preview_marks_each_removal_and_each_provenance_flag(cpi_submission)
     proposal = log_text_propose(cpi_submission)
     assert proposal.original_html.count('class="cpi-removed"') >= len(proposal.result.removed)
     assert '<mark class="cpi-removed" title="Removed: ' in proposal.original_html
-    assert "Hughes</mark>" in proposal.original_html  # struck through in the original
-    assert "cpi-flagged" in proposal.proposed_html  # "in my Year 9 class" needs rewording
-    assert "cpi-removed" in proposal.proposed_html
+    # Before any reveal the panel shows what kind of identifier went, never the source's value.
+    assert "Hughes" not in proposal.original_html
+    assert "[source name]</mark>" in proposal.original_html
+    # "in my Year 9 class" says where the source works: taken out, or flagged for rewording.
+    assert "my Year 9 class" not in proposal.text or "cpi-flagged" in proposal.proposed_html
+    assert "cpi-marker" in proposal.proposed_html
 
 
 def test_submitted_html_is_escaped_never_trusted():

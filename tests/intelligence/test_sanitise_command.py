@@ -19,6 +19,7 @@ GOOD = {
         "email": "s.hughes@kwa.example.sch.uk",
         "phone": "0117 496 0123",
     },
+    "form": {"subjects": [{"name": "Jade Smith"}]},
     "text": "Mrs Hughes at Kingsweston Academy saw Jade Smith get into AB12 CDE. In my class too.",
 }
 
@@ -55,12 +56,16 @@ def test_each_line_gives_one_sanitised_line_with_removals_and_flags(
     assert (code, err) == (0, "")
     assert [r["id"] for r in results] == ["case-1", 2]
     first = results[0]
-    assert set(first) == {"id", "text", "removed", "flagged"}
+    assert set(first) == {"id", "text", "removed", "flagged", "findings"}
+    classes = {finding["class"] for finding in first["findings"]}
+    assert "source" in classes
+    assert all({"start", "end", "kind", "class"} <= set(f) for f in first["findings"])
     assert "Hughes" not in first["text"] and "Kingsweston" not in first["text"]
     assert "Jade Smith" in first["text"] and "AB12 CDE" in first["text"]
     assert {span["kind"] for span in first["removed"]} >= {"name", "organisation"}
     assert set(first["removed"][0]) == {"start", "end", "kind", "text", "reason"}
-    assert first["flagged"], "'In my class' should be flagged for rewording"
+    # "In my class" says where the source works: taken out, or flagged for rewording.
+    assert "my class" not in first["text"] or first["flagged"]
     assert results[1]["text"] == "Nothing about the source here."
 
 
@@ -103,3 +108,13 @@ def test_a_missing_file_is_a_clear_error(tmp_path):
 
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("sanitise", str(tmp_path / "missing.jsonl"))
+
+
+@pytest.mark.django_db
+def test_without_the_form_a_name_nobody_entered_is_an_unknown_the_machine_removes(jsonl):
+    bare = {key: value for key, value in GOOD.items() if key != "form"}
+    code, results, _ = _run(jsonl(json.dumps(bare)))
+    assert code == 0
+    unknowns = [f for f in results[0]["findings"] if f["class"] == "unknown"]
+    assert any(f["kind"] == "person" and f["decision"] == "remove" for f in unknowns)
+    assert "Jade Smith" not in results[0]["text"]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sanitiser import SourceIdentity, find_source_identifiers, sanitise
+from sanitiser import SourceIdentity, find_source_identifiers
+from sanitiser import sanitise_source as sanitise
 
 from .corpus_scoring import corpus_load, corpus_score
 

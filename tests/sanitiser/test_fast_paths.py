@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.sanitiser_bench import make_records
-from sanitiser import SourceIdentity, find_source_identifiers, sanitise
+from sanitiser import SourceIdentity, find_source_identifiers
+from sanitiser import sanitise_source as sanitise
 from sanitiser.compiled import PHONE_CANDIDATE, phone_candidates
 from sanitiser.contacts import _LABELLED_SWITCHBOARD, _SWITCHBOARD_STARTS
 from sanitiser.context import _COLLEAGUE_INTRO, cue_matches

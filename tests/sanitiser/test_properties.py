@@ -8,7 +8,8 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
+from sanitiser import MARKER, SourceIdentity, find_source_identifiers
+from sanitiser import sanitise_source as sanitise
 
 from .corpus_scoring import normalised
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
+from sanitiser import MARKER, SourceIdentity, find_source_identifiers
+from sanitiser import sanitise_source as sanitise
 
 from .corpus_scoring import corpus_load, corpus_score
 

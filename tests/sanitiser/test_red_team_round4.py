@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sanitiser import MARKER, SourceIdentity, find_source_identifiers, sanitise
+from sanitiser import MARKER, SourceIdentity, find_source_identifiers
+from sanitiser import sanitise_source as sanitise
 from sanitiser.identity import parse_organisation, parse_person_name
 from sanitiser.phones import field_numbers
 

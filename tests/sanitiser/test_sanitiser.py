@@ -13,8 +13,8 @@ from sanitiser import (
     SourceIdentity,
     Span,
     find_source_identifiers,
-    sanitise,
 )
+from sanitiser import sanitise_source as sanitise
 
 SARAH = SourceIdentity(
     name="Sarah Hughes",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from submissions.models import Outcome, Risk, Status
-from tests.factories import SubmissionFactory
+from tests.factories import SubmissionFactory, machine_decisions
 from triage import services
 from triage.forms import AssessmentForm
 from triage.models import Assessment
@@ -48,6 +48,7 @@ def _post(client, submission, outcome, action="record", version=None, **extra):
         **OUTCOME_FIELDS.get(outcome, {}),
         "version": submission.version if version is None else version,
         "action": action,
+        **machine_decisions(submission),
         **extra,
     }
     return client.post(_url(submission), data)

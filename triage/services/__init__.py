@@ -18,6 +18,7 @@ from triage.services.claiming import (
     submission_release,
     submission_take_next,
 )
+from triage.services.identifiers import identifier_decisions
 from triage.services.permissions import can_edit, can_release, can_reveal, can_review
 from triage.services.review import submission_review_approve, submission_review_return
 from triage.services.source import note_add, source_reveal
@@ -32,6 +33,7 @@ __all__ = [
     "can_release",
     "can_reveal",
     "can_review",
+    "identifier_decisions",
     "note_add",
     "outcome_record",
     "source_reveal",

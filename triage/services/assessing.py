@@ -23,6 +23,11 @@ from triage.services._common import (
     _status_changed,
     _write,
 )
+from triage.services.identifiers import (
+    IdentifierDecisions,
+    identifier_decisions_check,
+    identifier_decisions_record,
+)
 from triage.state import InvalidTransition, StaleVersion, status_after_outcome, transition_check
 
 
@@ -115,6 +120,7 @@ def assessment_save(
     Log text is held to the export gate's rule even as a draft: nothing at rest outside the
     encrypted source fields may name the source."""
     kept = _kept_phrases(data)
+    data = {k: v for k, v in data.items() if k != "identifier_decisions"}
     current = _locked_and_valid(submission, user, version, data, recording=False)
     _draft_source_check(current, data, kept)
     assessment = _assessment_apply(current, user, data)
@@ -137,7 +143,12 @@ def assessment_save(
 def outcome_record(
     *, submission: Submission, user, version: int, data: dict[str, Any], request=None
 ) -> Submission:
-    """Record exactly one outcome. Closes the submission, or sends it for a supervisor's review."""
+    """Record exactly one outcome. Closes the submission, or sends it for a supervisor's review.
+
+    ``data["identifier_decisions"]`` (an IdentifierDecisions) holds the handler's keep/remove
+    choice for each identifier the sanitiser was unsure of; a log needs every one decided."""
+    data = dict(data)
+    decided = data.pop("identifier_decisions", None) or IdentifierDecisions()
     current = _locked_and_valid(submission, user, version, data, recording=True)
     outcome = data["outcome"]
     target = status_after_outcome(outcome=outcome, risk=data["risk"])
@@ -160,9 +171,11 @@ def outcome_record(
     if outcome == Outcome.INTELLIGENCE_LOG:
         # The log is its own record, made behind the export gate: a log that still points to the
         # source raises (a form error on log_text) and this whole transaction saves nothing.
-        intelligence_log_create(
+        identifier_decisions_check(decided, assessment.log_text)
+        log = intelligence_log_create(
             submission=current,
             text=assessment.log_text,
+            kept_phrases=decided.kept_phrases,
             evaluation=assessment.source_evaluation,
             assessment=assessment.intelligence_assessment,
             handling_code=assessment.handling_code,
@@ -170,6 +183,9 @@ def outcome_record(
             user=user,
             approval_required=target == Status.AWAITING_REVIEW,
             request=request,
+        )
+        identifier_decisions_record(
+            decided=decided, submission=current, user=user, log=log, request=request
         )
 
     changes = _submission_changes(data)

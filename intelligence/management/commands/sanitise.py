@@ -3,7 +3,14 @@
 Reads JSON lines from FILE (or standard input), each
     {"id": ..., "source": {"name", "role", "organisation", "email", "phone"}, "text": ...}
 and writes one JSON line per input to standard output:
-    {"id": ..., "text": <sanitised>, "removed": [...], "flagged": [...]}
+    {"id": ..., "text": <sanitised>, "removed": [...], "flagged": [...], "findings": [...]}
+Each input line may carry a "form" key with the structured pages' answers
+    {"subjects": [{"name", "address", "setting"}], "persons_of_concern": [{"name", "nicknames",
+     "phone_numbers", "social_media"}], "places": [{"name", "address"}], "vehicles": [{"make",
+     "model", "colour", "registration"}]}
+(any may be missing): what matches them is a subject's and kept. "findings" lists every
+identifier found with its kind, class (source / subject / unknown), decision, the machine's
+choice and its offsets into the input text.
 Touches no database. A malformed line gets an error on standard error naming its line number and
 the rest are still processed; the exit code is 1 if any line failed, 0 otherwise. Blank lines are
 skipped.
@@ -22,7 +29,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sanitiser import SourceIdentity, sanitise
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
 from sanitiser.screen import source_hit_kinds
 
 SOURCE_KEYS = ("name", "role", "organisation", "email", "phone")
@@ -74,6 +81,13 @@ def _form_names(line: str) -> tuple[str, ...]:
     return tuple(name for name in names if isinstance(name, str) and name.strip())
 
 
+def _form_details(line: str) -> SubjectDetails:
+    """The line's optional "form" (the structured pages' answers: subjects, persons_of_concern,
+    places, vehicles), as the sanitiser reads who the subjects are."""
+    form = json.loads(line).get("form")
+    return SubjectDetails.from_form(form if isinstance(form, dict) else None)
+
+
 class Command(BaseCommand):
     help = "Sanitise JSON lines ({id, source, text}) from FILE or standard input."
     # No database, no migrations check: this runs on an analyst's laptop against their examples.
@@ -114,7 +128,7 @@ class Command(BaseCommand):
                     failures += bool(hits)
                     self.stdout.write(json.dumps({"id": item_id, "hits": hits}, ensure_ascii=False))
                     continue
-                result = sanitise(text, identity).to_dict()
+                result = sanitise(text, identity, _form_details(line)).to_dict()
                 self.stdout.write(json.dumps({"id": item_id, **result}, ensure_ascii=False))
         finally:
             if stream is not sys.stdin:

@@ -1,0 +1,86 @@
+"""A handler confirms the identifiers the sanitiser was unsure of, in Chromium, and the decision
+is in the audit trail (issue 11, item 2)."""
+
+import re
+
+import pytest
+
+from audit.models import Action, AuditEvent
+from intelligence.models import IntelligenceLog
+from submissions.models import Status
+from tests.factories import SourceFactory, SubjectFactory, SubmissionFactory
+from tests.triage.test_browser import _grade
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+INFORMATION = (
+    "Jade Smith (14) was collected from the park by a man in a silver Audi. "
+    "My colleague Tomasz Wren saw it too. "
+    "The car also picked up Mia Hart from outside the shops."
+)
+
+
+def test_a_handler_keeps_one_unknown_and_the_decision_is_in_the_audit_trail(
+    page, handler_user, supervisor_user, staff_sign_in, axe, settings
+):
+    settings.LOG_APPROVAL_REQUIRED = False
+    submission = SubmissionFactory(
+        information=INFORMATION,
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Jade Smith")
+    SourceFactory(submission=submission)
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    table = page.locator("#unknowns-table")
+    assert table.is_visible()
+    axe(page)
+    rows = table.locator("tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    # The colleague is the source's (the text ties them to the writer): removed without asking,
+    # and shown by kind only, before any reveal.
+    assert not any("Tomasz" in t for t in texts)
+    assert "Tomasz" not in page.locator("#log-preview").inner_text()
+    assert "[source colleague]" in page.locator("#log-preview-removed").inner_text()
+    # Nobody entered Mia: the machine suggests removing her.
+    other_child = next(i for i, t in enumerate(texts) if "Mia Hart" in t)
+    assert rows.nth(other_child).locator("input[value=remove]").is_checked()
+    prefilled = page.input_value("#id_log_text")
+    assert "Tomasz" not in prefilled and "Mia Hart" not in prefilled
+    assert "Jade Smith" in prefilled  # entered as a subject: kept without asking
+
+    # Mia is another child at risk: the handler keeps her, and applies the choice.
+    rows.nth(other_child).locator("input[value=keep]").check()
+    page.click("#apply-decisions")
+    page.wait_for_load_state()
+    assert "Mia Hart" in page.input_value("#id_log_text")
+    assert "Tomasz" not in page.input_value("#id_log_text")
+    page.screenshot(path="var/screenshots/assessment-unknowns.png", full_page=True)
+
+    _grade(page)
+    page.get_by_label("Sanitised intelligence log", exact=True).check()
+    page.click("button[value=record]")
+    page.wait_for_url(re.compile(rf"/staff/submissions/{submission.reference}/$"))
+
+    log = IntelligenceLog.objects.get(submission=submission)
+    assert "Mia Hart" in log.text and "Tomasz" not in log.text
+    assert "Mia Hart" in log.kept_phrases
+    event = AuditEvent.objects.get(
+        action=Action.IDENTIFIERS_DECIDED, submission_reference=submission.reference
+    )
+    assert event.details["kept"] >= 1
+    assert event.details["changed from the suggestion"] == 1
+    assert "Mia" not in str(event.details) and "Tomasz" not in str(event.details)
+
+    # The supervisor reads the decision in the trail, by kind and place, never by value.
+    page.click("header button:has-text('Sign out')")
+    staff_sign_in(page, supervisor_user)
+    page.goto(f"/staff/audit/submissions/{submission.reference}/")
+    body = page.locator("main").inner_text()
+    assert "Uncertain identifiers kept or removed" in body
+    assert "suggested remove, keep" in body
+    assert "Mia Hart" not in body.split("Uncertain identifiers")[1][:400]
+    axe(page)
