@@ -2,6 +2,8 @@
 INSERT): which columns are generated, the defaults for the rest, and values passed through as
 stored (encrypted tokens, JSON text). Used by submissions.seeding and `manage.py seed_demo`."""
 
+import json
+
 from django.db import models
 
 from cpi.crypto import EncryptedTextField
@@ -86,8 +88,16 @@ def model_columns(model: type[models.Model], generated: list[str]):
     if not extras:
         return columns, _identity
 
+    def default(f: models.Field):
+        value = f.get_default() if f.has_default() else None
+        # JSON columns are written in their stored form (see stored_form_columns): a default
+        # such as [] goes in as the text "[]", not as a list the driver cannot bind.
+        if isinstance(f, models.JSONField) and value is not None:
+            return json.dumps(value)
+        return value
+
     def complete(row: tuple) -> tuple:
-        return row + tuple(f.get_default() if f.has_default() else None for f in extras)
+        return row + tuple(default(f) for f in extras)
 
     return columns, complete
 
