@@ -37,15 +37,7 @@ from django.utils.safestring import SafeString, mark_safe
 from cpi.crypto import DecryptionError
 from intelligence.gate import source_identity, source_token_annotations, tokens_from_row
 from sanitiser import SourceIdentity, find_source_identifiers
-
-try:  # TEMPORARY until sanitiser.screen lands
-    from sanitiser.screen import source_hits
-except ImportError:  # pragma: no cover
-
-    def source_hits(text, identity, *, allowed=()):
-        return []
-
-
+from sanitiser.screen import source_hits
 from submissions.models import PersonOfConcern, Source, Subject, Submission
 
 # What a mask says was there, by the kind of identifier the detector or the screen reports.
