@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from audit.models import Action, AuditEvent
-from cpi.forms import GovUKDateFilter, date_order_check
+from cpi.forms import DATE_FILTER_CONTEXT, GovUKDateFilter, date_order_check
 
 REFERENCE_PATTERN = re.compile(r"^(?:CPI-?)?([0-9A-Z]{4})-?([0-9A-Z]{4})$")
 
@@ -26,11 +26,6 @@ def reference_normalise(value: str) -> str:
 
 def _start_of_day(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-# Each date is a GOV.UK date input (day, month, year), its legend the size of the other labels.
-DATE_CONTEXT = {"legend_size": Size.for_legend(Size.SMALL)}
-DATE_HINT = "For example, 27 3 2026"
 
 
 class TrailFilterForm(forms.Form):
@@ -49,8 +44,8 @@ class TrailFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field("date_from", context=DATE_CONTEXT), css_class=half),
-                Div(Field("date_to", context=DATE_CONTEXT), css_class=half),
+                Div(Field("date_from", context=DATE_FILTER_CONTEXT), css_class=half),
+                Div(Field("date_to", context=DATE_FILTER_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
         )
@@ -75,16 +70,8 @@ class TrailFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(
         choices=Action.choices, empty_label="Any action", label="What"
     )
-    date_from = GovUKDateFilter(
-        method="filter_date_from",
-        label="From",
-        noun="Date from",
-        help_text=DATE_HINT,
-        required=False,
-    )
-    date_to = GovUKDateFilter(
-        method="filter_date_to", label="To", noun="Date to", help_text=DATE_HINT, required=False
-    )
+    date_from = GovUKDateFilter(method="filter_date_from", label="From", noun="Date from")
+    date_to = GovUKDateFilter(method="filter_date_to", label="To", noun="Date to")
 
     class Meta:
         model = AuditEvent

@@ -4,6 +4,7 @@ from datetime import date
 
 import django_filters
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Size
 from django.core.exceptions import ValidationError
 
 
@@ -38,10 +39,19 @@ class GovUKDateField(DateInputField):
             raise ValidationError(f"{self.noun} must be a real date", code="invalid_date") from None
 
 
+# A date filter's layout: its legend the size of the other filters' labels.
+DATE_FILTER_CONTEXT = {"legend_size": Size.for_legend(Size.SMALL)}
+
+
 class GovUKDateFilter(django_filters.Filter):
-    """A django-filter filter read from a GOV.UK date input (name_0, name_1, name_2)."""
+    """An optional django-filter filter read from a GOV.UK date input (name_0, name_1, name_2),
+    its errors named after its label (or `noun`), with the usual hint."""
 
     field_class = GovUKDateField
+
+    def __init__(self, *, label: str, noun: str | None = None, **kwargs):
+        kwargs.setdefault("help_text", "For example, 27 3 2026")
+        super().__init__(label=label, noun=noun or label, required=False, **kwargs)
 
 
 def date_order_check(form, start: str, end: str) -> None:

@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from cpi.forms import GovUKDateFilter, date_order_check
+from cpi.forms import DATE_FILTER_CONTEXT, GovUKDateFilter, date_order_check
 from submissions.models import (
     Category,
     Priority,
@@ -57,8 +57,8 @@ class QueueFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field("received_from", context=DATE_CONTEXT), css_class=half),
-                Div(Field("received_to", context=DATE_CONTEXT), css_class=half),
+                Div(Field("received_from", context=DATE_FILTER_CONTEXT), css_class=half),
+                Div(Field("received_to", context=DATE_FILTER_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
         )
@@ -67,11 +67,6 @@ class QueueFilterForm(forms.Form):
         cleaned = super().clean()
         date_order_check(self, "received_from", "received_to")
         return cleaned
-
-
-# Each date is a GOV.UK date input (day, month, year), its legend the size of the other labels.
-DATE_CONTEXT = {"legend_size": Size.for_legend(Size.SMALL)}
-DATE_HINT = "For example, 27 3 2026"
 
 
 class QueueFilter(django_filters.FilterSet):
@@ -95,20 +90,8 @@ class QueueFilter(django_filters.FilterSet):
         empty_label="Anyone",
         label="Assigned to",
     )
-    received_from = GovUKDateFilter(
-        method="filter_received_from",
-        label="Received from",
-        noun="Received from",
-        help_text=DATE_HINT,
-        required=False,
-    )
-    received_to = GovUKDateFilter(
-        method="filter_received_to",
-        label="Received to",
-        noun="Received to",
-        help_text=DATE_HINT,
-        required=False,
-    )
+    received_from = GovUKDateFilter(method="filter_received_from", label="Received from")
+    received_to = GovUKDateFilter(method="filter_received_to", label="Received to")
     # Not a filter: the sort order travels with the filters so links keep both.
     sort = django_filters.ChoiceFilter(
         choices=[
