@@ -310,8 +310,8 @@ def test_no_staff_page_shows_the_source_before_a_reveal(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the assessment page's panels (what was shared, the sanitiser's Removed panel, the "
-    "draft log) are being rebuilt to call intelligence.masking; then drop it from PENDING",
+    reason="the assessment page still shows a saved draft's log text as typed, and lists the "
+    "source's organisation as an unknown to keep or remove; when it masks, drop it from PENDING",
 )
 def test_the_assessment_page_shows_no_source_before_a_reveal(handler_client, journey):
     submission = journey["in_progress"]
