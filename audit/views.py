@@ -286,6 +286,7 @@ def approval(request, reference: str):
             "section": "approvals",
             "log": mask.instance(log),
             "submission": mask.instance(submission),
+            "kept_phrases": [mask.text(phrase) for phrase in log.kept_phrases or []],
             "form": form,
         },
         status=status,

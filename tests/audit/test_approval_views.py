@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Action, AuditEvent
-from intelligence.models import LogStatus
+from intelligence.models import IntelligenceLog, LogStatus
 from submissions.models import Outcome, Risk, Status
 from tests.factories import SubmissionFactory, intelligence_log_record
 from triage import services
@@ -122,3 +122,15 @@ def test_a_supervisor_cannot_approve_their_own_log(settings, supervisor_client, 
 def test_a_log_not_awaiting_approval_is_not_found(supervisor_client):
     submission = SubmissionFactory()
     assert supervisor_client.get(_url(submission)).status_code == 404
+
+
+def test_the_phrases_the_handler_kept_are_shown_for_approval(supervisor_client, awaiting):
+    IntelligenceLog.objects.filter(submission=awaiting).update(kept_phrases=["Mia Hart"])
+    body = supervisor_client.get(_url(awaiting)).content.decode()
+    assert "Kept as a subject" in body
+    assert "<li>Mia Hart</li>" in body
+
+
+def test_no_kept_phrases_says_every_uncertain_identifier_was_removed(supervisor_client, awaiting):
+    body = supervisor_client.get(_url(awaiting)).content.decode()
+    assert "every identifier the sanitiser was unsure of was removed" in body
