@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .compiled import PHONE_CANDIDATE
 from .contacts import ANY_EMAIL
@@ -45,6 +46,15 @@ SIGNATURE = "signature"
 LETTERHEAD = "letterhead"
 LABEL = "label"
 CHAT = "chat"
+
+
+class Word(NamedTuple):
+    """A word of the text with its offsets (plain attributes: the finder reads them often)."""
+
+    s: int
+    e: int
+    t: str
+    low: str
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,8 @@ _ALNUM_ID = re.compile(r"\b[A-Za-z0-9]{5,}(?:[/-][A-Za-z0-9]+)*\b")
 _CUED_NUMBER = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
-    r"callsign|id|number|no|ref|reference|unit|shoulder)\b\.?[ \t]*(?:no\.?|number|#|num)?"
+    r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
+    r"booking|order|ticket|card|locker|duty|bus|fleet|cab)\b\.?[ \t]*(?:no\.?|number|#|num)?"
     r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3})\b"
 )
 _DATE_LIKE = re.compile(
@@ -167,6 +178,11 @@ _THIRD_PARTY_CUE = re.compile(
     r"(?:" + "|".join(sorted(KINSHIP, key=len, reverse=True)) + r"))\b"
 )
 _PERSON_KINDS = frozenset({"person", "proper"})
+_MY_KIN = re.compile(
+    r"(?i)\b(?:my|our|ma)\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted(KINSHIP, key=len, reverse=True))
+    + r")\b"
+)
 _AGE_AFTER = re.compile(
     r"(?i)^(?:'s)?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
     r"|,?[ \t]*(?:aged|age|dob|"
@@ -183,7 +199,7 @@ def find_identifiers(text: str) -> list[Candidate]:
     found += _contacts(text)
     found += _numbers(text)
     found += _addresses(text)
-    words = list(_WORD.finditer(text))
+    words = [Word(m.start(), m.end(), w := m.group(), w.lower()) for m in _WORD.finditer(text)]
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
     found += _roles(text, words)
@@ -332,19 +348,47 @@ def _contacts(text: str) -> list[Candidate]:
     return found
 
 
+_DIGIT_RUN = re.compile(r"\d[\d \t().+/:-]*")
+
+
+def _digit_windows(text: str, back: int, forward: int) -> list[tuple[int, int]]:
+    """Stretches around the digits of a text, merged: every pattern that needs a digit is tried
+    only there (most of a text has none)."""
+    windows: list[tuple[int, int]] = []
+    for match in _DIGIT_RUN.finditer(text):
+        start, end = max(0, match.start() - back), min(len(text), match.end() + forward)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    seen = set()
+    for start, end in windows:
+        for match in pattern.finditer(text, start, end):
+            if match.span() not in seen:
+                seen.add(match.span())
+                yield match
+
+
 def _numbers(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    patterns = [PHONE_CANDIDATE, _INTERNATIONAL, _DIGITS_RUN]
-    if _many_number_words(text):
-        patterns.append(_SPOKEN_NUMBER)
-    for pattern in patterns:
-        for match in pattern.finditer(text):
+    windows = _digit_windows(text, 8, 8)
+    for pattern in (PHONE_CANDIDATE, _INTERNATIONAL, _DIGITS_RUN):
+        for match in _in_windows(pattern, text, windows):
             value = match.group().strip()
             if _DATE_START.match(value) or (pattern is _DIGITS_RUN and _looks_like_date(value)):
                 continue
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
-    for match in _PLATE.finditer(text):
+    if _many_number_words(text):
+        for match in _SPOKEN_NUMBER.finditer(text):
+            value = match.group().strip()
+            start = match.start() + match.group().find(value)
+            found.append(Candidate(start, start + len(value), "phone", value))
+    for match in _in_windows(_PLATE, text, windows):
         value = match.group()
         if any(ch.isdigit() for ch in value) and not value.isdigit():
             found.append(Candidate(match.start(), match.end(), "vehicle", value))
@@ -356,7 +400,7 @@ def _numbers(text: str) -> list[Candidate]:
             continue
         start = match.start("value")
         found.append(Candidate(start, start + len(value), "number", value))
-    for match in _ALNUM_ID.finditer(text):
+    for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
         value = match.group()
         if value.isalpha() or value.isdigit():
             continue
@@ -390,7 +434,8 @@ _NUMBER_WORDS = frozenset(
 _CUE_START = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
     r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
-    r"reference|unit|shoulder)\b"
+    r"reference|unit|shoulder|job|plate|membership|member|account|booking|order|ticket|card|"
+    r"locker|duty|bus|cab)\b"
 )
 
 
@@ -427,8 +472,9 @@ def _looks_like_date(value: str) -> bool:
 
 def _addresses(text: str) -> list[Candidate]:
     found = []
+    windows = _digit_windows(text, 30, 80)
     for pattern, kind in ((_ADDRESS, "address"), (_UNIT, "address"), (_POSTCODE, "postcode")):
-        for match in pattern.finditer(text):
+        for match in _in_windows(pattern, text, windows):
             found.append(Candidate(match.start(), match.end(), kind, match.group()))
     return found
 
@@ -462,30 +508,30 @@ _CONNECTORS = frozenset(
 )
 
 
-def _proper_names(text: str, words: list[re.Match]) -> list[Candidate]:
+def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
     """Runs of capitalised words, typed as a person, an organisation or a place."""
     found: list[Candidate] = []
     index = 0
     while index < len(words):
         word = words[index]
-        if not _capitalised(word.group()):
+        if not _capitalised(word.t):
             index += 1
             continue
         run = [word]
         following = index + 1
         while following < len(words):
             nxt = words[following]
-            gap = text[run[-1].end() : nxt.start()]
+            gap = text[run[-1].e : nxt.s]
             ordinary_gap = gap in (" ", "-", " & ", ". ", "'s ", "\u2019s ")
             if not ordinary_gap and not (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
                 break
-            lower = nxt.group().lower()
-            if _capitalised(nxt.group()) or (
+            lower = nxt.low
+            if _capitalised(nxt.t) or (
                 lower in _CONNECTORS
                 and following + 1 < len(words)
-                and _capitalised(words[following + 1].group())
+                and _capitalised(words[following + 1].t)
             ):
-                if gap == ". " and len(run[-1].group()) > 2:
+                if gap == ". " and len(run[-1].t) > 2:
                     break  # a sentence ended
                 run.append(nxt)
                 following += 1
@@ -500,14 +546,14 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _typed_run(text: str, run: list[re.Match]) -> list[Candidate]:
-    words = [m.group() for m in run]
+def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
+    words = [m.t for m in run]
     lowers = [w.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in words]
     # Leading words that only open a sentence ("When", "The") or are ordinary ("Monday").
     first = 0
     while first < len(run):
         low = lowers[first]
-        begin = run[first].start()
+        begin = run[first].s
         sentence_start = _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
         title = low.rstrip(".") in TITLES
         if title:
@@ -537,7 +583,7 @@ def _typed_run(text: str, run: list[re.Match]) -> list[Candidate]:
         run, words, lowers = run[:-1], words[:-1], lowers[:-1]
     if not run:
         return []
-    start, end = run[0].start(), run[-1].end()
+    start, end = run[0].s, run[-1].e
     if words[-1].endswith(("'s", "\u2019s")):
         end -= 2
     elif words[-1].endswith(("'", "\u2019")):
@@ -631,42 +677,42 @@ _ROLE_BEFORE_NAME_WORDS = frozenset(
 _ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke", "spoken")}
 
 
-def _lower_case_names(text: str, words: list[re.Match]) -> list[Candidate]:
+def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
     """Names typed without capitals where names stand: after a title or a job word, and first
     names that are no everyday word ("sharon", "kev") anywhere, with a surname after them."""
     found = []
-    lowers = [w.group().lower() for w in words]
+    lowers = [w.low for w in words]
     for i, word in enumerate(words):
-        if word.group().islower() and is_lower_case_name(lowers[i]):
-            end = word.end()
+        if word.t.islower() and is_lower_case_name(lowers[i]):
+            end = word.e
             if (
                 i + 1 < len(words)
-                and words[i + 1].group().islower()
-                and text[word.end() : words[i + 1].start()] == " "
+                and words[i + 1].t.islower()
+                and text[word.e : words[i + 1].s] == " "
                 and not is_common_word(lowers[i + 1])
             ):
-                end = words[i + 1].end()
-            found.append(Candidate(word.start(), end, "person", text[word.start() : end]))
+                end = words[i + 1].e
+            found.append(Candidate(word.s, end, "person", text[word.s : end]))
     for i, low in enumerate(lowers[:-1]):
         nxt = words[i + 1]
-        gap = text[words[i].end() : nxt.start()]
+        gap = text[words[i].e : nxt.s]
         if len(gap) > 3 or "\n" in gap:
             continue
-        family_word = low in _FAMILY_TITLES and not words[i].group()[:1].isupper()
+        family_word = low in _FAMILY_TITLES and not words[i].t[:1].isupper()
         if low in TITLES and gap.strip(" \t.") == "" and not family_word:
-            name = nxt.group()
+            name = nxt.t
             if lowers[i + 1] in CAPITALISED_ORDINARY or (
                 not name[:1].isupper() and lowers[i + 1] in _FUNCTION_WORDS
             ):
                 continue
-            end = nxt.end()
+            end = nxt.e
             if (
                 i + 2 < len(words)
-                and words[i + 2].group()[:1].isupper()
-                and text[nxt.end() : words[i + 2].start()] == " "
+                and words[i + 2].t[:1].isupper()
+                and text[nxt.e : words[i + 2].s] == " "
             ):
-                end = words[i + 2].end()
-            found.append(Candidate(words[i].start(), end, "person", text[words[i].start() : end]))
+                end = words[i + 2].e
+            found.append(Candidate(words[i].s, end, "person", text[words[i].s : end]))
         elif low in _ROLE_BEFORE_NAME_WORDS and gap.strip(" \t,:") == "":
             needed = _ROLE_BEFORE_NAME_ONLY_AFTER.get(low)
             if needed and (i == 0 or lowers[i - 1] not in needed):
@@ -675,16 +721,16 @@ def _lower_case_names(text: str, words: list[re.Match]) -> list[Candidate]:
             for j in (i + 1, i + 2):
                 if j >= len(words) or not lowers[j].isalpha():
                     break
-                if j == i + 2 and text[words[j - 1].end() : words[j].start()] != " ":
+                if j == i + 2 and text[words[j - 1].e : words[j].s] != " ":
                     break
-                if words[j].group()[:1].isupper():
+                if words[j].t[:1].isupper():
                     break  # capitalised names are found as such
                 if is_first_name(lowers[j]) or not is_common_word(lowers[j]):
                     name_words.append(words[j])
                 else:
                     break
             if name_words:
-                begin, end = name_words[0].start(), name_words[-1].end()
+                begin, end = name_words[0].s, name_words[-1].e
                 found.append(Candidate(begin, end, "person", text[begin:end]))
     return found
 
@@ -756,25 +802,25 @@ _FUNCTION_WORDS = frozenset(
 _ROLE_SKIP = frozenset({"staff", "team", "support", "admin", "crew", "security", "door"})
 
 
-def _roles(text: str, words: list[re.Match]) -> list[Candidate]:
+def _roles(text: str, words: list[Word]) -> list[Candidate]:
     """The writer's job, said of themselves ("I'm the lunchtime supervisor here")."""
     found = []
     for i, word in enumerate(words):
-        low = word.group().lower()
+        low = word.low
         if low not in ROLE_NOUNS or low in _ROLE_SKIP:
             continue
         # The phrase: up to two words before the job word, after a self-reference.
         first = i
-        while first > max(0, i - 3) and words[first - 1].group().lower() not in _ROLE_OPENERS:
-            gap = text[words[first - 1].end() : words[first].start()]
+        while first > max(0, i - 3) and words[first - 1].low not in _ROLE_OPENERS:
+            gap = text[words[first - 1].e : words[first].s]
             if gap.strip(" \t-/&"):
                 break  # a sentence, a clause or a line ends between them
             first -= 1
-        before = text[max(0, words[first].start() - 40) : words[first].start()]
-        after = text[word.end() : word.end() + 6].lower()
+        before = text[max(0, words[first].s - 40) : words[first].s]
+        after = text[word.e : word.e + 6].lower()
         here = after.startswith(" here")
-        start = words[first].start()
-        end = word.end() + (5 if here else 0)
+        start = words[first].s
+        end = word.e + (5 if here else 0)
         mine = bool(_SELF.search(before)) or here
         if not mine and _THEIRS.search(text[max(0, start - 16) : start]):
             continue  # "her social worker", "the boy's tutor": someone else's
@@ -785,48 +831,62 @@ def _roles(text: str, words: list[re.Match]) -> list[Candidate]:
 _THEIRS = re.compile(r"(?i)(?:\b(?:his|her|their|whose|its)|['\u2019]s)\s+(?:\w+\s+)?$")
 
 
-def _work_phrases(text: str, words: list[re.Match]) -> list[Candidate]:
+_CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "committee", "treasurer"})
+_I_WORK = re.compile(
+    r"(?i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
+    r"(?:at|as|in|for|with)\b[^.,;:\n()]{0,40}"
+)
+
+
+def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
     """Where the writer works, said in passing: "my visit", "our residents", "one of our plant
     rooms", and "the surgery" in a sentence the writer speaks in."""
-    found = []
+    found = [
+        Candidate(m.start(), m.end(), "premises", m.group(), "", True)
+        for m in _I_WORK.finditer(text)
+    ]
     for i, word in enumerate(words):
-        low = word.group().lower()
-        if low in ("my", "our"):
+        low = word.low
+        if low in ("my", "our", "ma", "oor"):
             last = None
             for j in range(i + 1, min(i + 4, len(words))):
-                if "\n" in text[words[j - 1].end() : words[j].start()]:
+                if "\n" in text[words[j - 1].e : words[j].s]:
                     break
-                if words[j].group().lower() in WORK_NOUNS:
+                following = words[j].low
+                if following in WORK_NOUNS or following in ROLE_NOUNS or following in _CHAIRS:
                     last = j
+                elif following in KINSHIP and j == i + 1:
+                    # "my husband Keith", "ma daughter": the writer's family points to them.
+                    last = j
+                    if j + 1 < len(words) and words[j + 1].t[:1].isupper():
+                        last = j + 1
             if last is not None:
-                start, end = word.start(), words[last].end()
+                start, end = word.s, words[last].e
                 found.append(Candidate(start, end, "premises", text[start:end], "", True))
-        elif low == "the" and i + 1 < len(words) and words[i + 1].group().lower() in _PREMISES:
-            sentence = _sentence_around(text, word.start())
+        elif low == "the" and i + 1 < len(words) and words[i + 1].low in _PREMISES:
+            sentence = _sentence_around(text, word.s)
             if _FIRST_PERSON.search(sentence):
-                start, end = word.start(), words[i + 1].end()
+                start, end = word.s, words[i + 1].e
                 found.append(Candidate(start, end, "premises", text[start:end], "", True))
     return found
 
 
-def _spoken_codes(text: str, words: list[re.Match]) -> list[Candidate]:
+def _spoken_codes(text: str, words: list[Word]) -> list[Candidate]:
     """Call signs and plates read out: "Delta 32", "alpha four one", "papa november seven"."""
     found = []
     i = 0
     while i < len(words):
-        if words[i].group().lower() not in PHONETIC:
+        if words[i].low not in PHONETIC:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (
-            words[j].group().lower() in PHONETIC or words[j].group().lower() in _NUMBER_WORDS
-        ):
+        while j < len(words) and (words[j].low in PHONETIC or words[j].low in _NUMBER_WORDS):
             j += 1
-        digits_after = re.match(r"[ \t-]*\d{1,4}\b", text[words[j - 1].end() :])
+        digits_after = re.match(r"[ \t-]*\d{1,4}\b", text[words[j - 1].e :])
         spoken = j - i
         if spoken >= 3 or (spoken >= 1 and digits_after):
-            start = words[i].start()
-            end = words[j - 1].end() + (digits_after.end() if digits_after else 0)
+            start = words[i].s
+            end = words[j - 1].e + (digits_after.end() if digits_after else 0)
             found.append(Candidate(start, end, "number", text[start:end]))
         i = j
     return found
@@ -925,7 +985,16 @@ def _with_context(
     before = _clause_before(text, candidate.start)
     after = text[candidate.end : candidate.end + 24]
     writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
-    third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
+    if candidate.kind in _PERSON_KINDS:
+        # A name is someone else's when the words just before it say so ("his brother Kai",
+        # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
+        # says nothing about this name.
+        near = " ".join(before.split()[-3:])
+        third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
+        if third and _MY_KIN.search(near):
+            third, writer = False, True
+    else:
+        third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
     if not third and candidate.kind not in _PERSON_KINDS:
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
         third = bool(_PRONOUN_CUE.search(before[-30:]))
