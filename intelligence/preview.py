@@ -7,6 +7,7 @@ are marked safe.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -301,7 +302,11 @@ class UnknownRow:
     reason: str
 
 
-def unknown_rows(proposal: LogProposal | None, original: str) -> list[UnknownRow]:
+def unknown_rows(
+    proposal: LogProposal | None, original: str, mask: Callable[[str], str] = str
+) -> list[UnknownRow]:
+    """Each unknown with the words around it. ``mask`` hides the source's identifiers (the page's
+    mask before a reveal): an unknown that is a word of the source's shows as what it is."""
     if proposal is None:
         return []
     rows = []
@@ -312,9 +317,9 @@ def unknown_rows(proposal: LogProposal | None, original: str) -> list[UnknownRow
             UnknownRow(
                 field_name=f"finding-{finding.start}-{finding.end}",
                 kind=UNKNOWN_KIND_LABELS.get(finding.kind, finding.kind.title()),
-                before=("…" if finding.start > 40 else "") + before,
-                value=finding.text,
-                after=after + ("…" if finding.end + 40 < len(original) else ""),
+                before=("…" if finding.start > 40 else "") + mask(before),
+                value=mask(finding.text),
+                after=mask(after) + ("…" if finding.end + 40 < len(original) else ""),
                 removed=finding.removed,
                 machine_removed=finding.machine_removed,
                 reason=finding.reason,

@@ -173,7 +173,11 @@ def sanitise(
     matcher = _SubjectMatcher(details)
     candidates = find_identifiers(text)
     protected = [c for c in candidates if matcher.matches(c)]
-    protected_ranges = [(c.start, c.end) for c in protected if c.kind in _NAME_KINDS]
+    # A source find inside a person's name as entered is the subject's to decide; inside a place
+    # or a setting (often the source's own organisation) the source's find stands.
+    protected_ranges = [
+        (c.start, c.end) for c in protected if c.kind in _PERSON_KINDS and matcher.names_match(c)
+    ]
     screened, shared = _screened(text, identity, details, candidates, protected, source)
     source = merge_spans(text, source + screened)
     findings: list[Finding] = []
@@ -365,7 +369,7 @@ def _same_person_same_decision(
     return settled
 
 
-_NAME_KINDS = frozenset({"person", "proper", "organisation", "place", "address"})
+_PERSON_KINDS = frozenset({"person", "proper"})
 
 
 def _is_writer_zone_span(span: Span) -> bool:
@@ -481,6 +485,11 @@ class _SubjectMatcher:
         self.places = [" ".join(_tokens(p)) for p in details.places if _tokens(p)]
         self.vehicles = {_compact(v) for v in details.vehicles if v.strip()}
 
+    def names_match(self, candidate: Candidate) -> bool:
+        """Every word of the candidate is a word of one name (or nickname) as entered."""
+        wanted = _name_words(candidate.text)
+        return bool(wanted) and any(wanted <= set(name) for name in self.name_tokens)
+
     def matches(self, candidate: Candidate) -> bool:
         kind = candidate.kind
         value = candidate.text
@@ -501,10 +510,8 @@ class _SubjectMatcher:
             return bool(joined) and any(f" {joined} " in f" {p} " for p in self.places)
         if not tokens:
             return False
-        wanted = set(tokens)
-        for name in self.name_tokens:
-            if wanted <= set(name):
-                return True
+        if self.names_match(candidate):
+            return True
         if kind in ("proper", "organisation") and joined:
             # A whole place as entered; one word of it ("Bridge" of a setting "Bridge Learning
             # Campus") is not enough: the setting is often the source's own organisation.
@@ -512,6 +519,10 @@ class _SubjectMatcher:
                 joined == p or (len(tokens) >= 2 and f" {joined} " in f" {p} ") for p in self.places
             )
         return False
+
+
+def _name_words(value: str) -> set[str]:
+    return {t for t in _tokens(value) if t not in TITLES}
 
 
 def _tokens(value: str) -> list[str]:

@@ -11,7 +11,7 @@ from accounts.access import handler_required, is_supervisor, supervisor_required
 from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
-from intelligence.masking import source_reveal_remember, submission_shown
+from intelligence.masking import source_mask_for, source_reveal_remember, submission_shown
 from intelligence.preview import decisions_from, log_text_propose, proposal_input, unknown_rows
 from intelligence.selectors import exported_fields_for
 from submissions.models import Status, Submission
@@ -341,11 +341,15 @@ def _assess_render(request, submission, form, details, *, stale=False, status=20
     )
     context = {"submission": submission, "form": form, "stale": stale, **details}
     proposal = proposal or log_text_propose(submission)
+    mask = source_mask_for(request, submission, details=details)
     context["log_proposal"] = proposal
-    context["unknown_rows"] = unknown_rows(proposal, proposal_input(submission))
+    context["unknown_rows"] = unknown_rows(proposal, proposal_input(submission), mask.text)
     context["exported_fields"] = exported_fields_for(submission)
     # What was shared, masked where it names the source unless this session revealed them.
     context.update(submission_shown(request, submission, details))
+    if not form.is_bound and form.initial.get("log_text"):
+        # A draft saved before the gate's rule held, or typed after a reveal: shown masked too.
+        form.initial["log_text"] = mask.text(form.initial["log_text"])
     return render(request, "triage/assessment.html", context, status=status)
 
 
