@@ -65,6 +65,7 @@ class SubjectDetails:
     places: tuple[str, ...] = ()
     vehicles: tuple[str, ...] = ()
     kept: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
 
     @classmethod
     def from_form(cls, form: Mapping | None, kept: Iterable[str] = ()) -> SubjectDetails:
@@ -74,12 +75,14 @@ class SubjectDetails:
         phones: list[str] = []
         handles: list[str] = []
         places: list[str] = []
+        settings: list[str] = []
         vehicles: list[str] = []
         for subject in form.get("subjects") or []:
             names.append(_value(subject, "name"))
             # The setting is often the source's own organisation: the source matchers still
             # remove it there, and elsewhere it is a place the subject is found.
-            places += [_value(subject, "address"), _value(subject, "setting")]
+            places.append(_value(subject, "address"))
+            settings.append(_value(subject, "setting"))
         for person in form.get("persons_of_concern") or []:
             names.append(_value(person, "name"))
             names += _SPLIT_VALUES.split(_value(person, "nicknames"))
@@ -97,6 +100,7 @@ class SubjectDetails:
             places=_cleaned(places),
             vehicles=_cleaned(vehicles),
             kept=_cleaned(kept),
+            settings=_cleaned(settings),
         )
 
     @property
@@ -194,7 +198,19 @@ def sanitise(
     source_ranges = [(s.start, s.end) for s in source]
     taken = list(source_ranges)
     zoned = [c for c in candidates if c.zone]
-    for candidate in zoned + _distinct([c for c in candidates if not c.zone]):
+    # What the professional entered is placed first, so a longer find around it ("my uncle
+    # Craig" inside a child's quoted words) cannot take it.
+    entered = [
+        c
+        for c in _distinct(protected)
+        if not c.zone and c.kind in _PERSON_KINDS and matcher.names_match(c)
+    ]
+    others = [
+        c
+        for c in _distinct([c for c in candidates if not c.zone and c not in entered])
+        if not any(e.start < c.end and c.start < e.end for e in entered)
+    ]
+    for candidate in zoned + entered + others:
         if any(s <= candidate.start and candidate.end <= e for s, e in taken):
             continue
         if _beside_source(text, candidate, source_ranges):
@@ -483,6 +499,7 @@ class _SubjectMatcher:
         self.handles = {h.lower().lstrip("@").strip() for h in details.handles if h.strip()}
         self.handles |= {h.rsplit("/", 1)[-1] for h in self.handles}
         self.places = [" ".join(_tokens(p)) for p in details.places if _tokens(p)]
+        self.settings = [" ".join(_tokens(p)) for p in details.settings if _tokens(p)]
         self.vehicles = {_compact(v) for v in details.vehicles if v.strip()}
 
     def names_match(self, candidate: Candidate) -> bool:
@@ -507,7 +524,9 @@ class _SubjectMatcher:
             compact = _compact(value)
             return any(compact in v or v in compact for v in self.vehicles if len(v) >= 3)
         if kind in ("place", "address", "postcode"):
-            return bool(joined) and any(f" {joined} " in f" {p} " for p in self.places)
+            return bool(joined) and any(
+                f" {joined} " in f" {p} " for p in self.places + self.settings
+            )
         if not tokens:
             return False
         if self.names_match(candidate):
@@ -515,8 +534,11 @@ class _SubjectMatcher:
         if kind in ("proper", "organisation") and joined:
             # A whole place as entered; one word of it ("Bridge" of a setting "Bridge Learning
             # Campus") is not enough: the setting is often the source's own organisation.
+            # A whole place as entered, or two words of it: one word ("Meadowbank" of an address
+            # in Meadowbank) may be the source's branch named after the same area.
             return any(
-                joined == p or (len(tokens) >= 2 and f" {joined} " in f" {p} ") for p in self.places
+                joined == p or (len(tokens) >= 2 and f" {joined} " in f" {p} ")
+                for p in self.places + self.settings
             )
         return False
 

@@ -79,7 +79,11 @@ _HEADER_LINE = re.compile(
     r"referred\s+by|reporter|signed|signature|contact|tel|telephone|phone|mob|mobile|email|"
     r"e-mail|office|switchboard|direct\s+line|ext|extension|web|website|address\s+of\s+setting|"
     r"setting\s+address|organisation|school|practice|employer|job\s+title|role|position|"
-    r"designation|dept|department|team)[ \t]*[:\-\u2013|][ \t]*(?P<value>[^\n]*)"
+    r"designation|dept|department|team|clinician|crew|crewmate|resource|station|base|depot|"
+    r"call\s*sign|attending|practitioner|worker|key\s*worker|case\s*worker|allocated\s+worker|"
+    r"social\s+worker|assessor|interpreter|reviewed\s+by|approved\s+by|checked\s+by|"
+    r"witnessed\s+by|user|logged\s+in\s+as|owner|manager|line\s+manager|supervisor)"
+    r"[ \t]*[:\-\u2013|][ \t]*(?P<value>[^\n]*)"
 )
 # A chat export's speaker label: "[18:40] Tomasz Wren:", "12/03/2024, 18:40 - Tomasz Wren:".
 _CHAT_LABEL = re.compile(
@@ -287,8 +291,8 @@ def _letterhead(text: str) -> list[tuple[int, int, str]]:
         if line:
             if _GREETING.match(line) or len(line.split()) > 9 or line.endswith((".", "?", "!")):
                 break
-            if short_lines == 0 and _FIELD_LABEL.match(line):
-                return []  # a mail header or a printed form, not a letterhead
+            if (short_lines == 0 and _FIELD_LABEL.match(line)) or line.startswith("|"):
+                return []  # a mail header, a printed form or a table, not a letterhead
             short_lines += 1
         position = end + 1
     if short_lines >= 2 and position < len(text):
@@ -348,6 +352,7 @@ def _contacts(text: str) -> list[Candidate]:
     return found
 
 
+_HASH_NUMBER = re.compile(r"(?<![\w&])#\d{3,}\b")
 _DIGIT_RUN = re.compile(r"\d[\d \t().+/:-]*")
 
 
@@ -392,6 +397,8 @@ def _numbers(text: str) -> list[Candidate]:
         value = match.group()
         if any(ch.isdigit() for ch in value) and not value.isdigit():
             found.append(Candidate(match.start(), match.end(), "vehicle", value))
+    for match in _in_windows(_HASH_NUMBER, text, windows):
+        found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _cued_numbers(text):
         value = match.group("value").strip()
         if len(re.sub(r"\D", "", value)) < 2 and not match.group().lower().startswith(
@@ -402,7 +409,7 @@ def _numbers(text: str) -> list[Candidate]:
         found.append(Candidate(start, start + len(value), "number", value))
     for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
         value = match.group()
-        if value.isalpha() or value.isdigit():
+        if not any(ch.isdigit() for ch in value) or not any(ch.isalpha() for ch in value):
             continue
         if _DATE_LIKE.match(value) or _PLATE.fullmatch(value) or _POSTCODE.fullmatch(value):
             continue
@@ -558,7 +565,7 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
         title = low.rstrip(".") in TITLES
         if title:
             break
-        if low in CAPITALISED_ORDINARY or low in _CONNECTORS:
+        if low in CAPITALISED_ORDINARY or low in _CONNECTORS or low in KINSHIP:
             first += 1
             continue
         if (
