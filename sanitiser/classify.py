@@ -197,6 +197,13 @@ def sanitise(
     source = [s for s in source if s not in kept_source]
     source_ranges = [(s.start, s.end) for s in source]
     taken = list(source_ranges)
+    # Finds the text ties to the writer ("I work at reception of ...") reach what stands in
+    # apposition with them too, as the source's own finds do.
+    writer_ranges = [
+        (c.start, c.end)
+        for c in candidates
+        if c.writer_cue and c.kind in ("premises", "organisation", "role")
+    ]
     zoned = [c for c in candidates if c.zone]
     # What the professional entered is placed first, so a longer find around it ("my uncle
     # Craig" inside a child's quoted words) cannot take it.
@@ -213,7 +220,7 @@ def sanitise(
     for candidate in zoned + entered + others:
         if any(s <= candidate.start and candidate.end <= e for s, e in taken):
             continue
-        if _beside_source(text, candidate, source_ranges):
+        if _beside_source(text, candidate, source_ranges + writer_ranges):
             candidate = _tied_to_writer(candidate)
         if matcher.matches(candidate):
             if candidate.zone:

@@ -163,13 +163,14 @@ _WORK_WORDS = (
     r"practice|pharmacy|clinic|work|workplace|desk|mobile|phone|number|line|email|e-mail|van|"
     r"car|cab|taxi|vehicle|site|premises|head|lead|staff|setting|unit|ward|depot|deputy|hotel|"
     r"reception|company|firm|employer|organisation|charity|centre|club|academy|college|"
-    r"nursery|church|mosque|ext|extension|extn|badge|licence|license|collar|id|route|round"
+    r"nursery|church|mosque|ext|extension|extn|badge|licence|license|collar|id|route|round|"
+    r"wagon|lorry|truck|minibus|bus|fleet|tracker"
 )
 _WRITER_CUE = re.compile(
     r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|i\s+work|where\s+i\s+work|"
     r"here\s+at|at\s+work|based\s+at|work\s+(?:at|for|with)|works\s+(?:at|for|with)|branch|"
     r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
-    r"email\s+me|ext|extension|direct\s+line|switchboard|we|us)\b"
+    r"email\s+me|ext|extension|direct\s+line|switchboard|we|us|cc|bcc)\b"
 )
 _PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a

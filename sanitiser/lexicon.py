@@ -103,7 +103,7 @@ WORK_NOUNS = word_set(
     lessons ward wards clinic surgery practice pharmacy chemist shop store branch office depot
     site premises car park reception counter till desk crew team colleague colleagues manager
     boss lorry van cab taxi minibus bus unit school college nursery setting centre club gym
-    hotel kitchen yard warehouse plant rooms room kiosk stall salon workshop garage
+    hotel kitchen yard warehouse plant rooms room kiosk stall salon workshop garage wagon truck
     """
 )
 # Words too common in English to be read as a name when written in lower case.
