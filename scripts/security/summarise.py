@@ -64,11 +64,12 @@ def bandit(out: Path) -> tuple[list[str], list[str]]:
 
 
 def pip_audit(out: Path) -> tuple[list[str], list[str]]:
-    if (out / "pip-audit.unreachable").exists():
-        return [], []  # its own outcome: see not_audited()
-    data = json.loads((out / "pip-audit.json").read_text())
+    """Published vulnerabilities fail the run; packages it could not look up are not_audited()."""
+    path = out / "pip-audit.json"
+    if not path.exists():
+        return [], []
     failing, other = [], []
-    dependencies = data.get("dependencies", [])
+    dependencies = json.loads(path.read_text()).get("dependencies", [])
     for dependency in dependencies:
         for vuln in dependency.get("vulns", []):
             fixes = ", ".join(vuln.get("fix_versions") or []) or "no fix yet"
@@ -77,28 +78,41 @@ def pip_audit(out: Path) -> tuple[list[str], list[str]]:
                 f"pip-audit {dependency['name']} {dependency['version']}: {vuln['id']} "
                 f"(fixed in {fixes})"
             )
-    skipped = [d for d in dependencies if d.get("skip_reason")]
-    if skipped:
-        # Not audited is not clean: say so and fail (typically the vulnerability service does not
-        # know these versions, e.g. wheels from a private mirror).
-        examples = ", ".join(f"{d['name']} {d.get('version', '')}".strip() for d in skipped[:6])
-        failing.append(
-            f"pip-audit could NOT audit {len(skipped)} of {len(dependencies)} installed packages "
-            f"({examples}, ...): {skipped[0]['skip_reason']}"
-        )
-    audited = len(dependencies) - len(skipped)
-    other.insert(0, f"pip-audit audited {audited} of {len(dependencies)} installed packages")
+    skipped = sum(1 for d in dependencies if d.get("skip_reason"))
+    other.insert(
+        0, f"pip-audit audited {len(dependencies) - skipped} of {len(dependencies)} packages"
+    )
     return failing, other
 
 
 def not_audited(out: Path) -> str | None:
+    """Why some or all dependencies were not audited, or None if every one was.
+
+    Either no advisory service answered at all (pip-audit.unreachable), or the service did not
+    know some packages: from a machine that reaches only a PyPI mirror, every per-version look-up
+    answers "not found", and pip-audit reports all of them as skipped rather than failing.
+    """
     marker = out / "pip-audit.unreachable"
-    if not marker.exists():
+    if marker.exists():
+        reason = " ".join(marker.read_text(errors="replace").split())[-300:]
+        return (
+            "NOT AUDITED: no advisory service reachable: pip-audit could not reach PyPI's or OSV's "
+            f"vulnerability data, so no dependency was checked ({reason})"
+        )
+    path = out / "pip-audit.json"
+    dependencies = json.loads(path.read_text()).get("dependencies", []) if path.exists() else []
+    skipped = [d for d in dependencies if d.get("skip_reason")]
+    if not skipped:
         return None
-    reason = " ".join(marker.read_text(errors="replace").split())[-300:]
+    examples = ", ".join(d["name"] for d in skipped[:5])
+    lead = (
+        "NOT AUDITED: no advisory service reachable"
+        if len(skipped) == len(dependencies)
+        else "NOT AUDITED (in part)"
+    )
     return (
-        "NOT AUDITED: no advisory service reachable: pip-audit could not reach PyPI's or OSV's "
-        f"vulnerability data, so the dependencies were not checked ({reason})"
+        f"{lead}: pip-audit could not look up {len(skipped)} of {len(dependencies)} installed "
+        f"packages ({examples}, ...): {skipped[0]['skip_reason']}"
     )
 
 

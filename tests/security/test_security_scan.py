@@ -158,6 +158,18 @@ def test_no_advisory_service_is_its_own_outcome_not_a_pass_and_not_a_finding(tmp
     assert "NOT AUDITED: no advisory service reachable" in capsys.readouterr().out
 
 
+def test_packages_the_advisory_service_does_not_know_are_not_audited_not_clean(tmp_path, capsys):
+    # What a machine that reaches only a PyPI mirror gets: every look-up "not found", exit 0.
+    out = clean_reports(tmp_path)
+    unknown = {
+        "name": "django",
+        "skip_reason": "Dependency not found on PyPI and could not be audited",
+    }
+    (out / "pip-audit.json").write_text(json.dumps({"dependencies": [unknown]}))
+    assert summarise.main(out) == summarise.NOT_AUDITED
+    assert "NOT AUDITED: no advisory service reachable" in capsys.readouterr().out
+
+
 def test_a_finding_outranks_the_missing_audit(tmp_path):
     out = clean_reports(tmp_path)
     (out / "pip-audit.json").unlink()
