@@ -309,9 +309,12 @@ def _screened(
     for hit in hits:
         if any(s.start <= hit.start and hit.end <= s.end for s in source):
             continue
-        if any(c.start <= hit.start and hit.end <= c.end for c in protected if not c.zone):
-            continue
         word = text[hit.start : hit.end]
+        if any(c.start <= hit.start and hit.end <= c.end for c in protected if not c.zone):
+            # Inside something the professional entered, but not inside a name as entered
+            # (the screen lets those through): the gate will stop it, so the handler decides.
+            shared.append(Span(hit.start, hit.end, hit.kind, word, "shared with a subject"))
+            continue
         if hit.kind == "name" and set(_tokens(word)) <= subject_words:
             shared.append(Span(hit.start, hit.end, "name", word, "shared with a subject"))
             continue

@@ -172,6 +172,10 @@ _WRITER_CUE = re.compile(
     r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
     r"email\s+me|ext|extension|direct\s+line|switchboard|we|us|cc|bcc)\b"
 )
+_WRITER_BEFORE_NAME = re.compile(
+    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|cc|bcc|ask\s+for|speak\s+to)"
+    r"[\s,:]*$"
+)
 _PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a
 # word for a young person or a suspect. A pronoun nearby is not enough for a name.
@@ -879,6 +883,12 @@ def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
     return found
 
 
+_CALL_SIGN_WORDS = frozenset(
+    "alpha bravo delta echo foxtrot kilo papa quebec sierra tango uniform whiskey whisky xray "
+    "x-ray yankee zulu".split()
+)
+
+
 def _spoken_codes(text: str, words: list[Word]) -> list[Candidate]:
     """Call signs and plates read out: "Delta 32", "alpha four one", "papa november seven"."""
     found = []
@@ -888,11 +898,18 @@ def _spoken_codes(text: str, words: list[Word]) -> list[Candidate]:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (words[j].low in PHONETIC or words[j].low in _NUMBER_WORDS):
+        while (
+            j < len(words)
+            and (words[j].low in PHONETIC or words[j].low in _NUMBER_WORDS)
+            and not text[words[j - 1].e : words[j].s].strip(" \t,-")
+        ):
             j += 1
         digits_after = re.match(r"[ \t-]*\d{1,4}\b", text[words[j - 1].e :])
         spoken = j - i
-        if spoken >= 3 or (spoken >= 1 and digits_after):
+        # One word and a number is a call sign only for words that are not also a month, a
+        # name or a thing ("Delta 32", not "November 2026" or "Hotel 6").
+        call_sign = spoken == 1 and digits_after and words[i].low in _CALL_SIGN_WORDS
+        if spoken >= 3 or call_sign:
             start = words[i].s
             end = words[j - 1].e + (digits_after.end() if digits_after else 0)
             found.append(Candidate(start, end, "number", text[start:end]))
@@ -992,7 +1009,12 @@ def _with_context(
                 break
     before = _clause_before(text, candidate.start)
     after = text[candidate.end : candidate.end + 24]
-    writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
+    if candidate.kind in _PERSON_KINDS:
+        # A name is the writer's colleague or family when the words just before say so ("my
+        # manager Dave"); "we saw Leon" says nothing about Leon.
+        writer = candidate.writer_cue or bool(_WRITER_BEFORE_NAME.search(before[-40:]))
+    else:
+        writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
     if candidate.kind in _PERSON_KINDS:
         # A name is someone else's when the words just before it say so ("his brother Kai",
         # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
