@@ -884,8 +884,25 @@ def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
 
 
 _CALL_SIGN_WORDS = frozenset(
-    "alpha bravo delta echo foxtrot kilo papa quebec sierra tango uniform whiskey whisky xray "
-    "x-ray yankee zulu".split()
+    [
+        "alpha",
+        "bravo",
+        "delta",
+        "echo",
+        "foxtrot",
+        "kilo",
+        "papa",
+        "quebec",
+        "sierra",
+        "tango",
+        "uniform",
+        "whiskey",
+        "whisky",
+        "xray",
+        "x-ray",
+        "yankee",
+        "zulu",
+    ]
 )
 
 
