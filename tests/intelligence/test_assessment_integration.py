@@ -1,11 +1,13 @@
 """The sanitiser in the triage flow: the pre-filled, highlighted log and the gate on saving."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from audit.models import Action, AuditEvent
 from intelligence.models import IntelligenceLog, LogStatus
-from submissions.models import Status
+from submissions.models import Status, Submission
 from tests.factories import machine_decisions
 from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier
 from triage import services as triage_services
@@ -92,3 +94,26 @@ def test_with_approval_required_the_supervisors_review_approves_the_log(
     assert log.approved_by is not None
     approved = AuditEvent.objects.get(action=Action.LOG_APPROVED)
     assert approved.object_type == "intelligence_log"
+
+
+# --- Issue 12, defect 7: the log box, the markers, and when it happened -----------------------
+def test_the_log_box_shows_a_long_text_not_five_lines(handler_client, claimed):
+    html = handler_client.get(_url(claimed)).content.decode()
+    box = html[html.index('id="id_log_text"') - 300 : html.index('id="id_log_text"') + 300]
+    assert 'rows="16"' in box
+
+
+def test_markers_in_the_proposal_are_a_stand_in_not_struck_through_text(handler_client, claimed):
+    html = handler_client.get(_url(claimed)).content.decode()
+    proposed = html[html.index('id="log-preview-proposed"') :]
+    proposed = proposed[: proposed.index("</p>")]
+    assert '<mark class="cpi-marker"' in proposed
+    assert "cpi-removed" not in proposed  # struck through is for removed text, in the legend
+
+
+def test_the_prefilled_log_says_when_it_happened(handler_client, claimed):
+    Submission.objects.filter(pk=claimed.pk).update(
+        occurred_on=dt.date(2026, 3, 3), occurred_time=dt.time(15, 30)
+    )
+    prefilled = handler_client.get(_url(claimed)).context["form"].initial["log_text"]
+    assert prefilled.startswith("Date and time: 3 March 2026, 15:30")
