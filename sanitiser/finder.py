@@ -148,6 +148,7 @@ _CUED_NUMBER = re.compile(
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
     r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
     r"booking|order|ticket|card|locker|duty|bus|fleet|cab)\b\.?[ \t]*(?:no\.?|number|#|num)?"
+    r"(?:[ \t]+(?:is|was|=))?"
     r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3})\b"
 )
 _DATE_LIKE = re.compile(
@@ -825,14 +826,17 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
         first = i
         while first > max(0, i - 3) and words[first - 1].low not in _ROLE_OPENERS:
             gap = text[words[first - 1].e : words[first].s]
-            if gap.strip(" \t-/&"):
-                break  # a sentence, a clause or a line ends between them
+            if gap.strip(" \t-/&0123456789"):
+                break  # a sentence, a clause or a line ends between them ("Year 6" does not)
             first -= 1
         before = text[max(0, words[first].s - 40) : words[first].s]
         after = text[word.e : word.e + 6].lower()
         here = after.startswith(" here")
         start = words[first].s
         end = word.e + (5 if here else 0)
+        person = _ROLE_PERSON.match(text, word.e)
+        if person and not here:
+            end = person.end()  # "the bin man", "the dinner lady"
         mine = bool(_SELF.search(before)) or here
         if not mine and _THEIRS.search(text[max(0, start - 16) : start]):
             continue  # "her social worker", "the boy's tutor": someone else's
@@ -840,6 +844,7 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
     return found
 
 
+_ROLE_PERSON = re.compile(r"[ \t]+(?:man|men|woman|women|lady|ladies)\b", re.IGNORECASE)
 _THEIRS = re.compile(r"(?i)(?:\b(?:his|her|their|whose|its)|['\u2019]s)\s+(?:\w+\s+)?$")
 
 
