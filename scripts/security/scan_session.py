@@ -98,11 +98,12 @@ class Browser:
             final = urllib.parse.urlsplit(response.geturl())
             return final.path + (f"?{final.query}" if final.query else ""), response.read().decode()
 
-    def post_form(self, path: str, fields: dict) -> tuple[str, str]:
-        _, page = self.open(path)
-        token = _TOKEN.search(page)
+    def post_form(self, path: str, fields: dict, *, page: str | None = None) -> tuple[str, str]:
+        """Post to path with the form token of page (path itself unless given)."""
+        _, html = self.open(page or path)
+        token = _TOKEN.search(html)
         if token is None:
-            raise SignInFailed(f"no form token on {path}")
+            raise SignInFailed(f"no form token on {page or path}")
         return self.open(path, {"csrfmiddlewaretoken": token.group(1), **fields})
 
     def cookie_header(self) -> str:
@@ -134,6 +135,10 @@ def targets(browser: Browser, role: str) -> list[str]:
     found = [f"{base}/staff/?q=Jade&status=new&risk=&priority=&assigned=&sort=priority||"]
     if role == "handler":
         _, queue = browser.open("/staff/?assigned=me&status=in_progress")
+        if _REFERENCE.search(queue) is None:
+            # Nothing held yet: take the next new submission, as a handler starting work does.
+            landed, _ = browser.post_form("/staff/take-next/", {}, page="/staff/")
+            queue = landed
         reference = _first(_REFERENCE, queue, "submission held by the demo handler")
         detail = f"{base}/staff/submissions/{reference}/"
         _, assessment = browser.open(f"/staff/submissions/{reference}/assessment/")
@@ -150,15 +155,23 @@ def targets(browser: Browser, role: str) -> list[str]:
         _, queue = browser.open("/staff/?status=awaiting_review")
         reference = _first(_REFERENCE, queue, "submission awaiting review")
         detail = f"{base}/staff/submissions/{reference}/"
-        _, page = browser.open(f"/staff/submissions/{reference}/")
-        assignee = _first(_ASSIGNEE, page, "handler to assign to")
         found += [
             f"{base}/staff/audit/?user=&reference=CPI&action=&date_from=&date_to=||",
-            f"{detail}assign/|assignee={assignee}|{detail}",
             f"{detail}review/|decision=return&comment=Say+more+about+the+car|{detail}",
             f"{base}/staff/intelligence/exports/new/|format=csv&purpose=Briefing&recipient=Team"
             f"&category=&approval=|{base}/staff/intelligence/exports/new/",
         ]
+        # Assigning is offered on open work that is not waiting for review.
+        _, queue = browser.open("/staff/?status=new")
+        open_work = _REFERENCE.search(queue)
+        if open_work:
+            page_url = f"/staff/submissions/{open_work.group(1)}/"
+            _, page = browser.open(page_url)
+            assignee = _ASSIGNEE.search(page)
+            if assignee:
+                found.append(
+                    f"{base}{page_url}assign/|assignee={assignee.group(1)}|{base}{page_url}"
+                )
         _, approvals = browser.open("/staff/audit/approvals/")
         approval = _APPROVAL.search(approvals)
         if approval:

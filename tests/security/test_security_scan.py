@@ -49,14 +49,19 @@ def test_the_scan_session_refuses_anything_but_loopback():
         scan_session.Browser("https://192.0.2.10:8443/")
 
 
+@pytest.mark.parametrize("holding", [True, False], ids=["holding work", "taking the next"])
 @pytest.mark.django_db(transaction=True)
-def test_the_scan_session_signs_the_demo_handler_in_with_a_totp_code(live_server, tmp_path):
+def test_the_scan_session_signs_the_demo_handler_in_with_a_totp_code(
+    live_server, tmp_path, holding
+):
     printed = io.StringIO()
     call_command("create_demo_users", force=True, stdout=printed)
     users = tmp_path / "demo-users.txt"
     users.write_text(printed.getvalue())
     handler = get_user_model().objects.get(username="handler")
-    held = triage_services.submission_claim(submission=SubmissionFactory(), user=handler)
+    held = SubmissionFactory()
+    if holding:
+        held = triage_services.submission_claim(submission=held, user=handler)
 
     status = scan_session.main([live_server.url, str(users), "handler", str(tmp_path)])
 
