@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -78,29 +79,50 @@ def identity_for_submission(submission: Submission) -> SourceIdentity:
     )
 
 
-def details_for_submission(submission: Submission) -> SubjectDetails:
-    """What the professional entered on the structured pages, as the sanitiser reads it."""
-    form = {
+def structured_answers(submission: Submission) -> dict[str, list[dict[str, Any]]]:
+    """What the professional entered on the structured pages, field by field, as entered."""
+    return {
         "subjects": [
-            {"name": s.name, "address": s.address, "setting": s.setting}
+            {
+                "name": s.name,
+                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
+                "approximate_age": s.approximate_age or "",
+                "address": s.address,
+                "setting": s.setting,
+                "description": s.description,
+            }
             for s in submission.subjects.all()
         ],
         "persons_of_concern": [
             {
                 "name": p.name,
                 "nicknames": p.nicknames,
+                "description": p.description,
                 "phone_numbers": p.phone_numbers,
                 "social_media": p.social_media,
             }
             for p in submission.persons_of_concern.all()
         ],
-        "places": [{"name": p.name, "address": p.address} for p in submission.places.all()],
+        "places": [
+            {"name": p.name, "address": p.address, "description": p.description}
+            for p in submission.places.all()
+        ],
         "vehicles": [
-            {"make": v.make, "model": v.model, "colour": v.colour, "registration": v.registration}
+            {
+                "make": v.make,
+                "model": v.model,
+                "colour": v.colour,
+                "registration": v.registration,
+                "description": v.description,
+            }
             for v in submission.vehicles.all()
         ],
     }
-    return SubjectDetails.from_form(form)
+
+
+def details_for_submission(submission: Submission) -> SubjectDetails:
+    """What the professional entered on the structured pages, as the sanitiser reads it."""
+    return SubjectDetails.from_form(structured_answers(submission))
 
 
 def proposal_input(submission: Submission) -> str:

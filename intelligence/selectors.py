@@ -11,6 +11,7 @@ from intelligence.preview import (
     details_for_submission,
     exported_field_rows,
     identity_for_submission,
+    structured_answers,
 )
 from intelligence.services import subject_details_copy
 
@@ -46,43 +47,7 @@ def exported_fields_for(submission) -> list:
     except DecryptionError:
         return []
     exported = subject_details_copy(submission, identity)
-    entered = {
-        "subjects": [
-            {
-                "name": s.name,
-                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
-                "approximate_age": s.approximate_age or "",
-                "address": s.address,
-                "setting": s.setting,
-                "description": s.description,
-            }
-            for s in submission.subjects.all()
-        ],
-        "persons_of_concern": [
-            {
-                "name": p.name,
-                "nicknames": p.nicknames,
-                "description": p.description,
-                "phone_numbers": p.phone_numbers,
-                "social_media": p.social_media,
-            }
-            for p in submission.persons_of_concern.all()
-        ],
-        "places": [
-            {"name": p.name, "address": p.address, "description": p.description}
-            for p in submission.places.all()
-        ],
-        "vehicles": [
-            {
-                "make": v.make,
-                "model": v.model,
-                "colour": v.colour,
-                "registration": v.registration,
-                "description": v.description,
-            }
-            for v in submission.vehicles.all()
-        ],
-    }
+    entered = structured_answers(submission)
     # approximate_age is a number on the log; compare it as text.
     for item in exported["subjects"]:
         item["approximate_age"] = item.get("approximate_age") or ""

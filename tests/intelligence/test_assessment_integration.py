@@ -117,3 +117,21 @@ def test_the_prefilled_log_says_when_it_happened(handler_client, claimed):
     )
     prefilled = handler_client.get(_url(claimed)).context["form"].initial["log_text"]
     assert prefilled.startswith("Date and time: 3 March 2026, 15:30")
+
+
+# --- Issue 11, item 5: every exported field is previewed ----------------------------------------
+def test_every_field_that_leaves_is_shown_and_a_changed_one_beside_what_was_entered(
+    handler_client, claimed
+):
+    response = handler_client.get(_url(claimed))
+    rows = {f"{row.section}: {row.label}": row for row in response.context["exported_fields"]}
+    assert rows["Person at risk 1: Name"].exported_html == "Jade Smith"
+    setting = rows["Person at risk 1: Setting"]
+    # The setting is the source's own school: removed from the export, shown changed, and what
+    # was entered is shown masked before any reveal.
+    assert setting.changed
+    assert "[source removed]" in setting.exported_html
+    assert "Kingsweston" not in setting.entered
+    html = response.content.decode()
+    assert 'id="exported-fields-table"' in html
+    assert "Kingsweston" not in html[html.index('id="exported-fields-table"') :]
