@@ -42,8 +42,11 @@ REMOVE = "remove"
 
 _TOKEN = re.compile(r"[^\W_]+")
 _LOCATIVE = re.compile(
-    r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|"
+    r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|from|"
     r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
+)
+_WRITERS_ORIGIN = re.compile(
+    r"(?i)\b(?:i\s+am|i'm|im|i\s+come|i\s+came|i\s+was\s+born|me)\s+(?:\w+\s+){0,2}from\s+$"
 )
 # "7 Orchard Close, Yate": a town after a street.
 _AFTER_ADDRESS = re.compile(
@@ -477,6 +480,8 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         # One capitalised word nobody entered: a place after "in"/"near", a person's name after
         # "his brother", else removed (an organisation's short name, a colleague's surname).
         before = text[max(0, candidate.start - 30) : candidate.start]
+        if _WRITERS_ORIGIN.search(before):
+            return True  # "I am from Poland": where the writer comes from points to them
         return not (
             candidate.third_party_cue or _LOCATIVE.search(before) or _AFTER_ADDRESS.search(before)
         )

@@ -177,6 +177,10 @@ _WRITER_BEFORE_NAME = re.compile(
     r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|cc|bcc|ask\s+for|speak\s+to)"
     r"[\s,:]*$"
 )
+_POSSESSIVE_CUE = re.compile(
+    r"[A-Z][\w-]*['\u2019]s\s+(?:\w+\s+)?(?:number|phone|mobile|mob|snap|snapchat|insta|"
+    r"instagram|tiktok|account|handle|email|car|van|reg)\b"
+)
 _PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a
 # word for a young person or a suspect. A pronoun nearby is not enough for a name.
@@ -194,9 +198,9 @@ _MY_KIN = re.compile(
     + r")\b"
 )
 _AGE_AFTER = re.compile(
-    r"(?i)^(?:'s)?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
-    r"|,?[ \t]*(?:aged|age|dob|"
-    r"d\.o\.b|born|\d{1,2}[ \t]*(?:yrs|years|yo|y/o)|\d{1,2}\b(?![/.:]\d))"
+    r"(?i)^(?:'s)?[\"'\u201d\u2019]?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
+    r"|,?[ \t]*(?:aged|age|dob|about[ \t]+\d|approx|"
+    r"d\.o\.b|born|\d{1,2}[ \t]*(?:yrs|years|yo|y/o)|\d{1,2}(?:ish|s)?\b(?![/.:]\d))"
     r"|[ \t]*\((?:[yY]\d|\d{1,2}[A-Za-z]))"
 )
 
@@ -412,7 +416,9 @@ def _numbers(text: str) -> list[Candidate]:
         ):
             continue
         start = match.start("value")
-        found.append(Candidate(start, start + len(value), "number", value))
+        cue = match.group().split()[0].lower().rstrip(".:#")
+        kind = "vehicle" if cue in ("plate", "reg") and not value.isdigit() else "number"
+        found.append(Candidate(start, start + len(value), kind, value))
     for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
         value = match.group()
         if not any(ch.isdigit() for ch in value) or not any(ch.isalpha() for ch in value):
@@ -1049,7 +1055,8 @@ def _with_context(
         third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
     if not third and candidate.kind not in _PERSON_KINDS:
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
-        third = bool(_PRONOUN_CUE.search(before[-30:]))
+        # So is a name's possessive: "Kev's number is ...".
+        third = bool(_PRONOUN_CUE.search(before[-30:]) or _POSSESSIVE_CUE.search(before[-40:]))
     return Candidate(
         candidate.start,
         candidate.end,

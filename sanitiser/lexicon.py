@@ -15,7 +15,8 @@ from .vocabulary import COMMON_FIRST_NAMES, DIMINUTIVES, word_set
 # Capitalised words that never identify anyone on their own.
 CAPITALISED_ORDINARY = word_set(
     """
-    i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
+    wednesdays thursdays fridays saturdays sundays weekends mon tue tues wed
     thu thur thurs fri sat sun january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter eid
     ramadan diwali halloween bonfire new year years yr year's mum mummy mam mom dad daddy nan nanna
@@ -73,7 +74,8 @@ KINSHIP = word_set(
     mum mother mam mom dad father stepdad stepmum step-dad step-mum brother sister sibling
     siblings half-brother half-sister nan nana gran granny grandma grandad grandfather
     grandmother aunt auntie aunty uncle cousin boyfriend girlfriend bf gf partner husband wife
-    fiance son daughter nephew niece carer guardian foster stepbrother stepsister ex
+    fiance son daughter nephew niece carer guardian foster stepbrother stepsister ex ma da pa
+    nain taid mammy maw paw granda
     """
 )
 
