@@ -90,6 +90,58 @@ _CHAT_LABEL = re.compile(
     r"(?m)^[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
     r"(?:[ \t]*[ap]m)?\]?[ \t]*[-\u2013,]?[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*:"
 )
+# A Teams-style speaker line: "Precious Mhlanga 08:04".
+_NAME_THEN_TIME = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}),?[ \t]+"
+    r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*$"
+)
+# A line holding only a name, perhaps with a comma or a dash: "Ada", "Shelley,", "- Jo".
+_NAME_LINE = re.compile(
+    r"(?m)^[ \t>-]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,2})[ \t]*[,.!]?[ \t]*$"
+)
+_LINE_WORDS = frozenset(
+    [
+        "hello",
+        "hi",
+        "dear",
+        "thanks",
+        "regards",
+        "cheers",
+        "yours",
+        "sincerely",
+        "faithfully",
+        "best",
+        "wishes",
+        "kind",
+        "many",
+        "update",
+        "notes",
+        "note",
+        "summary",
+        "actions",
+        "action",
+        "present",
+        "apologies",
+        "minutes",
+        "agenda",
+        "subject",
+        "concern",
+        "concerns",
+        "background",
+        "information",
+        "details",
+        "incident",
+        "report",
+        "referral",
+        "outcome",
+        "safeguarding",
+        "confidential",
+        "official",
+        "sensitive",
+        "urgent",
+        "private",
+    ]
+)
 _PLAIN_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-Za-z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+){0,2})[ \t]*:"
 )
@@ -248,6 +300,14 @@ def _zones(text: str) -> list[tuple[int, int, str]]:
             zones.append((match.start("value"), match.end("value"), HEADER))
     for match in _CHAT_LABEL.finditer(text):
         zones.append((match.start("name"), match.end("name"), CHAT))
+    for match in _NAME_THEN_TIME.finditer(text):
+        zones.append((match.start("name"), match.end("name"), CHAT))
+    for match in _NAME_LINE.finditer(text):
+        # A name alone on its line ("Ada", "Shelley,"): a sign-off or a greeting, the writer's
+        # or a colleague's; never an ordinary word.
+        words = match.group("name").lower().split()
+        if not any(w in CAPITALISED_ORDINARY or w in _LINE_WORDS for w in words):
+            zones.append((match.start("name"), match.end("name"), SIGNATURE))
     labels: dict[str, list[re.Match]] = {}
     for match in _PLAIN_LABEL.finditer(text):
         labels.setdefault(match.group("name").strip().lower(), []).append(match)
