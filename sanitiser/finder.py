@@ -97,7 +97,8 @@ _NAME_THEN_TIME = re.compile(
 )
 # A line holding only a name, perhaps with a comma or a dash: "Ada", "Shelley,", "- Jo".
 _NAME_LINE = re.compile(
-    r"(?m)^[ \t>-]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,2})[ \t]*[,.!]?[ \t]*$"
+    r"(?m)^[ \t>-]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,2})"
+    r"[ \t]*[,.!]?[ \t]*$"
 )
 _LINE_WORDS = frozenset(
     [
