@@ -4,6 +4,7 @@ the supervision dashboard. Every view is for supervisors only; handlers get 403.
 
 import csv
 import json
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -31,6 +32,7 @@ from audit.services import audit_event_record
 from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
 from intelligence.masking import event_summaries_mask, source_mask_for
 from submissions.models import Submission
+from submissions.references import REFERENCE_PATTERN
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
 
@@ -130,10 +132,13 @@ def trail_export(request):
         for k, v in (filterset.form.cleaned_data if filterset.is_bound else {}).items()
         if v
     }
+    # The reference filter is free text: only a real reference names a submission in the trail
+    # (anything else, "https://x/e.php", broke every trail page's link to it). It stays in details.
+    reference = filters.get("reference", "")
     audit_event_record(
         action=Action.AUDIT_EXPORTED,
         request=request,
-        submission_reference=filters.get("reference", "")[:13],
+        submission_reference=reference if re.fullmatch(REFERENCE_PATTERN, reference) else "",
         details={"filters": filters},
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -421,3 +421,17 @@ def test_hostile_answers_stored_by_the_public_form_are_shown_escaped_to_staff(
         response = handler_client.get(page)
         assert response.status_code == 200, page
         assert_nothing_unescaped(response, page)
+
+
+# --- Found by the signed-in scan (make security) ------------------------------------------------
+def test_a_reference_filter_that_is_not_a_reference_cannot_break_the_audit_trail(supervisor_client):
+    # wapiti put a URL in the trail's reference filter and exported: the export's own audit entry
+    # named "https://wapit" as its submission, and every trail page then failed to link to it (500).
+    exported = supervisor_client.get(
+        "/staff/audit/export.csv", {"reference": "https://x.example/e"}
+    )
+    assert exported.status_code == 200
+    b"".join(exported.streaming_content)
+    for page in ("/staff/audit/", "/staff/audit/?before=https%3A%2F%2Fx.example%2Fe"):
+        response = supervisor_client.get(page)
+        assert response.status_code == 200, page
