@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .core import _apply, find_source_identifiers, sanitise_source
+from .core import _apply, find_source_identifiers, source_matches
 from .finder import Candidate, find_identifiers
 from .identity import SourceIdentity
 from .lexicon import is_english_word
@@ -176,7 +176,7 @@ def sanitise(
     ``decisions``: finding key -> "keep"/"remove") says goes; keep the subjects'."""
     details = details or SubjectDetails()
     decisions = decisions or {}
-    source = sanitise_source(text, identity).removed
+    source = source_matches(text, identity)
     matcher = _SubjectMatcher(details)
     candidates = find_identifiers(text)
     protected = [c for c in candidates if matcher.matches(c)]
@@ -279,8 +279,10 @@ def sanitise(
     output, _ = _apply(text, removed)
     # Removing more than the source matchers did changes what stands beside their finds: read
     # the output once more with them, so the proposal never holds what they would catch.
-    again = find_source_identifiers(output, identity)
-    if again:
+    for _ in range(3):
+        again = find_source_identifiers(output, identity)
+        if not again:
+            break
         output, _ = _apply(output, again)
     return ClassifiedResult(
         text=output, removed=removed, flagged=flag_provenance(output), findings=findings

@@ -62,6 +62,16 @@ def find_source_identifiers(text: str, identity: SourceIdentity) -> list[Span]:
     return _detect(text, compile_identity(identity))
 
 
+def source_matches(text: str, identity: SourceIdentity) -> list[Span]:
+    """The source matchers' first reading of ``text``: the spans they remove, in its offsets.
+
+    `sanitise.sanitise` reads its own output once more with them, so it needs no more here."""
+    compiled = compile_identity(identity)
+    index = TextIndex(text)
+    plain = readable_view(text, compiled.readable_words)[0] is text
+    return _detect(text, compiled, index, plain)
+
+
 def sanitise_source(text: str, identity: SourceIdentity) -> SanitiseResult:
     """Replace each known identifier of the source with a marker and flag provenance sentences.
 
