@@ -8,6 +8,15 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been switched off. Speak to your supervisor.",
     }
 
+    def clean(self):
+        # No account has a username longer than the model allows, so such a sign-in is wrong
+        # without asking: django-axes would otherwise try to record the overlong name and the
+        # database refuse it (a 500 on PostgreSQL).
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > self.username_field.max_length:
+            raise self.get_invalid_login_error()
+        return super().clean()
+
 
 class TokenForm(forms.Form):
     """A six-digit code from an authenticator app. Spaces are allowed, as apps show "123 456"."""

@@ -198,3 +198,11 @@ def test_unverified_outsider_is_asked_for_a_code_before_being_refused(outsider_u
 def test_signed_in_fixture_clients_are_verified(handler_client, supervisor_client):
     assert handler_client.get(QUEUE).status_code == 200
     assert supervisor_client.get(QUEUE).status_code == 200
+
+
+def test_an_overlong_username_is_a_wrong_sign_in_not_a_server_error(client):
+    # django-axes records each failure with its username (255 characters at most); PostgreSQL
+    # refused a longer one and the sign-in page failed with a 500.
+    response = client.post(SIGN_IN, {"username": "A" * 300, "password": "A" * 300})
+    assert response.status_code == 200
+    assert "Enter a correct username and password" in response.content.decode()
