@@ -4,10 +4,8 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
-from django.http import Http404
 
 from audit.changelog import MASK
 from audit.integrity import CHANGE_LOG_ACTIONS
@@ -157,91 +155,3 @@ def event_summary(event: AuditEvent) -> list[str]:
             continue
         lines.append(f"{words(key)}: {_detail_value(key, value)}")
     return lines
-
-
-@dataclass
-class StaffMember:
-    id: int
-    username: str
-    user: object | None  # None when the account was deleted but its entries remain
-
-
-def staff_member_or_404(user_id: int) -> StaffMember:
-    """A user by id, or what the trail remembers of a deleted account; 404 if neither."""
-    user = get_user_model()._base_manager.filter(pk=user_id).prefetch_related("groups").first()
-    if user is not None:
-        return StaffMember(id=user.pk, username=user.get_username(), user=user)
-    last = AuditEvent.objects.filter(actor_id=user_id).order_by("-id").first()
-    if last is None:
-        raise Http404
-    return StaffMember(id=user_id, username=last.actor_username, user=None)
-
-
-# --- Sanitised logs awaiting a supervisor's approval -----------------------------------------
-APPROVAL_LIST_LIMIT = 200
-
-
-def logs_awaiting_approval() -> list:
-    from intelligence.models import IntelligenceLog, LogStatus
-
-    return list(
-        IntelligenceLog.objects.filter(status=LogStatus.AWAITING_APPROVAL)
-        .select_related("submission", "created_by")
-        .only(
-            "reference",
-            "created_at",
-            "evaluation",
-            "assessment",
-            "handling_code",
-            "status",
-            "submission__reference",
-            "submission__priority",
-            "created_by__username",
-        )
-        .order_by("created_at")[:APPROVAL_LIST_LIMIT]
-    )
-
-
-def log_awaiting_approval_or_404(reference: str):
-    """The log of submission `reference`, if it awaits approval; 404 otherwise."""
-    from intelligence.models import IntelligenceLog, LogStatus
-
-    log = (
-        IntelligenceLog.objects.filter(
-            submission__reference=reference, status=LogStatus.AWAITING_APPROVAL
-        )
-        .select_related("submission", "created_by")
-        .first()
-    )
-    if log is None:
-        raise Http404
-    return log
-
-
-DISCLOSURE_ACTIONS = [Action.EXPORT_REQUESTED, Action.EXPORT_COMPLETED, Action.EXPORT_DOWNLOADED]
-
-
-def disclosures_for(reference: str) -> list[AuditEvent]:
-    """Exports that carried this submission's log: requested, completed and downloaded.
-
-    An export covers many logs, so its entries carry no submission reference; the export's list
-    of logs (ExportedLog, whose digest is in the chained EXPORT_COMPLETED entry) links them.
-    """
-    from intelligence.models import ExportedLog
-
-    export_ids = [
-        str(pk)
-        for pk in ExportedLog.objects.filter(log__submission__reference=reference)
-        .values_list("export_id", flat=True)
-        .distinct()
-    ]
-    if not export_ids:
-        return []
-    events = list(
-        AuditEvent.objects.filter(
-            object_type="export", object_id__in=export_ids, action__in=DISCLOSURE_ACTIONS
-        ).order_by("id")
-    )
-    for event in events:
-        event.summary = event_summary(event)
-    return events

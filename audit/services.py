@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
 from audit.models import Action, AuditChainHead, AuditEvent
+from audit.references import reference_path
 from cpi.net import client_ip
 
 
@@ -176,52 +177,21 @@ def log_entry_chain(*, entry, request=None) -> AuditEvent | None:
 
 def _submission_reference(model, object_pk: str, changes: dict) -> str:
     """The reference of the submission a changed record belongs to, so its timeline shows it."""
-    from submissions.models import Submission
-
-    if model is None:
-        return ""
-    if model is Submission:
-        found = Submission._base_manager.filter(pk=object_pk).values_list("reference", flat=True)
-        reference = found.first()
-        if reference is None and "reference" in changes:  # deleted: its old value is in the diff
-            reference = next((v for v in changes["reference"] if v not in ("", "None")), "")
-        return reference or ""
-    path = _path_to_submission(model)
+    path = reference_path(model) if model is not None else None
     if path is None:
         return ""
-    reference = (
-        model._base_manager.filter(pk=object_pk)
-        .values_list(f"{path}__reference", flat=True)
-        .first()
-    )
-    if reference is None and "__" not in path and isinstance(changes.get(path), list | tuple):
-        # The row is gone (deleted); the diff still holds the submission's id.
-        submission_id = next((v for v in changes[path] if v not in ("", "None")), None)
-        if submission_id:
-            reference = (
-                Submission._base_manager.filter(pk=submission_id)
-                .values_list("reference", flat=True)
-                .first()
-            )
+    reference = model._base_manager.filter(pk=object_pk).values_list(path, flat=True).first()
+    if reference is None:
+        # The row is gone (deleted); its diff still holds the old reference, or the id of the
+        # submission it belonged to.
+        head, _, rest = path.partition("__")
+        old_values = changes.get(head)
+        if not isinstance(old_values, list | tuple) or "__" in rest:
+            return ""
+        value = next((v for v in old_values if v not in ("", "None")), None)
+        if value and not rest:
+            reference = value
+        elif value:
+            related = model._meta.get_field(head).related_model
+            reference = related._base_manager.filter(pk=value).values_list(rest, flat=True).first()
     return reference or ""
-
-
-def _path_to_submission(model, depth: int = 2) -> str | None:
-    """The lookup path from a model to Submission through foreign keys (at most two hops)."""
-    from submissions.models import Submission
-
-    relations = [
-        f
-        for f in model._meta.concrete_fields
-        if f.is_relation and (f.many_to_one or f.one_to_one) and f.related_model is not None
-    ]
-    for field in relations:
-        if field.related_model is Submission:
-            return field.name
-    if depth > 1:
-        for field in relations:
-            if field.related_model._meta.app_label in ("triage", "intelligence"):
-                deeper = _path_to_submission(field.related_model, depth - 1)
-                if deeper:
-                    return f"{field.name}__{deeper}"
-    return None

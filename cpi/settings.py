@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "retention",
+    "supervision",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ urlpatterns = [
     path("", include("submissions.urls")),
     path("staff/", include("triage.urls")),
     path("staff/intelligence/", include("intelligence.urls")),
-    path("staff/audit/", include("audit.urls")),
+    path("staff/audit/", include("supervision.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -32,7 +32,7 @@ def test_the_readmes_first_screen_says_how_to_sign_in_and_where_each_role_starts
     # Where each role starts, as the URLconf has it.
     assert "http://127.0.0.1:8000/ " in screen or "http://127.0.0.1:8000/**" in screen
     assert f"http://127.0.0.1:8000{reverse('triage:queue')}" in screen
-    assert f"http://127.0.0.1:8000{reverse('audit:dashboard')}" in screen
+    assert f"http://127.0.0.1:8000{reverse('supervision:dashboard')}" in screen
     # The command it names for a code without an app is shipped with the project.
     command = re.search(r"manage\.py (\w+) handler", screen).group(1)
     assert command in get_commands()

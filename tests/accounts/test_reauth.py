@@ -116,7 +116,7 @@ def test_the_password_is_never_carried_to_the_continue_page(handler_client, clai
 
 
 def test_exporting_the_audit_trail_asks_who_you_are_after_15_minutes(supervisor_client):
-    url = reverse("audit:trail_export")
+    url = reverse("supervision:trail_export")
     assert supervisor_client.get(url).status_code == 200
     make_stale(supervisor_client)
     exported = AuditEvent.objects.filter(action=Action.AUDIT_EXPORTED).count()

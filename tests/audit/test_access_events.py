@@ -63,10 +63,10 @@ def test_signing_out_is_recorded(handler_user):
 
 @pytest.mark.django_db
 def test_a_handler_refused_a_supervisor_page_is_recorded(handler_client, handler_user):
-    assert handler_client.get(reverse("audit:dashboard")).status_code == 403
+    assert handler_client.get(reverse("supervision:dashboard")).status_code == 403
     event = _only(Action.PERMISSION_DENIED)
     assert event.actor_id == handler_user.pk
-    assert event.details["path"] == reverse("audit:dashboard")
+    assert event.details["path"] == reverse("supervision:dashboard")
 
 
 @pytest.mark.django_db

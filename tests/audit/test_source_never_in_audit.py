@@ -129,7 +129,7 @@ def test_no_source_detail_reaches_the_audit_trail_over_a_whole_journey(
     assert download.status_code == 200
 
     # A supervisor reads the trail and exports it.
-    timeline = supervisor_client.get(reverse("audit:submission", args=[submission.reference]))
+    timeline = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
     # Who exported it, why and to whom, and who downloaded it: on the submission's own timeline.
     disclosed = [(e.action, e.actor_username) for e in timeline.context["disclosures"].events]
     assert disclosed == [
@@ -138,7 +138,7 @@ def test_no_source_detail_reaches_the_audit_trail_over_a_whole_journey(
         (Action.EXPORT_DOWNLOADED, "hannah.handler"),
     ]
     assert "Briefing for the neighbourhood team" in timeline.content.decode()
-    b"".join(supervisor_client.get(reverse("audit:trail_export")).streaming_content)
+    b"".join(supervisor_client.get(reverse("supervision:trail_export")).streaming_content)
 
     # The journey left its marks: collection, reveal, alteration, disclosure.
     recorded = set(

@@ -78,7 +78,7 @@ CLEAN_LOG = (
 # Downloads kept verbatim on purpose: the audit trail's CSV carries each entry's details exactly
 # as hashed into the chain, so a supervisor can re-check the chain from the file. A reveal's
 # reason there is what the reveal-reason check let through; it is not a page.
-VERBATIM = {"audit:trail_export"}
+VERBATIM = {"supervision:trail_export"}
 # Pages being rebuilt elsewhere, each with its own strict expected failure below: when the page
 # masks, that test passes unexpectedly and fails, and the page joins the crawl.
 PENDING: set[str] = set()
@@ -264,12 +264,12 @@ def test_the_crawl_finds_every_staff_page_it_knows_of():
         "triage:detail",
         "triage:assess",
         "triage:reveal",
-        "audit:trail",
-        "audit:submission",
-        "audit:user",
-        "audit:dashboard",
-        "audit:approvals",
-        "audit:approval",
+        "supervision:trail",
+        "supervision:submission",
+        "supervision:user",
+        "supervision:dashboard",
+        "supervision:approvals",
+        "supervision:approval",
         "intelligence:log_list",
         "intelligence:log_print",
         "intelligence:export_list",
@@ -300,10 +300,10 @@ def test_no_staff_page_shows_the_source_before_a_reveal(
     else:
         reference = journey["in_progress"].reference
         expected |= {
-            reverse("audit:trail"),
-            reverse("audit:submission", args=[reference]),
-            reverse("audit:user", args=[supervisor_user.pk]),
-            reverse("audit:approval", args=[journey["awaiting"].reference]),
+            reverse("supervision:trail"),
+            reverse("supervision:submission", args=[reference]),
+            reverse("supervision:user", args=[supervisor_user.pk]),
+            reverse("supervision:approval", args=[journey["awaiting"].reference]),
         }
     assert expected <= shown
 
@@ -333,13 +333,17 @@ def test_masks_say_what_was_there(request, role, journey):
 
 def test_the_timeline_masks_a_reveals_reason(supervisor_client, journey):
     submission = journey["in_progress"]
-    body = body_of(supervisor_client.get(reverse("audit:submission", args=[submission.reference])))
+    body = body_of(
+        supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
+    )
     assert "Need to ask [source name] whether Jade is in school this week" in html.unescape(body)
 
 
 def test_the_approval_page_masks_what_the_professional_wrote(supervisor_client, journey):
     submission = journey["awaiting"]
-    body = body_of(supervisor_client.get(reverse("audit:approval", args=[submission.reference])))
+    body = body_of(
+        supervisor_client.get(reverse("supervision:approval", args=[submission.reference]))
+    )
     assert {"[source name]", "[source phone]", "[source organisation]"} <= _masks_on(body)
     assert CLEAN_LOG in body
 
@@ -375,7 +379,7 @@ def test_after_a_reveal_the_handler_sees_the_values_on_that_submission_only(
         leaks(body_of(handler_client.get(reverse("triage:detail", args=[other.reference])))) == []
     )
     assert leaks(body_of(supervisor_client.get(detail))) == []
-    timeline = reverse("audit:submission", args=[submission.reference])
+    timeline = reverse("supervision:submission", args=[submission.reference])
     assert leaks(body_of(supervisor_client.get(timeline))) == []
 
 

@@ -13,9 +13,9 @@ from audit.services import audit_event_record
 from tests.factories import SubmissionFactory, UserFactory
 
 TRAIL_PAGES = [
-    ("audit:trail", {}),
-    ("audit:trail_export", {}),
-    ("audit:dashboard", {}),
+    ("supervision:trail", {}),
+    ("supervision:trail_export", {}),
+    ("supervision:dashboard", {}),
 ]
 
 
@@ -26,11 +26,11 @@ def submission(db):
 
 def _pages(submission, user):
     return [
-        reverse("audit:trail"),
-        reverse("audit:trail_export"),
-        reverse("audit:dashboard"),
-        reverse("audit:submission", args=[submission.reference]),
-        reverse("audit:user", args=[user.pk]),
+        reverse("supervision:trail"),
+        reverse("supervision:trail_export"),
+        reverse("supervision:dashboard"),
+        reverse("supervision:submission", args=[submission.reference]),
+        reverse("supervision:user", args=[user.pk]),
     ]
 
 
@@ -63,10 +63,10 @@ def test_supervisors_see_every_page(supervisor_client, submission, handler_user)
 
 @pytest.mark.django_db
 def test_a_refused_handler_leaves_a_permission_denied_entry(handler_client, handler_user):
-    handler_client.get(reverse("audit:trail") + "?reference=secret-search")
+    handler_client.get(reverse("supervision:trail") + "?reference=secret-search")
     event = AuditEvent.objects.filter(action=Action.PERMISSION_DENIED).get()
     assert event.actor_id == handler_user.pk
-    assert event.details["path"] == reverse("audit:trail")
+    assert event.details["path"] == reverse("supervision:trail")
     assert "secret-search" not in str(event.details)  # the query string is never kept
     assert event.ip_address == "127.0.0.1"
 
@@ -81,7 +81,7 @@ def test_the_trail_filters_by_person_reference_action_and_date(
     audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user, submission=second)
 
     def shown(query: str) -> set:
-        response = supervisor_client.get(reverse("audit:trail") + "?" + query)
+        response = supervisor_client.get(reverse("supervision:trail") + "?" + query)
         assert response.status_code == 200
         return {
             (e.actor_username, e.action, e.submission_reference)
@@ -120,7 +120,7 @@ def _dates(**dates: str) -> str:
 
 @pytest.mark.django_db
 def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supervisor_client):
-    page = supervisor_client.get(reverse("audit:trail")).content.decode()
+    page = supervisor_client.get(reverse("supervision:trail")).content.decode()
     assert 'type="date"' not in page
     for name in ("date_from", "date_to"):
         for part in ("0", "1", "2"):
@@ -128,7 +128,7 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
     assert page.index('for="id_date_from_0">Day') < page.index('for="id_date_from_1">Month')
 
     query = "date_from_0=31&date_from_1=2&date_from_2=2026&date_to_0=1&date_to_2=2026"
-    response = supervisor_client.get(reverse("audit:trail") + "?" + query)
+    response = supervisor_client.get(reverse("supervision:trail") + "?" + query)
     form = response.context["filter"].form
     assert form.has_error("date_from", code="invalid_date")
     assert form.has_error("date_to", code="incomplete")
@@ -137,7 +137,7 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
     assert '<a href="#id_date_to_0">Date to must include a day, month and year</a>' in body
 
     backwards = supervisor_client.get(
-        reverse("audit:trail") + "?" + _dates(date_from="2-1-2000", date_to="1-1-2000")
+        reverse("supervision:trail") + "?" + _dates(date_from="2-1-2000", date_to="1-1-2000")
     )
     assert backwards.context["filter"].form.has_error("date_to", code="date_order")
     assert "Date to must be the same as or after date from" in backwards.content.decode()
@@ -147,13 +147,13 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
 def test_the_trail_pages_by_keyset(supervisor_client, handler_user):
     for _ in range(55):
         audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
-    first = supervisor_client.get(reverse("audit:trail") + "?action=submission_viewed")
+    first = supervisor_client.get(reverse("supervision:trail") + "?action=submission_viewed")
     page = first.context["page"]
     assert len(page.events) == 50
     assert page.next_cursor == page.events[-1].id
     assert f"before={page.next_cursor}" in first.content.decode()
     second = supervisor_client.get(
-        reverse("audit:trail") + f"?action=submission_viewed&before={page.next_cursor}"
+        reverse("supervision:trail") + f"?action=submission_viewed&before={page.next_cursor}"
     )
     rest = second.context["page"]
     assert len(rest.events) == 5
@@ -168,9 +168,9 @@ def test_the_trail_runs_a_constant_number_of_queries(
     def load(n: int):
         for _ in range(n):
             audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
-        supervisor_client.get(reverse("audit:trail"))  # warm the session
+        supervisor_client.get(reverse("supervision:trail"))  # warm the session
         with django_assert_num_queries(7) as captured:
-            response = supervisor_client.get(reverse("audit:trail"))
+            response = supervisor_client.get(reverse("supervision:trail"))
         assert response.status_code == 200
         return len(captured)
 
@@ -188,7 +188,7 @@ def test_the_timeline_tells_the_life_of_one_submission_oldest_first(
     submission.status = "in_progress"
     submission.save()
 
-    response = supervisor_client.get(reverse("audit:submission", args=[submission.reference]))
+    response = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
     events = response.context["page"].events
     assert [e.id for e in events] == sorted(e.id for e in events)
     assert {e.submission_reference for e in events} == {submission.reference}
@@ -201,7 +201,7 @@ def test_the_timeline_tells_the_life_of_one_submission_oldest_first(
 
 @pytest.mark.django_db
 def test_an_unknown_reference_is_not_found(supervisor_client):
-    response = supervisor_client.get(reverse("audit:submission", args=["CPI-ZZZZ-ZZZZ"]))
+    response = supervisor_client.get(reverse("supervision:submission", args=["CPI-ZZZZ-ZZZZ"]))
     assert response.status_code == 404
 
 
@@ -209,11 +209,11 @@ def test_an_unknown_reference_is_not_found(supervisor_client):
 def test_a_person_page_lists_what_they_did(supervisor_client, handler_user, other_handler_user):
     audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
     audit_event_record(action=Action.SOURCE_REVEALED, actor=other_handler_user)
-    response = supervisor_client.get(reverse("audit:user", args=[handler_user.pk]))
+    response = supervisor_client.get(reverse("supervision:user", args=[handler_user.pk]))
     assert response.status_code == 200
     assert {e.actor_id for e in response.context["page"].events} == {handler_user.pk}
     assert "Intelligence handler" in response.content.decode()
-    assert supervisor_client.get(reverse("audit:user", args=[999_999])).status_code == 404
+    assert supervisor_client.get(reverse("supervision:user", args=[999_999])).status_code == 404
 
 
 @pytest.mark.django_db
@@ -224,7 +224,9 @@ def test_the_csv_export_holds_the_filtered_trail_and_is_itself_audited(
     audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user, submission=submission)
     audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
 
-    response = supervisor_client.get(reverse("audit:trail_export") + "?action=source_revealed")
+    response = supervisor_client.get(
+        reverse("supervision:trail_export") + "?action=source_revealed"
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
@@ -244,7 +246,7 @@ def test_the_csv_export_holds_the_filtered_trail_and_is_itself_audited(
 def test_the_csv_export_defuses_spreadsheet_formulas(supervisor_client, handler_user):
     evil = UserFactory(username="=HYPERLINK(1)", role="handler")
     audit_event_record(action=Action.SUBMISSION_VIEWED, actor=evil)
-    response = supervisor_client.get(reverse("audit:trail_export") + f"?user={evil.pk}")
+    response = supervisor_client.get(reverse("supervision:trail_export") + f"?user={evil.pk}")
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in body
     assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
@@ -256,7 +258,9 @@ def test_the_csv_export_carries_each_entrys_place_in_the_chain(supervisor_client
 
     audit_event_record(action=Action.SOURCE_REVEALED, actor=handler_user)
     audit_chain_seal()
-    response = supervisor_client.get(reverse("audit:trail_export") + "?action=source_revealed")
+    response = supervisor_client.get(
+        reverse("supervision:trail_export") + "?action=source_revealed"
+    )
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     header, (row,) = rows[0], rows[1:]
     entry = AuditEvent.objects.get(action=Action.SOURCE_REVEALED)
@@ -280,7 +284,7 @@ def test_the_timeline_shows_labels_people_read_and_leaves_out_tokens(
     submission = submission_create(answers=session_answers(), submission_token=token)
     services.submission_take_next(user=handler_user)
 
-    response = supervisor_client.get(reverse("audit:submission", args=[submission.reference]))
+    response = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
     lines = [line for event in response.context["page"].events for line in event.summary]
     page = response.content.decode()
     assert "Lawful basis: UK GDPR Article 6(1)(e): public task" in lines

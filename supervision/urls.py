@@ -1,8 +1,8 @@
 from django.urls import path
 
-from audit import views
+from supervision import views
 
-app_name = "audit"
+app_name = "supervision"
 urlpatterns = [
     path("", views.trail, name="trail"),
     path("export.csv", views.trail_export, name="trail_export"),

@@ -15,24 +15,23 @@ from django.utils import timezone
 
 from accounts.access import supervisor_required
 from accounts.reauth import recent_auth_required
-from audit import charts, supervision
-from audit.filters import TrailFilter, reference_normalise
-from audit.forms import ApprovalForm
 from audit.models import Action, AuditEvent
-from audit.selectors import (
-    APPROVAL_LIST_LIMIT,
-    TrailPage,
-    disclosures_for,
-    log_awaiting_approval_or_404,
-    logs_awaiting_approval,
-    staff_member_or_404,
-    trail_page,
-)
+from audit.selectors import TrailPage, trail_page
 from audit.services import audit_event_record
 from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
 from intelligence.masking import event_summaries_mask, source_mask_for
 from submissions.models import Submission
 from submissions.references import REFERENCE_PATTERN
+from supervision import charts, figures
+from supervision.filters import TrailFilter, reference_normalise
+from supervision.forms import ApprovalForm
+from supervision.selectors import (
+    APPROVAL_LIST_LIMIT,
+    disclosures_for,
+    log_awaiting_approval_or_404,
+    logs_awaiting_approval,
+    staff_member_or_404,
+)
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
 
@@ -77,7 +76,7 @@ def trail(request):
     event_summaries_mask(request, page.events)
     return _render(
         request,
-        "audit/trail.html",
+        "supervision/trail.html",
         {
             "filter": filterset,
             "page": page,
@@ -162,7 +161,7 @@ def submission_timeline(request, reference: str):
     event_summaries_mask(request, [*page.events, *disclosures.events])
     return _render(
         request,
-        "audit/timeline.html",
+        "supervision/timeline.html",
         {
             "reference": reference,
             "submission": submission,
@@ -179,20 +178,20 @@ def user_trail(request, user_id: int):
         AuditEvent.objects.filter(actor_id=member.id), cursor=request.GET.get("before")
     )
     event_summaries_mask(request, page.events)
-    return _render(request, "audit/user.html", {"member": member, "page": page})
+    return _render(request, "supervision/user.html", {"member": member, "page": page})
 
 
 @supervisor_required
 def dashboard(request):
     now = timezone.now()
-    by_status = supervision.queue_by_status()
-    by_category = supervision.open_by_category()
-    overdue = supervision.overdue_by_priority(now)
-    weeks = supervision.outcomes_by_week(timezone.localdate())
-    series = supervision.outcome_series()
-    reveals = supervision.reveals_by_handler(now)
-    exports = supervision.exports_by_handler(now)
-    oldest = supervision.oldest_unassigned()
+    by_status = figures.queue_by_status()
+    by_category = figures.open_by_category()
+    overdue = figures.overdue_by_priority(now)
+    weeks = figures.outcomes_by_week(timezone.localdate())
+    series = figures.outcome_series()
+    reveals = figures.reveals_by_handler(now)
+    exports = figures.exports_by_handler(now)
+    oldest = figures.oldest_unassigned()
     week_columns = [(start.strftime("%-d %b"), values) for start, values in weeks]
     context = {
         "by_status": by_status,
@@ -204,7 +203,7 @@ def dashboard(request):
         "overdue": overdue,
         "overdue_total": sum(n for _, n in overdue),
         "overdue_chart": charts.bar_chart(overdue, colour=charts.PALETTE[2]),
-        "overdue_items": supervision.overdue_items(now),
+        "overdue_items": figures.overdue_items(now),
         "weeks": [
             (label, [values.get(key, 0) for key, _ in series], sum(values.values()))
             for label, values in week_columns
@@ -217,12 +216,12 @@ def dashboard(request):
         ),
         "exports": exports,
         "exports_chart": charts.stacked_bar_chart(
-            [(p["username"], p) for p in exports], supervision.EXPORT_SERIES
+            [(p["username"], p) for p in exports], figures.EXPORT_SERIES
         ),
-        "activity_days": supervision.ACTIVITY_DAYS,
-        "targets": sorted(supervision.target_days().items()),
+        "activity_days": figures.ACTIVITY_DAYS,
+        "targets": sorted(figures.target_days().items()),
     }
-    return _render(request, "audit/dashboard.html", context)
+    return _render(request, "supervision/dashboard.html", context)
 
 
 # --- Approval of sanitised logs ---------------------------------------------------------------
@@ -230,7 +229,7 @@ def dashboard(request):
 def approvals(request):
     return _render(
         request,
-        "audit/approvals.html",
+        "supervision/approvals.html",
         {"section": "approvals", "logs": logs_awaiting_approval(), "limit": APPROVAL_LIST_LIMIT},
     )
 
@@ -269,8 +268,8 @@ def approval(request, reference: str):
                 if approve
                 else f"Log {log.reference} returned to {log.created_by or 'the handler'}.",
             )
-            return redirect("audit:approvals")
-        return redirect("audit:approval", reference=submission.reference)
+            return redirect("supervision:approvals")
+        return redirect("supervision:approval", reference=submission.reference)
     if request.method == "GET":
         audit_event_record(
             action=Action.SUBMISSION_VIEWED,
@@ -286,7 +285,7 @@ def approval(request, reference: str):
     mask = source_mask_for(request, submission)
     return _render(
         request,
-        "audit/approval.html",
+        "supervision/approval.html",
         {
             "section": "approvals",
             "log": mask.instance(log),

@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from audit import supervision
 from audit.models import Action
 from audit.services import audit_event_record
 from submissions.models import Category, Outcome, Status, Submission
+from supervision import figures
 from tests.factories import SubmissionFactory
 
-URL = reverse("audit:dashboard")
+URL = reverse("supervision:dashboard")
 
 
 def _aged(days: float, **fields) -> Submission:
@@ -34,9 +34,9 @@ def test_queue_counts_by_status_and_open_ones_by_category():
     _aged(0, categories=[Category.CRIMINAL_EXPLOITATION, Category.DRUG_RELATED_HARM])
     _aged(0, status=Status.IN_PROGRESS, categories=[Category.DRUG_RELATED_HARM])
     _aged(0, status=Status.CLOSED, outcome=Outcome.NO_ACTION, categories=[Category.MODERN_SLAVERY])
-    by_status = dict(supervision.queue_by_status())
+    by_status = dict(figures.queue_by_status())
     assert by_status == {"New": 1, "In progress": 1, "Awaiting review": 0, "Closed": 1}
-    by_category = dict(supervision.open_by_category())
+    by_category = dict(figures.open_by_category())
     assert by_category["Drug-related harm"] == 2
     assert by_category["Criminal exploitation"] == 1
     assert by_category["Modern slavery"] == 0  # closed ones are not in the queue
@@ -47,7 +47,7 @@ def test_the_oldest_unassigned_item_is_found(handler_user):
     _aged(2)
     oldest = _aged(5)
     _aged(9, assigned_to=handler_user, status=Status.IN_PROGRESS)
-    assert supervision.oldest_unassigned() == oldest.created_at
+    assert figures.oldest_unassigned() == oldest.created_at
 
 
 @pytest.mark.django_db
@@ -59,13 +59,13 @@ def test_items_past_their_target_follow_the_priority_targets(settings):
     late_p3 = _aged(8, priority=3)
     _aged(30, priority=4, status=Status.CLOSED, outcome=Outcome.NO_ACTION)  # closed: never late
     now = timezone.now()
-    assert dict(supervision.overdue_by_priority(now)) == {
+    assert dict(figures.overdue_by_priority(now)) == {
         "P1 (target 1 day)": 1,
         "P2 (target 3 days)": 0,
         "P3 (target 7 days)": 1,
         "P4 (target 14 days)": 0,
     }
-    items = supervision.overdue_items(now)
+    items = figures.overdue_items(now)
     assert [i.reference for i in items] == [late_p3.reference, late_p1.reference]
     assert items[0].days_over == 1
 
@@ -81,7 +81,7 @@ def test_outcomes_are_counted_per_week_for_eight_weeks():
     ]:
         submission = SubmissionFactory(status=Status.CLOSED, outcome=outcome)
         Submission.objects.filter(pk=submission.pk).update(closed_at=now - timedelta(days=days_ago))
-    weeks = supervision.outcomes_by_week(timezone.localdate())
+    weeks = figures.outcomes_by_week(timezone.localdate())
     assert len(weeks) == 8
     assert weeks[-1][1] == {Outcome.NO_ACTION: 1, Outcome.CRIME_DESK: 1}
     assert weeks[-2][1] == {Outcome.NO_ACTION: 1}
@@ -96,11 +96,11 @@ def test_reveals_and_exports_are_counted_per_person(handler_user, other_handler_
     audit_event_record(action=Action.EXPORT_REQUESTED, actor=other_handler_user)
     audit_event_record(action=Action.EXPORT_DOWNLOADED, actor=other_handler_user)
     now = timezone.now()
-    assert supervision.reveals_by_handler(now) == [
+    assert figures.reveals_by_handler(now) == [
         ("hannah.handler", 3, handler_user.pk),
         ("harry.handler", 1, other_handler_user.pk),
     ]
-    exports = supervision.exports_by_handler(now)
+    exports = figures.exports_by_handler(now)
     assert exports == [
         {
             "username": "harry.handler",

@@ -24,11 +24,11 @@ def awaiting(settings, handler_user):
 
 
 def _url(submission):
-    return reverse("audit:approval", args=[submission.reference])
+    return reverse("supervision:approval", args=[submission.reference])
 
 
 def test_handlers_cannot_see_or_decide_approvals(handler_client, awaiting):
-    assert handler_client.get(reverse("audit:approvals")).status_code == 403
+    assert handler_client.get(reverse("supervision:approvals")).status_code == 403
     assert handler_client.get(_url(awaiting)).status_code == 403
     assert handler_client.post(_url(awaiting), {"decision": "approve"}).status_code == 403
     awaiting.refresh_from_db()
@@ -36,10 +36,11 @@ def test_handlers_cannot_see_or_decide_approvals(handler_client, awaiting):
 
 
 def test_supervisors_see_the_logs_waiting(supervisor_client, awaiting):
-    response = supervisor_client.get(reverse("audit:approvals"))
+    response = supervisor_client.get(reverse("supervision:approvals"))
     assert response.status_code == 200
     assert [log.submission.reference for log in response.context["logs"]] == [awaiting.reference]
-    assert reverse("audit:approvals") in response.content.decode()  # the tab shows when it is on
+    # the tab shows when it is on
+    assert reverse("supervision:approvals") in response.content.decode()
 
 
 def test_the_original_and_the_sanitised_text_are_side_by_side(
@@ -62,7 +63,7 @@ def test_approving_closes_the_submission_and_approves_the_log(
 ):
     response = supervisor_client.post(_url(awaiting), {"decision": "approve", "comment": ""})
     assert response.status_code == 302
-    assert response["Location"] == reverse("audit:approvals")
+    assert response["Location"] == reverse("supervision:approvals")
     awaiting.refresh_from_db()
     assert awaiting.status == Status.CLOSED
     assert awaiting.intelligence_log.status == LogStatus.APPROVED
