@@ -1,0 +1,279 @@
+"""Does what a professional wrote on the non-urgent form sound like danger now?
+
+`detect` reads the information, the when-text and each description, and answers whether the
+writer should be stopped and told to ring 999 or 101, which kinds of danger the words suggest, and
+exactly where they wrote them. Nothing leaves the process: plain rules over normalised text.
+
+A danger word counts only in its context: "no weapons were seen" is negated, "self-harmed two
+years ago, now supported by CAMHS" is over, "killing time" and "the gun club" are everyday
+senses, a knife in a cooking class is a tool, a missing girl who "has been found" is not
+missing. Weaker signs ("goodbye", "last seen", "scared", "jump him") count when they come with a
+time that is now or soon, or with another sign of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from urgency import patterns as p
+from urgency.text import NormalText, normalise
+
+KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
+_NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
+_POSSESSION_REACH = 6  # words before a weapon that "has"/"carrying"/"with" can govern
+_INTENT_BEFORE = re.compile(
+    rf"(?:{p.INTENT}|be|being|get|gets|getting|got|there is|there will|is going to) "
+    rf"{p.gap(2)}$"
+)
+_PLANNED = p.compile_words(
+    p.words(
+        "planned",
+        "plan",
+        "plans",
+        "arranged",
+        "there will be",
+        "there is going to be",
+        "going to be",
+    )
+)
+_WEAPON_PLACE = re.compile(
+    r"^(?:[^\s.,]+ ){0,3}?(?:in|on|under|inside) (?:his|her|their|the|my|a) "
+    r"(?:bag|pocket|waistband|belt|jacket|coat|sock|socks|car|room|bed|rucksack|hand|hoodie|"
+    r"trousers|boot|shed|bedroom)"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters start..end of what the writer typed in one field (descriptions by index)."""
+
+    field: str
+    start: int
+    end: int
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class UrgencyResult:
+    urgent: bool
+    kinds: tuple[str, ...]
+    spans: tuple[Span, ...] = field(default=())
+
+    def quotes(self, *, information: str, when: str, descriptions: list[str]) -> list[str]:
+        """The writer's own words behind each span, to show back to that writer only."""
+        texts = {"information": information, "when": when}
+        return [
+            (descriptions[span.index] if span.index is not None else texts[span.field])[
+                span.start : span.end
+            ]
+            for span in self.spans
+        ]
+
+
+@dataclass
+class _Hit:
+    kind: str
+    strong: bool
+    span: Span
+    sentence_has_time: bool
+    in_when: bool
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    offset: int  # where the sentence starts in the field's canonical text
+    field_name: str
+    index: int | None
+    normal: NormalText
+
+    def span(self, start: int, end: int) -> Span:
+        first, last = self.normal.written_span(self.offset + start, self.offset + end)
+        return Span(self.field_name, first, last, self.index)
+
+
+def _overlaps(match: re.Match[str], pattern: re.Pattern[str], text: str) -> bool:
+    return any(
+        other.start() < match.end() and match.start() < other.end()
+        for other in pattern.finditer(text)
+    )
+
+
+def _clause_before(text: str, position: int, reach: int) -> str:
+    clause = text[:position].rsplit(" , ", 1)[-1]
+    return " ".join(clause.split()[-reach:])
+
+
+def _negated(text: str, match: re.Match[str]) -> bool:
+    before = p.HEDGED_NEGATION.sub(" ", _clause_before(text, match.start(), _NEGATION_REACH))
+    return p.NEGATION.search(before) is not None
+
+
+def _sentences(field_name: str, index: int | None, value: str) -> list[_Sentence]:
+    normal = normalise(value)
+    found: list[_Sentence] = []
+    offset = 0
+    for part in normal.canonical.split(" . "):
+        if part.strip(" .,"):
+            found.append(_Sentence(part, offset, field_name, index, normal))
+        offset += len(part) + 3
+    return found
+
+
+def _strong_time(text: str) -> bool:
+    return any(match.group() != "now" for match in p.TIME_NOW.finditer(text))
+
+
+def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: bool) -> list[_Hit]:
+    text = sentence.text
+    cues = {
+        name: list(pattern.finditer(text))
+        for name, pattern in (
+            ("self_harm", p.SELF_HARM),
+            ("self_harm_sign", p.SELF_HARM_SIGN),
+            ("threat", p.THREAT),
+            ("violence", p.WEAPON_VIOLENCE),
+            ("weapon", p.WEAPON),
+            ("missing", p.MISSING),
+            ("missing_sign", p.MISSING_SIGN),
+            ("danger", p.DANGER_NOW),
+        )
+    }
+    if not any(cues.values()):
+        return []  # most sentences: nothing else to read
+
+    times = list(p.TIME_NOW.finditer(text))
+    has_time = bool(times)
+    strong_time = any(match.group() != "now" for match in times)
+    over = (settled_after or p.PAST.search(text) is not None) and not strong_time
+    made_up = p.FICTION_OR_TEACHING.search(text) is not None
+    joking = p.JOKE.search(text) is not None
+    in_when = sentence.field_name == "when"
+    hits: list[_Hit] = []
+
+    def add(kind: str, strong: bool, match: re.Match[str]) -> None:
+        span = sentence.span(match.start(), match.end())
+        hits.append(_Hit(kind, strong, span, has_time, in_when))
+
+    def usable(match: re.Match[str], idiom: re.Pattern[str] | None = None) -> bool:
+        if over or made_up:
+            return False
+        if idiom is not None and _overlaps(match, idiom, text):
+            return False
+        return not _negated(text, match)
+
+    recovered = bool(cues["self_harm"] or cues["self_harm_sign"]) and (
+        p.RECOVERED.search(text) is not None
+    )
+    for match in cues["self_harm"]:
+        if usable(match, p.SELF_HARM_IDIOM) and not recovered:
+            add("self_harm", True, match)
+    for match in cues["self_harm_sign"]:
+        if usable(match, p.SELF_HARM_IDIOM) and not recovered:
+            add("self_harm", False, match)
+
+    threats = [
+        match
+        for match in cues["threat"]
+        if not joking and usable(match, p.THREAT_IDIOM) and not _overlaps(match, p.SELF_HARM, text)
+    ]
+    for match in threats:
+        add("threat_to_life", True, match)
+
+    violent = [
+        match
+        for match in cues["violence"]
+        if not joking
+        and (_INTENT_BEFORE.search(text[: match.start()]) or _PLANNED.search(text) or has_time)
+        and usable(match, p.ORDINARY_SHOOTING)
+        and not _overlaps(match, p.ORDINARY_WEAPON, text)
+    ]
+    for match in violent:
+        add("weapon", True, match)
+        add("threat_to_life", True, match)
+
+    if cues["weapon"] and not joking:
+        ordinary_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None and not threats
+        for match in cues["weapon"]:
+            if ordinary_setting or not usable(match, p.ORDINARY_WEAPON):
+                continue
+            before = _clause_before(text, match.start(), _POSSESSION_REACH)
+            held = p.POSSESSION.search(before) is not None and not p.NOT_POSSESSION.search(before)
+            placed = _WEAPON_PLACE.match(text[match.end() :].strip()) is not None
+            if held or placed or has_time or threats or violent:
+                add("weapon", True, match)
+
+    for match in cues["missing"]:
+        if not found_later and usable(match, p.ORDINARY_MISSING):
+            add("missing_now", True, match)
+    for match in cues["missing_sign"]:
+        if not found_later and usable(match):
+            add("missing_now", False, match)
+
+    for match in cues["danger"]:
+        if not joking and usable(match):
+            add("imminent", False, match)
+            if p.SERIOUS_HARM.search(text[match.end() :]):
+                add("threat_to_life", True, match)
+
+    if hits:
+        hits += [
+            _Hit("time", False, sentence.span(match.start(), match.end()), True, in_when)
+            for match in times
+        ]
+    return hits
+
+
+def _found_again(sentences: list[_Sentence]) -> bool:
+    """Whether the record says a missing person has been found or come back."""
+    for sentence in sentences:
+        for match in p.FOUND.finditer(sentence.text):
+            if not _overlaps(match, p.NOT_FOUND, sentence.text) and not _negated(
+                sentence.text, match
+            ):
+                return True
+    return False
+
+
+def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
+    sentences = _sentences("information", None, information) + _sentences("when", None, when)
+    for index, description in enumerate(descriptions):
+        sentences += _sentences("descriptions", index, description)
+    found_later = _found_again(sentences)
+    hits: list[_Hit] = []
+    for number, sentence in enumerate(sentences):
+        following = sentences[number + 1] if number + 1 < len(sentences) else None
+        # "No further concerns since." closes the sentence before it.
+        settled_after = (
+            following is not None
+            and following.field_name == sentence.field_name
+            and following.index == sentence.index
+            and p.SETTLED.search(following.text) is not None
+        )
+        hits += _sentence_hits(sentence, found_later=found_later, settled_after=settled_after)
+    calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
+    when_has_time = any(
+        _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
+    )
+
+    kinds: set[str] = set()
+    used: list[_Hit] = []
+    for kind in ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent"):
+        of_kind = [hit for hit in hits if hit.kind == kind]
+        strong = [hit for hit in of_kind if hit.strong]
+        weak_now = [
+            hit
+            for hit in of_kind
+            if not hit.strong and (hit.sentence_has_time or when_has_time) and not calm
+        ]
+        if strong or weak_now or (len(of_kind) >= 2 and not calm):
+            kinds.add(kind)
+            used += of_kind
+    danger = [hit for hit in used if hit.kind != "time"]
+    if danger and (when_has_time or any(hit.sentence_has_time for hit in danger)):
+        kinds.add("imminent")
+        used += [hit for hit in hits if hit.kind == "time"]
+    spans = sorted({hit.span for hit in used}, key=lambda s: (s.field, s.index or 0, s.start))
+    ordered = tuple(kind for kind in KINDS if kind in kinds)
+    return UrgencyResult(urgent=bool(ordered), kinds=ordered, spans=tuple(spans))

@@ -1,0 +1,380 @@
+"""The wording the detector looks for, as regular expressions over the canonical text.
+
+The canonical text (see `urgency.text`) is lower case with one space between words, "." between
+sentences and "," between clauses, so a pattern's word gap never needs to allow for punctuation.
+Each group below says what it is for; the detector decides what a match means in its context.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(*alternatives: str) -> str:
+    """Alternatives as one group of whole words."""
+    return r"(?:" + "|".join(alternatives) + r")"
+
+
+def gap(most: int) -> str:
+    """Up to `most` words, none of them punctuation."""
+    return rf"(?:[^\s.,]+ ){{0,{most}}}"
+
+
+def compile_words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
+
+
+# The word lists are packed by hand, several to a line, so they read as lists.
+# fmt: off
+PERSON = words(
+    "him", "her", "them", "you", "me", "us", "someone", "somebody", "anyone", "everyone",
+    "everybody", "people", "his", "their", "your", "my", "the", "a", "that", "this", "those",
+)
+SELF = words(
+    "myself", "himself", "herself", "themselves", "themself", "yourself", "self",
+)
+INTENT = words(
+    "going to", "will", "would", "want to", "wants to", "wanted to", "plan to", "plans to",
+    "planning to", "planned to", "about to", "intend to", "intends to", "intending to",
+    "on (?:his|her|their|my) way to", "told to", "tell (?:him|her|them) to",
+    "telling (?:him|her|them) to", "threatened to", "threatening to", "threatens to", "threaten to",
+    "ready to", "promised to", "swore to", "vowed to", "trying to", "tried to", "has to",
+    "needs to", "is to", "are to", "got to", "gonna", "to",
+)
+TIME_NOW = compile_words(
+    words(
+        "tonight", "tonights", "right now", "now", "at the moment", "currently", "as we speak",
+        "just now", "today", "todays", "this morning", "this afternoon", "this evening",
+        "this weekend", "tomorrow", "earlier today", "later today", "soon", "still in", "imminent",
+        "imminently", "immediately", "at present", "presently", "happening now",
+        "this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        "on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"(?:in|within) (?:an|a|the next|a few|a couple of|\d+|one|two|ten|twenty|thirty) "
+        r"(?:minutes?|mins?|hours?|hrs?)",
+        r"(?:\d+|an|a|a few|few|a couple of|one|two|three|five|ten|twenty|thirty|forty) "
+        r"(?:minutes?|mins?|hours?|hrs?) ago",
+        r"on (?:his|her|their|my) way",
+        r"when (?:he|she|they|i) (?:gets?|goes) (?:home|off|out|back)",
+        r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm",
+    )
+)
+
+# Distant or finished: the sentence tells of something over, not something about to happen.
+PAST = compile_words(
+    words(
+        r"in (?:19|20)\d\d", r"(?:19|20)\d\d",
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few|many|"
+        r"couple of|a couple of) (?:years?|months?) ago",
+        r"last (?:year|month|term|summer|spring|autumn|winter|christmas|easter|half term)",
+        r"when (?:he|she|they|i) (?:was|were) "
+        r"(?:\d+|young|younger|little|a child|small|in year \d+|"
+        r"at primary|in primary)",
+        r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december)",
+        "used to", "previously", "historic", "historical", "historically", "in the past",
+        "has since", "have since", "had since", "since then", "no further", "no recent",
+        "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
+        "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
+        "once when", "as a child", "years ago", "is recovering", "recovering well",
+    )
+)
+# A sentence that closes the one before it.
+SETTLED = compile_words(
+    words(
+        "no further", "since then", "dealt with", "resolved", "no recent", "has since",
+        "have since", "no concerns since", "no incidents since",
+    )
+)
+# The writer says outright that nobody is in danger now: weak signs alone do not count then.
+NOT_URGENT = compile_words(
+    words(
+        r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
+        "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+    )
+)
+RECOVERED = compile_words(
+    words(
+        r"now (?:supported|under|in recovery|doing well|settled|stable|better|safe|low risk|fine)",
+        "doing well", r"feels? (?:much )?better", r"feeling (?:much )?better", "safety plan",
+        r"support (?:is )?in place", "under camhs", "supported by", "in recovery", "eased",
+        "low risk", "is fine now", "fine now", r"has not (?:done so|self harmed|harmed)",
+        "is stable", "good support", "support network",
+    )
+)
+NEGATION = compile_words(
+    words(
+        "no", "not", "never", "none", "nobody", "no one", "without", "deny", "denies", "denied",
+        "neither", "nor", "nothing", "ruled out", "free of", "wasn't", "isn't",
+    )
+)
+HEDGED_NEGATION = compile_words(
+    words(r"not (?:sure|certain|clear|know|aware whether|aware if)", r"do not know", "no doubt")
+)
+FICTION_OR_TEACHING = compile_words(
+    words(
+        r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
+        r"playing (?:a |the )?(?:\w+ )?games?", "gaming", "xbox", "playstation", "fortnite",
+        "call of duty", "gta", "film", "films", "movie", "movies", "tv", "series", "story", "book",
+        "novel", "poem", "character", r"(?:school|a|the) play(?! area| park|ground)", "prop",
+        "props", "lyrics", "song", "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet",
+        "campaign", "prevention", "training", "course", "session", "first aid", "in class",
+        "discussion", "discussed", "debate", "topic", "celebrity",
+        r"(?:talk|talks|talking|talked) (?:in class )?about "
+        r"(?:suicide|self harm|knife crime|knives|"
+        r"guns|murder|a stabbing|the stabbing)",
+        "project", "documentary", "news", "dying matters", "what to do if", "in case",
+    )
+)
+JOKE = compile_words(
+    words(
+        "joke", "joking", "jokingly", "banter", "laughed", "laughing", "kidding", "pretend",
+        "pretended", "pretending", "play fighting", "messing about", "messing around", "teasing",
+        "hugging",
+    )
+)
+ORDINARY_WEAPON_CONTEXT = compile_words(
+    words(
+        "cooking", "cook", "chef", "chopping", "vegetables", "recipe", "food tech", "butcher",
+        "fishing", "camping", "kit list", "duke of edinburgh", "licensed", "licence", "license",
+        "legally", "locked cabinet", "gun club", "shooting club", "range", "target shooting",
+        "clay pigeon", "soldier", "army", "military", "cadets", "museum", "fancy dress", "costume",
+        "toy", "nerf", "water guns?", "water pistols?", "fencer", "fencing", "cricket", "rounders",
+        "baseball practice", "practice", "training", "college", "collection", "display case",
+        "display", "inherited", "antique", "ornamental", "for work", "gardener", "gardening",
+        "tool", "tools", r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder",
+        "warehouse", "airsoft", "replica", "knife block",
+    )
+)
+
+WEAPON = compile_words(
+    words(
+        "knife", "knives", "blade", "blades", "machete", "machetes", "swords?", "samurai",
+        "zombie knife", "rambo knife", "guns?", "handguns?", "pistols?", "firearms?", "revolvers?",
+        "rifles?", "shotguns?", "crossbows?", "axe", "hatchet", "hammer", "baseball bat",
+        r"bat with nails", r"(?:metal|wooden) bat", "acid", "corrosive", "ammunition", "ammo",
+        "bullets", "glock", "strap", "burner", "screwdriver", "razor", "weapons?", "taser",
+        "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
+        "9mm", "9 mm", r"sawn off", "switchblade", r"box cutters?", "shooter", "uzi", r"ak ?47",
+        r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
+    )
+)
+# A weapon word in an everyday sense: no weapon at all.
+ORDINARY_WEAPON = compile_words(
+    words(
+        r"(?:nerf|water|toy|glue|staple|cap|spud|paintball|laser|nail|bubble|heat|massage) "
+        r"(?:guns?|pistols?)",
+        "gun club", r"knife crime", r"knife and fork", r"butter knife", r"knife skills",
+        "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
+        r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
+        r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
+        r"the knife incident",
+    )
+)
+POSSESSION = compile_words(
+    words(
+        "has", "have", "had", "got", "carry", "carries", "carrying", "carried", "bring", "brings",
+        "bringing", "brought", "take", "takes", "taking", "took", "hold", "holds", "holding",
+        "armed", "arming", "waving", "waved", "wave", "show", "shows", "showed", "showing", "shown",
+        "flashed", "flashing", "pulled", "pulling", "pulls", "sharpening", "sharpened", "posting",
+        "posted", "posts", "loading", "loaded", "keeps", "keep", "keeping", "kept", "hide", "hides",
+        "hiding", "hidden", "tucked", "stashed", "access to", "buy", "buying", "bought", "selling",
+        "sells", "getting", "use", "uses", "using", "with", "threatened", "threatening", "pointing",
+        "pointed", "swinging", "brandishing", "grabbed",
+    )
+)
+NOT_POSSESSION = compile_words(
+    words(
+        "obsessed with", "interested in", "fascinated by",
+        r"(?:videos?|pictures?|photos?|"
+        r"drawings?|images?) of", "talks about",
+        "talking about", "about",
+    )
+)
+
+WEAPON_VIOLENCE = compile_words(
+    words(
+        "stab", "stabs", "stabbed", "stabbing", "stabbings", "shoot", "shoots", "shooting",
+        "shootings", "shot", "knife", "knifed", "knifing", "slash", "slashed", "slashing",
+        rf"wet {gap(1)}up", r"chef (?:him|her|them)", r"dip (?:him|her|them)", "shoot up", "shank",
+        "shanked",
+    )
+)
+ORDINARY_SHOOTING = compile_words(
+    words(
+        r"shoot(?:ing|s)? (?:some |a few )?hoops",
+        r"shoot(?:ing|s)? (?:you |him |her |me )?"
+        r"(?:a |an )?(?:message|email|text|video|film|photos?|pictures?|scene)",
+        r"shots? (?:of|at goal|glass|put)", r"photo ?shoot", r"took a shot", r"taking shots",
+        r"flu (?:shot|jab)", r"booster shot", r"big shot", r"mug ?shot", "screenshot", r"long shot",
+        r"shooting star", r"shooting range", r"shot at goal",
+        r"shoot(?:ing)? "
+        r"(?:for|at) (?:goal|the stars)", r"(?:a|his|her|their|the) shot",
+    )
+)
+
+KILL = words(
+    "kill", "kills", "killing", "murder", "murders", "murdering", "strangle", "strangling",
+    "end (?:him|her|them)", rf"finish {PERSON} off", r"do (?:him|her|them) in",
+    rf"choke {gap(1)}to death", rf"beat {gap(2)}to death", rf"burn {gap(4)}down", "set fire to",
+    rf"set {gap(2)}on fire", rf"throw {gap(3)}off", rf"run {gap(1)}over",
+    r"smash (?:his|her|their) head in", r"cut (?:his|her|their) (?:face|throat)", "slit", "shoot",
+    "stab", "knife", "shank", "hurt", "harm", "attack", "acid",
+)
+THREAT = compile_words(
+    words(
+        rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}", "or else",
+        rf"slit {PERSON} throat", r"petrol bomb", "firebomb",
+        rf"threat(?:en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
+        r"weapon|acid|machete|petrol)",
+        r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
+        rf"put {gap(2)}in the ground", "finish the job", r"get what is coming",
+        r"gets? what is coming", r"going to get it", r"you are next",
+        r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
+        r"(?:is|will be|get|gets|getting) killed",
+    )
+)
+THREAT_IDIOM = compile_words(
+    words(
+        r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
+        r"kill (?:the|that) (?:exam|test|"
+        r"game|vibe|mood|show|competition)",
+        "kill two birds", r"kill for", "killer",
+        r"(?:will|would|is going to) kill me (?:if|for|when)", r"murder a \w+",
+        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
+        r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
+        r"die of \w+", r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end)",
+        r"phone (?:is|was)? ?dead", "over my dead body", r"pain ?killers?",
+        r"shoot (?:you|him|her|me) a",
+    )
+)
+
+SELF_HARM = compile_words(
+    words(
+        "suicide", "suicidal", rf"kill(?:ing|ed|s)? {SELF}",
+        r"end(?:ing|s)? (?:my|his|her|their) "
+        r"(?:own )?life",
+        r"end(?:ing|s)? it(?: all)?", r"take (?:my|his|her|their) (?:own )?life",
+        r"taking (?:my|his|her|their) own life", "overdose", "overdosed", "overdosing",
+        r"self harm(?:ing|ed|s)?", rf"(?:harm|hurt|cut|cutting|cuts|hang|hanging|hanged) {SELF}",
+        r"cut(?:ting|s)? (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?)",
+        r"jump(?:ing)? (?:off|from|in front of)", r"going to jump(?! (?:him|her|them|on))",
+        r"want(?:s|ed)? to die", r"want to be dead", r"better off dead", r"rather be dead",
+        r"(?:nothing|no reason|nothing left) to live for", r"not want to (?:live|be alive|be here)",
+        r"no point (?:in )?living", r"drive into (?:a|the) (?:wall|tree|river|lorry)",
+        r"over the railings", r"(?:on|over) the (?:bridge )?parapet",
+        rf"(?:took|taken|take|swallowed|taking|took a load of) {gap(3)}"
+        r"(?:pills|tablets|paracetamol)",
+        rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
+        rf"how many {gap(3)}to die", r"to die", "noose",
+        r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
+        r"by the time you read this",
+        r"(?:will not|not going to) be (?:here|around)(?! (?:at|on|for the|"
+        r"next|this|until|in|over|during|between|after|before|from|today|tonight|as))",
+        r"will not (?:be )?need(?:ing)? (?:it|them|anything|\w+ \w+)(?: any ?more)?",
+        r"last time you (?:see|will see)", r"(?:nobody|no one) (?:would|will) miss",
+        r"no point (?:anymore|any more|in anything|in living|in going on|going on|to anything)",
+        r"(?:suicide|goodbye) (?:note|letter|message)", r"better off without (?:me|him|her|them)",
+        r"(?:walk|walking|jump|jumping|step|stepping) (?:into|in front of) (?:the |a )?"
+        r"(?:sea|river|traffic|train|bus|lorry|canal)",
+        r"(?:i|he|she|they) will be gone",
+        r"can not (?:go on|do this anymore|do this no more|"
+        r"take it anymore|take any more|take it any more)",
+        r"sorry for everything", r"(?:do|doing|going to do) it (?:tonight|today|now)",
+    )
+)
+SELF_HARM_SIGN = compile_words(
+    words(
+        r"(?:will not|not going to) be (?:here|around)", r"not be (?:here|around)",
+        r"last time you (?:see|will see)", r"say(?:ing|s)? goodbye", "goodbye", "bye",
+        r"(?:gave|giving|give|given) (?:away )?(?:his|her|their|my) \w+(?: and \w+)? away",
+        r"(?:gave|giving|give|given) away (?:his|her|their|my)",
+        r"can not (?:go on|do this anymore|do this|cope|take it anymore|take any more)",
+        r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
+        r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
+        r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
+        r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
+    )
+)
+SELF_HARM_IDIOM = compile_words(
+    words(
+        r"dying to", r"die of \w+", r"to die for", r"(?:bored|scared) to death",
+        r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
+        r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
+    )
+)
+
+MISSING = compile_words(
+    words(
+        "missing", "disappeared", r"not (?:come|came|been|gone|going) (?:back )?home",
+        r"not (?:come|came|been) back", "not returned", r"not been seen", r"not seen since",
+        r"(?:no one|nobody) (?:has seen|knows where|has heard from)",
+        r"can not be (?:found|located)", r"could not be (?:found|located)",
+        r"can not (?:find|locate)", r"not been (?:found|located)",
+        r"whereabouts (?:are )?(?:unknown|not known)", r"ran away", r"run away", "running away",
+        "runaway", "absconded", "absconding", r"no sign of (?:him|her|them)", "wandering alone",
+        rf"taken {gap(1)}(?:baby|child|children|kids|son|daughter)", r"not at home",
+        r"not been home",
+    )
+)
+MISSING_SIGN = compile_words(
+    words(
+        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)", "straight to voicemail",
+        "not collected", r"no adult",
+    )
+)
+ORDINARY_MISSING = compile_words(
+    words(
+        r"missing (?:from )?(?:a lot of |lots of |some |several )?(?:lessons?|school|class(?:es)?|"
+        r"homework|coursework|work|meals?|appointments?|the bus|deadlines?|out|in action|money|"
+        r"cash|items?|teeth|tooth|pieces?)",
+        r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat) "
+        r"(?:was|is|has been|went|had gone|gone|had been|been) missing",
+        r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
+        r"sister|nan|gran|grandma|grandad|home|old)",
+        r"run away (?:from|with) (?:the|a) (?:dog|ball)",
+    )
+)
+FOUND = compile_words(
+    words(
+        "found", "located", "traced", "returned", r"came (?:back|home)", r"come (?:back|home)",
+        r"turned up", "back home", "home safe", r"(?:is|was|are|were) safe", "safe and well",
+        r"knows where (?:he|she|they) (?:is|are)", "in the toilets", r"with us throughout",
+        r"is (?:now )?(?:home|back)", r"with (?:his|her) family",
+    )
+)
+NOT_FOUND = compile_words(
+    words(
+        r"not (?:been |yet )?(?:found|located|returned|come|came)",
+        r"(?:not|nobody|no one) knows where", r"be found", r"yet to",
+    )
+)
+
+DANGER_NOW = compile_words(
+    words(
+        rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
+        rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
+        rf"the boy|the child)",
+        r"not let (?:her|him|them) (?:leave|go)", r"locked (?:in|up)", r"held (?:against|at|in)",
+        "trapped", "bundled", "dragged", r"forced (?:into|to)", r"kidnap\w*", r"abduct\w*",
+        r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
+        r"banging on the door", r"kicking (?:the |in the )?door", "scared", "frightened",
+        "terrified", r"in danger", r"beat (?:him|her|them) up", r"jump (?:him|her|them)", "fight",
+        "fighting", "attack", "attacking", "assault", "rape",
+        r"hurt (?:him|her|them|\w+) "
+        r"(?:really )?(?:bad|badly)",
+        rf"(?:going to|will) {gap(1)}(?:hurt|harm|attack|beat)", r"sort (?:him|her|them) out",
+        "revenge", "not want to go",
+        r"(?:get|got|getting|pull|pulled|drag|lure|lured|grab|grabbed|push|pushed|force|bundle|"
+        r"snatch|snatched) (?:a|the|this|that) (?:child|girl|boy|kid|young person)",
+        r"(?:tried|trying) to (?:get|take|grab|snatch|lure|pull)",
+        r"get in (?:the|his|their|a) (?:car|van)", "or else",
+        r"still in the (?:room|house|flat|car)",
+        rf"(?:men|man|males?|adults?) {gap(3)}(?:a |the )?(?:girl|boy|child|kid)",
+        rf"(?:girl|boy|child|kid) {gap(8)}(?:with|and) (?:two |three |some |an? |older |adult )*"
+        r"(?:men|man|males?)",
+        r"waiting for (?:a|the) (?:year \d+|child|girl|boy|kid)",
+        r"know where (?:you|she|he) (?:live|lives|are|is)",
+    )
+)
+SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)", "revenge"))
+# fmt: on
