@@ -21,7 +21,7 @@ from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
 _NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
-_POSSESSION_REACH = 6  # words before a weapon that "has"/"carrying"/"with" can govern
+_POSSESSION_REACH = 8  # words before a weapon that "has"/"carrying"/"with" can govern
 _INTENT_BEFORE = re.compile(
     rf"(?:{p.INTENT}|be|being|get|gets|getting|got|there is|there will|is going to) "
     rf"{p.gap(2)}$"
@@ -148,6 +148,8 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
     strong_time = any(match.group() != "now" for match in times)
     over = (settled_after or p.PAST.search(text) is not None) and not strong_time
     made_up = p.FICTION_OR_TEACHING.search(text) is not None
+    # "Might one day" is no emergency, but a spoken threat with an "if" still is one.
+    maybe = not strong_time and p.MAYBE.search(text) is not None
     joking = p.JOKE.search(text) is not None
     in_when = sentence.field_name == "when"
     hits: list[_Hit] = []
@@ -156,8 +158,10 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
         span = sentence.span(match.start(), match.end())
         hits.append(_Hit(kind, strong, span, has_time, in_when))
 
-    def usable(match: re.Match[str], idiom: re.Pattern[str] | None = None) -> bool:
-        if over or made_up:
+    def usable(
+        match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
+    ) -> bool:
+        if over or made_up or (maybe and conditional):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False
@@ -167,6 +171,8 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
         p.RECOVERED.search(text) is not None
     )
     for match in cues["self_harm"]:
+        if match.group() == "rather die" and joking:
+            continue
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", True, match)
     for match in cues["self_harm_sign"]:
@@ -176,7 +182,10 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
     threats = [
         match
         for match in cues["threat"]
-        if not joking and usable(match, p.THREAT_IDIOM) and not _overlaps(match, p.SELF_HARM, text)
+        if not joking
+        and usable(match, p.THREAT_IDIOM, conditional=False)
+        and not _overlaps(match, p.SELF_HARM, text)
+        and not _overlaps(match, p.ORDINARY_SHOOTING, text)
     ]
     for match in threats:
         add("threat_to_life", True, match)

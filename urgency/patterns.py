@@ -118,18 +118,28 @@ FICTION_OR_TEACHING = compile_words(
         "novel", "poem", "character", r"(?:school|a|the) play(?! area| park|ground)", "prop",
         "props", "lyrics", "song", "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet",
         "campaign", "prevention", "training", "course", "session", "first aid", "in class",
-        "discussion", "discussed", "debate", "topic", "celebrity",
+        "discussion", "discussed", "debate", "topic", "celebrity", "policy", "procedure",
+        "guidance", "suicide squad", "fiction",
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
         "project", "documentary", "news", "dying matters", "what to do if", "in case",
     )
 )
+# Something that may happen one day, not something about to happen.
+MAYBE = compile_words(
+    words(
+        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "might", "could",
+        "may", r"at risk of", "potentially", r"long ?term", "eventually", "perhaps",
+        r"(?:worried|concerned|concern|fear|fears|worry|worries) (?:that )?(?:he|she|they) "
+        r"(?:could|might|may|will)",
+    )
+)
 JOKE = compile_words(
     words(
-        "joke", "joking", "jokingly", "banter", "laughed", "laughing", "kidding", "pretend",
-        "pretended", "pretending", "play fighting", "messing about", "messing around", "teasing",
-        "hugging",
+        "smiling", "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
+        "laughed", "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
+        "messing about", "messing around", "teasing", "hugging",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -176,27 +186,28 @@ POSSESSION = compile_words(
         "bringing", "brought", "take", "takes", "taking", "took", "hold", "holds", "holding",
         "armed", "arming", "waving", "waved", "wave", "show", "shows", "showed", "showing", "shown",
         "flashed", "flashing", "pulled", "pulling", "pulls", "sharpening", "sharpened", "posting",
-        "posted", "posts", "loading", "loaded", "keeps", "keep", "keeping", "kept", "hide", "hides",
-        "hiding", "hidden", "tucked", "stashed", "access to", "buy", "buying", "bought", "selling",
-        "sells", "getting", "use", "uses", "using", "with", "threatened", "threatening", "pointing",
-        "pointed", "swinging", "brandishing", "grabbed",
+        "passing", "passed", r"handing (?:out|over|round)", "handed", "dropped", "chased",
+        "chasing", "fired", "firing", "posted", "posts", "loading", "loaded", "keeps", "keep",
+        "keeping", "kept", "hide", "hides", "hiding", "hidden", "tucked", "stashed", "access to",
+        "buy", "buying", "bought", "selling", "sells", "getting", "use", "uses", "using", "with",
+        "threatened", "threatening", "pointing", "pointed", "swinging", "brandishing", "grabbed",
     )
 )
 NOT_POSSESSION = compile_words(
     words(
         "obsessed with", "interested in", "fascinated by",
         r"(?:videos?|pictures?|photos?|"
-        r"drawings?|images?) of", "talks about",
-        "talking about", "about",
+        r"drawings?|images?) of",
+        "talks about", "talking about", "about",
     )
 )
 
 WEAPON_VIOLENCE = compile_words(
     words(
-        "stab", "stabs", "stabbed", "stabbing", "stabbings", "shoot", "shoots", "shooting",
-        "shootings", "shot", "knife", "knifed", "knifing", "slash", "slashed", "slashing",
-        rf"wet {gap(1)}up", r"chef (?:him|her|them)", r"dip (?:him|her|them)", "shoot up", "shank",
-        "shanked",
+        r"shots? fired", "gunshots?", "gunfire", "riding", "drive by", "ride out", "stab", "stabs",
+        "stabbed", "stabbing", "stabbings", "shoot", "shoots", "shooting", "shootings", "shot",
+        "knife", "knifed", "knifing", "slash", "slashed", "slashing", rf"wet {gap(1)}up",
+        r"chef (?:him|her|them)", r"dip (?:him|her|them)", "shoot up", "shank", "shanked",
     )
 )
 ORDINARY_SHOOTING = compile_words(
@@ -207,8 +218,10 @@ ORDINARY_SHOOTING = compile_words(
         r"shots? (?:of|at goal|glass|put)", r"photo ?shoot", r"took a shot", r"taking shots",
         r"flu (?:shot|jab)", r"booster shot", r"big shot", r"mug ?shot", "screenshot", r"long shot",
         r"shooting star", r"shooting range", r"shot at goal",
+        r"(?:shoot|shot|shooting) (?:off|home|back|over|round|up in height)", r"shot up",
         r"shoot(?:ing)? "
-        r"(?:for|at) (?:goal|the stars)", r"(?:a|his|her|their|the) shot",
+        r"(?:for|at) (?:goal|the stars)",
+        r"(?:a|his|her|their|the) shot",
     )
 )
 
@@ -218,13 +231,21 @@ KILL = words(
     rf"choke {gap(1)}to death", rf"beat {gap(2)}to death", rf"burn {gap(4)}down", "set fire to",
     rf"set {gap(2)}on fire", rf"throw {gap(3)}off", rf"run {gap(1)}over",
     r"smash (?:his|her|their) head in", r"cut (?:his|her|their) (?:face|throat)", "slit", "shoot",
-    "stab", "knife", "shank", "hurt", "harm", "attack", "acid",
+    "stab", "knife", "shank", "hurt", "harm", "attack", "acid", "drown", "suffocate", "smother",
+    rf"(?:break|snap) {gap(2)}neck", rf"cave {gap(2)}head in", r"stamp on", "batter", "torch",
+    rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
+    r"(?:glass|bottle) (?:him|her|them)", "choke", r"cut (?:him|her|them) up",
+    r"cut (?:his|her|their) (?:face|throat)",
 )
 THREAT = compile_words(
     words(
-        rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}", "or else",
-        rf"slit {PERSON} throat", r"petrol bomb", "firebomb",
-        rf"threat(?:en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
+        rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
+        rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
+        r"(?:a )?hit (?:out )?on (?:him|her|them|his|my)", r"(?:will|going to) be got at",
+        r"posted (?:his|her|their) address",
+        r"(?:is|are) (?:strangling|choking|stabbing|attacking|beating|smothering|drowning) "
+        rf"{PERSON}",
+        rf"threat(?:s|en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
         r"weapon|acid|machete|petrol)",
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
         rf"put {gap(2)}in the ground", "finish the job", r"get what is coming",
@@ -265,7 +286,14 @@ SELF_HARM = compile_words(
         rf"(?:took|taken|take|swallowed|taking|took a load of) {gap(3)}"
         r"(?:pills|tablets|paracetamol)",
         rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
-        rf"how many {gap(3)}to die", r"to die", "noose",
+        rf"how many {gap(3)}to die", r"to die", "noose", r"rather die",
+        r"(?:wrong side|other side|edge) of (?:the )?(?:foot)?(?:bridge|railings?|barrier|roof|"
+        r"cliff|platform)",
+        r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
+        r"end (?:things|everything)", r"(?:i|he|she) (?:am|is) done", r"had enough",
+        r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the day",
+        r"(?:no one|nobody) will (?:care|notice|miss)", r"suicide attempt",
+        r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
         r"by the time you read this",
         r"(?:will not|not going to) be (?:here|around)(?! (?:at|on|for the|"
@@ -292,21 +320,30 @@ SELF_HARM_SIGN = compile_words(
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
         r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
+        r"do something (?:stupid|silly|drastic)",
+        r"(?:fresh )?cuts on (?:his|her|their|my) "
+        r"(?:arms?|wrists?|legs?|thighs?)",
+        r"fresh cuts", r"(?:sleeping )?tablets",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
     )
 )
 SELF_HARM_IDIOM = compile_words(
     words(
-        r"dying to", r"die of \w+", r"to die for", r"(?:bored|scared) to death",
-        r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
-        r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
+        r"(?:self harm|suicide) policy", r"dying to", r"die of \w+", r"to die for",
+        r"(?:bored|scared) to death", r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)",
+        r"died by suicide", "bye bye", r"waved goodbye",
+        r"said goodbye to (?:his|her) (?:mum|dad|friends)",
     )
 )
 
 MISSING = compile_words(
     words(
-        "missing", "disappeared", r"not (?:come|came|been|gone|going) (?:back )?home",
-        r"not (?:come|came|been) back", "not returned", r"not been seen", r"not seen since",
+        "awol", "kidnapped", "abducted", r"snatched",
+        r"taken by (?:a|an|two|some|the) (?:man|men|"
+        r"stranger|adult|male|group)",
+        r"held against (?:her|his|their) will", "missing", "disappeared",
+        r"not (?:come|came|been|gone|going) (?:back )?home", r"not (?:come|came|been) back",
+        "not returned", r"not been seen", r"not seen since",
         r"(?:no one|nobody) (?:has seen|knows where|has heard from)",
         r"can not be (?:found|located)", r"could not be (?:found|located)",
         r"can not (?:find|locate)", r"not been (?:found|located)",
@@ -351,6 +388,11 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
+        r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
+        "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
+        "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",
+        "stamping", "screaming", "attacking", r"(?:left |home )?alone", "stabbed", "shot",
+        "injured", r"do something (?:stupid|silly|drastic)",
         rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
         rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
         rf"the boy|the child)",
@@ -370,7 +412,7 @@ DANGER_NOW = compile_words(
         r"get in (?:the|his|their|a) (?:car|van)", "or else",
         r"still in the (?:room|house|flat|car)",
         rf"(?:men|man|males?|adults?) {gap(3)}(?:a |the )?(?:girl|boy|child|kid)",
-        rf"(?:girl|boy|child|kid) {gap(8)}(?:with|and) (?:two |three |some |an? |older |adult )*"
+        rf"(?:girl|boy|child|kid) {gap(10)}(?:with|and) (?:two |three |some |an? |older |adult )*"
         r"(?:men|man|males?)",
         r"waiting for (?:a|the) (?:year \d+|child|girl|boy|kid)",
         r"know where (?:you|she|he) (?:live|lives|are|is)",
