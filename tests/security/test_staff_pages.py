@@ -20,10 +20,10 @@ MUST_OPEN = {
     "intelligence:export_new",
     "intelligence:export_detail",
     "intelligence:export_download",
-    "audit:trail",
-    "audit:dashboard",
-    "audit:submission",
-    "audit:user",
+    "supervision:trail",
+    "supervision:dashboard",
+    "supervision:submission",
+    "supervision:user",
 }
 
 
