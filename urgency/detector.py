@@ -149,7 +149,9 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
     over = (settled_after or p.PAST.search(text) is not None) and not strong_time
     made_up = p.FICTION_OR_TEACHING.search(text) is not None
     # "Might one day" is no emergency, but a spoken threat with an "if" still is one.
-    maybe = not strong_time and p.MAYBE.search(text) is not None
+    maybe = p.ONLY_POSSIBLE.search(text) is not None or (
+        not strong_time and p.MAYBE.search(text) is not None
+    )
     joking = p.JOKE.search(text) is not None
     in_when = sentence.field_name == "when"
     hits: list[_Hit] = []
@@ -210,7 +212,11 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
             before = _clause_before(text, match.start(), _POSSESSION_REACH)
             held = p.POSSESSION.search(before) is not None and not p.NOT_POSSESSION.search(before)
             placed = _WEAPON_PLACE.match(text[match.end() :].strip()) is not None
-            if held or placed or has_time or threats or violent:
+            # A weapon named is urgent unless it is only talked about ("videos of knives").
+            talked_about = p.NOT_POSSESSION.search(before) is not None and not (
+                held or placed or has_time or threats or violent
+            )
+            if not talked_about:
                 add("weapon", True, match)
 
     for match in cues["missing"]:

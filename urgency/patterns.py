@@ -127,6 +127,13 @@ FICTION_OR_TEACHING = compile_words(
     )
 )
 # Something that may happen one day, not something about to happen.
+# Only ever a possibility, whatever the time words around it.
+ONLY_POSSIBLE = compile_words(
+    words(
+        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "eventually",
+        r"(?:could|might|may) end up", r"long ?term",
+    )
+)
 MAYBE = compile_words(
     words(
         r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "might", "could",
@@ -149,10 +156,10 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "legally", "locked cabinet", "gun club", "shooting club", "range", "target shooting",
         "clay pigeon", "soldier", "army", "military", "cadets", "museum", "fancy dress", "costume",
         "toy", "nerf", "water guns?", "water pistols?", "fencer", "fencing", "cricket", "rounders",
-        "baseball practice", "practice", "training", "college", "collection", "display case",
-        "display", "inherited", "antique", "ornamental", "for work", "gardener", "gardening",
-        "tool", "tools", r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder",
-        "warehouse", "airsoft", "replica", "knife block",
+        "baseball practice", "practice", "training", "collection", "display case", "display",
+        "inherited", "antique", "ornamental", "for work", "gardener", "gardening", "tool", "tools",
+        r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
+        "airsoft", "replica", "knife block",
     )
 )
 
@@ -173,7 +180,8 @@ ORDINARY_WEAPON = compile_words(
     words(
         r"(?:nerf|water|toy|glue|staple|cap|spud|paintball|laser|nail|bubble|heat|massage) "
         r"(?:guns?|pistols?)",
-        "gun club", r"knife crime", r"knife and fork", r"butter knife", r"knife skills",
+        "gun club", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
+        r"weapon on the (?:pitch|field|court)", r"knife and fork", r"butter knife", r"knife skills",
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
         r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
@@ -241,8 +249,11 @@ THREAT = compile_words(
     words(
         rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
-        r"(?:a )?hit (?:out )?on (?:him|her|them|his|my)", r"(?:will|going to) be got at",
-        r"posted (?:his|her|their) address",
+        r"(?:will not|never) live",
+        r"(?:i|we|he|she|they) (?:kill|stab|shoot|"
+        r"murder|shank) (?:you|him|her|them)",
+        r"kill (?:you|ya)", r"(?:a )?hit (?:out )?on (?:him|her|them|his|my)",
+        r"(?:will|going to) be got at", r"posted (?:his|her|their) address",
         r"(?:is|are) (?:strangling|choking|stabbing|attacking|beating|smothering|drowning) "
         rf"{PERSON}",
         rf"threat(?:s|en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
@@ -259,8 +270,11 @@ THREAT_IDIOM = compile_words(
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
-        "kill two birds", r"kill for", "killer",
-        r"(?:will|would|is going to) kill me (?:if|for|when)", r"murder a \w+",
+        "kill two birds",
+        r"kill (?:the|those|these|that) (?:rumours?|idea|conversation|lights?|engine|music|bugs?|"
+        r"germs|weeds|plants?|buzz|pain|noise)",
+        r"kill for", "killer", r"(?:will|would|is going to) kill me (?:if|for|when)",
+        r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
         r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
         r"die of \w+", r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end)",
@@ -294,6 +308,10 @@ SELF_HARM = compile_words(
         r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the day",
         r"(?:no one|nobody) will (?:care|notice|miss)", r"suicide attempt",
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
+        r"engine running in (?:the|a) garage",
+        r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
+        r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) not (?:here|alive|born)",
+        rf"{SELF} hanging", r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
         r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
         r"by the time you read this",
         r"(?:will not|not going to) be (?:here|around)(?! (?:at|on|for the|"
@@ -320,7 +338,9 @@ SELF_HARM_SIGN = compile_words(
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
         r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
-        r"do something (?:stupid|silly|drastic)",
+        r"do something (?:stupid|silly|drastic)", r"all too much",
+        r"want(?:s|ed)? (?:it|everything) (?:all )?to (?:be over|end|stop)",
+        r"(?:picked|set|chosen) a date", r"(?:has|have) a date (?:picked|set|chosen)",
         r"(?:fresh )?cuts on (?:his|her|their|my) "
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
@@ -329,7 +349,7 @@ SELF_HARM_SIGN = compile_words(
 )
 SELF_HARM_IDIOM = compile_words(
     words(
-        r"(?:self harm|suicide) policy", r"dying to", r"die of \w+", r"to die for",
+        "overdoses", r"(?:self harm|suicide) policy", r"dying to", r"die of \w+", r"to die for",
         r"(?:bored|scared) to death", r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)",
         r"died by suicide", "bye bye", r"waved goodbye",
         r"said goodbye to (?:his|her) (?:mum|dad|friends)",
@@ -338,6 +358,8 @@ SELF_HARM_IDIOM = compile_words(
 
 MISSING = compile_words(
     words(
+        rf"(?:not|no one|nobody) {gap(2)}knows? where (?:she|he|they)", r"wandered off",
+        r"(?:nobody|no one) can (?:find|locate|reach)", r"not in (?:the )?(?:house|home) since",
         "awol", "kidnapped", "abducted", r"snatched",
         r"taken by (?:a|an|two|some|the) (?:man|men|"
         r"stranger|adult|male|group)",
@@ -388,6 +410,10 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
+        r"grown (?:men|man)", r"(?:for|asking for|begging for|screaming for) help", r"help me",
+        rf"giving (?:her|him|them) {gap(1)}(?:vodka|alcohol|drink|drugs|pills)",
+        rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
+        r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
         "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
         "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",

@@ -124,6 +124,8 @@ def correct(token: str) -> str:
     """The danger word a rare token is a misspelling of, or the token itself."""
     if len(token) < 5 or (token in _NEIGHBOURS and token in DANGER_WORDS) or not token.isalpha():
         return token
+    if token.endswith("s") and (token[:-1] in DANGER_WORDS or token[:-2] in DANGER_WORDS):
+        return token  # a plural or an inflection ("overdoses") is its own word
     allowed = _allowed_edits(len(token))
     candidates: set[str] = set()
     for variant in _deletions(token, allowed):
