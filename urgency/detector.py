@@ -105,8 +105,17 @@ def _clause_before(text: str, position: int, reach: int) -> str:
     return " ".join(clause.split()[-reach:])
 
 
+# A negation does not reach past a new subject or a joining word: in "if she does not pay he
+# will kill her", the "not" is hers, not his.
+_NEW_CLAUSE = re.compile(
+    r"^.*(?:^| )(?:if|when|because|but|that|so|or|unless|until|then|and|he|she|they|i|we|who) "
+)
+
+
 def _negated(text: str, match: re.Match[str]) -> bool:
-    before = p.HEDGED_NEGATION.sub(" ", _clause_before(text, match.start(), _NEGATION_REACH))
+    before = _clause_before(text, match.start(), _NEGATION_REACH) + " "
+    before = _NEW_CLAUSE.sub("", before)
+    before = p.HEDGED_NEGATION.sub(" ", before)
     return p.NEGATION.search(before) is not None
 
 

@@ -108,18 +108,22 @@ NEGATION = compile_words(
     )
 )
 HEDGED_NEGATION = compile_words(
-    words(r"not (?:sure|certain|clear|know|aware whether|aware if)", r"do not know", "no doubt")
+    words(
+        r"not (?:sure|certain|clear|know|aware whether|aware if)", r"do not know", "no doubt",
+        r"no (?:more|longer)", r"not (?:any ?more|any longer)", r"(?:no|not) one",
+    )
 )
 FICTION_OR_TEACHING = compile_words(
     words(
         r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
-        r"playing (?:a |the )?(?:\w+ )?games?", "gaming", "xbox", "playstation", "fortnite",
-        "call of duty", "gta", "film", "films", "movie", "movies", "tv", "series", "story", "book",
-        "novel", "poem", "character", r"(?:school|a|the) play(?! area| park|ground)", "prop",
-        "props", "lyrics", "song", "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet",
-        "campaign", "prevention", "training", "course", "session", "first aid", "in class",
-        "discussion", "discussed", "debate", "topic", "celebrity", "policy", "procedure",
-        "guidance", "suicide squad", "fiction",
+        r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
+        r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
+        "films", "movie", "movies", "tv", "series", "story", "book", "novel", "poem", "character",
+        r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
+        "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet", "campaign", "prevention",
+        "training", "course", "session", "first aid", "in class", "discussion", "discussed",
+        "debate", "topic", "celebrity", "policy", "procedure", "guidance", "suicide squad",
+        "fiction",
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
@@ -136,6 +140,9 @@ ONLY_POSSIBLE = compile_words(
 )
 MAYBE = compile_words(
     words(
+        r"(?:worried|thought|thinking|feared) (?:that )?(?:she|he|they) "
+        r"(?:had|would|has) (?:gone )?"
+        r"missing",
         r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "might", "could",
         "may", r"at risk of", "potentially", r"long ?term", "eventually", "perhaps",
         r"(?:worried|concerned|concern|fear|fears|worry|worries) (?:that )?(?:he|she|they) "
@@ -144,8 +151,9 @@ MAYBE = compile_words(
 )
 JOKE = compile_words(
     words(
-        "smiling", "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
-        "laughed", "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
+        r"figure of speech", r"not serious", r"did not mean it", r"just (?:a )?saying", "smiling",
+        "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter", "laughed",
+        "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
     )
 )
@@ -249,7 +257,8 @@ THREAT = compile_words(
     words(
         rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
-        r"(?:will not|never) live",
+        rf"(?:have|get|got) {PERSON} (?:taken care of|dealt with|done in)",
+        rf"get rid of (?:him|her|them|{PERSON} \w+)(?: for good)?", r"(?:will not|never) live",
         r"(?:i|we|he|she|they) (?:kill|stab|shoot|"
         r"murder|shank) (?:you|him|her|them)",
         r"kill (?:you|ya)", r"(?:a )?hit (?:out )?on (?:him|her|them|his|my)",
@@ -274,6 +283,9 @@ THREAT_IDIOM = compile_words(
         r"kill (?:the|those|these|that) (?:rumours?|idea|conversation|lights?|engine|music|bugs?|"
         r"germs|weeds|plants?|buzz|pain|noise)",
         r"kill for", "killer", r"(?:will|would|is going to) kill me (?:if|for|when)",
+        rf"kill (?:him|her|me|you) (?:if|for|when) {gap(4)}"
+        r"(?:detention|grounded|homework|late|mess|"
+        r"report|grades|phone|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
         r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
@@ -285,6 +297,9 @@ THREAT_IDIOM = compile_words(
 
 SELF_HARM = compile_words(
     words(
+        r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough to (?:finish|end|do) it",
+        r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
+        r"(?:things|stuff|belongings)",
         "suicide", "suicidal", rf"kill(?:ing|ed|s)? {SELF}",
         r"end(?:ing|s)? (?:my|his|her|their) "
         r"(?:own )?life",
@@ -330,6 +345,10 @@ SELF_HARM = compile_words(
 )
 SELF_HARM_SIGN = compile_words(
     words(
+        r"look after (?:\w+ )?(?:mum|mom|dad|\w+) for me",
+        r"(?:gave|giving|given) (?:away )?"
+        r"(?:his|her|their|my) \w+ to",
+        "give all his things", r"(?:no|not) eat(?:ing)?",
         r"(?:will not|not going to) be (?:here|around)", r"not be (?:here|around)",
         r"last time you (?:see|will see)", r"say(?:ing|s)? goodbye", "goodbye", "bye",
         r"(?:gave|giving|give|given) (?:away )?(?:his|her|their|my) \w+(?: and \w+)? away",
@@ -358,6 +377,8 @@ SELF_HARM_IDIOM = compile_words(
 
 MISSING = compile_words(
     words(
+        r"never (?:came|come|got|went|arrived) (?:home|back)",
+        r"did not (?:come|go|get) (?:home|back)",
         rf"(?:not|no one|nobody) {gap(2)}knows? where (?:she|he|they)", r"wandered off",
         r"(?:nobody|no one) can (?:find|locate|reach)", r"not in (?:the )?(?:house|home) since",
         "awol", "kidnapped", "abducted", r"snatched",
@@ -395,8 +416,9 @@ ORDINARY_MISSING = compile_words(
 )
 FOUND = compile_words(
     words(
-        "found", "located", "traced", "returned", r"came (?:back|home)", r"come (?:back|home)",
-        r"turned up", "back home", "home safe", r"(?:is|was|are|were) safe", "safe and well",
+        r"brought (?:her|him|them) (?:back|home)", "all along", "found", "located", "traced",
+        "returned", r"came (?:back|home)", r"come (?:back|home)", r"turned up", "back home",
+        "home safe", r"(?:is|was|are|were) safe", "safe and well",
         r"knows where (?:he|she|they) (?:is|are)", "in the toilets", r"with us throughout",
         r"is (?:now )?(?:home|back)", r"with (?:his|her) family",
     )
@@ -410,7 +432,10 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
-        r"grown (?:men|man)", r"(?:for|asking for|begging for|screaming for) help", r"help me",
+        r"(?:going to|will|gonna) do (?:him|her|them)(?! a)",
+        r"(?:pick|picking|picked) (?:her|him|them) up", rf"invited (?:her|him|them) {gap(3)}party",
+        r"not answering", r"grown (?:men|man)",
+        r"(?:for|asking for|begging for|screaming for) help", r"help me",
         rf"giving (?:her|him|them) {gap(1)}(?:vodka|alcohol|drink|drugs|pills)",
         rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
