@@ -143,7 +143,7 @@ def test_a_long_s_or_dotless_i_still_finds_a_labelled_switchboard() -> None:
 
 
 def test_the_gate_finds_nothing_in_the_benchmark_records_once_sanitised() -> None:
-    for text, identity in make_records(40):
+    for text, identity, _details in make_records(40):
         result = sanitise(text, identity)
 
         assert find_source_identifiers(result.text, identity) == []
