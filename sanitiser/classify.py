@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .core import _apply, find_source_identifiers, source_matches
+from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
 from .identity import SourceIdentity
 from .lexicon import is_english_word
@@ -32,6 +33,7 @@ from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
 from .spans import SanitiseResult, Span, merge_spans
+from .tokens import TextIndex, spliced_index
 from .vocabulary import TITLES
 
 SOURCE = "source"
@@ -176,7 +178,7 @@ def sanitise(
     ``decisions``: finding key -> "keep"/"remove") says goes; keep the subjects'."""
     details = details or SubjectDetails()
     decisions = decisions or {}
-    source = source_matches(text, identity)
+    source, index = source_reading(text, identity)
     matcher = _SubjectMatcher(details)
     candidates = find_identifiers(text)
     protected = [c for c in candidates if matcher.matches(c)]
@@ -276,16 +278,22 @@ def sanitise(
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
     removed = merge_spans(text, removals)
-    output, _ = _apply(text, removed)
+    output, segments = _apply(text, removed)
     # Removing more than the source matchers did changes what stands beside their finds: read
     # the output once more with them, so the proposal never holds what they would catch.
+    # Its words are the input's away from the markers: they are carried over, not split again.
+    output_index: TextIndex | None = spliced_index(index, output, segments)
     for _ in range(3):
-        again = find_source_identifiers(output, identity)
+        again = find_source_identifiers(output, identity, output_index)
         if not again:
             break
         output, _ = _apply(output, again)
+        output_index = None
     return ClassifiedResult(
-        text=output, removed=removed, flagged=flag_provenance(output), findings=findings
+        text=output,
+        removed=removed,
+        flagged=flag_provenance(output, output_index),
+        findings=findings,
     )
 
 
@@ -509,7 +517,7 @@ class _SubjectMatcher:
 
     def __init__(self, details: SubjectDetails) -> None:
         self.name_tokens = [_tokens(name) for name in details.protected_names]
-        self.name_tokens = [tokens for tokens in self.name_tokens if tokens]
+        self.name_sets = [frozenset(tokens) for tokens in self.name_tokens if tokens]
         self.phrases = [" ".join(_tokens(p)) for p in details.kept if _tokens(p)]
         self.phones = {n[-9:] for raw in details.phones for n in field_numbers(raw) if n}
         self.phones |= {d[-9:] for raw in details.phones if len(d := _digits(raw)) >= 9}
@@ -518,13 +526,22 @@ class _SubjectMatcher:
         self.places = [" ".join(_tokens(p)) for p in details.places if _tokens(p)]
         self.settings = [" ".join(_tokens(p)) for p in details.settings if _tokens(p)]
         self.vehicles = {_compact(v) for v in details.vehicles if v.strip()}
+        self._matched: dict[tuple[str, str], bool] = {}
 
     def names_match(self, candidate: Candidate) -> bool:
         """Every word of the candidate is a word of one name (or nickname) as entered."""
         wanted = _name_words(candidate.text)
-        return bool(wanted) and any(wanted <= set(name) for name in self.name_tokens)
+        return bool(wanted) and any(wanted <= name for name in self.name_sets)
 
     def matches(self, candidate: Candidate) -> bool:
+        # The answer depends on the kind and the words alone: each is worked out once a text.
+        key = (candidate.kind, candidate.text)
+        known = self._matched.get(key)
+        if known is None:
+            known = self._matched[key] = self._matches(candidate)
+        return known
+
+    def _matches(self, candidate: Candidate) -> bool:
         kind = candidate.kind
         value = candidate.text
         tokens = [t for t in _tokens(value) if t not in TITLES]
@@ -564,9 +581,10 @@ def _name_words(value: str) -> set[str]:
     return {t for t in _tokens(value) if t not in TITLES}
 
 
-def _tokens(value: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _tokens(value: str) -> tuple[str, ...]:
     # "Kyle's" -> kyle, s: the possessive's s is no word of the name.
-    return [t for t in _TOKEN.findall(value.casefold()) if t != "s"]
+    return tuple(t for t in _TOKEN.findall(value.casefold()) if t != "s")
 
 
 def _digits(value: str) -> str:

@@ -54,22 +54,30 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/:.])\d{1,4}[A-Za-z]?,?[ \t]+$")
 _NEXT_GENERIC = re.compile(r"[ \t]+([A-Za-z]+(?:['\u2019]s)?)\b")
 
 
-def find_source_identifiers(text: str, identity: SourceIdentity) -> list[Span]:
+def find_source_identifiers(
+    text: str, identity: SourceIdentity, index: TextIndex | None = None
+) -> list[Span]:
     """Every place a known identifier of the source appears in ``text``.
 
-    The export gate refuses a record when this is not empty.
+    The export gate refuses a record when this is not empty. ``index``: the words of ``text``
+    where they are known already (`spliced_index` of a text it was made from).
     """
-    return _detect(text, compile_identity(identity))
+    return _detect(text, compile_identity(identity), index)
 
 
 def source_matches(text: str, identity: SourceIdentity) -> list[Span]:
     """The source matchers' first reading of ``text``: the spans they remove, in its offsets.
 
     `sanitise.sanitise` reads its own output once more with them, so it needs no more here."""
+    return source_reading(text, identity)[0]
+
+
+def source_reading(text: str, identity: SourceIdentity) -> tuple[list[Span], TextIndex]:
+    """`source_matches`, with the words of ``text`` it split, for a re-read to carry over."""
     compiled = compile_identity(identity)
     index = TextIndex(text)
     plain = readable_view(text, compiled.readable_words)[0] is text
-    return _detect(text, compiled, index, plain)
+    return _detect(text, compiled, index, plain), index
 
 
 def sanitise_source(text: str, identity: SourceIdentity) -> SanitiseResult:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .compiled import PHONE_CANDIDATE
@@ -55,6 +56,10 @@ class Word(NamedTuple):
     e: int
     t: str
     low: str
+
+
+# Built straight from a tuple: a few hundred words a text, and the named-tuple call costs more.
+_word = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -266,7 +271,9 @@ def find_identifiers(text: str) -> list[Candidate]:
     found += _contacts(text)
     found += _numbers(text)
     found += _addresses(text)
-    words = [Word(m.start(), m.end(), w := m.group(), w.lower()) for m in _WORD.finditer(text)]
+    words = [
+        _word(Word, (m.start(), m.end(), w := m.group(), w.lower())) for m in _WORD.finditer(text)
+    ]
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
     found += _roles(text, words)
@@ -406,7 +413,7 @@ def _only_dates(line: str) -> bool:
 # --- Contacts and numbers ----------------------------------------------------------------------
 def _contacts(text: str) -> list[Candidate]:
     found = []
-    emails = [(m.start(), m.end()) for m in re.finditer(ANY_EMAIL, text)]
+    emails = [m.span() for m in _ANY_EMAIL.finditer(text)] if "@" in text else []
     for start, end in emails:
         found.append(Candidate(start, end, "email", text[start:end]))
     for match in _WEB.finditer(text):
@@ -416,13 +423,14 @@ def _contacts(text: str) -> list[Candidate]:
         if "." not in value.split("/")[0] and not value.lower().startswith("http"):
             continue
         found.append(Candidate(match.start(), match.start() + len(value), "web", value))
-    for match in _HANDLE.finditer(text):
+    for match in _HANDLE.finditer(text) if "@" in text else ():
         if any(s <= match.start() < e for s, e in emails):
             continue
         found.append(Candidate(match.start(), match.end(), "handle", match.group()))
     return found
 
 
+_ANY_EMAIL = re.compile(ANY_EMAIL)
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\d{3,}\b")
 _DIGIT_RUN = re.compile(r"\d[\d \t().+/:-]*")
 
@@ -431,13 +439,19 @@ def _digit_windows(text: str, back: int, forward: int) -> list[tuple[int, int]]:
     """Stretches around the digits of a text, merged: every pattern that needs a digit is tried
     only there (most of a text has none)."""
     windows: list[tuple[int, int]] = []
-    for match in _DIGIT_RUN.finditer(text):
-        start, end = max(0, match.start() - back), min(len(text), match.end() + forward)
+    for run_start, run_end in _digit_runs(text):
+        start, end = max(0, run_start - back), min(len(text), run_end + forward)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
             windows.append((start, end))
     return windows
+
+
+@lru_cache(maxsize=4)
+def _digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the digits stand: found once a text, for every window size the patterns need."""
+    return tuple(match.span() for match in _DIGIT_RUN.finditer(text))
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
@@ -530,9 +544,19 @@ def _many_number_words(text: str) -> bool:
     return False
 
 
+# A cue word is at most 12 letters ("registration") and digits follow it within 12 characters:
+# it starts at most 24 characters before a run of digits.
+_CUE_REACH = 24
+
+
 def _cued_numbers(text: str):
-    """The cue pattern, tried only where a cue word stands and digits follow soon after."""
-    for cue in _CUE_START.finditer(text):
+    """The cue pattern, tried only where a cue word stands and digits follow soon after. Cue
+    words are looked for only just before digits; a cue the window's end cut short ("reg" of
+    "registration") is dropped by reading it again in the whole text."""
+    for cue in _in_windows(_CUE_START, text, _digit_windows(text, _CUE_REACH, 0)):
+        whole = _CUE_START.match(text, cue.start())
+        if whole is None or whole.end() != cue.end():
+            continue
         window = text[cue.end() : cue.end() + 12]
         if any(ch.isdigit() for ch in window):
             match = _CUED_NUMBER.match(text, cue.start())
@@ -774,6 +798,8 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
                 end = words[i + 1].e
             found.append(Candidate(word.s, end, "person", text[word.s : end]))
     for i, low in enumerate(lowers[:-1]):
+        if low not in TITLES and low not in _ROLE_BEFORE_NAME_WORDS:
+            continue  # a name is looked for only after a title or a job word
         nxt = words[i + 1]
         gap = text[words[i].e : nxt.s]
         if len(gap) > 3 or "\n" in gap:
@@ -1084,7 +1110,7 @@ _ROLE_OPENERS = frozenset(
 
 
 # --- Context -----------------------------------------------------------------------------------
-_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
+_CLAUSE_BREAKS = ".!?;\n"
 
 
 def _with_context(
@@ -1131,5 +1157,6 @@ def _with_context(
 
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 80) : start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    # After the last clause break, if any (rfind gives -1 where there is none).
+    cut = max(window.rfind(mark) for mark in _CLAUSE_BREAKS) + 1
     return window[cut:]

@@ -218,9 +218,12 @@ def _very_common_words() -> frozenset[str]:
 
 def is_lower_case_name(lower: str) -> bool:
     """A first name that is not also an everyday word: "sharon", "kev", not "will" or "grace"."""
-    return (
-        lower in FIRST_NAMES and lower not in _very_common_words() and lower not in _ABBREVIATIONS
-    )
+    return lower in _lower_case_names()
+
+
+@lru_cache(maxsize=1)
+def _lower_case_names() -> frozenset[str]:
+    return FIRST_NAMES - _very_common_words() - _ABBREVIATIONS
 
 
 @lru_cache(maxsize=1)
