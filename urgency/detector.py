@@ -147,6 +147,7 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
             ("missing", p.MISSING),
             ("missing_sign", p.MISSING_SIGN),
             ("danger", p.DANGER_NOW),
+            ("death", p.DEATH),
         )
     }
     if not any(cues.values()):
@@ -228,6 +229,15 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
             if not talked_about:
                 add("weapon", True, match)
 
+    named = {hit.span for hit in hits}
+    for match in cues["death"]:
+        if joking or not usable(match, p.THREAT_IDIOM) or _overlaps(match, p.SELF_HARM_IDIOM, text):
+            continue
+        kind = "self_harm" if p.SELF_REFERENCE.search(text) else "threat_to_life"
+        span = sentence.span(match.start(), match.end())
+        if not any(span.start < other.end and other.start < span.end for other in named):
+            add(kind, True, match)
+
     for match in cues["missing"]:
         if not found_later and usable(match, p.ORDINARY_MISSING):
             add("missing_now", True, match)
@@ -291,7 +301,9 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             for hit in of_kind
             if not hit.strong and (hit.sentence_has_time or when_has_time) and not calm
         ]
-        if strong or weak_now or (len(of_kind) >= 2 and not calm):
+        # Two weak signs of one kind count together, except bare danger words, which need a time.
+        paired = len(of_kind) >= 2 and kind != "imminent" and not calm
+        if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
     danger = [hit for hit in used if hit.kind != "time"]

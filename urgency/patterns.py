@@ -255,6 +255,7 @@ KILL = words(
 )
 THREAT = compile_words(
     words(
+        rf"threat(?:s|en|ens|ened|ening)? to {gap(8)}(?:{KILL}|dog on)",
         rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
         rf"(?:have|get|got) {PERSON} (?:taken care of|dealt with|done in)",
@@ -289,8 +290,13 @@ THREAT_IDIOM = compile_words(
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
         r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
-        r"die of \w+", r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end)",
-        r"phone (?:is|was)? ?dead", "over my dead body", r"pain ?killers?",
+        r"die of \w+",
+        r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end|set|to (?:me|him|her|them))",
+        r"(?:at|on) fifa", r"dying (?:their|his|her|my|your) hair",
+        r"beat(?:ing)? (?:them|him|her|us) at",
+        r"killed (?:a|the) (?:deer|rabbit|fox|"
+        r"pig|chicken|spider|wasp|fly|mouse|rat)",
+        r"i am dead", r"phone (?:is|was)? ?dead", "over my dead body", r"pain ?killers?",
         r"shoot (?:you|him|her|me) a",
     )
 )
@@ -325,6 +331,12 @@ SELF_HARM = compile_words(
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"engine running in (?:the|a) garage",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
+        r"(?:drive|driving|drove|jump|jumping|throw (?:him|her|them|my)self) "
+        r"(?:off|into|from|in front of) "
+        r"(?:a|the) (?:cliff|bridge|wall|tree|river|lorry|sea|train|motorway|building|car park|"
+        r"roof)",
+        rf"(?:sitting|standing|stood|sat|climbed|climbing) (?:on|onto|over) (?:the|a) {gap(1)}"
+        r"(?:ledge|roof|parapet|railings?|edge|balcony|window ledge|window sill)",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) not (?:here|alive|born)",
         rf"{SELF} hanging", r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
         r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
@@ -377,6 +389,9 @@ SELF_HARM_IDIOM = compile_words(
 
 MISSING = compile_words(
     words(
+        r"not in the building",
+        r"(?:can not|could not) find (?:him|her|them|my|his|her) "
+        r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
         r"never (?:came|come|got|went|arrived) (?:home|back)",
         r"did not (?:come|go|get) (?:home|back)",
         rf"(?:not|no one|nobody) {gap(2)}knows? where (?:she|he|they)", r"wandered off",
@@ -432,6 +447,11 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
+        r"on (?:his|her|their) own", r"(?:nobody|no one) answers", r"not in the building",
+        r"gate was left open", r"coming to (?:get|collect|pick up|take) (?:her|him|them)",
+        rf"(?:man|men|someone|person|boy|guy) (?:she|he|they) met (?:online|on \w+)", "ledge",
+        "balcony", "cliff", r"railway (?:line|track)", "canal",
+        r"(?:blood|bleeding|injured|hurt|unsafe|in danger|panicking|hysterical)",
         r"(?:going to|will|gonna) do (?:him|her|them)(?! a)",
         r"(?:pick|picking|picked) (?:her|him|them) up", rf"invited (?:her|him|them) {gap(3)}party",
         r"not answering", r"grown (?:men|man)",
@@ -467,6 +487,26 @@ DANGER_NOW = compile_words(
         r"(?:men|man|males?)",
         r"waiting for (?:a|the) (?:year \d+|child|girl|boy|kid)",
         r"know where (?:you|she|he) (?:live|lives|are|is)",
+    )
+)
+# Words of death that no rule above placed: urgent on their own unless negated, over, an idiom,
+# a story or a joke. Whose death they speak of decides the kind.
+DEATH = compile_words(
+    words(
+        "die", "dies", "dying", "dead", "death", r"(?:not|last day|never) (?:be )?alive",
+        r"body ?bag", "funeral", "coffin", "grave", r"(?:not|never) wake up", r"kill\w*",
+        r"murder\w*", r"suicid\w*", r"join (?:him|her|them)(?! for| at| in the| on)",
+        r"last day (?:alive|on earth)", r"(?:sleep|go to sleep) (?:forever|for ever)",
+        r"six feet under", r"rest in peace", r"r ?i ?p (?:me|him|her)",
+    )
+)
+SELF_REFERENCE = compile_words(
+    words(
+        "myself", "himself", "herself", "themselves",
+        r"(?:i|he|she|they) (?:want|wants|wanted|"
+        r"is going|am going|are going|will|would) (?:to )?(?:die|be dead|join|sleep|not wake)",
+        r"(?:my|his|her|their) (?:own )?(?:funeral|grave|coffin)", r"go to sleep",
+        r"(?:she|he|i) (?:wants|want) to join",
     )
 )
 SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)", "revenge"))
