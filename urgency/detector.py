@@ -209,6 +209,7 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
         and (_INTENT_BEFORE.search(text[: match.start()]) or _PLANNED.search(text) or has_time)
         and usable(match, p.ORDINARY_SHOOTING)
         and not _overlaps(match, p.ORDINARY_WEAPON, text)
+        and not p.ORDINARY_WEAPON_CONTEXT.search(text)
     ]
     for match in violent:
         add("weapon", True, match)

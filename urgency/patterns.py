@@ -110,7 +110,7 @@ NEGATION = compile_words(
 HEDGED_NEGATION = compile_words(
     words(
         r"not (?:sure|certain|clear|know|aware whether|aware if)", r"do not know", "no doubt",
-        r"no (?:more|longer)", r"not (?:any ?more|any longer)", r"(?:no|not) one",
+        r"no (?:more|longer)", r"not (?:any ?more|any longer)",
     )
 )
 FICTION_OR_TEACHING = compile_words(
@@ -122,8 +122,8 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
         "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet", "campaign", "prevention",
         "training", "course", "session", "first aid", "in class", "discussion", "discussed",
-        "debate", "topic", "celebrity", "policy", "procedure", "guidance", "suicide squad",
-        "fiction",
+        "debate", "topic", "celebrity", "boxing", "kickboxing", "sparring", r"martial arts",
+        "wrestling", "policy", "procedure", "guidance", "suicide squad", "fiction",
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
@@ -164,8 +164,9 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "legally", "locked cabinet", "gun club", "shooting club", "range", "target shooting",
         "clay pigeon", "soldier", "army", "military", "cadets", "museum", "fancy dress", "costume",
         "toy", "nerf", "water guns?", "water pistols?", "fencer", "fencing", "cricket", "rounders",
-        "baseball practice", "practice", "training", "collection", "display case", "display",
-        "inherited", "antique", "ornamental", "for work", "gardener", "gardening", "tool", "tools",
+        "baseball practice", "practice", "training", "collection", r"for (?:his|her|their) job",
+        r"job as", "fitter", "trade", "carpet", "display case", "display", "inherited", "antique",
+        "ornamental", "for work", "gardener", "gardening", "tool", "tools",
         r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block",
     )
@@ -233,7 +234,8 @@ ORDINARY_SHOOTING = compile_words(
         r"(?:a |an )?(?:message|email|text|video|film|photos?|pictures?|scene)",
         r"shots? (?:of|at goal|glass|put)", r"photo ?shoot", r"took a shot", r"taking shots",
         r"flu (?:shot|jab)", r"booster shot", r"big shot", r"mug ?shot", "screenshot", r"long shot",
-        r"shooting star", r"shooting range", r"shot at goal",
+        r"shooting star", r"learn(?:ing|t|s)? to shoot", r"shoot(?:ing)? on the range",
+        r"shooting range", r"shot at goal",
         r"(?:shoot|shot|shooting) (?:off|home|back|over|round|up in height)", r"shot up",
         r"shoot(?:ing)? "
         r"(?:for|at) (?:goal|the stars)",
@@ -255,6 +257,9 @@ KILL = words(
 )
 THREAT = compile_words(
     words(
+        r"put (?:him|her|them) in (?:hospital|a coma|the ground)",
+        r"take (?:them|the kids|the "
+        r"children|the baby) with (?:him|her)",
         rf"threat(?:s|en|ens|ened|ening)? to {gap(8)}(?:{KILL}|dog on)",
         rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
@@ -292,8 +297,8 @@ THREAT_IDIOM = compile_words(
         r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
         r"die of \w+",
         r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end|set|to (?:me|him|her|them))",
-        r"(?:at|on) fifa", r"dying (?:their|his|her|my|your) hair",
-        r"beat(?:ing)? (?:them|him|her|us) at",
+        r"(?:at|on) fifa", r"(?:would|will) die (?:if|of|for|laughing)",
+        r"dying (?:their|his|her|my|your) hair", r"beat(?:ing)? (?:them|him|her|us) at",
         r"killed (?:a|the) (?:deer|rabbit|fox|"
         r"pig|chicken|spider|wasp|fly|mouse|rat)",
         r"i am dead", r"phone (?:is|was)? ?dead", "over my dead body", r"pain ?killers?",
@@ -303,6 +308,7 @@ THREAT_IDIOM = compile_words(
 
 SELF_HARM = compile_words(
     words(
+        r"(?:for )?after (?:i am|she is|he is|they are) gone", r"sorted everything out",
         r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough to (?:finish|end|do) it",
         r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
         r"(?:things|stuff|belongings)",
@@ -380,16 +386,16 @@ SELF_HARM_SIGN = compile_words(
 )
 SELF_HARM_IDIOM = compile_words(
     words(
-        "overdoses", r"(?:self harm|suicide) policy", r"dying to", r"die of \w+", r"to die for",
-        r"(?:bored|scared) to death", r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)",
-        r"died by suicide", "bye bye", r"waved goodbye",
-        r"said goodbye to (?:his|her) (?:mum|dad|friends)",
+        r"(?:would|will) die (?:if|of|for|laughing)", "overdoses", r"(?:self harm|suicide) policy",
+        r"dying to", r"die of \w+", r"to die for", r"(?:bored|scared) to death",
+        r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
+        r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
     )
 )
 
 MISSING = compile_words(
     words(
-        r"not in the building",
+        r"never arrived", r"not in the building",
         r"(?:can not|could not) find (?:him|her|them|my|his|her) "
         r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
         r"never (?:came|come|got|went|arrived) (?:home|back)",
@@ -447,6 +453,7 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
+        r"(?:slide|slid|sliding|ride|riding) on (?:the )?opps", r"or worse",
         r"on (?:his|her|their) own", r"(?:nobody|no one) answers", r"not in the building",
         r"gate was left open", r"coming to (?:get|collect|pick up|take) (?:her|him|them)",
         rf"(?:man|men|someone|person|boy|guy) (?:she|he|they) met (?:online|on \w+)", "ledge",
@@ -472,7 +479,7 @@ DANGER_NOW = compile_words(
         r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
         r"banging on the door", r"kicking (?:the |in the )?door", "scared", "frightened",
         "terrified", r"in danger", r"beat (?:him|her|them) up", r"jump (?:him|her|them)", "fight",
-        "fighting", "attack", "attacking", "assault", "rape",
+        r"fighting(?! in (?:it|the|a|this|that))", "attack", "attacking", "assault", "rape",
         r"hurt (?:him|her|them|\w+) "
         r"(?:really )?(?:bad|badly)",
         rf"(?:going to|will) {gap(1)}(?:hurt|harm|attack|beat)", r"sort (?:him|her|them) out",
