@@ -136,18 +136,15 @@ def _clear() -> int:
     A clearance goes stale whenever the sanitiser's code changes (the gate hashes it in), so this
     recomputes every bench log's digest and stores those that differ.
     """
-    from intelligence.gate import (
-        LOG_FIELDS,
-        _free_text,
+    from intelligence.gate import LOG_FIELDS, _free_text, clearance_digest, release_record
+    from intelligence.models import IntelligenceLog
+    from submissions.identity import (
         allowed_phrases,
-        clearance_digest,
         identifier_reasons,
-        release_record,
         source_identity,
         source_token_annotations,
         tokens_from_row,
     )
-    from intelligence.models import IntelligenceLog
 
     verdicts: dict[tuple, bool] = {}
     pending: list[IntelligenceLog] = []

@@ -212,13 +212,9 @@ def _gate_slice(ids: list) -> tuple[int, int]:
     """Run the export gate over these logs as an export would, storing fresh clearances."""
     from django.db import connection
 
-    from intelligence.gate import (
-        LOG_FIELDS,
-        release_check,
-        source_token_annotations,
-        tokens_from_row,
-    )
+    from intelligence.gate import LOG_FIELDS, release_check
     from intelligence.models import IntelligenceLog
+    from submissions.identity import source_token_annotations, tokens_from_row
 
     checked = refused = 0
     try:

@@ -30,24 +30,27 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 import sanitiser
-from cpi.crypto import DecryptionError, decrypt_str
-from sanitiser import SourceIdentity
-from sanitiser.screen import source_hit_kinds
+from cpi.crypto import DecryptionError
+from submissions.identity import (
+    SourceTokens,
+    allowed_phrases,
+    identifier_reasons,
+    source_identity,
+    source_token_annotations,
+    tokens_from_row,
+)
 from submissions.models import Category
-from triage.models import HandlingCode, IntelligenceAssessment, SourceEvaluation
+from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation, grading
 
-SOURCE_FIELDS = ("name", "role", "organisation", "email", "phone")
 # What the exporter selects for each log: the log's own fields, then the source's stored tokens
 # (ciphertext: decrypted only when a full check has to run).
 LOG_FIELDS = (
@@ -72,13 +75,6 @@ LOG_FIELDS = (
 )
 _CLEARANCE_SALT = "intelligence.gate.clearance"
 
-# How the screen's kinds read in a refusal. Never the identifier itself.
-KIND_LABELS = {
-    "name": "source name",
-    "organisation": "source organisation",
-    "email": "source email address",
-    "phone": "source phone number",
-}
 NO_SOURCE = "source record missing, so the log cannot be re-checked"
 SOURCE_PURGED = "source details purged, so the log cannot be re-checked"
 SOURCE_UNREADABLE = "source details could not be decrypted, so the log cannot be re-checked"
@@ -98,15 +94,6 @@ class GateResult:
     @property
     def reason_text(self) -> str:
         return "; ".join(self.reasons)
-
-
-@dataclass
-class SourceTokens:
-    """The source's stored ciphertext for one log, as read from the database."""
-
-    exists: bool
-    purged: bool = False
-    tokens: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +131,7 @@ def release_record(values: Mapping[str, Any]) -> dict[str, Any]:
         "created_at": _iso(values["created_at"]),
         "approved_at": _iso(values["approved_at"]),
         "review_date": _iso(values["review_date"]),
-        "grading": f"{values['evaluation']}{values['assessment']} {values['handling_code']}",
+        "grading": grading(values["evaluation"], values["assessment"], values["handling_code"]),
         "source_evaluation": _label(SourceEvaluation, values["evaluation"]),
         "intelligence_assessment": _label(IntelligenceAssessment, values["assessment"]),
         "handling_code": _label(HandlingCode, values["handling_code"]),
@@ -170,47 +157,6 @@ def _free_text(record: Mapping[str, Any]) -> Iterable[str]:
 
 
 # --- The check ---------------------------------------------------------------------------------
-def source_identity(tokens: SourceTokens) -> SourceIdentity:
-    """Decrypt the source's identifiers (raises DecryptionError when no key can read them)."""
-    plain = {name: decrypt_str(token) if token else "" for name, token in tokens.tokens.items()}
-    return SourceIdentity(**plain)
-
-
-def allowed_phrases(
-    subjects: Iterable[Any], persons_of_concern: Iterable[Any], kept: Iterable[str] = ()
-) -> tuple[str, ...]:
-    """What the screen lets through: the names of the people at risk, the names and nicknames of
-    the persons of concern (as the professional entered them) and the handler's kept phrases.
-
-    Takes the record's dicts or the submission's model instances alike."""
-
-    def value(item: Any, name: str) -> str:
-        found = item.get(name) if isinstance(item, Mapping) else getattr(item, name, "")
-        return found if isinstance(found, str) else ""
-
-    phrases = [value(subject, "name") for subject in subjects]
-    for person in persons_of_concern:
-        phrases += [value(person, "name"), value(person, "nicknames")]
-    phrases += [phrase for phrase in kept if isinstance(phrase, str)]
-    return tuple(dict.fromkeys(phrase for phrase in phrases if phrase.strip()))
-
-
-def submission_allowed_phrases(submission) -> tuple[str, ...]:
-    """allowed_phrases for a submission's people, as entered on the structured pages."""
-    return allowed_phrases(submission.subjects.all(), submission.persons_of_concern.all())
-
-
-def identifier_reasons(
-    texts: Iterable[str], identity: SourceIdentity, *, allowed: Iterable[str] = ()
-) -> tuple[str, ...]:
-    """The kinds of source identifier the screen finds in any of the texts, as words; empty when
-    clean. A hit wholly inside an `allowed` phrase does not count."""
-    # One pass over the joined text; blank lines keep pieces from running into one another.
-    joined = "\n\n".join(text for text in texts if text)
-    kinds = source_hit_kinds(joined, identity, allowed=tuple(allowed))
-    return tuple(KIND_LABELS.get(kind, f"source {kind}") for kind in kinds)
-
-
 def clearance_digest(
     log_id: Any, tokens: SourceTokens, record: Mapping[str, Any], kept: Iterable[str] = ()
 ) -> str:
@@ -251,30 +197,6 @@ def release_check(
     if reasons:
         return GateResult(reference, False, reasons)
     return GateResult(reference, True, record=record, new_clearance=digest)
-
-
-def tokens_from_row(row: Mapping[str, Any]) -> SourceTokens:
-    """SourceTokens from a row selected with `source_token_annotations()`."""
-    if row.get("source_id") is None:
-        return SourceTokens(exists=False)
-    return SourceTokens(
-        exists=True,
-        purged=row.get("source_purged_at") is not None,
-        tokens={name: row[f"source_{name}"] or "" for name in SOURCE_FIELDS},
-    )
-
-
-def source_token_annotations(path: str = "submission__source__") -> dict[str, Any]:
-    """Select the source's raw ciphertext: a Cast to text skips the decrypting converter.
-
-    `path` leads from the queried model to the Source ("source__" from a Submission).
-    """
-    annotations: dict[str, Any] = {
-        f"source_{name}": Cast(f"{path}{name}", output_field=TextField()) for name in SOURCE_FIELDS
-    }
-    annotations["source_id"] = Cast(f"{path}id", output_field=TextField())
-    annotations["source_purged_at"] = Cast(f"{path}purged_at", output_field=TextField())
-    return annotations
 
 
 def log_release_check(log) -> GateResult:

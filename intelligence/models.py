@@ -16,7 +16,7 @@ from django.db.models import Q
 from cpi.models import BaseModel
 from submissions.models import Submission
 from submissions.references import REFERENCE_ALPHABET
-from triage.models import HandlingCode, IntelligenceAssessment, SourceEvaluation
+from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation, grading
 
 
 def log_reference_generate() -> str:
@@ -117,7 +117,7 @@ class IntelligenceLog(BaseModel):
 
     @property
     def grading(self) -> str:
-        return f"{self.evaluation}{self.assessment} {self.handling_code}"
+        return grading(self.evaluation, self.assessment, self.handling_code)
 
 
 class ExportFormat(models.TextChoices):

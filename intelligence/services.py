@@ -1,7 +1,8 @@
 """Writes for sanitised intelligence logs: create (behind the gate), approve, return.
 
-Triage calls these from its own services (recording the outcome, reviewing it), inside the same
-transaction, so a log refused by the gate leaves nothing saved at all.
+Triage runs these from its own services (recording the outcome, reviewing it) through the hooks
+registered in IntelligenceConfig.ready, inside the same transaction, so a log refused by the gate
+leaves nothing saved at all.
 """
 
 from __future__ import annotations
@@ -17,18 +18,15 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.crypto import DecryptionError
-from intelligence.gate import (
-    LOG_FIELDS,
-    GateResult,
-    log_release_check,
-    release_check,
+from intelligence.gate import LOG_FIELDS, GateResult, log_release_check, release_check
+from intelligence.models import Export, IntelligenceLog, LogStatus
+from submissions.identity import (
+    identity_for_submission,
     source_token_annotations,
     tokens_from_row,
 )
-from intelligence.models import Export, IntelligenceLog, LogStatus
-from intelligence.preview import details_for_submission, identity_for_submission
-from sanitiser import SourceIdentity, SubjectDetails, sanitise
 from submissions.models import Submission
+from triage.proposal import subject_details_copy
 
 DEFAULT_REVIEW_DAYS = 6 * 365
 NOT_RELEASABLE = "not approved for release"
@@ -41,65 +39,6 @@ class LogRefused(ValidationError):
 def _review_date(now: dt.datetime) -> dt.date:
     days = getattr(settings, "RETENTION_LOG_REVIEW_DAYS", DEFAULT_REVIEW_DAYS)
     return (now + dt.timedelta(days=days)).date()
-
-
-def _clean(value: str, identity: SourceIdentity, details: SubjectDetails | None = None) -> str:
-    """Sanitise a descriptive field copied from the submission (a subject's school may be the
-    source's own organisation). Names, numbers and handles are copied as they are: the gate
-    still checks them."""
-    value = (value or "").strip()
-    return sanitise(value, identity, details).text if value else ""
-
-
-def subject_details_copy(
-    submission: Submission, identity: SourceIdentity, details: SubjectDetails | None = None
-) -> dict[str, list[dict[str, Any]]]:
-    """The subject information police need, frozen onto the log as plain JSON. Descriptive
-    fields are sanitised knowing the structured answers (``details``), so a subject's or a
-    suspect's name in a description stays."""
-    if details is None:
-        details = details_for_submission(submission)
-    return {
-        "subjects": [
-            {
-                "name": s.name,
-                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
-                "approximate_age": s.approximate_age,
-                "address": _clean(s.address, identity, details),
-                "setting": _clean(s.setting, identity, details),
-                "description": _clean(s.description, identity, details),
-            }
-            for s in submission.subjects.all()
-        ],
-        "persons_of_concern": [
-            {
-                "name": p.name,
-                "nicknames": p.nicknames,
-                "description": _clean(p.description, identity, details),
-                "phone_numbers": p.phone_numbers,
-                "social_media": p.social_media,
-            }
-            for p in submission.persons_of_concern.all()
-        ],
-        "places": [
-            {
-                "name": _clean(p.name, identity, details),
-                "address": _clean(p.address, identity, details),
-                "description": _clean(p.description, identity, details),
-            }
-            for p in submission.places.all()
-        ],
-        "vehicles": [
-            {
-                "make": v.make,
-                "model": v.model,
-                "colour": v.colour,
-                "registration": v.registration,
-                "description": _clean(v.description, identity, details),
-            }
-            for v in submission.vehicles.all()
-        ],
-    }
 
 
 def _values(log: IntelligenceLog) -> dict[str, Any]:
@@ -189,6 +128,31 @@ def intelligence_log_create(
         details={"log": log.reference, "status": log.status, "grading": log.grading},
     )
     return log
+
+
+def intelligence_log_from_assessment(
+    *,
+    submission: Submission,
+    assessment,
+    kept_phrases: tuple[str, ...],
+    user,
+    approval_required: bool,
+    request=None,
+) -> IntelligenceLog:
+    """The log of a recorded "sanitised intelligence log" outcome (triage's hook, see
+    triage.outcomes): its text and grading as the handler's assessment holds them."""
+    return intelligence_log_create(
+        submission=submission,
+        text=assessment.log_text,
+        kept_phrases=kept_phrases,
+        evaluation=assessment.source_evaluation,
+        assessment=assessment.intelligence_assessment,
+        handling_code=assessment.handling_code,
+        handling_conditions=assessment.handling_conditions,
+        user=user,
+        approval_required=approval_required,
+        request=request,
+    )
 
 
 def _log_for_review(submission: Submission) -> IntelligenceLog:

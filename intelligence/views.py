@@ -17,7 +17,6 @@ from cpi.downloads import mark_download
 from intelligence import services
 from intelligence.exports import download_file_name, export_path
 from intelligence.forms import ExportRequestForm
-from intelligence.masking import source_mask_for
 from intelligence.models import ExportFormat
 from intelligence.selectors import (
     export_for_requester_or_404,
@@ -25,6 +24,7 @@ from intelligence.selectors import (
     log_or_404,
     logs_list,
 )
+from triage.masking import source_mask_for
 
 LOGS_PER_PAGE = 50
 EXPORTS_PER_PAGE = 50

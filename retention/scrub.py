@@ -27,13 +27,12 @@ from django.db.models import Model, TextField
 from django.db.models.functions import Cast
 
 from cpi.crypto import DecryptionError, EncryptedTextField, decrypt_str
-from intelligence.gate import source_identity, source_token_annotations, tokens_from_row
 from intelligence.models import IntelligenceLog
 from sanitiser import SourceIdentity, sanitise_source
+from submissions.identity import source_identity, source_token_annotations, tokens_from_row
 from submissions.models import PersonOfConcern, Place, Source, Subject, Submission, Vehicle
 from triage.models import Assessment, Note, SourceReveal
 
-# The identity the sanitiser needs: the same five fields intelligence.preview uses.
 # Every free-text field written by the professional or by staff about one submission. Not here,
 # on purpose: a subject's and a suspect's name and a vehicle's make, model, colour and registration
 # (see the module docstring), and the Source itself (blanked outright).

@@ -36,13 +36,13 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_event_record
 from intelligence.exports import export_path
-from intelligence.models import Export, ExportStatus
+from intelligence.models import Export, ExportStatus, IntelligenceLog
 from retention.scrub import scrub_apply, scrub_plan
+from submissions.identity import SOURCE_DETAILS
 from submissions.models import Outcome, Source, Status, Submission
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
-SOURCE_FIELDS = ("name", "role", "organisation", "email", "phone", "contact_times")
 
 
 @dataclass
@@ -88,8 +88,6 @@ def no_action_submissions_due(now: dt.datetime):
 
 
 def logs_due_for_review(now: dt.datetime) -> int:
-    from intelligence.models import IntelligenceLog
-
     return IntelligenceLog.objects.filter(review_date__lte=now.date()).count()
 
 
@@ -126,7 +124,7 @@ def _in_batches(queryset):
 
 
 def _sources_purge(now: dt.datetime, counts: RetentionCounts, *, dry_run: bool) -> None:
-    blank = dict.fromkeys(SOURCE_FIELDS, "")
+    blank = dict.fromkeys(SOURCE_DETAILS, "")
     for ids in _in_batches(sources_due(now)):
         with transaction.atomic():
             plan = scrub_plan(ids, lock=not dry_run)

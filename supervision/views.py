@@ -19,7 +19,6 @@ from audit.models import Action, AuditEvent
 from audit.selectors import TrailPage, trail_page
 from audit.services import audit_event_record
 from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
-from intelligence.masking import event_summaries_mask, source_mask_for
 from submissions.models import Submission
 from submissions.references import REFERENCE_PATTERN
 from supervision import charts, figures
@@ -32,6 +31,7 @@ from supervision.selectors import (
     logs_awaiting_approval,
     staff_member_or_404,
 )
+from triage.masking import event_summaries_mask, source_mask_for
 from triage.services import NotPermitted, submission_review_approve, submission_review_return
 from triage.state import TriageError
 

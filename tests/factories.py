@@ -176,7 +176,7 @@ def intelligence_log_record(*, submission, user, log_text: str) -> Submission:
 def machine_decisions(submission) -> dict[str, str]:
     """The keep/remove radios the assessment page prefills: the sanitiser's own choice for
     each identifier it was unsure of, as a browser would post them."""
-    from intelligence.preview import log_text_propose
+    from triage.proposal import log_text_propose
 
     proposal = log_text_propose(submission)
     if proposal is None:

@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 
 from accounts.access import is_handler
 from submissions.models import Outcome, Priority, Risk
-from triage.models import HandlingCode, IntelligenceAssessment, ReferralService, SourceEvaluation
+from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation
+from triage.models import ReferralService
 from triage.rules import assessment_errors
 from triage.services import REVEAL_REASON_MIN_LENGTH
 

@@ -10,25 +10,7 @@ from django.db.models import Q
 
 from cpi.models import BaseModel
 from submissions.models import Outcome, Submission
-
-
-class SourceEvaluation(models.TextChoices):
-    RELIABLE = "1", "1: Reliable"
-    UNTESTED = "2", "2: Untested"
-    NOT_RELIABLE = "3", "3: Not reliable"
-
-
-class IntelligenceAssessment(models.TextChoices):
-    KNOWN_DIRECTLY = "A", "A: Known directly to the source"
-    CORROBORATED = "B", "B: Known indirectly but corroborated"
-    KNOWN_INDIRECTLY = "C", "C: Known indirectly"
-    NOT_KNOWN = "D", "D: Not known"
-    SUSPECTED_FALSE = "E", "E: Suspected to be false or malicious"
-
-
-class HandlingCode(models.TextChoices):
-    PERMITTED = "P", "P: Lawful sharing permitted"
-    CONDITIONS = "C", "C: Lawful sharing permitted with conditions"
+from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation, grading
 
 
 class ReferralService(models.TextChoices):
@@ -156,7 +138,7 @@ class Assessment(BaseModel):
         """The 3x5x2 grading in its usual short form, for example "2C P"."""
         if not (self.source_evaluation and self.intelligence_assessment and self.handling_code):
             return ""
-        return f"{self.source_evaluation}{self.intelligence_assessment} {self.handling_code}"
+        return grading(self.source_evaluation, self.intelligence_assessment, self.handling_code)
 
 
 class Note(BaseModel):

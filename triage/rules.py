@@ -3,7 +3,7 @@
 from typing import Any
 
 from submissions.models import Outcome
-from triage.models import HandlingCode
+from triage.grading import HandlingCode
 
 # The fields each outcome needs, with the message shown when one is missing.
 OUTCOME_REQUIRES: dict[str, dict[str, str]] = {

@@ -11,9 +11,6 @@ from accounts.access import handler_required, is_supervisor, supervisor_required
 from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
-from intelligence.masking import source_mask_for, source_reveal_remember, submission_shown
-from intelligence.preview import decisions_from, log_text_propose, proposal_input, unknown_rows
-from intelligence.selectors import exported_fields_for
 from submissions.models import Status, Submission
 from triage import queue_memory, services
 from triage.filters import QueueFilter
@@ -24,6 +21,14 @@ from triage.forms import (
     NoteForm,
     RevealForm,
     ReviewForm,
+)
+from triage.masking import source_mask_for, source_reveal_remember, submission_shown
+from triage.proposal import (
+    decisions_from,
+    exported_fields_for,
+    log_text_propose,
+    proposal_input,
+    unknown_rows,
 )
 from triage.selectors import (
     handlers_for_assignment,

@@ -9,11 +9,10 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.crypto import DecryptionError
-from intelligence.gate import allowed_phrases, identifier_reasons
-from intelligence.preview import identity_for_submission
-from intelligence.services import intelligence_log_create
+from submissions.identity import allowed_phrases, identifier_reasons, identity_for_submission
 from submissions.models import Outcome, Status, Submission
 from triage.models import Assessment
+from triage.outcomes import outcome_handler
 from triage.rules import FIELDS_OF_OUTCOME, assessment_errors
 from triage.services._common import (
     ASSESSMENT_FIELDS,
@@ -169,17 +168,15 @@ def outcome_record(
     assessment.full_clean(exclude=["submission"])
     assessment.save()
     if outcome == Outcome.INTELLIGENCE_LOG:
+        identifier_decisions_check(decided, assessment.log_text)
+    handler = outcome_handler(outcome)
+    if handler is not None:
         # The log is its own record, made behind the export gate: a log that still points to the
         # source raises (a form error on log_text) and this whole transaction saves nothing.
-        identifier_decisions_check(decided, assessment.log_text)
-        log = intelligence_log_create(
+        log = handler.record(
             submission=current,
-            text=assessment.log_text,
+            assessment=assessment,
             kept_phrases=decided.kept_phrases,
-            evaluation=assessment.source_evaluation,
-            assessment=assessment.intelligence_assessment,
-            handling_code=assessment.handling_code,
-            handling_conditions=assessment.handling_conditions,
             user=user,
             approval_required=target == Status.AWAITING_REVIEW,
             request=request,

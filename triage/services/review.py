@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.access import is_supervisor
-from intelligence.services import intelligence_log_approve, intelligence_log_return
-from submissions.models import Outcome, Status, Submission
+from submissions.models import Status, Submission
 from triage.models import Assessment
+from triage.outcomes import outcome_handler
 from triage.services._common import NotPermitted, _locked, _refresh, _status_changed, _write
 from triage.state import TriageError, transition_check
 
@@ -41,9 +41,10 @@ def submission_review_approve(
     now = _review_mark(assessment, supervisor, comment)
     assessment.save(update_fields=["reviewed_at", "reviewed_by", "review_comment", "updated_at"])
     _write(current, status=Status.CLOSED, closed_at=now)
-    if current.outcome == Outcome.INTELLIGENCE_LOG:
-        # Approves the log for export (re-checked by the gate) and records LOG_APPROVED.
-        intelligence_log_approve(submission=current, supervisor=supervisor, request=request)
+    handler = outcome_handler(current.outcome)
+    if handler is not None:
+        # A log: approved for export (re-checked by the gate), recording LOG_APPROVED.
+        handler.approve(submission=current, supervisor=supervisor, request=request)
     _status_changed(
         current,
         actor=supervisor,
@@ -69,9 +70,10 @@ def submission_review_return(
     assessment.recorded_by = None
     assessment.save()
     _write(current, status=Status.IN_PROGRESS, outcome="", closed_at=None)
-    if current.outcome == Outcome.INTELLIGENCE_LOG:
-        # Records LOG_RETURNED; the handler's next "record outcome" remakes the same log.
-        intelligence_log_return(submission=current, supervisor=supervisor, request=request)
+    handler = outcome_handler(current.outcome)
+    if handler is not None:
+        # A log: records LOG_RETURNED; the handler's next "record outcome" remakes the same log.
+        handler.send_back(submission=current, supervisor=supervisor, request=request)
     _status_changed(
         current,
         actor=supervisor,

@@ -6,9 +6,8 @@ from django.db import transaction
 from accounts.access import is_handler
 from audit.models import Action
 from audit.services import audit_event_record
-from intelligence.gate import submission_allowed_phrases
-from intelligence.preview import identity_for_submission
 from sanitiser.screen import source_hit_kinds
+from submissions.identity import identity_for_submission, submission_allowed_phrases
 from submissions.models import Source, Submission
 from triage.models import Note, SourceReveal
 from triage.services._common import REVEAL_REASON_MIN_LENGTH, NotPermitted

@@ -1,11 +1,16 @@
-"""intelligence.masking: masks say what was there, never the value; one decision per request."""
+"""triage.masking: masks say what was there, never the value; one decision per request."""
 
 import pytest
 from django.db.models import TextField, Value
 from django.test import RequestFactory
 from django.urls import reverse
 
-from intelligence.masking import (
+from sanitiser import SourceIdentity
+from submissions.models import Source
+from tests.factories import PersonOfConcernFactory, SourceFactory, SubmissionFactory
+from tests.security.test_decryption_failures import corrupt, raw
+from triage import services
+from triage.masking import (
     UNREADABLE,
     mask_source,
     mask_source_html,
@@ -13,11 +18,6 @@ from intelligence.masking import (
     source_masks_for,
     source_reveal_remember,
 )
-from sanitiser import SourceIdentity
-from submissions.models import Source
-from tests.factories import PersonOfConcernFactory, SourceFactory, SubmissionFactory
-from tests.security.test_decryption_failures import corrupt, raw
-from triage import services
 
 IDENTITY = SourceIdentity(
     name="Sarah Hughes",
@@ -69,7 +69,7 @@ def test_the_html_variant_escapes_the_text_and_marks_each_mask():
 
 
 def test_a_text_seen_before_is_not_read_again(monkeypatch):
-    from intelligence import masking
+    from triage import masking
 
     calls = []
     detector = masking.find_source_identifiers

@@ -35,10 +35,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cpi.crypto import DecryptionError
-from intelligence.gate import source_identity, source_token_annotations, tokens_from_row
 from sanitiser import SourceIdentity, find_source_identifiers
 from sanitiser.screen import source_hits
+from submissions.identity import source_identity, source_token_annotations, tokens_from_row
 from submissions.models import PersonOfConcern, Source, Subject, Submission
+from triage.selectors import submission_detail
 
 # What a mask says was there, by the kind of identifier the detector or the screen reports.
 MASKS = {
@@ -303,8 +304,6 @@ def masked_submission_texts(
     `details` is triage.selectors.submission_detail(submission) if the page has it already.
     """
     if details is None:
-        from triage.selectors import submission_detail
-
         details = submission_detail(submission)
     if mask is None:
         allowed = allowed_names(details.get("subjects", ()), details.get("persons_of_concern", ()))
@@ -381,8 +380,6 @@ def submission_shown(
 ) -> dict[str, Any]:
     """The submission and its details as this request may see them: context for a template."""
     if details is None:
-        from triage.selectors import submission_detail
-
         details = submission_detail(submission)
     mask = source_mask_for(request, submission, details=details)
     return masked_submission_texts(submission, mask.identity, details=details, mask=mask)

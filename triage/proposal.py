@@ -1,4 +1,5 @@
-"""The sanitiser's proposal for a log, and the highlighted preview a handler reviews.
+"""The sanitiser's proposal for a log, the highlighted preview a handler reviews, and what the
+log will carry of the structured answers (the subject details copied onto it, sanitised).
 
 Submitted text is untrusted: every piece of it is escaped, and only the <mark> elements built here
 are marked safe.
@@ -28,7 +29,9 @@ from sanitiser import (
     SubjectDetails,
     sanitise,
 )
-from submissions.models import Source, Submission
+from submissions.identity import identity_for_submission
+from submissions.models import Submission
+from triage.masking import mask_source
 
 REMOVED_CLASS = "cpi-removed"
 UNKNOWN_KEPT_CLASS = "cpi-unknown"
@@ -60,23 +63,6 @@ class LogProposal:
     def unknowns(self) -> list[Finding]:
         """Identifiers nobody entered as a subject's: the handler keeps or removes each."""
         return self.result.unknowns
-
-
-def identity_for_submission(submission: Submission) -> SourceIdentity:
-    """The source's identifiers, decrypted. An unknown or purged source identifies nothing."""
-    try:
-        source = submission.source
-    except Source.DoesNotExist:
-        return SourceIdentity()
-    if source.purged_at is not None:
-        return SourceIdentity()
-    return SourceIdentity(
-        name=source.name,
-        role=source.role,
-        organisation=source.organisation,
-        email=source.email,
-        phone=source.phone,
-    )
 
 
 def structured_answers(submission: Submission) -> dict[str, list[dict[str, Any]]]:
@@ -350,6 +336,66 @@ def unknown_rows(
     return rows
 
 
+# --- What the log will carry -----------------------------------------------------------------
+def _clean(value: str, identity: SourceIdentity, details: SubjectDetails | None = None) -> str:
+    """Sanitise a descriptive field copied from the submission (a subject's school may be the
+    source's own organisation). Names, numbers and handles are copied as they are: the gate
+    still checks them."""
+    value = (value or "").strip()
+    return sanitise(value, identity, details).text if value else ""
+
+
+def subject_details_copy(
+    submission: Submission, identity: SourceIdentity, details: SubjectDetails | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The subject information police need, frozen onto the log as plain JSON. Descriptive
+    fields are sanitised knowing the structured answers (``details``), so a subject's or a
+    suspect's name in a description stays."""
+    if details is None:
+        details = details_for_submission(submission)
+    return {
+        "subjects": [
+            {
+                "name": s.name,
+                "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
+                "approximate_age": s.approximate_age,
+                "address": _clean(s.address, identity, details),
+                "setting": _clean(s.setting, identity, details),
+                "description": _clean(s.description, identity, details),
+            }
+            for s in submission.subjects.all()
+        ],
+        "persons_of_concern": [
+            {
+                "name": p.name,
+                "nicknames": p.nicknames,
+                "description": _clean(p.description, identity, details),
+                "phone_numbers": p.phone_numbers,
+                "social_media": p.social_media,
+            }
+            for p in submission.persons_of_concern.all()
+        ],
+        "places": [
+            {
+                "name": _clean(p.name, identity, details),
+                "address": _clean(p.address, identity, details),
+                "description": _clean(p.description, identity, details),
+            }
+            for p in submission.places.all()
+        ],
+        "vehicles": [
+            {
+                "make": v.make,
+                "model": v.model,
+                "colour": v.colour,
+                "registration": v.registration,
+                "description": _clean(v.description, identity, details),
+            }
+            for v in submission.vehicles.all()
+        ],
+    }
+
+
 @dataclass(frozen=True)
 class ExportedField:
     """One structured field that leaves with the log: what was entered and what will leave."""
@@ -400,3 +446,25 @@ def exported_field_rows(
                     )
                 )
     return rows
+
+
+def exported_fields_for(submission) -> list:
+    """The structured fields that will leave with the submission's log, as the handler reviews
+    them before recording: entered values beside what the sanitiser makes of them."""
+    try:
+        identity = identity_for_submission(submission)
+    except DecryptionError:
+        return []
+    exported = subject_details_copy(submission, identity)
+    entered = structured_answers(submission)
+    # approximate_age is a number on the log; compare it as text.
+    for item in exported["subjects"]:
+        item["approximate_age"] = item.get("approximate_age") or ""
+    # What was entered is shown beside a changed field: masked where it names the source.
+    allowed = details_for_submission(submission).protected_names
+    for items in entered.values():
+        for item in items:
+            for name, value in item.items():
+                if isinstance(value, str):
+                    item[name] = mask_source(value, identity, allowed=allowed)
+    return exported_field_rows(entered, exported)

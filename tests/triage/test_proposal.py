@@ -2,8 +2,8 @@
 
 import pytest
 
-from intelligence.preview import Mark, log_text_propose, render_marked
 from tests.intelligence.conftest import assert_no_source_identifier
+from triage.proposal import Mark, log_text_propose, render_marked
 
 pytestmark = pytest.mark.django_db
 
