@@ -36,12 +36,15 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py seed_demo --newcomer --submissions 40
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The layers contract first (seconds), then the suite.
 test: install
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

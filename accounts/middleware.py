@@ -1,9 +1,17 @@
-"""Staff must prove a second factor: signed in with a password is not enough to see anything."""
+"""Staff sessions: a second factor before anything is seen (signed in with a password is not
+enough), and sessions that end when idle or too long."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+
+from accounts import sessions
+from accounts.resume import post_stash
 
 
 def two_factor_exempt(view):
@@ -51,3 +59,52 @@ class TwoFactorRequiredMiddleware:
         if request.user.is_authenticated and not is_verified(request.user):
             return redirect_to_two_factor(request)
         return None
+
+
+class StaffSessionMiddleware:
+    """Staff sessions end after 30 minutes idle or 12 hours in all (settings.STAFF_SESSION_*).
+
+    Only signed-in users are touched: professionals on the public form are anonymous and keep the
+    ordinary session. A form posted into an ended session is put aside (accounts.resume) and
+    offered back after signing in again, so a long assessment typed slowly is not lost.
+    """
+
+    # Refresh the idle clock at most this often, rather than writing the session on every request.
+    TOUCH_EVERY_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            session = request.session
+            reason = sessions.session_expiry_reason(session)
+            if reason is not None:
+                return self._signed_out(request, reason)
+            moment = sessions.now()
+            if sessions.SIGNED_IN_AT not in session:
+                # Signed in some other way (the admin, a test's force_login): start the clocks now.
+                session[sessions.SIGNED_IN_AT] = moment
+            last_seen = session.get(sessions.LAST_SEEN_AT)
+            if last_seen is None or moment - float(last_seen) >= self.TOUCH_EVERY_SECONDS:
+                session[sessions.LAST_SEEN_AT] = moment
+                # The stored session expires with the idle limit too, not only this check.
+                session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
+        return self.get_response(request)
+
+    @staticmethod
+    def _signed_out(request, reason: str):
+        user_id = request.user.pk
+        logout(request)
+        next_url = request.get_full_path()
+        if request.method == "POST":
+            post_stash(request.session, user_id=user_id, path=request.path, data=request.POST)
+            next_url = request.path
+        messages.info(
+            request,
+            "You were signed out because you had not used the service for 30 minutes"
+            if reason == "idle"
+            else "You were signed out because you had been signed in for 12 hours",
+        )
+        return redirect_to_login(next_url, reverse("accounts:login"))

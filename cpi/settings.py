@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "axes",
     "retention",
     "supervision",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +120,7 @@ MIDDLEWARE = [
     # Staff: a TOTP code as well as a password, and idle/absolute session limits.
     "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "cpi.middleware.StaffSessionMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "cpi.security.PublicPostFloodMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

@@ -1,4 +1,4 @@
-"""Fictional vocabulary for the demo data (submissions.seeding): every name, place and story here
+"""Fictional vocabulary for the demo data (demo.seeding): every name, place and story here
 was written for this project; none belongs to a real person."""
 
 from submissions.models import Category

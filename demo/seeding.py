@@ -24,26 +24,8 @@ from django.apps import apps
 from django.db import models
 
 from cpi.crypto import encrypt_str
-from submissions.models import (
-    Category,
-    LawfulBasis,
-    Outcome,
-    PersonOfConcern,
-    Place,
-    Provenance,
-    Risk,
-    Source,
-    SpecialCategoryCondition,
-    Status,
-    Subject,
-    SubjectAware,
-    Submission,
-    SubmissionCategory,
-    Vehicle,
-)
-from submissions.references import REFERENCE_ALPHABET
-from submissions.seed_tables import COLUMNS, OPTIONAL_COLUMNS, model_columns
-from submissions.seed_vocabulary import (
+from demo.seed_tables import COLUMNS, OPTIONAL_COLUMNS, model_columns
+from demo.seed_vocabulary import (
     CLOSING,
     COLOURS,
     CONTACT_TIMES,
@@ -63,6 +45,24 @@ from submissions.seed_vocabulary import (
     VEHICLES,
     WHEN,
 )
+from submissions.models import (
+    Category,
+    LawfulBasis,
+    Outcome,
+    PersonOfConcern,
+    Place,
+    Provenance,
+    Risk,
+    Source,
+    SpecialCategoryCondition,
+    Status,
+    Subject,
+    SubjectAware,
+    Submission,
+    SubmissionCategory,
+    Vehicle,
+)
+from submissions.references import REFERENCE_ALPHABET
 
 HANDLING_CONDITIONS = "Share only with the force's public protection unit."
 OUTCOME_DETAIL_FIELDS = (

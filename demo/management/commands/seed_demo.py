@@ -22,8 +22,8 @@ from django.db import IntegrityError, connection, connections, transaction
 
 from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from accounts.groups import staff_groups_ensure
-from submissions import seeding
-from submissions.seed_tables import column_preparers
+from demo import seeding
+from demo.seed_tables import column_preparers
 
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None

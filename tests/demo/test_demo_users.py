@@ -52,7 +52,7 @@ def test_the_demo_code_command_prints_a_code_that_signs_the_demo_user_in(setting
 def test_the_demo_code_command_gives_the_next_code_once_this_one_is_used(settings):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from accounts.management.commands.demo_totp_code import current_code
+    from demo.management.commands.demo_totp_code import current_code
 
     settings.DEBUG = True
     call_command("create_demo_users", stdout=io.StringIO())

@@ -1,12 +1,13 @@
 """The tables the demo data fills and how a generated row becomes a database row (COPY or
 INSERT): which columns are generated, the defaults for the rest, and values passed through as
-stored (encrypted tokens, JSON text). Used by submissions.seeding and `manage.py seed_demo`."""
+stored (encrypted tokens, JSON text). Used by demo.seeding and `manage.py seed_demo`."""
 
 import json
 
 from django.db import models
 
 from cpi.crypto import EncryptedTextField
+from demo.seed_vocabulary import words
 from submissions.models import (
     PersonOfConcern,
     Place,
@@ -16,7 +17,6 @@ from submissions.models import (
     SubmissionCategory,
     Vehicle,
 )
-from submissions.seed_vocabulary import words
 
 # Columns generated for each table, in order; other columns of the model get their defaults.
 COLUMNS = {

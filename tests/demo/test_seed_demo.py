@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Count
 
 from cpi.crypto import decrypt_str
-from submissions import seeding
+from demo import seeding
 from submissions.models import (
     Source,
     Status,

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.management.commands.create_demo_users import DEMO_USERS
+from demo.management.commands.create_demo_users import DEMO_USERS
 
 DEMO_USERNAMES = tuple(username for username, _ in DEMO_USERS)
 
