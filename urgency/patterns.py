@@ -161,12 +161,13 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
     words(
         "cooking", "cook", "chef", "chopping", "vegetables", "recipe", "food tech", "butcher",
         "fishing", "camping", "kit list", "duke of edinburgh", "licensed", "licence", "license",
-        "legally", "locked cabinet", "gun club", "shooting club", "range", "target shooting",
-        "clay pigeon", "soldier", "army", "military", "cadets", "museum", "fancy dress", "costume",
-        "toy", "nerf", "water guns?", "water pistols?", "fencer", "fencing", "cricket", "rounders",
-        "baseball practice", "practice", "training", "collection", r"for (?:his|her|their) job",
-        r"job as", "fitter", "trade", "carpet", "display case", "display", "inherited", "antique",
-        "ornamental", "for work", "gardener", "gardening", "tool", "tools",
+        "legally", "locked cabinet", "gun club", r"armed (?:forces|services|police|response)",
+        "shooting club", "range", "target shooting", "clay pigeon", "soldier", "army", "military",
+        "cadets", "museum", "fancy dress", "costume", "toy", "nerf", "water guns?",
+        "water pistols?", "fencer", "fencing", "cricket", "rounders", "baseball practice",
+        "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
+        "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
+        "for work", "gardener", "gardening", "tool", "tools",
         r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block",
     )
@@ -176,7 +177,7 @@ WEAPON = compile_words(
     words(
         "knife", "knives", "blade", "blades", "machete", "machetes", "swords?", "samurai",
         "zombie knife", "rambo knife", "guns?", "handguns?", "pistols?", "firearms?", "revolvers?",
-        "rifles?", "shotguns?", "crossbows?", "axe", "hatchet", "hammer", "baseball bat",
+        "rifles?", "shotguns?", "armed", "crossbows?", "axe", "hatchet", "hammer", "baseball bat",
         r"bat with nails", r"(?:metal|wooden) bat", "acid", "corrosive", "ammunition", "ammo",
         "bullets", "glock", "strap", "burner", "screwdriver", "razor", "weapons?", "taser",
         "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
@@ -249,9 +250,11 @@ KILL = words(
     rf"choke {gap(1)}to death", rf"beat {gap(2)}to death", rf"burn {gap(4)}down", "set fire to",
     rf"set {gap(2)}on fire", rf"throw {gap(3)}off", rf"run {gap(1)}over",
     r"smash (?:his|her|their) head in", r"cut (?:his|her|their) (?:face|throat)", "slit", "shoot",
-    "stab", "knife", "shank", "hurt", "harm", "attack", "acid", "drown", "suffocate", "smother",
-    rf"(?:break|snap) {gap(2)}neck", rf"cave {gap(2)}head in", r"stamp on", "batter", "torch",
-    rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
+    "stab", "knife", "shank", "hurt", "harm", "attack", "acid",
+    r"break (?:his|her|their) (?:legs?|arms?|jaw|face|bones|fingers)",
+    r"smash (?:his|her|their) (?:face|head)", r"rush (?:him|her|them)", "drown", "suffocate",
+    "smother", rf"(?:break|snap) {gap(2)}neck", rf"cave {gap(2)}head in", r"stamp on", "batter",
+    "torch", rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
     r"(?:glass|bottle) (?:him|her|them)", "choke", r"cut (?:him|her|them) up",
     r"cut (?:his|her|their) (?:face|throat)",
 )
@@ -308,6 +311,9 @@ THREAT_IDIOM = compile_words(
 
 SELF_HARM = compile_words(
     words(
+        rf"(?:burn|burning|burnt|burned|scratch|scratching|starving|punching|hitting) {SELF}",
+        r"(?:been|started|is|was|keeps) cutting(?: again)?"
+        r"(?! ties| class| lessons| hair| corners| back| down| out| it| the| up| in)",
         r"(?:for )?after (?:i am|she is|he is|they are) gone", r"sorted everything out",
         r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough to (?:finish|end|do) it",
         r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
@@ -395,7 +401,9 @@ SELF_HARM_IDIOM = compile_words(
 
 MISSING = compile_words(
     words(
-        r"never arrived", r"not in the building",
+        r"(?:not|no one has|nobody has) heard from (?:him|her|them)",
+        r"no contact (?:from|with) (?:him|her|them) since", r"gone off with",
+        r"not been (?:home|back|in contact)", r"never arrived", r"not in the building",
         r"(?:can not|could not) find (?:him|her|them|my|his|her) "
         r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
         r"never (?:came|come|got|went|arrived) (?:home|back)",
@@ -453,10 +461,12 @@ NOT_FOUND = compile_words(
 
 DANGER_NOW = compile_words(
     words(
+        r"(?:urgent|urgently|emergency|immediate danger|immediate risk|life at risk|risk to life|"
+        r"needs? help now|send someone|call 999|ring 999|dial 999)",
         r"(?:slide|slid|sliding|ride|riding) on (?:the )?opps", r"or worse",
         r"on (?:his|her|their) own", r"(?:nobody|no one) answers", r"not in the building",
         r"gate was left open", r"coming to (?:get|collect|pick up|take) (?:her|him|them)",
-        rf"(?:man|men|someone|person|boy|guy) (?:she|he|they) met (?:online|on \w+)", "ledge",
+        r"(?:man|men|someone|person|boy|guy) (?:she|he|they) met (?:online|on \w+)", "ledge",
         "balcony", "cliff", r"railway (?:line|track)", "canal",
         r"(?:blood|bleeding|injured|hurt|unsafe|in danger|panicking|hysterical)",
         r"(?:going to|will|gonna) do (?:him|her|them)(?! a)",
