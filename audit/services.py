@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
+from audit.context import current_request
 from audit.models import Action, AuditChainHead, AuditEvent
 from audit.references import reference_path
 from cpi.net import client_ip
@@ -47,11 +48,15 @@ def audit_event_record(
 ) -> AuditEvent:
     """Write one entry to the audit trail; it is sealed into the hash chain once it commits.
 
-    `actor` defaults to request.user when signed in. An IP address is kept only for staff: for
-    a signed-in actor, or when `staff_page` says the request was to a staff-only page (a failed
-    sign-in); a professional's address is never recorded. `details` must never hold source data.
+    `request` defaults to the request being served (audit.context, bound by AuditMiddleware), so
+    services take the acting user and never the request. `actor` defaults to request.user when
+    signed in. An IP address is kept only for staff: for a signed-in actor, or when `staff_page`
+    says the request was to a staff-only page (a failed sign-in); a professional's address is
+    never recorded. `details` must never hold source data.
     """
     action = Action(action)  # an unknown action is a programming error: fail loudly
+    if request is None:
+        request = current_request()
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

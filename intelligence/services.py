@@ -67,7 +67,6 @@ def intelligence_log_create(
     user,
     approval_required: bool,
     kept_phrases: tuple[str, ...] = (),
-    request=None,
 ) -> IntelligenceLog:
     """Make (or remake, after a supervisor returned it) the submission's sanitised log.
 
@@ -121,7 +120,6 @@ def intelligence_log_create(
     audit_event_record(
         action=Action.LOG_CREATED,
         actor=user,
-        request=request,
         submission=submission,
         object_type="intelligence_log",
         object_id=log.pk,
@@ -137,7 +135,6 @@ def intelligence_log_from_assessment(
     kept_phrases: tuple[str, ...],
     user,
     approval_required: bool,
-    request=None,
 ) -> IntelligenceLog:
     """The log of a recorded "sanitised intelligence log" outcome (triage's hook, see
     triage.outcomes): its text and grading as the handler's assessment holds them."""
@@ -151,7 +148,6 @@ def intelligence_log_from_assessment(
         handling_conditions=assessment.handling_conditions,
         user=user,
         approval_required=approval_required,
-        request=request,
     )
 
 
@@ -163,9 +159,7 @@ def _log_for_review(submission: Submission) -> IntelligenceLog:
 
 
 @transaction.atomic
-def intelligence_log_approve(
-    *, submission: Submission, supervisor, request=None
-) -> IntelligenceLog:
+def intelligence_log_approve(*, submission: Submission, supervisor) -> IntelligenceLog:
     """Approve a log for export. The gate runs again: an approval never releases a leak."""
     log = _log_for_review(submission)
     result = log_release_check(log)
@@ -178,25 +172,24 @@ def intelligence_log_approve(
     log.approved_by = supervisor
     log.approved_at = timezone.now()
     log.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-    _log_event(Action.LOG_APPROVED, log, submission=submission, actor=supervisor, request=request)
+    _log_event(Action.LOG_APPROVED, log, submission=submission, actor=supervisor)
     return log
 
 
 @transaction.atomic
-def intelligence_log_return(*, submission: Submission, supervisor, request=None) -> IntelligenceLog:
+def intelligence_log_return(*, submission: Submission, supervisor) -> IntelligenceLog:
     """Send a log back to its handler (the comment lives on the assessment, not the log)."""
     log = _log_for_review(submission)
     log.status = LogStatus.RETURNED
     log.save(update_fields=["status", "updated_at"])
-    _log_event(Action.LOG_RETURNED, log, submission=submission, actor=supervisor, request=request)
+    _log_event(Action.LOG_RETURNED, log, submission=submission, actor=supervisor)
     return log
 
 
-def _log_event(action: Action, log: IntelligenceLog, *, submission, actor, request) -> None:
+def _log_event(action: Action, log: IntelligenceLog, *, submission, actor) -> None:
     audit_event_record(
         action=action,
         actor=actor,
-        request=request,
         submission=submission,
         object_type="intelligence_log",
         object_id=log.pk,
@@ -216,7 +209,6 @@ def export_request(
     date_to: dt.date | None = None,
     category: str = "",
     approval: str = "",
-    request=None,
 ) -> Export:
     """Record the request (a disclosure: purpose and recipient) and queue the file's production
     once the request is committed."""
@@ -238,7 +230,6 @@ def export_request(
     audit_event_record(
         action=Action.EXPORT_REQUESTED,
         actor=requester,
-        request=request,
         object_type="export",
         object_id=export.pk,
         details={
@@ -253,11 +244,10 @@ def export_request(
     return export
 
 
-def export_download_record(*, export: Export, user, request=None) -> None:
+def export_download_record(*, export: Export, user) -> None:
     audit_event_record(
         action=Action.EXPORT_DOWNLOADED,
         actor=user,
-        request=request,
         object_type="export",
         object_id=export.pk,
         details={
@@ -271,7 +261,7 @@ def export_download_record(*, export: Export, user, request=None) -> None:
     )
 
 
-def log_print_check(*, log: IntelligenceLog, user, request=None):
+def log_print_check(*, log: IntelligenceLog, user):
     """The printable page's pass through the gate, recorded either way. Only an approved log is
     releasable at all; the gate then re-checks it against its source."""
     if log.status != LogStatus.APPROVED:
@@ -282,7 +272,6 @@ def log_print_check(*, log: IntelligenceLog, user, request=None):
         audit_event_record(
             action=Action.LOG_PRINTED,
             actor=user,
-            request=request,
             submission=log.submission,
             object_type="intelligence_log",
             object_id=log.pk,
@@ -292,7 +281,6 @@ def log_print_check(*, log: IntelligenceLog, user, request=None):
         audit_event_record(
             action=Action.EXPORT_RECORD_REFUSED,
             actor=user,
-            request=request,
             submission=log.submission,
             object_type="intelligence_log",
             object_id=log.pk,

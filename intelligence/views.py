@@ -43,7 +43,7 @@ def log_list(request: HttpRequest) -> HttpResponse:
 @recent_auth_required
 def log_print(request: HttpRequest, pk) -> HttpResponse:
     log = log_or_404(pk)
-    result = services.log_print_check(log=log, user=request.user, request=request)
+    result = services.log_print_check(log=log, user=request.user)
     if not result.allowed:
         return render(
             request, "intelligence/log_refused.html", {"log": log, "result": result}, status=409
@@ -67,9 +67,7 @@ def export_list(request: HttpRequest) -> HttpResponse:
 def export_new(request: HttpRequest) -> HttpResponse:
     form = ExportRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        export = services.export_request(
-            requester=request.user, request=request, **form.cleaned_data
-        )
+        export = services.export_request(requester=request.user, **form.cleaned_data)
         messages.success(request, "Your export has been requested. It will be ready here soon.")
         return redirect("intelligence:export_detail", pk=export.pk)
     return render(request, "intelligence/export_new.html", {"form": form})
@@ -106,7 +104,7 @@ def export_download(request: HttpRequest, pk) -> HttpResponse:
         handle = export_path(export).open("rb")
     except FileNotFoundError:
         return _export_expired(request, export)
-    services.export_download_record(export=export, user=request.user, request=request)
+    services.export_download_record(export=export, user=request.user)
     response = FileResponse(
         handle,
         as_attachment=True,

@@ -136,7 +136,6 @@ def trail_export(request):
     reference = filters.get("reference", "")
     audit_event_record(
         action=Action.AUDIT_EXPORTED,
-        request=request,
         submission_reference=reference if re.fullmatch(REFERENCE_PATTERN, reference) else "",
         details={"filters": filters},
     )
@@ -252,7 +251,6 @@ def approval(request, reference: str):
                 submission=submission,
                 supervisor=request.user,
                 comment=form.cleaned_data["comment"],
-                request=request,
             )
         except NotPermitted as error:
             raise PermissionDenied(error.message) from error
@@ -273,7 +271,6 @@ def approval(request, reference: str):
     if request.method == "GET":
         audit_event_record(
             action=Action.SUBMISSION_VIEWED,
-            request=request,
             submission=submission,
             object_type="intelligence_log",
             object_id=log.pk,

@@ -20,9 +20,9 @@ NEEDS_HANDLER = {Outcome.INTELLIGENCE_LOG}
 
 @dataclass(frozen=True)
 class OutcomeHandler:
-    # (*, submission, assessment, kept_phrases, user, approval_required, request) -> the record made
+    # (*, submission, assessment, kept_phrases, user, approval_required) -> the record made
     record: Callable[..., Any]
-    # (*, submission, supervisor, request) -> None
+    # (*, submission, supervisor) -> None
     approve: Callable[..., Any]
     send_back: Callable[..., Any]
 

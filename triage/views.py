@@ -53,7 +53,7 @@ def _detail_url(submission: Submission) -> str:
 def _attempt(request: HttpRequest, action, **kwargs):
     """Run a service; a refused move becomes a message, a forbidden one a 403."""
     try:
-        return action(request=request, **kwargs), True
+        return action(**kwargs), True
     except services.NotPermitted as error:
         raise PermissionDenied(error.message) from error
     except TriageError as error:
@@ -163,12 +163,10 @@ def bulk(request: HttpRequest) -> HttpResponse:
         try:
             if action == BulkActionForm.ASSIGN:
                 services.submission_assign(
-                    submission=submission, assignee=assignee, by=request.user, request=request
+                    submission=submission, assignee=assignee, by=request.user
                 )
             else:
-                services.submission_release(
-                    submission=submission, user=request.user, request=request
-                )
+                services.submission_release(submission=submission, user=request.user)
             done.append(submission.reference)
         except TriageError as error:
             messages.error(request, f"{submission.reference}: {error.message}")
@@ -210,7 +208,6 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     submission = submission_for_staff_or_404(request.user, reference)
     audit_event_record(
         action=Action.SUBMISSION_VIEWED,
-        request=request,
         submission=submission,
         object_type="submission",
         object_id=submission.pk,
@@ -233,7 +230,6 @@ def reveal(request: HttpRequest, reference: str) -> HttpResponse:
                 submission=submission,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
-                request=request,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -298,7 +294,6 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
             user=request.user,
             version=form.cleaned_data["version"],
             data=data,
-            request=request,
         )
     except StaleVersion as error:
         return _assess_stale(request, submission, form, details, error)
@@ -338,7 +333,6 @@ def _assess_stale(request, submission, form, details, error: StaleVersion) -> Ht
 def _assess_render(request, submission, form, details, *, stale=False, status=200, proposal=None):
     audit_event_record(
         action=Action.SUBMISSION_VIEWED,
-        request=request,
         submission=submission,
         object_type="submission",
         object_id=submission.pk,

@@ -49,13 +49,12 @@ def _refresh(submission: Submission) -> Submission:
     return submission
 
 
-def _status_changed(submission, *, actor, request, before: str, after: str, action: str) -> None:
+def _status_changed(submission, *, actor, before: str, after: str, action: str) -> None:
     if before == after:
         return
     audit_event_record(
         action=Action.STATUS_CHANGED,
         actor=actor,
-        request=request,
         submission=submission,
         object_type="submission",
         object_id=submission.pk,

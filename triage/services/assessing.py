@@ -112,7 +112,7 @@ def _draft_source_check(current: Submission, data: dict[str, Any], kept: tuple[s
 
 @transaction.atomic
 def assessment_save(
-    *, submission: Submission, user, version: int, data: dict[str, Any], request=None
+    *, submission: Submission, user, version: int, data: dict[str, Any]
 ) -> Submission:
     """Save the assessment as a draft: risk, priority, grading and any outcome details so far.
 
@@ -129,7 +129,6 @@ def assessment_save(
     audit_event_record(
         action=Action.ASSESSMENT_SAVED,
         actor=user,
-        request=request,
         submission=current,
         object_type="assessment",
         object_id=assessment.pk,
@@ -140,7 +139,7 @@ def assessment_save(
 
 @transaction.atomic
 def outcome_record(
-    *, submission: Submission, user, version: int, data: dict[str, Any], request=None
+    *, submission: Submission, user, version: int, data: dict[str, Any]
 ) -> Submission:
     """Record exactly one outcome. Closes the submission, or sends it for a supervisor's review.
 
@@ -179,11 +178,8 @@ def outcome_record(
             kept_phrases=decided.kept_phrases,
             user=user,
             approval_required=target == Status.AWAITING_REVIEW,
-            request=request,
         )
-        identifier_decisions_record(
-            decided=decided, submission=current, user=user, log=log, request=request
-        )
+        identifier_decisions_record(decided=decided, submission=current, user=user, log=log)
 
     changes = _submission_changes(data)
     _write(
@@ -197,7 +193,6 @@ def outcome_record(
     audit_event_record(
         action=Action.ASSESSMENT_SAVED,
         actor=user,
-        request=request,
         submission=current,
         object_type="assessment",
         object_id=assessment.pk,
@@ -206,13 +201,10 @@ def outcome_record(
     audit_event_record(
         action=Action.OUTCOME_RECORDED,
         actor=user,
-        request=request,
         submission=current,
         object_type="assessment",
         object_id=assessment.pk,
         details={"outcome": outcome, "review_required": target == Status.AWAITING_REVIEW},
     )
-    _status_changed(
-        current, actor=user, request=request, before=current.status, after=target, action="record"
-    )
+    _status_changed(current, actor=user, before=current.status, after=target, action="record")
     return _refresh(submission)

@@ -20,7 +20,7 @@ from triage.services.permissions import can_release
 from triage.state import TriageError, transition_check
 
 
-def submission_take_next(*, user, request=None) -> Submission | None:
+def submission_take_next(*, user) -> Submission | None:
     """Give the handler the highest-priority, oldest unclaimed new submission, or None.
 
     FOR UPDATE SKIP LOCKED: a row another handler is taking right now is skipped, not waited
@@ -52,16 +52,15 @@ def submission_take_next(*, user, request=None) -> Submission | None:
             if claimed != 1:
                 continue
             # Last before commit: the audit chain's lock is held only from here to the commit.
-            _claim_audit(candidate, user=user, request=request, how="take_next")
+            _claim_audit(candidate, user=user, how="take_next")
         return Submission.objects.get(pk=candidate.pk)
     return None
 
 
-def _claim_audit(submission, *, user, request, how: str) -> None:
+def _claim_audit(submission, *, user, how: str) -> None:
     audit_event_record(
         action=Action.SUBMISSION_CLAIMED,
         actor=user,
-        request=request,
         submission=submission,
         object_type="submission",
         object_id=submission.pk,
@@ -70,7 +69,6 @@ def _claim_audit(submission, *, user, request, how: str) -> None:
     _status_changed(
         submission,
         actor=user,
-        request=request,
         before=Status.NEW,
         after=Status.IN_PROGRESS,
         action="claim",
@@ -78,7 +76,7 @@ def _claim_audit(submission, *, user, request, how: str) -> None:
 
 
 @transaction.atomic
-def submission_claim(*, submission: Submission, user, request=None) -> Submission:
+def submission_claim(*, submission: Submission, user) -> Submission:
     """Claim one particular new, unassigned submission."""
     if not is_handler(user):
         raise NotPermitted("You do not have permission to work the queue.")
@@ -89,12 +87,12 @@ def submission_claim(*, submission: Submission, user, request=None) -> Submissio
         raise TriageError("Another handler has already claimed this submission.")
     transition_check(current.status, Status.IN_PROGRESS)
     _write(current, status=Status.IN_PROGRESS, assigned_to=user, claimed_at=timezone.now())
-    _claim_audit(current, user=user, request=request, how="claim")
+    _claim_audit(current, user=user, how="claim")
     return _refresh(submission)
 
 
 @transaction.atomic
-def submission_release(*, submission: Submission, user, request=None) -> Submission:
+def submission_release(*, submission: Submission, user) -> Submission:
     """Put an in-progress submission back in the queue, unassigned. The assessment draft stays."""
     current = _locked(submission)
     transition_check(current.status, Status.NEW)
@@ -107,7 +105,6 @@ def submission_release(*, submission: Submission, user, request=None) -> Submiss
     audit_event_record(
         action=Action.SUBMISSION_RELEASED,
         actor=user,
-        request=request,
         submission=current,
         object_type="submission",
         object_id=current.pk,
@@ -116,7 +113,6 @@ def submission_release(*, submission: Submission, user, request=None) -> Submiss
     _status_changed(
         current,
         actor=user,
-        request=request,
         before=Status.IN_PROGRESS,
         after=Status.NEW,
         action="release",
@@ -125,7 +121,7 @@ def submission_release(*, submission: Submission, user, request=None) -> Submiss
 
 
 @transaction.atomic
-def submission_assign(*, submission: Submission, assignee, by, request=None) -> Submission:
+def submission_assign(*, submission: Submission, assignee, by) -> Submission:
     """A supervisor gives a new or in-progress submission to a handler (or reassigns it)."""
     if not is_supervisor(by):
         raise NotPermitted("Only a supervisor can assign submissions.")
@@ -140,7 +136,6 @@ def submission_assign(*, submission: Submission, assignee, by, request=None) -> 
     audit_event_record(
         action=Action.SUBMISSION_ASSIGNED,
         actor=by,
-        request=request,
         submission=current,
         object_type="submission",
         object_id=current.pk,
@@ -149,7 +144,6 @@ def submission_assign(*, submission: Submission, assignee, by, request=None) -> 
     _status_changed(
         current,
         actor=by,
-        request=request,
         before=current.status,
         after=Status.IN_PROGRESS,
         action="assign",

@@ -104,15 +104,12 @@ def identifier_decisions_check(decided: IdentifierDecisions, log_text: str) -> N
             )
 
 
-def identifier_decisions_record(
-    *, decided: IdentifierDecisions, submission, user, log, request=None
-) -> None:
+def identifier_decisions_record(*, decided: IdentifierDecisions, submission, user, log) -> None:
     if not decided.findings:
         return
     audit_event_record(
         action=Action.IDENTIFIERS_DECIDED,
         actor=user,
-        request=request,
         submission=submission,
         object_type="intelligence_log",
         object_id=log.pk,

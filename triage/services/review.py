@@ -35,7 +35,7 @@ def _review_mark(assessment: Assessment, supervisor, comment: str):
 
 @transaction.atomic
 def submission_review_approve(
-    *, submission: Submission, supervisor, comment: str = "", request=None
+    *, submission: Submission, supervisor, comment: str = ""
 ) -> Submission:
     current, assessment = _review_start(submission, supervisor, Status.CLOSED)
     now = _review_mark(assessment, supervisor, comment)
@@ -44,11 +44,10 @@ def submission_review_approve(
     handler = outcome_handler(current.outcome)
     if handler is not None:
         # A log: approved for export (re-checked by the gate), recording LOG_APPROVED.
-        handler.approve(submission=current, supervisor=supervisor, request=request)
+        handler.approve(submission=current, supervisor=supervisor)
     _status_changed(
         current,
         actor=supervisor,
-        request=request,
         before=Status.AWAITING_REVIEW,
         after=Status.CLOSED,
         action="approve",
@@ -57,9 +56,7 @@ def submission_review_approve(
 
 
 @transaction.atomic
-def submission_review_return(
-    *, submission: Submission, supervisor, comment: str, request=None
-) -> Submission:
+def submission_review_return(*, submission: Submission, supervisor, comment: str) -> Submission:
     """Send the outcome back to its handler with a comment saying what to change."""
     if not comment or not comment.strip():
         raise ValidationError({"comment": "Enter what the handler needs to change"})
@@ -73,11 +70,10 @@ def submission_review_return(
     handler = outcome_handler(current.outcome)
     if handler is not None:
         # A log: records LOG_RETURNED; the handler's next "record outcome" remakes the same log.
-        handler.send_back(submission=current, supervisor=supervisor, request=request)
+        handler.send_back(submission=current, supervisor=supervisor)
     _status_changed(
         current,
         actor=supervisor,
-        request=request,
         before=Status.AWAITING_REVIEW,
         after=Status.IN_PROGRESS,
         action="return",

@@ -16,7 +16,7 @@ from triage.state import TriageError
 
 
 @transaction.atomic
-def source_reveal(*, submission: Submission, user, reason: str, request=None) -> Source:
+def source_reveal(*, submission: Submission, user, reason: str) -> Source:
     """Record who looked at the source's contact details and why, then hand them over.
 
     The audit event holds the reason, never the source's details.
@@ -42,7 +42,6 @@ def source_reveal(*, submission: Submission, user, reason: str, request=None) ->
     audit_event_record(
         action=Action.SOURCE_REVEALED,
         actor=user,
-        request=request,
         submission=submission,
         object_type="source_reveal",
         object_id=reveal.pk,
@@ -79,7 +78,7 @@ def _in_words(kinds: list[str]) -> str:
 
 
 @transaction.atomic
-def note_add(*, submission: Submission, user, text: str, request=None) -> Note:
+def note_add(*, submission: Submission, user, text: str) -> Note:
     """Anyone working the queue may add context to a submission, claimed or not."""
     if not is_handler(user):
         raise NotPermitted("You do not have permission to add notes.")
@@ -91,7 +90,6 @@ def note_add(*, submission: Submission, user, text: str, request=None) -> Note:
     audit_event_record(
         action=Action.NOTE_ADDED,
         actor=user,
-        request=request,
         submission=submission,
         object_type="note",
         object_id=note.pk,
