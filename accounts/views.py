@@ -22,14 +22,11 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import services
 from accounts.forms import ConfirmForm, SignInForm, TokenForm
 from accounts.middleware import is_verified, two_factor_exempt
 from accounts.resume import post_take
 from accounts.sessions import session_authenticated_mark, session_signed_in_mark
-from audit.models import Action
-from audit.services import audit_event_record
-
-DEVICE_NAME = "Authenticator app"
 
 
 def _safe_next(request, default: str | None = None) -> str:
@@ -95,37 +92,20 @@ def two_factor(request):
     next_url = _safe_next(request)
     if is_verified(user):
         return HttpResponseRedirect(next_url)
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
-    enrolling = device is None
-    if enrolling:
-        # One pending device per user, kept across reloads so a scanned code stays valid.
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
-        if device is None:
-            device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
-
+    factor = services.two_factor_device_get(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST":
         if _locked_out(request, user):
             logout(request)
             return lockout(request)
         if form.is_valid():
-            allowed, _ = device.verify_is_allowed()
-            if allowed and device.verify_token(form.cleaned_data["otp_token"]):
-                if enrolling:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
-                    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            check = services.two_factor_verify(factor=factor, token=form.cleaned_data["otp_token"])
+            if check.verified:
                 # Privilege has changed: a new session key, as at the password step.
                 request.session.cycle_key()
-                otp_login(request, device)
+                otp_login(request, factor.device)
                 session_authenticated_mark(request.session)
-                audit_event_record(
-                    action=Action.SIGN_IN,
-                    request=request,
-                    object_type="auth.user",
-                    object_id=user.pk,
-                    details={"second_factor": "totp", "enrolled_now": enrolling},
-                )
+                services.sign_in_record(user=user, enrolled_now=factor.enrolling)
                 return _continue(request, next_url)
             _failed(request, user)
             if getattr(request, "axes_locked_out", False):
@@ -135,16 +115,16 @@ def two_factor(request):
                 "otp_token",
                 "The code is not correct, or it has already been used. Enter the newest code "
                 "from your authenticator app"
-                if allowed
+                if check.allowed
                 else "Too many wrong codes. Wait a few seconds, then enter the newest code",
             )
 
-    context = {"form": form, "next": next_url, "enrolling": enrolling}
-    if enrolling:
-        context.update(_enrolment_context(device))
+    context = {"form": form, "next": next_url, "enrolling": factor.enrolling}
+    if factor.enrolling:
+        context.update(_enrolment_context(factor.device))
     return render(
         request,
-        "accounts/two_factor_enrol.html" if enrolling else "accounts/two_factor.html",
+        "accounts/two_factor_enrol.html" if factor.enrolling else "accounts/two_factor.html",
         context,
     )
 

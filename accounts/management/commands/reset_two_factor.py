@@ -1,9 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from audit.models import Action
-from audit.services import audit_event_record
+from accounts.services import two_factor_reset
 
 
 class Command(BaseCommand):
@@ -19,11 +17,5 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"There is no user called {username!r}.")
-        removed, _ = TOTPDevice.objects.filter(user=user).delete()
-        audit_event_record(
-            action=Action.USER_CHANGED,
-            object_type="auth.user",
-            object_id=user.pk,
-            details={"operation": "two_factor_reset", "username": username},
-        )
+        removed = two_factor_reset(user=user)
         self.stdout.write(f"Removed {removed} authenticator(s) for {username}.")
