@@ -51,10 +51,11 @@ class AuditEvent(models.Model):
     """An append-only, hash-chained record of who did what to which record, and when.
 
     An entry is written with its transaction, unsealed, and sealed into the chain just after it
-    commits (audit.sealing): so concurrent writers never queue on the chain while their own
-    transaction is open. Sealing fills in `chain_position`, `previous_hash` and `hash` once; after
-    that a PostgreSQL trigger refuses any update, and any delete at all. The actor is kept as a
-    plain id and username so deleting a user never rewrites history.
+    commits (audit.services.audit_chain_seal; the beat task `audit.seal` takes any left behind):
+    so concurrent writers never queue on the chain while their own transaction is open. Sealing
+    fills in `chain_position`, `previous_hash` and `hash` once; after that a PostgreSQL trigger
+    refuses any update, and any delete at all. The actor is kept as a plain id and username so
+    deleting a user never rewrites history.
     """
 
     id = models.BigAutoField(primary_key=True)
