@@ -59,6 +59,12 @@ bench: install
 security: install assets
 	scripts/security/run
 
+# mutmut over the guards (setup.cfg [mutmut]); prints the score per guard. Minutes: not in CI.
+# With DATABASE_URL (PostgreSQL) two mutants at a time, else one on SQLite.
+.PHONY: mutation
+mutation: install
+	scripts/mutation/run
+
 worker: install
 	$(BIN)/celery -A cpi worker --beat --loglevel=info
 
