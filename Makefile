@@ -9,7 +9,7 @@ PORT ?= 8000
 # Two cores here: run the suite on both.
 PYTEST_WORKERS ?= 2
 
-.PHONY: install assets run test lint format bench security worker clean
+.PHONY: install assets run test lint format bench bench-compare security worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ format: install
 # submissions once, serves the app with gunicorn as in production, prints one table.
 bench: install
 	$(BIN)/python -m bench.run
+
+# The queue, take-next and submit beside a minimal reference app (bench/reference) on the same
+# seeded table: 5 sync gunicorn workers a side, alternated runs, one table of ratios (issue 17).
+bench-compare: install
+	$(BIN)/python -m bench.compare
 
 # bandit, pip-audit, and wapiti + sqlmap against the app on 127.0.0.1; fails on high/medium findings.
 security: install assets
