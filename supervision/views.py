@@ -8,7 +8,6 @@ import re
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from audit.models import Action, AuditEvent
 from audit.selectors import TrailPage, trail_page
 from audit.services import audit_event_record
 from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
+from cpi.errors import DOMAIN_ERRORS, domain_error_show
 from submissions.models import Submission
 from submissions.references import REFERENCE_PATTERN
 from supervision import charts, figures
@@ -32,8 +32,7 @@ from supervision.selectors import (
     staff_member_or_404,
 )
 from triage.masking import event_summaries_mask, source_mask_for
-from triage.services import NotPermitted, submission_review_approve, submission_review_return
-from triage.state import TriageError
+from triage.services import submission_review
 
 # The marking is the first column of every row (not a line above the header), so the file
 # opens in a spreadsheet as a table and any part copied out of it still carries the marking.
@@ -245,20 +244,15 @@ def approval(request, reference: str):
     form = ApprovalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == ApprovalForm.APPROVE
-        service = submission_review_approve if approve else submission_review_return
         try:
-            service(
+            submission_review(
                 submission=submission,
                 supervisor=request.user,
+                approve=approve,
                 comment=form.cleaned_data["comment"],
             )
-        except NotPermitted as error:
-            raise PermissionDenied(error.message) from error
-        except TriageError as error:
-            messages.error(request, error.message)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+        except DOMAIN_ERRORS as error:
+            domain_error_show(request, error)
         else:
             messages.success(
                 request,

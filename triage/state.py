@@ -11,15 +11,12 @@ Services call `transition_check` before every status change; views show the exce
 
 from django.conf import settings
 
+from cpi.errors import DomainError
 from submissions.models import Outcome, Risk, Status
 
 
-class TriageError(Exception):
+class TriageError(DomainError):
     """A triage action that cannot be done. The message is shown to the user as it is."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class InvalidTransition(TriageError):

@@ -11,6 +11,7 @@ from accounts.access import handler_required, is_supervisor, supervisor_required
 from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
+from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
 from submissions.models import Status, Submission
 from triage import queue_memory, services
 from triage.filters import QueueFilter
@@ -54,13 +55,8 @@ def _attempt(request: HttpRequest, action, **kwargs):
     """Run a service; a refused move becomes a message, a forbidden one a 403."""
     try:
         return action(**kwargs), True
-    except services.NotPermitted as error:
-        raise PermissionDenied(error.message) from error
-    except TriageError as error:
-        messages.error(request, error.message)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+    except DOMAIN_ERRORS as error:
+        domain_error_show(request, error)
     return None, False
 
 
@@ -168,8 +164,9 @@ def bulk(request: HttpRequest) -> HttpResponse:
             else:
                 services.submission_release(submission=submission, user=request.user)
             done.append(submission.reference)
-        except TriageError as error:
-            messages.error(request, f"{submission.reference}: {error.message}")
+        except DOMAIN_ERRORS as error:
+            for message in error_messages(error):
+                messages.error(request, f"{submission.reference}: {message}")
     if done:
         verb = f"assigned to {assignee.get_username()}" if assignee else "released"
         noun = "submission" if len(done) == 1 else "submissions"
@@ -297,13 +294,13 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
         )
     except StaleVersion as error:
         return _assess_stale(request, submission, form, details, error)
-    except services.NotPermitted as error:
-        raise PermissionDenied(error.message) from error
-    except ValidationError as error:
+    except ValidationError as error:  # about what was typed: shown by the fields it names
         form.add_error(None, error)
         return _assess_render(request, submission, form, details, proposal=proposal)
     except TriageError as error:
-        form.add_error(None, error.message)
+        if error.forbidden:
+            domain_error_show(request, error)
+        form.add_error(None, error_messages(error))
         return _assess_render(request, submission, form, details, proposal=proposal)
 
     if not recording:
@@ -419,12 +416,12 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
         context = _detail_context(request, submission, review_form=form)
         return render(request, "triage/detail.html", context, status=400)
     approve = form.cleaned_data["decision"] == ReviewForm.APPROVE
-    service = services.submission_review_approve if approve else services.submission_review_return
     _, ok = _attempt(
         request,
-        service,
+        services.submission_review,
         submission=submission,
         supervisor=request.user,
+        approve=approve,
         comment=form.cleaned_data["comment"],
     )
     if ok:

@@ -20,7 +20,11 @@ from triage.services.claiming import (
 )
 from triage.services.identifiers import identifier_decisions
 from triage.services.permissions import can_edit, can_release, can_reveal, can_review
-from triage.services.review import submission_review_approve, submission_review_return
+from triage.services.review import (
+    submission_review,
+    submission_review_approve,
+    submission_review_return,
+)
 from triage.services.source import note_add, source_reveal
 
 __all__ = [
@@ -40,6 +44,7 @@ __all__ = [
     "submission_assign",
     "submission_claim",
     "submission_release",
+    "submission_review",
     "submission_review_approve",
     "submission_review_return",
     "submission_take_next",

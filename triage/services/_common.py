@@ -29,6 +29,8 @@ TAKE_NEXT_ATTEMPTS = 5
 class NotPermitted(TriageError):
     """The user may see the submission but not do this to it (shown as 403)."""
 
+    forbidden = True
+
 
 def _locked(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission.pk)

@@ -79,3 +79,15 @@ def submission_review_return(*, submission: Submission, supervisor, comment: str
         action="return",
     )
     return _refresh(submission)
+
+
+def submission_review(
+    *, submission: Submission, supervisor, approve: bool, comment: str = ""
+) -> Submission:
+    """A supervisor's decision on an outcome awaiting review, from whichever page it was made
+    (the submission's own page, or the list of logs awaiting approval): the one way in."""
+    if approve:
+        return submission_review_approve(
+            submission=submission, supervisor=supervisor, comment=comment
+        )
+    return submission_review_return(submission=submission, supervisor=supervisor, comment=comment)
