@@ -37,6 +37,8 @@ HANDLERS = 8
 SECONDS = float(os.environ.get("COMPARE_SECONDS", "10"))
 SINGLE_SECONDS = float(os.environ.get("COMPARE_SINGLE_SECONDS", "4"))
 SUBMIT_SECONDS = int(os.environ.get("COMPARE_SUBMIT_SECONDS", "30"))
+# Only the filters whose label holds one of these words (comma-separated), for a quick rerun.
+ONLY = [word for word in os.environ.get("COMPARE_FILTERS", "").split(",") if word]
 ROUNDS = 2
 BIN = Path(sys.executable).parent
 CATEGORY = "criminal_exploitation"
@@ -206,6 +208,18 @@ def warm_up(server: Server, paths: list[str], cookie: str) -> None:
     loadgen.run(server.base_url, paths, cookie=cookie, concurrency=WORKERS, seconds=2)
 
 
+def database_backends() -> list[int]:
+    """The PostgreSQL backends connected to the bench database, other than this one."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def queue_compare(app: Server, reference: Server, cookies: dict, paths: dict) -> dict:
     warm_up(app, [p for app_paths, _ in paths.values() for p in app_paths], cookies["app"])
     warm_up(reference, [p for _, ref in paths.values() for p in ref], cookies["reference"])
@@ -220,14 +234,14 @@ def queue_compare(app: Server, reference: Server, cookies: dict, paths: dict) ->
                 server, side_paths = sides[side]
                 outcome = loadgen.run(
                     server.base_url, side_paths, cookie=cookies[side], concurrency=CLIENTS,
-                    seconds=SECONDS, server_pid=server.pid,
+                    seconds=SECONDS, server_pid=server.pid, database_pids=database_backends,
                 )  # fmt: skip
                 runs[side].append(outcome.summary())
         single = {}
         for side, (server, side_paths) in sides.items():
             alone = loadgen.run(
                 server.base_url, side_paths, cookie=cookies[side], concurrency=1,
-                seconds=SINGLE_SECONDS, server_pid=server.pid,
+                seconds=SINGLE_SECONDS, server_pid=server.pid, database_pids=database_backends,
             )  # fmt: skip
             single[side] = alone.summary()
         for side, side_runs in runs.items():
@@ -407,10 +421,13 @@ def main() -> int:
         )
         if all(page_two):
             paths["page 2 (keyset)"] = ([page_two[0]], [page_two[1]])
+        if ONLY:
+            paths = {label: p for label, p in paths.items() if any(w in label for w in ONLY)}
         print(f"Queue: {CLIENTS} clients, {SECONDS:.0f} s a run, {ROUNDS} runs a side", flush=True)
         results["queue"] = queue_compare(app, reference, cookies, paths)
-        print(f"Public submit: locust, {CLIENTS} users, {SUBMIT_SECONDS} s a side", flush=True)
-        results["submit"] = submit_compare(app, reference, env)
+        if SUBMIT_SECONDS > 0:  # COMPARE_SUBMIT_SECONDS=0 leaves the submit step out
+            print(f"Public submit: locust, {CLIENTS} users, {SUBMIT_SECONDS} s a side", flush=True)
+            results["submit"] = submit_compare(app, reference, env)
     finally:
         app.stop()
         reference.stop()

@@ -104,14 +104,13 @@ def children_cpu(parent_pid: int) -> float:
     return sum(_cpu_seconds(pid) for pid, ppid, _ in _processes() if ppid == parent_pid)
 
 
-def postgres_cpu() -> float:
-    """CPU seconds used so far by every PostgreSQL process on this machine (backends included).
+def postgres_cpu(pids: list[int]) -> float:
+    """CPU seconds used so far by these PostgreSQL backends (the servers' own connections).
 
-    The two servers under test are the only clients during a run, so the difference over a run
-    is what their queries cost. A backend that exits mid-run takes its seconds with it; both
-    apps keep their connections (CONN_MAX_AGE), so none does.
+    Only the bench database's backends: other databases' clients come and go, and a backend
+    that exits takes its seconds with it. Both servers keep their connections (CONN_MAX_AGE).
     """
-    return sum(_cpu_seconds(pid) for pid, _, name in _processes() if name.startswith("postgres"))
+    return sum(_cpu_seconds(pid) for pid in pids)
 
 
 # --- The load -------------------------------------------------------------------------------------
@@ -123,9 +122,14 @@ def run(
     concurrency: int = 16,
     seconds: float = 10.0,
     server_pid: int | None = None,
+    database_pids=None,
     expect: int = 200,
 ) -> LoadResult:
-    """GET the paths round-robin from `concurrency` threads for `seconds`; 127.0.0.1 only."""
+    """GET the paths round-robin from `concurrency` threads for `seconds`; 127.0.0.1 only.
+
+    `database_pids`, if given, is called before and after the run for the PostgreSQL backends
+    serving the bench database; the CPU of those present at both ends is counted.
+    """
     parts = urlsplit(base_url)
     if parts.hostname != "127.0.0.1":
         raise RuntimeError("The load generator only ever talks to 127.0.0.1.")
@@ -175,7 +179,8 @@ def run(
     for thread in threads:
         thread.start()
     server_before = children_cpu(server_pid) if server_pid else 0.0
-    postgres_before = postgres_cpu()
+    backends_before = set(database_pids()) if database_pids else set()
+    postgres_before = {pid: _cpu_seconds(pid) for pid in backends_before}
     began = time.perf_counter()
     deadline[0] = began + seconds
     start.wait()
@@ -184,5 +189,9 @@ def run(
     result.seconds = time.perf_counter() - began
     if server_pid:
         result.server_cpu_seconds = children_cpu(server_pid) - server_before
-    result.postgres_cpu_seconds = postgres_cpu() - postgres_before
+    if database_pids:
+        kept = backends_before & set(database_pids())
+        result.postgres_cpu_seconds = postgres_cpu(list(kept)) - sum(
+            postgres_before[pid] for pid in kept
+        )
     return result
