@@ -180,7 +180,7 @@ def sanitise(
     decisions = decisions or {}
     source, index = source_reading(text, identity)
     matcher = _SubjectMatcher(details)
-    candidates = find_identifiers(text)
+    candidates = _split_at_entered_names(find_identifiers(text), matcher)
     protected = [c for c in candidates if matcher.matches(c)]
     # A source find inside a person's name as entered is the subject's to decide; inside a place
     # or a setting (often the source's own organisation) the source's find stands.
@@ -365,6 +365,55 @@ def _screened(
     return removed, shared
 
 
+def _split_at_entered_names(
+    candidates: list[Candidate], matcher: _SubjectMatcher
+) -> list[Candidate]:
+    """ "Marcus Rossi Rajinder": a run of capitalised words that opens or closes with a whole
+    name as entered is that name and someone else, so a sign-off straight after a suspect's name
+    takes only itself. A part of one word must be the whole of a name entered ("Kyle" of "Kyle"),
+    not one word of a longer one ("Jade" of "Jade Walsh" in "Jade Hughes" stays one name)."""
+    split: list[Candidate] = []
+    for candidate in candidates:
+        words = list(_TOKEN.finditer(candidate.text))
+        parts = None
+        if (
+            candidate.kind in _PERSON_KINDS
+            and len(words) >= 2
+            and not matcher.names_match(candidate)
+        ):
+            for cut in range(len(words) - 1, 0, -1):
+                head = candidate.text[: words[cut - 1].end()]
+                tail = candidate.text[words[cut].start() :]
+                if matcher.is_entered_name(head, cut) or matcher.is_entered_name(
+                    tail, len(words) - cut
+                ):
+                    parts = [(0, words[cut - 1].end()), (words[cut].start(), len(candidate.text))]
+                    break
+        if candidate.kind == "premises":
+            # "i work at kingsweston housing shanice novak was seen": the writer's phrase stops
+            # before a subject's name; the name is found on its own.
+            for k in range(1, len(words)):
+                if matcher.starts_entered_name([w.group() for w in words[k:]]):
+                    parts = [(0, words[k - 1].end())]
+                    break
+        if parts is None:
+            split.append(candidate)
+            continue
+        for start, end in parts:
+            split.append(
+                Candidate(
+                    candidate.start + start,
+                    candidate.start + end,
+                    candidate.kind,
+                    candidate.text[start:end],
+                    candidate.zone,
+                    candidate.writer_cue,
+                    candidate.third_party_cue,
+                )
+            )
+    return split
+
+
 def _ordinary_word(word: str) -> bool:
     """Written in lower case and common in English: "young", "hope", "will", "mark"."""
     return word[:1].islower() and is_english_word(word.lower())
@@ -532,6 +581,27 @@ class _SubjectMatcher:
         """Every word of the candidate is a word of one name (or nickname) as entered."""
         wanted = _name_words(candidate.text)
         return bool(wanted) and any(wanted <= name for name in self.name_sets)
+
+    def is_entered_name(self, value: str, count: int) -> bool:
+        """``value`` (of ``count`` words) is a name as entered: two words or more of one, or the
+        whole of a one-word name."""
+        wanted = _name_words(value)
+        return bool(wanted) and any(
+            wanted <= name and (count >= 2 or wanted == name) for name in self.name_sets
+        )
+
+    def starts_entered_name(self, words: list[str]) -> bool:
+        """The words open with a name as entered: two words of one name, or one word of it
+        that is no everyday English word ("shanice", not "jade")."""
+        first = [w for w in _tokens(" ".join(words[:2])) if w not in TITLES]
+        if len(first) >= 2 and any(set(first) <= name for name in self.name_sets):
+            return True
+        return (
+            bool(first)
+            and len(first[0]) >= 3
+            and not is_english_word(first[0])
+            and any(first[0] in name for name in self.name_sets)
+        )
 
     def matches(self, candidate: Candidate) -> bool:
         # The answer depends on the kind and the words alone: each is worked out once a text.

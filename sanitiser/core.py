@@ -31,6 +31,7 @@ from .context import (
     self_named_spans,
 )
 from .identity import SourceIdentity
+from .lexicon import is_english_word, is_first_name
 from .matching import compile_identity
 from .provenance import flag_provenance
 from .readable import readable_view
@@ -147,8 +148,42 @@ def _detect_in(text: str, compiled: CompiledIdentity, index: TextIndex | None = 
     spans += colleague_spans(index, compiled, spans)
     spans += self_named_spans(index)
     spans += learned_initials_spans(text, compiled, spans)
+    spans += _middle_name_spans(text, compiled, spans)
     spans += signature_spans(text, spans)
     return [span for span in merge_spans(text, spans) if _says_something(span.text)]
+
+
+_LOWER_WORD = r"[a-z][a-z'\u2019-]*"
+# One lower-case word, or two, between spaces.
+_WORDS_BETWEEN = tuple(
+    re.compile(r"[ \t]+(?P<words>" + r"[ \t]+".join([_LOWER_WORD] * count) + r")[ \t]+")
+    for count in (1, 2)
+)
+
+
+def _middle_name_spans(text: str, compiled: CompiledIdentity, spans: list[Span]) -> list[Span]:
+    """ "hamza ayodele okonkwo", "xiao wen ayodele lindqvist": a word or two between the
+    source's first name and surname are given names the form did not hold (capitalised, the full
+    name already takes them)."""
+    found: list[Span] = []
+    firsts = [s for s in spans if s.kind == "name" and "first name" in s.reason]
+    if not firsts:
+        return found
+    surnames = {s.start: s for s in spans if s.kind == "name" and "surname" in s.reason}
+    for first in firsts:
+        matches = (pattern.match(text, first.end) for pattern in _WORDS_BETWEEN)
+        between = next((m for m in matches if m is not None and m.end() in surnames), None)
+        if between is None:
+            continue
+        words = between["words"]
+        if any(
+            is_english_word(w) and not is_first_name(w) and key_of(w) not in compiled.readable_words
+            for w in words.split()
+        ):
+            continue  # "sarah and hughes": no name
+        start, end = between.span("words")
+        found.append(Span(start, end, "name", words, "source's middle name"))
+    return found
 
 
 def _says_something(removed: str) -> bool:

@@ -268,12 +268,20 @@ def find_identifiers(text: str) -> list[Candidate]:
     lines = _line_starts(text)
     zones = _zones(text)
     found: list[Candidate] = []
-    found += _contacts(text)
-    found += _numbers(text)
+    contacts = _contacts(text)
+    found += contacts
+    numbers = _numbers(text)
+    found += numbers
     found += _addresses(text)
     words = [
         _word(Word, (m.start(), m.end(), w := m.group(), w.lower())) for m in _WORD.finditer(text)
     ]
+    whole = [(c.start, c.end) for c in contacts + numbers if c.kind in _WHOLE_KINDS]
+    if whole:
+        # A registration's letters, a handle's or an address's words are no word of a name or a
+        # job ("AA02 AAA Priya", "OB34 HCA", "@kb_bristol99 our dsl"): they are left out, so a
+        # name or a role stops short of them.
+        words = [w for w in words if not any(s <= w.s < e for s, e in whole)]
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
     found += _roles(text, words)
@@ -282,6 +290,9 @@ def find_identifiers(text: str) -> list[Candidate]:
     found += _tags(text, words)
     found += _zone_values(text, zones)
     return [_with_context(text, c, zones, lines) for c in found if _real(c, text)]
+
+
+_WHOLE_KINDS = frozenset({"vehicle", "handle", "email", "web"})
 
 
 def _real(candidate: Candidate, text: str) -> bool:
@@ -635,8 +646,10 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
                 and following + 1 < len(words)
                 and _capitalised(words[following + 1].t)
             ):
-                if gap == ". " and len(run[-1].t) > 2:
-                    break  # a sentence ended
+                if gap == ". " and (
+                    len(run[-1].t) > 2 or (len(run[-1].t) == 2 and run[-1].t.isupper())
+                ):
+                    break  # a sentence ended (after a word or an acronym, "FT.", not "J.")
                 run.append(nxt)
                 following += 1
                 continue
@@ -788,6 +801,8 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
     lowers = [w.low for w in words]
     for i, word in enumerate(words):
         if word.t.islower() and is_lower_case_name(lowers[i]):
+            if i + 1 < len(words) and lowers[i + 1] in PLACE_WORDS:
+                continue  # "dean street", "stanley road": a street, not a person
             end = word.e
             if (
                 i + 1 < len(words)
@@ -942,9 +957,16 @@ _THEIRS = re.compile(r"(?i)(?:\b(?:his|her|their|whose|its)|['\u2019]s)\s+(?:\w+
 
 
 _CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "committee", "treasurer"})
+# Where the writer's "I work at ..." ends when nothing stops it (dictation): before a word that
+# opens the next clause, a number or a handle, and never inside a word.
+_CLAUSE_OPENERS = (
+    r"he|she|they|we|you|i|his|her|their|him|them|it|its|was|were|is|are|has|had|have|and|but|"
+    r"so|then|because|when|who|which|that|if|after|before|where|while|said|says|told"
+)
 _I_WORK = re.compile(
     r"(?i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
-    r"(?:at|as|in|for|with)\b[^.,;:\n()]{0,40}"
+    r"(?:at|as|in|for|with)\b"
+    r"(?:[ \t]+(?!(?:" + _CLAUSE_OPENERS + r")\b)[^\s.,;:()@\d][^\s.,;:()]*){0,6}"
 )
 
 
@@ -1049,7 +1071,7 @@ def _tags(text: str, words: list[re.Match]) -> list[Candidate]:
 
 _AFTER_NAME = re.compile(r"[A-Z][\w'\u2019-]*[ \t]$")
 _TAG = re.compile(
-    r"(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)/]|\s*$"
+    r"(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)\]/]|\s*$"
     r"|\s+(?:reported|said|saw|spoke|noted|will|to|and|has|had|agreed|advised|confirmed))",
     re.MULTILINE,
 )

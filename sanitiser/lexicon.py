@@ -24,7 +24,7 @@ CAPITALISED_ORDINARY = word_set(
     english british welsh scottish irish polish romanian albanian somali nigerian ghanaian
     pakistani indian bangladeshi chinese vietnamese kurdish turkish arabic urdu punjabi portuguese
     brazilian jamaican african asian european eastern western muslim christian sikh hindu jewish
-    islamic catholic mr mrs ms miss dr re fw fwd subject sent from to cc bcc date time dob
+    islamic catholic mr mrs ms miss dr sir madam re fw fwd subject sent from to cc bcc date time dob
     snapchat snap insta instagram tiktok facebook fb whatsapp telegram twitter youtube discord
     signal messenger imessage facetime google gmail outlook hotmail yahoo iphone ipad android
     samsung apple playstation xbox nike adidas gucci north face canada goose stone island

@@ -247,7 +247,12 @@ def _add_person(compiled: CompiledIdentity, person: PersonName, kind: str, whose
                 {initials.lower()}, rules.initials_signing(initials), kind, f"{whose} initials"
             )
         if rules.bare_initials_allowed(initials):
-            compiled.add({initials.lower()}, rules.exact_word(initials), kind, f"{whose} initials")
+            compiled.add(
+                {initials.lower()},
+                rules.exact_word(initials, not_after_plate=True),
+                kind,
+                f"{whose} initials",
+            )
     apostrophe = rules.apostrophe_initials(person.first, person.last)
     if apostrophe is not None:
         keys, matcher = apostrophe

@@ -15,7 +15,7 @@ from itertools import accumulate
 from .compiled import POST_NOMINAL_TAIL
 from .context import anchors
 from .spans import Span
-from .vocabulary import ORG_GENERIC_WORDS, word_set
+from .vocabulary import MARKER, ORG_GENERIC_WORDS, word_set
 
 _SIGN_OFF = re.compile(
     r"(?i)^(?P<lead>[ \t>*]*(?:(?:kind(?:est)?|best|warm(?:est)?|many|with[ \t]+(?:best|kind|warm)"
@@ -61,6 +61,7 @@ _TEAM_WORDS = ORG_GENERIC_WORDS | word_set(
     """
 )
 _TAIL_LINES = 8
+_MARKERS = re.compile(re.escape(MARKER))
 _THANKS_FOR = re.compile(r"(?i:for)\b")
 # A label after the source's details ("Chance). Young person: Dylan"): the line goes on to
 # someone else, so the block stops before it.
@@ -131,6 +132,7 @@ def _extend_block(
         strong = _STRONG_LINE.search(line) or (
             _overlaps(around, line_start, line_end)
             and (":" not in line or not _label_after_source(text, line_start, line_end, around))
+            and not _prose_beside_markers(text, line_start, line_end, around)
         )
         weak = _title_case_line(line)
         if not (strong or (weak and not after_blank)):
@@ -201,6 +203,21 @@ def _rest_is_signature(text: str, rest: str, start: int, end: int, around: _Anch
     if len(stripped) > 60 or len(words) > 6:
         return False
     return not any(word.lower().strip(".") in _FUNCTION_WORDS for word in words)
+
+
+def _prose_beside_markers(text: str, start: int, end: int, around: _Anchors) -> bool:
+    """A sentence whose only removals are markers an earlier reading put in ("Jade got into US49
+    YCW. Call me on [source removed]."): that reading judged it and found no signature there,
+    so a re-read does not take it into a block for its marker."""
+    fresh = any(
+        kind != "marker" and a_start < end and start < a_end
+        for a_start, a_end, kind in around.items[: around.before(end)]
+    )
+    if fresh:
+        return False
+    leftover = _MARKERS.sub(" ", text[start:end]).strip()
+    words = [word for word in leftover.split() if any(ch.isalpha() for ch in word)]
+    return len(words) >= 4 and (leftover.endswith((".", "!", "?")) or ". " in leftover)
 
 
 def _mostly_source(text: str, start: int, end: int, around: _Anchors) -> bool:
