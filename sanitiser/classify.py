@@ -28,7 +28,7 @@ from functools import lru_cache
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
 from .identity import SourceIdentity
-from .lexicon import is_english_word
+from .lexicon import PHONETIC, is_english_word
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
@@ -624,9 +624,12 @@ class _SubjectMatcher:
         if kind in ("handle", "web", "email"):
             bare = value.lower().lstrip("@").rstrip("/")
             return bare in self.handles or bare.rsplit("/", 1)[-1] in self.handles
-        if kind == "vehicle":
-            compact = _compact(value)
-            return any(compact in v or v in compact for v in self.vehicles if len(v) >= 3)
+        if kind == "vehicle" or (kind == "number" and self.vehicles):
+            # A plate read out ("yankee hotel two two delta echo xray") is the plate entered.
+            compact = _spoken_plate(value) or (_compact(value) if kind == "vehicle" else "")
+            return bool(compact) and any(
+                compact in v or v in compact for v in self.vehicles if len(v) >= 3
+            )
         if kind in ("place", "address", "postcode"):
             return bool(joined) and any(
                 f" {joined} " in f" {p} " for p in self.places + self.settings
@@ -659,6 +662,36 @@ def _tokens(value: str) -> tuple[str, ...]:
 
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
+
+
+_SPOKEN_DIGITS = {
+    "zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPOKEN_REPEATS = {"double": 2, "triple": 3, "treble": 3}
+
+
+def _spoken_plate(value: str) -> str:
+    """ "yankee hotel two two delta echo xray" -> "yh22dex": the letters of the phonetic
+    alphabet and the digits said, or "" when the value is not all phonetic words and digits
+    (a typed plate is compared as it is written)."""
+    out: list[str] = []
+    repeat = 1
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+", value.casefold())
+    if len(words) < 3 or not any(w in PHONETIC for w in words):
+        return ""
+    for word in words:
+        if word in _SPOKEN_REPEATS:
+            repeat = _SPOKEN_REPEATS[word]
+        elif word in PHONETIC:
+            out.append(("x" if word.startswith("x") else word[0]) * repeat)
+            repeat = 1
+        elif word in _SPOKEN_DIGITS or word.isdigit():
+            out.append(_SPOKEN_DIGITS.get(word, word) * repeat)
+            repeat = 1
+        else:
+            return ""
+    return "".join(out)
 
 
 def _compact(value: str) -> str:

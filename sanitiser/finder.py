@@ -180,7 +180,8 @@ _INTERNATIONAL = re.compile(
 )
 _DIGITS_RUN = re.compile(r"(?<![\w/:.-])\d(?:[\s.-]?\d){6,}(?![\w/])")
 _NUMBER_WORD = (
-    r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)"
+    r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|"
+    r"hundred|thousand)"
 )
 _SPOKEN_NUMBER = re.compile(r"(?i)\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b")
 _PLATE = re.compile(
@@ -534,6 +535,8 @@ _NUMBER_WORDS = frozenset(
         "double",
         "triple",
         "treble",
+        "hundred",
+        "thousand",
     ]
 )
 _CUE_START = re.compile(

@@ -71,19 +71,22 @@ _INTERNAL_KEYS = frozenset({"bleep", "pager", "ext", "extn", "extension"})
 _DIGIT_WORDS = {
     "zero": "0", "nought": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
     "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # "oh seven seven hundred nine hundred ...": a mobile's 07700 900 read the way it is said.
+    "hundred": "00", "thousand": "000",
 }  # fmt: skip
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_DIGIT = (
-    r"(?:zero|nought|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|\d+)"
+    r"(?:zero|nought|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|"
+    r"hundred|thousand|\d+)"
 )
 _SPOKEN_RUN = re.compile(
     r"(?i)(?<![\w])" + _SPOKEN_DIGIT + r"(?:[ \t,.\-]{1,3}" + _SPOKEN_DIGIT + r"){2,}(?![\w])"
 )
 # A UK number starts with a nought: read out, it is "oh", "zero" or "nought" (or a mobile's
 # "seven"); a text with none of these holds no spoken number worth the pattern.
-_SPOKEN_CUES = frozenset({"oh", "zero", "nought", "seven", "double"})
+_SPOKEN_CUES = frozenset({"oh", "zero", "nought", "seven", "double", "hundred"})
 # Or the number typed in part, digits then words: "07700 900 three one eight".
-_DIGIT_WORD_KEYS = frozenset(_DIGIT_WORDS) - {"o", "oh"}
+_DIGIT_WORD_KEYS = frozenset(_DIGIT_WORDS) - {"o", "oh", "hundred", "thousand"}
 _SPOKEN_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 

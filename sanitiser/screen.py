@@ -357,9 +357,12 @@ _NUMBER_WORDS = {
     "seven": "7",
     "eight": "8",
     "nine": "9",
+    # "seven seven hundred nine hundred": 7700 900, as a mobile is said aloud.
+    "hundred": "00",
+    "thousand": "000",
 }
 _DIGIT_WORDS = {
-    digit: tuple(word for word, value in _NUMBER_WORDS.items() if value == digit)
+    digit: tuple(word for word, value in _NUMBER_WORDS.items() if value[0] == digit)
     for digit in "0123456789"
 }
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}

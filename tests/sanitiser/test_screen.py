@@ -647,3 +647,11 @@ def test_the_phone_library_reads_the_field_only_when_a_texts_digits_may_need_it(
     assert asked == []
     assert found("ring 0117 496 0123", source) == [("phone", "0117 496 0123")]
     assert asked == ["01174960123 07700900456"]
+
+
+def test_a_mobile_said_with_hundreds_is_the_phone():
+    # Development set D: "oh seven seven hundred nine hundred seven six three" is 07700 900763.
+    bus_driver = SourceIdentity(name="Hassan Abdelrahim", phone="07700 900763")
+    text = "you can ring me on oh seven seven hundred nine hundred seven six three thanks"
+    assert [kind for kind, _ in found(text, bus_driver)] == ["phone"]
+    assert found("seven hundred people came, nine hundred left", bus_driver) == []

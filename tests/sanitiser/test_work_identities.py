@@ -1,0 +1,28 @@
+"""Minimal examples of the classes of failure read in development set D (issue 11: the role
+described in other words, work identifiers, the organisation by a short form, premises beside
+it, colleagues, numbers said aloud). Each has a generated property in test_generated.py where
+one fits."""
+
+from __future__ import annotations
+
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
+
+
+def run(text: str, form: dict | None = None, **source: str) -> str:
+    return sanitise(text, SourceIdentity(**source), SubjectDetails.from_form(form)).text
+
+
+# --- Numbers said aloud --------------------------------------------------------------------------
+def test_a_mobile_said_with_hundreds_goes():
+    out = run(
+        "you can reach me on oh seven seven hundred nine hundred two nine one thanks",
+        name="Shvan Barzani",
+        phone="07700 900291",
+    )
+    assert "hundred" not in out and "two nine one" not in out
+
+
+def test_a_plate_read_out_in_the_phonetic_alphabet_is_the_plate_entered():
+    text = "dex drives a black range rover registration yankee hotel two two delta echo xray"
+    form = {"vehicles": [{"registration": "YH22 DEX", "make": "Range Rover"}]}
+    assert "yankee hotel two two delta echo xray" in run(text, form, name="Shvan Barzani")
