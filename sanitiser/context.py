@@ -65,7 +65,9 @@ _LAST_LEAD = re.compile(r"[.!?][ \t]+$|\n[ \t]*$")
 _LAST_TAIL = re.compile(r"[ \t]*(?:x+)?[ \t.!]*(?:\([^()\n]{1,40}\)[ \t.!]*)?\s*")
 _ROLE_INTRODUCED_BEFORE = re.compile(
     r"(?i:\b(?:i\s+am|i['\u2019]m|im|i\s+work\s+as|working\s+as|my\s+role\s+as|as)\s+"
-    r"(?:(?:a|an|the|one\s+of\s+the|their|his|her|your)\s+)?)$"
+    r"(?:(?:a|an|the|one\s+of\s+the|their|his|her|your)\s+)?"
+    # "declan here, churchwarden at ...": the writer's self-introduction.
+    r"|\bhere\s*[,(\-\u2013]\s*(?:(?:a|an|the|one\s+of\s+the)\s+)?)$"
 )
 _TIGHT_GAP = re.compile(
     r"[ \t]*[(\[\-\u2013\u2014|/][ \t]*|[ \t]+(?i:from)[ \t]+(?:(?i:the)[ \t]+)?"

@@ -321,6 +321,14 @@ def organisation_domain_label(domain: str) -> str:
 
 
 def split_roles(role: str) -> list[str]:
-    """'Head of Year 9 and DSL' is two roles; each is matched on its own."""
+    """'Head of Year 9 and DSL' is two roles; each is matched on its own. A role with another
+    name in brackets ('Senior Conductor (guard)', 'Plumber (repairs operative)') is written
+    as either: each is a role too."""
     parts = re.split(r"\s*(?:/|\||,|;|&|\band\b)\s*", role)
-    return [part.strip() for part in parts if part.strip()]
+    found: list[str] = []
+    for part in parts:
+        found.append(part.strip())
+        bracketed = re.fullmatch(r"\s*([^()]*?)\s*\(([^()]*)\)\s*", part)
+        if bracketed:
+            found += [p.strip() for p in bracketed.groups() if re.search(r"[^\W\d_]{2}", p)]
+    return [part for part in dict.fromkeys(found) if part]

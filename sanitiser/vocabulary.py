@@ -408,6 +408,36 @@ ROLE_SYNONYMS = {
     "teaching assistant": ("TA",),
     "learning support assistant": ("LSA",),
 }
+# Families of names for the same work, as writers describe it rather than as the form titles it
+# ("dinner lady" for a cook or a midday assistant, "front desk" for a receptionist): a role that
+# is one of a family is also matched as each of the others.
+ROLE_FAMILIES = (
+    ("receptionist", "reception", "front desk", "front of house"),
+    ("cook", "dinner lady", "dinner ladies", "school cook", "kitchen assistant",
+     "catering assistant", "midday supervisor", "midday assistant", "lunchtime supervisor",
+     "dinner supervisor", "lunchtime assistant"),
+    ("refuse collector", "refuse loader", "refuse operative", "bin man", "bin men", "binman",
+     "bin crew", "bin lorry"),
+    ("caretaker", "site manager", "premises manager", "school keeper", "site supervisor"),
+    ("civil enforcement officer", "parking enforcement", "parking warden", "parking attendant",
+     "traffic warden", "parking enforcement officer"),
+    ("door supervisor", "doorman", "door staff", "bouncer", "head doorman", "door team"),
+    ("healthcare assistant", "health care assistant", "care assistant", "nursing assistant",
+     "HCA"),
+    ("teaching assistant", "classroom assistant", "learning support assistant", "TA"),
+    ("church warden", "churchwarden"),
+    ("senior conductor", "conductor", "guard", "train guard", "train manager"),
+    ("delivery driver", "delivery rider", "courier", "deliveries"),
+    ("bus driver", "driver", "bus route"),
+    ("taxi driver", "cabbie", "cab driver", "private hire driver"),
+    ("plumber", "repairs operative", "repairs team"),
+    ("youth worker", "youth leader"),
+    ("invigilator", "exams office", "exam invigilator"),
+)  # fmt: skip
+for _family in ROLE_FAMILIES:
+    for _name in _family:
+        _others = tuple(other for other in _family if other != _name)
+        ROLE_SYNONYMS[_name] = tuple(dict.fromkeys(ROLE_SYNONYMS.get(_name, ()) + _others))
 
 # Short forms of words in job titles: 'Snr Social Worker', 'Sch Nurse', 'Asst Head'.
 ROLE_WORD_SHORT_FORMS = {

@@ -1545,3 +1545,28 @@ def test_a_phone_read_out_is_removed_and_a_plate_read_out_kept(data: st.DataObje
     result = sanitise(text, identity, SubjectDetails.from_form(form))
     assert said in result.text, result.text
     assert not re.search(r"(?:oh|zero|seven|hundred)\s+(?:seven|hundred)", result.text), result.text
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_role_said_in_other_words_goes(data: st.DataObject) -> None:
+    from sanitiser.vocabulary import ROLE_FAMILIES
+
+    draw = data.draw
+    family = draw(st.sampled_from([f for f in ROLE_FAMILIES if len(f) >= 2]))
+    entered, said = draw(st.permutations(family))[:2]
+    # Written as a phrase of its own (one-word names stand beside the source's name).
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
+    opening = draw(
+        st.sampled_from(
+            [f"this is {source.short}, {said} here.", f"{source.short} ({said})", f"{source.first} here, {said} at the club."]
+        )
+    )
+    text = f"{opening} {subject.short} was seen at the gate with an older man."
+    role = draw(st.sampled_from([entered, f"{entered} (nights)"]))
+    identity = SourceIdentity(name=source.short, role=role)
+    form = {"subjects": [{"name": subject.short}]}
+    result = sanitise(text, identity, SubjectDetails.from_form(form))
+    assert subject.short in result.text, result.text
+    assert not re.search(rf"(?i)(?<!\w){re.escape(said)}(?!\w)", result.text), result.text

@@ -26,3 +26,23 @@ def test_a_plate_read_out_in_the_phonetic_alphabet_is_the_plate_entered():
     text = "dex drives a black range rover registration yankee hotel two two delta echo xray"
     form = {"vehicles": [{"registration": "YH22 DEX", "make": "Range Rover"}]}
     assert "yankee hotel two two delta echo xray" in run(text, form, name="Shvan Barzani")
+
+
+# --- The role in other words ---------------------------------------------------------------------
+def test_a_role_with_another_name_in_brackets_is_either():
+    source = {"name": "Magnus Isbister", "role": "Senior Conductor (guard)"}
+    out = run("I am a senior conductor based at Leeds. The guard I was with saw it.", **source)
+    assert "conductor" not in out.lower()
+    out = run("this is martin plumber with the council", name="Martin Mongan", role="Plumber (repairs operative)")
+    assert "plumber" not in out
+
+
+def test_a_role_is_also_the_other_names_the_same_work_goes_by():
+    out = run(
+        "pls dont tell the office i said, the dinner lady always gets blamed lol",
+        name="Hodan Ali",
+        role="cook",
+    )
+    assert "dinner lady" not in out
+    out = run("hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden")
+    assert "churchwarden" not in out
