@@ -485,11 +485,17 @@ def _numbers(text: str) -> list[Candidate]:
                 continue
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
-    if _many_number_words(text):
+    number_words = _number_word_count(text)
+    if number_words >= 7:
         for match in _SPOKEN_NUMBER.finditer(text):
             value = match.group().strip()
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
+    if number_words >= 2:
+        # "badge number four four seven one", "my g o c number is zero one dash ...": a work
+        # number read out. The cue word and all.
+        for match in _SPOKEN_CUED.finditer(text):
+            found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _in_windows(_PLATE, text, windows):
         value = match.group()
         if any(ch.isdigit() for ch in value) and not value.isdigit():
@@ -547,15 +553,28 @@ _CUE_START = re.compile(
 )
 
 
-def _many_number_words(text: str) -> bool:
-    """Seven number words in a row need at least seven number words: count them first."""
+def _number_word_count(text: str) -> int:
+    """Seven number words in a row need at least seven number words: count them first (up to
+    seven)."""
     count = 0
     for word in text.lower().split():
         if word.strip(",.-") in _NUMBER_WORDS:
             count += 1
             if count >= 7:
-                return True
-    return False
+                break
+    return count
+
+
+# A work number read out after its cue: the cue (a register's letters may be spelt out, "g o c"),
+# "number", "is", then number words (and "dash"). Not a registration, a plate or a phone: those
+# are read elsewhere.
+_SPOKEN_CUED = re.compile(
+    r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|sia|dbs|gmc|nmc|hcpc|gphc|"
+    r"goc|gdc|fleet|route|round|bus|cab|shoulder|call\s*sign|locker|membership|payroll|"
+    r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
+    + _NUMBER_WORD
+    + r"(?:[ \t,-]+(?:" + _NUMBER_WORD[3:-1] + r"|dash))+\b"
+)
 
 
 # A cue word is at most 12 letters ("registration") and digits follow it within 12 characters:
@@ -1155,6 +1174,8 @@ def _with_context(
         writer = candidate.writer_cue or bool(_WRITER_BEFORE_NAME.search(before[-40:]))
     else:
         writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
+        if candidate.kind == "vehicle" and not writer:
+            writer = _WRITERS_VEHICLE.search(before[-40:]) is not None
     if candidate.kind in _PERSON_KINDS:
         # A name is someone else's when the words just before it say so ("his brother Kai",
         # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
@@ -1178,6 +1199,23 @@ def _with_context(
         writer,
         third,
     )
+
+
+# A plate the writer drives for work: "the school van (CY68 WDF)", "my moped reg is", a job
+# sheet's "Van: YD70 HHS", "vehicle: moped WU70 RBX". A van or a car said of anyone else ("a
+# white van", "his car") is no cue.
+_WORK_VEHICLE = r"(?:van|moped|scooter|e-?bike|cab|taxi|lorry|wagon|minibus|bus|truck|pick-?up)"
+_WRITERS_VEHICLE = re.compile(
+    r"(?i)(?:\b(?:my|our|work|works|company|firm|pool|fleet|delivery|the[ \t]+(?:\w+[ \t]+)?"
+    r"(?:school|work|works|company|firm|council|club|shop|practice|depot|hotel|church|site|"
+    r"centre|nursery|college|pharmacy|surgery|office|team|crew|unit))[ \t]+"
+    + _WORK_VEHICLE
+    + r"|(?:^|(?<=[^\w \t])|(?<=[ \t]{2}))[ \t]*(?:van|fleet)[ \t]*(?::|no\b\.?|number)"
+    r"|\bvehicle[ \t]*:[ \t]*"
+    + _WORK_VEHICLE
+    + r"\b)"
+    r"[^.!?\n]{0,24}$"
+)
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -1570,3 +1570,33 @@ def test_the_role_said_in_other_words_goes(data: st.DataObject) -> None:
     result = sanitise(text, identity, SubjectDetails.from_form(form))
     assert subject.short in result.text, result.text
     assert not re.search(rf"(?i)(?<!\w){re.escape(said)}(?!\w)", result.text), result.text
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_writers_work_vehicle_and_numbers_go_a_suspects_vehicle_stays(
+    data: st.DataObject,
+) -> None:
+    draw = data.draw
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    poc = draw(people(POC_GIVEN, POC_SURNAMES))
+    theirs, mine = draw(registrations()), draw(registrations())
+    assume(theirs != mine)
+    cue = draw(st.sampled_from(["badge", "collar", "fleet", "licence", "staff"]))
+    number = " ".join(SPOKEN[d][0] for d in str(draw(st.integers(100, 99999))))
+    own = draw(
+        st.sampled_from(
+            [
+                f"I parked the school van ({mine}) by the gate.",
+                f"my moped reg is {mine} if you check the cctv.",
+                f"Job sheet. Van: {mine}.",
+                f"our work van {mine} was on the drive.",
+            ]
+        )
+    )
+    text = f"{own} {poc.short} drives a grey car, {theirs}. my {cue} number is {number} thanks"
+    identity = SourceIdentity(name=source.short)
+    form = {"persons_of_concern": [{"name": poc.short}], "vehicles": [{"registration": theirs}]}
+    result = sanitise(text, identity, SubjectDetails.from_form(form))
+    assert theirs in result.text and poc.short in result.text, result.text
+    assert mine not in result.text and number not in result.text, result.text

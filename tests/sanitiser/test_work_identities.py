@@ -46,3 +46,25 @@ def test_a_role_is_also_the_other_names_the_same_work_goes_by():
     assert "dinner lady" not in out
     out = run("hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden")
     assert "churchwarden" not in out
+
+
+# --- Work identifiers ----------------------------------------------------------------------------
+def test_a_work_number_read_out_goes_with_its_cue():
+    out = run(
+        "right this is driver hassan badge number four four seven one from the depot "
+        "the bus was fleet number three one six and my g o c number is zero one dash one two",
+        name="Hassan Abdelrahim",
+    )
+    assert "four four seven one" not in out
+    assert "three one six" not in out
+    assert "zero one dash one two" not in out
+
+
+def test_the_plate_of_the_writers_work_vehicle_goes_and_a_suspects_stays():
+    text = (
+        "When I pulled the school van (CY68 WDF) across the gate, a white van, reg KX19 PLT, "
+        "drove off. Job sheet: Engineer: IB   Van: YD70 HHS. My moped reg is WM19 ASK."
+    )
+    out = run(text, name="Gareth Pryce")
+    assert "CY68 WDF" not in out and "YD70 HHS" not in out and "WM19 ASK" not in out
+    assert "KX19 PLT" in out
