@@ -263,6 +263,8 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
 def _found_again(sentences: list[_Sentence]) -> bool:
     """Whether the record says a missing person has been found or come back."""
     for sentence in sentences:
+        if p.FOUND_ELSEWHERE.search(sentence.text):
+            continue
         for match in p.FOUND.finditer(sentence.text):
             if not _overlaps(match, p.NOT_FOUND, sentence.text) and not _negated(
                 sentence.text, match

@@ -403,7 +403,7 @@ MISSING = compile_words(
     words(
         r"(?:not|no one has|nobody has) heard from (?:him|her|them)",
         r"no contact (?:from|with) (?:him|her|them) since", r"gone off with",
-        r"not been (?:home|back|in contact)", r"never arrived", r"not in the building",
+        r"not been (?:home|in contact)", r"never arrived", r"not in the building",
         r"(?:can not|could not) find (?:him|her|them|my|his|her) "
         r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
         r"never (?:came|come|got|went|arrived) (?:home|back)",
@@ -414,9 +414,17 @@ MISSING = compile_words(
         r"taken by (?:a|an|two|some|the) (?:man|men|"
         r"stranger|adult|male|group)",
         r"held against (?:her|his|their) will", "missing", "disappeared",
-        r"not (?:come|came|been|gone|going) (?:back )?home", r"not (?:come|came|been) back",
+        r"not (?:come|came|been|gone|going) (?:back )?home",
+        r"not (?:come|came|been) back"
+        r"(?! to (?!home|the home|the house|the flat|the ward|the unit))",
         "not returned", r"not been seen", r"not seen since",
-        r"(?:no one|nobody) (?:has seen|knows where|has heard from)",
+        # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
+        r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
+        r"(?:no one|nobody) (?:knows where|has heard from)",
+        r"(?:not been able|unable|not able|been unable) to (?:find|locate|trace|reach) "
+        r"(?:him|her|them)",
+        r"still not (?:back|home|found|located|returned)", r"not (?:back|home) (?:yet|since)",
+        r"not back(?= ,|$)",
         r"can not be (?:found|located)", r"could not be (?:found|located)",
         r"can not (?:find|locate)", r"not been (?:found|located)",
         r"whereabouts (?:are )?(?:unknown|not known)", r"ran away", r"run away", "running away",
@@ -428,7 +436,7 @@ MISSING = compile_words(
 MISSING_SIGN = compile_words(
     words(
         r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)", "straight to voicemail",
-        "not collected", r"no adult",
+        "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
 ORDINARY_MISSING = compile_words(
@@ -450,6 +458,13 @@ FOUND = compile_words(
         "home safe", r"(?:is|was|are|were) safe", "safe and well",
         r"knows where (?:he|she|they) (?:is|are)", "in the toilets", r"with us throughout",
         r"is (?:now )?(?:home|back)", r"with (?:his|her) family",
+    )
+)
+# A return that was only hoped for, or belongs to an earlier time, does not end this one.
+FOUND_ELSEWHERE = compile_words(
+    words(
+        "might", "may", "could", "hoped", "hoping", "whether", "if", "last time",
+        "previously", "before", "usually", "normally", "used to", "in the past",
     )
 )
 NOT_FOUND = compile_words(
