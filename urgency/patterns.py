@@ -40,6 +40,8 @@ INTENT = words(
     "telling (?:him|her|them) to", "threatened to", "threatening to", "threatens to", "threaten to",
     "ready to", "promised to", "swore to", "vowed to", "trying to", "tried to", "has to",
     "needs to", "is to", "are to", "got to", "gonna", "to",
+    # Going somewhere in order to do it: "go round and", "come over and".
+    r"(?:go|goes|going|come|comes|coming) (?:round |over |back |up )?and",
 )
 TIME_NOW = compile_words(
     words(
@@ -256,6 +258,9 @@ KILL = words(
     "smother", rf"(?:break|snap) {gap(2)}neck", rf"cave {gap(2)}head in", r"stamp on", "batter",
     "torch", rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
     r"(?:glass|bottle) (?:him|her|them)", "choke", r"cut (?:him|her|them) up",
+    # "finish her" is a killing; "finish her coursework" is not.
+    r"finish (?:him|them|her)(?=$| ,| (?:off|tonight|today|now|for good|when|before|after|if|"
+    r"and|at|on|in|this|once)(?!\S))",
     r"cut (?:his|her|their) (?:face|throat)",
 )
 THREAT = compile_words(
@@ -281,6 +286,16 @@ THREAT = compile_words(
         r"gets? what is coming", r"going to get it", r"you are next",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
         r"(?:is|will be|get|gets|getting) killed",
+        # A threat told by what it will leave behind: a body that stops breathing, a victim who
+        # needs an ambulance or will not survive, a farewell the victim had better make.
+        r"until (?:he|she|they|you|it) (?:stops? |stop |not |can not |could not |no longer )?"
+        r"(?:breath\w*|dies|die|is dead|are dead)",
+        r"(?:need|needs|needing) (?:an ambulance|a hospital\w*|hospital|intensive care)",
+        r"(?:will not|not going to|never|would not|will never) survive"
+        r"(?! (?:the|this|another|a|an|my|his|her|their|without|on|in|at)(?!\S))",
+        r"finish what (?:i|he|she|they|we) started",
+        r"(?:better|should|can|will|going to|to) (?:say|start saying) (?:his|her|their|your) "
+        r"(?:goodbyes?|prayers)(?! to)",
     )
 )
 THREAT_IDIOM = compile_words(
