@@ -179,8 +179,9 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
             return False
         return not _negated(text, match)
 
-    recovered = bool(cues["self_harm"] or cues["self_harm_sign"]) and (
-        p.RECOVERED.search(text) is not None
+    # "Would not agree to a safety plan" is no recovery.
+    recovered = bool(cues["self_harm"] or cues["self_harm_sign"]) and any(
+        not _negated(text, match) for match in p.RECOVERED.finditer(text)
     )
     for match in cues["self_harm"]:
         if match.group() == "rather die" and joking:

@@ -78,6 +78,7 @@ PAST = compile_words(
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
         "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
         "once when", "as a child", "years ago", "is recovering", "recovering well",
+        r"last (?:week|weekend)", r"(?:a |her |his |their )?history of",
     )
 )
 # A sentence that closes the one before it.
@@ -101,6 +102,10 @@ RECOVERED = compile_words(
         r"support (?:is )?in place", "under camhs", "supported by", "in recovery", "eased",
         "low risk", "is fine now", "fine now", r"has not (?:done so|self harmed|harmed)",
         "is stable", "good support", "support network",
+        # The person says outright there is no plan, or what keeps them going.
+        r"no (?:plans?|intentions?|intent)(?: or (?:plans?|intentions?|intent))? (?:to|of) act\w*",
+        r"reasons? to live", r"glad to be alive", r"(?:has been|was|been) discharged",
+        r"(?:has been|have been|is|are) well for",
     )
 )
 NEGATION = compile_words(
@@ -334,6 +339,9 @@ SELF_HARM = compile_words(
         r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
         r"(?:things|stuff|belongings)",
         "suicide", "suicidal", rf"kill(?:ing|ed|s)? {SELF}",
+        # Asking how a way of dying feels or how long it takes.
+        r"(?:hurts?|painful|quick|long|easy|hard)(?: it takes| does it take)? to "
+        r"(?:drown|die|hang|bleed out|bleed to death|overdose|jump)",
         r"end(?:ing|s)? (?:my|his|her|their) "
         r"(?:own )?life",
         r"end(?:ing|s)? it(?: all)?", r"take (?:my|his|her|their) (?:own )?life",
@@ -345,8 +353,11 @@ SELF_HARM = compile_words(
         r"(?:nothing|no reason|nothing left) to live for", r"not want to (?:live|be alive|be here)",
         r"no point (?:in )?living", r"drive into (?:a|the) (?:wall|tree|river|lorry)",
         r"over the railings", r"(?:on|over) the (?:bridge )?parapet",
-        rf"(?:took|taken|take|swallowed|taking|took a load of) {gap(3)}"
-        r"(?:pills|tablets|paracetamol)",
+        # Pills in a quantity; "takes tablets for epilepsy" is no overdose.
+        rf"(?:took|taken|take|swallowed|taking|took a load of) {gap(1)}"
+        r"(?:a load of|loads of|lots of|all (?:the|his|her|their|my)|a handful of|a box of|"
+        r"a packet of|a bottle of|a pack of|packets of|boxes of|\d+|twenty|thirty|fifty) "
+        rf"{gap(1)}(?:pills|tablets|paracetamol)",
         rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
         rf"how many {gap(3)}to die", r"to die", "noose", r"rather die",
         r"(?:wrong side|other side|edge) of (?:the )?(?:foot)?(?:bridge|railings?|barrier|roof|"
@@ -403,6 +414,20 @@ SELF_HARM_SIGN = compile_words(
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
+        # Affairs put in order and farewells: things left for others, goodbyes already said.
+        r"(?:his|her|their|my|the) (?:\w+ )?(?:dog|cat|pets?|things|stuff|belongings|keys|cards|"
+        r"phone|wallet|passport)(?: and (?:his |her |their |my )?\w+)? (?:with (?:his|her|their|a)|"
+        r"to (?:his|her|their)|on the (?:\w+ )?(?:table|side|bed|fridge|worktop|counter)|in boxes|"
+        r"labelled for)",
+        r"rehomed (?:his|her|their|my|the) \w+",
+        # Goodbyes to people, not "goodbyes to the old house".
+        r"(?:(?:said|say|saying) (?:all )?(?:his|her|their|my) )?goodbyes"
+        r"(?! to (?:the|a|an|this|that|our|his|her|their) (?!family|mum|dad|mother|father|"
+        r"brothers?|sisters?|kids|children|friends))",
+        r"(?:not|never) (?:your|her|his|my|their) fault", r"(?:it|this) (?:will|would) be quick",
+        r"one last time", r"(?:properly|for real|for good) this time",
+        r"(?:being|am|is|feels?) a burden",
+        r"written (?:to|letters? to|a letter to|notes? (?:to|for)) (?:his|her|their|my|\w+)",
     )
 )
 SELF_HARM_IDIOM = compile_words(
