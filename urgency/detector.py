@@ -157,7 +157,9 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     over = (settled_after or p.PAST.search(text) is not None) and not strong_time
-    made_up = p.FICTION_OR_TEACHING.search(text) is not None
+    made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
+        p.SETTING.search(text) is not None and p.DISCLOSURE.search(text) is None
+    )
     # "Might one day" is no emergency, but a spoken threat with an "if" still is one.
     maybe = p.ONLY_POSSIBLE.search(text) is not None or (
         not strong_time and p.MAYBE.search(text) is not None

@@ -127,14 +127,28 @@ FICTION_OR_TEACHING = compile_words(
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
         "films", "movie", "movies", "tv", "series", "story", "book", "novel", "poem", "character",
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
-        "workshop", "awareness", "assembly", "pshe", "lesson", "leaflet", "campaign", "prevention",
-        "training", "course", "session", "first aid", "in class", "discussion", "discussed",
+        "awareness", "pshe", "leaflet", "campaign", "prevention", "first aid", "discussion",
+        "discussed",
         "debate", "topic", "celebrity", "boxing", "kickboxing", "sparring", r"martial arts",
         "wrestling", "policy", "procedure", "guidance", "suicide squad", "fiction",
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
         "project", "documentary", "news", "dying matters", "what to do if", "in case",
+    )
+)
+# Where the writer was when they heard it. A lesson's topic is no danger, but a disclosure made in
+# a session ("in our session she told me he will stab her tonight") is.
+SETTING = compile_words(
+    words(
+        "workshop", "assembly", "lesson", "training", "course", "session", "in class", "tutorial",
+    )
+)
+DISCLOSURE = compile_words(
+    words(
+        r"told (?:me|us|her|him|staff|the \w+|her \w+|his \w+)", "disclosed", "confided",
+        r"(?:said|says|admitted|revealed) (?:that|to me|to us)", r"asked (?:me|us)",
+        r"(?:she|he|they) (?:said|says) (?:he|she|they|i|her|his)",
     )
 )
 # Something that may happen one day, not something about to happen.
