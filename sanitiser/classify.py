@@ -47,6 +47,12 @@ _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|from|"
     r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
 )
+# "seen by Valbona", "told by Dawn": after a verb, "by" names who did it, not where.
+_AGENT_BY = re.compile(
+    r"(?i)\b(?:seen|spotted|noticed|told|taken|driven|collected|picked\s+up|reported|heard|"
+    r"witnessed|served|checked|signed|recorded|found|met|called|rung|phoned|dropped\s+off)"
+    r"\s+by\s+$"
+)
 _WRITERS_ORIGIN = re.compile(
     r"(?i)\b(?:i\s+am|i'm|im|i\s+come|i\s+came|i\s+was\s+born|me)\s+(?:\w+\s+){0,2}from\s+$"
 )
@@ -541,9 +547,8 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         before = text[max(0, candidate.start - 30) : candidate.start]
         if _WRITERS_ORIGIN.search(before):
             return True  # "I am from Poland": where the writer comes from points to them
-        return not (
-            candidate.third_party_cue or _LOCATIVE.search(before) or _AFTER_ADDRESS.search(before)
-        )
+        locative = _LOCATIVE.search(before) and not _AGENT_BY.search(before)
+        return not (candidate.third_party_cue or locative or _AFTER_ADDRESS.search(before))
     if kind in _REMOVED_UNLESS_THIRD_PARTY:
         return not candidate.third_party_cue
     return True

@@ -87,12 +87,16 @@ _HEADER_LINE = re.compile(
     r"designation|dept|department|team|clinician|crew|crewmate|resource|station|base|depot|"
     r"call\s*sign|attending|practitioner|worker|key\s*worker|case\s*worker|allocated\s+worker|"
     r"social\s+worker|assessor|interpreter|reviewed\s+by|approved\s+by|checked\s+by|"
-    r"witnessed\s+by|user|logged\s+in\s+as|owner|manager|line\s+manager|supervisor)"
+    r"witnessed\s+by|user|logged\s+in\s+as|owner|manager|line\s+manager|supervisor|"
+    r"staff\s+on(?:\s+duty)?|on\s+(?:shift|duty)|handover\s+(?:from|to)|agent|engineer|"
+    r"nurse|carer|driver|rider|officer|staff\s+present)"
     r"[ \t]*[:\-\u2013|][ \t]*(?P<value>[^\n]*)"
 )
 # A chat export's speaker label: "[18:40] Tomasz Wren:", "12/03/2024, 18:40 - Tomasz Wren:".
 _CHAT_LABEL = re.compile(
-    r"(?m)^[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?m)^[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*)?"
+    r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?"
     r"(?:[ \t]*[ap]m)?\]?[ \t]*[-\u2013,]?[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*:"
 )
 # A Teams-style speaker line: "Precious Mhlanga 08:04".
@@ -254,7 +258,7 @@ _PERSON_KINDS = frozenset({"person", "proper"})
 _MY_KIN = re.compile(
     r"(?i)\b(?:my|our|ma)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(KINSHIP, key=len, reverse=True))
-    + r")\b"
+    + r"|mate|mates|pal|buddy|friend)\b"
 )
 _AGE_AFTER = re.compile(
     r"(?i)^(?:'s)?[\"'\u201d\u2019]?[ \t]*(?:\(\s*(?:\d{1,2}|dob|d\.o\.b|aged|age|born|y\d|year)"
@@ -290,6 +294,7 @@ def find_identifiers(text: str) -> list[Candidate]:
     found += _spoken_codes(text, words)
     found += _tags(text, words)
     found += _zone_values(text, zones)
+    found += _writers_people(text)
     return [_with_context(text, c, zones, lines) for c in found if _real(c, text)]
 
 
@@ -1153,6 +1158,66 @@ _ROLE_OPENERS = frozenset(
 )
 
 
+# "my colleague ruth", "my other coach lee", "my mate declan", "my coordinator at the food bank
+# is called marion": a person the writer names by how they stand to them is the writer's
+# colleague (or friend), whatever case the name is typed in.
+_WRITERS_RELATIONS = (ROLE_NOUNS | {"mate", "mates", "pal", "buddy", "friend", "co-leader"}) - {
+    "team", "staff", "support", "security", "crew", "door", "admin", "head", "visitor", "bin",
+}  # fmt: skip
+_MY_PERSON = re.compile(
+    r"(?i)\b(?:my|our)[ \t]+(?:(?:other|fellow|old|line|senior|new|usual|work|duty|assistant|"
+    r"deputy|shift|team)[ \t]+)?(?P<rel>[a-z][\w-]*)"
+    r"(?:[ \t]+(?:at|from|on|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[\w-]+)?)?"
+    r"[ \t]*,?[ \t]+(?:(?:is|was)[ \t]+)?(?:(?:called|named)[ \t]+)?"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*)"
+)
+# "my coordinator at the food bank is called marion": "called" ties the name to the writer's
+# colleague, not to a third person.
+_MY_RELATION_CALLED = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted(_WRITERS_RELATIONS, key=len, reverse=True))
+    + r")(?:\s+[\w-]+){0,4}\s+(?:is|was|'s)?\s*(?:called|named)\s+$"
+)
+_NOT_A_NAME_AFTER_RELATION = frozenset(
+    {"rang", "rung", "came", "went", "sent", "phoned", "texted", "emailed", "spoke", "thought"}
+    | {"agreed", "noticed", "spotted", "alerted", "witnessed", "confirmed", "recognised"}
+)
+
+
+def _writers_people(text: str) -> list[Candidate]:
+    found = []
+    lowered = text.lower()
+    if "my " not in lowered and "our " not in lowered:
+        return found
+    for match in _MY_PERSON.finditer(text):
+        if match["rel"].lower() not in _WRITERS_RELATIONS:
+            continue
+        name = match["name"]
+        low = name.lower()
+        if low in CAPITALISED_ORDINARY or low in _FUNCTION_WORDS or low in TITLES:
+            continue
+        if low in _NOT_A_NAME_AFTER_RELATION or low in ROLE_NOUNS or low in KINSHIP:
+            continue
+        if not is_first_name(low):
+            if (
+                name[:1].islower()
+                and is_common_word(low)
+                and (_very_common(low) or low.endswith(("ed", "ing", "ly", "s")))
+            ):
+                continue
+            if name[:1].isupper() and is_common_word(low) and _very_common(low):
+                continue
+        start, end = match.span("name")
+        found.append(Candidate(start, end, "person", name, "", True, False))
+    return found
+
+
+def _very_common(low: str) -> bool:
+    from .lexicon import _very_common_words
+
+    return low in _very_common_words()
+
+
 # --- Context -----------------------------------------------------------------------------------
 _CLAUSE_BREAKS = ".!?;\n"
 
@@ -1182,7 +1247,7 @@ def _with_context(
         # says nothing about this name.
         near = " ".join(before.split()[-3:])
         third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
-        if third and _MY_KIN.search(near):
+        if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
     else:
         third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None

@@ -1600,3 +1600,24 @@ def test_the_writers_work_vehicle_and_numbers_go_a_suspects_vehicle_stays(
     result = sanitise(text, identity, SubjectDetails.from_form(form))
     assert theirs in result.text and poc.short in result.text, result.text
     assert mine not in result.text and number not in result.text, result.text
+
+
+@PROPERTY
+@given(data=st.data())
+def test_a_colleague_named_by_how_they_stand_to_the_writer_goes(data: st.DataObject) -> None:
+    draw = data.draw
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    colleague = draw(st.sampled_from(COLLEAGUE_GIVEN))
+    subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
+    relation = draw(st.sampled_from(["colleague", "other coach", "mate", "manager", "supervisor"]))
+    said = draw(st.sampled_from([colleague, colleague.lower()]))
+    intro = draw(
+        st.sampled_from(
+            [f"my {relation} {said} saw it too", f"my {relation} at the club is called {said}"]
+        )
+    )
+    text = f"{subject.short} got into the car at 9pm, {intro}. {subject.first} looked scared."
+    form = {"subjects": [{"name": subject.short}]}
+    result = sanitise(text, SourceIdentity(name=source.short), SubjectDetails.from_form(form))
+    assert subject.short in result.text, result.text
+    assert not _word_in(fold(colleague), fold(result.text)), result.text

@@ -68,3 +68,26 @@ def test_the_plate_of_the_writers_work_vehicle_goes_and_a_suspects_stays():
     out = run(text, name="Gareth Pryce")
     assert "CY68 WDF" not in out and "YD70 HHS" not in out and "WM19 ASK" not in out
     assert "KX19 PLT" in out
+
+
+# --- Colleagues ----------------------------------------------------------------------------------
+def test_a_person_the_writer_names_by_how_they_stand_to_them_goes_in_any_case():
+    out = run(
+        "the reg which my colleague ruth saw from the window. my other coach lee has also seen "
+        "him. my mate declan was with me. my coordinator at the food bank is called marion. "
+        "his mate Kyle was there.",
+        name="Kavitha Sivakumar",
+    )
+    for colleague in ("ruth", "lee", "declan", "marion"):
+        assert f" {colleague} " not in out
+    assert "Kyle" in out
+
+
+def test_a_shift_list_a_day_named_chat_label_and_seen_by_name_colleagues():
+    out = run(
+        "Staff on: Ingrid T (senior carer), Bongani, agency x1 (Joy)\n"
+        "[Sat 15:11] Wing: haha no.\nThe car had been seen by Valbona on Friday.",
+        name="Ingrid Tulloch",
+    )
+    for colleague in ("Bongani", "Joy", "Wing", "Valbona"):
+        assert colleague not in out, out
