@@ -134,7 +134,16 @@ def _strong_time(text: str) -> bool:
     return any(match.group() != "now" for match in p.TIME_NOW.finditer(text))
 
 
-def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: bool) -> list[_Hit]:
+def _possessive(text: str, match: re.Match[str]) -> bool:
+    if not match.group().endswith(" her"):
+        return False
+    following = text[match.end() :].split(maxsplit=1)
+    return bool(following) and following[0] not in p.OBJECT_FOLLOWERS
+
+
+def _sentence_hits(
+    sentence: _Sentence, *, found_later: bool, settled_after: bool, joking_after: bool
+) -> list[_Hit]:
     text = sentence.text
     cues = {
         name: list(pattern.finditer(text))
@@ -164,8 +173,10 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
     maybe = p.ONLY_POSSIBLE.search(text) is not None or (
         not strong_time and p.MAYBE.search(text) is not None
     )
-    joking = p.JOKE.search(text) is not None
+    # "He was not joking" is no joke; a joke told in the next sentence is ("He was laughing").
+    joking = joking_after or any(not _negated(text, match) for match in p.JOKE.finditer(text))
     in_when = sentence.field_name == "when"
+    asked = p.ANSWERED_YES.search(text) is None
     hits: list[_Hit] = []
 
     def add(kind: str, strong: bool, match: re.Match[str]) -> None:
@@ -176,6 +187,8 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
         match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
     ) -> bool:
         if over or made_up or (maybe and conditional):
+            return False
+        if asked and p.QUESTIONED.search(text[: match.start()]):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False
@@ -250,7 +263,7 @@ def _sentence_hits(sentence: _Sentence, *, found_later: bool, settled_after: boo
             add("missing_now", False, match)
 
     for match in cues["danger"]:
-        if not joking and usable(match):
+        if not joking and usable(match, p.ORDINARY_SHOOTING) and not _possessive(text, match):
             add("imminent", False, match)
             if p.SERIOUS_HARM.search(text[match.end() :]):
                 add("threat_to_life", True, match)
@@ -291,7 +304,20 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             and following.index == sentence.index
             and p.SETTLED.search(following.text) is not None
         )
-        hits += _sentence_hits(sentence, found_later=found_later, settled_after=settled_after)
+        same_field = (
+            following is not None
+            and following.field_name == sentence.field_name
+            and following.index == sentence.index
+        )
+        joking_after = same_field and any(
+            not _negated(following.text, match) for match in p.JOKE_AFTER.finditer(following.text)
+        )
+        hits += _sentence_hits(
+            sentence,
+            found_later=found_later,
+            settled_after=settled_after,
+            joking_after=joking_after,
+        )
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"

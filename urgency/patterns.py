@@ -151,6 +151,20 @@ DISCLOSURE = compile_words(
         r"(?:she|he|they) (?:said|says) (?:he|she|they|i|her|his)",
     )
 )
+# A danger only asked about ("I asked whether she feels in danger") unless the answer was yes.
+QUESTIONED = re.compile(
+    r"(?:^| )(?:asked|ask|asking|checked|wondered) (?:\w+ ){0,2}(?:whether|if) "
+)
+ANSWERED_YES = compile_words(r"(?:said|says|replied|answered|confirmed) (?:that )?yes")
+# After "taking her", a word that is no preposition, adverb or time makes "her" possessive:
+# "taking her pension" takes no one.
+OBJECT_FOLLOWERS = frozenset(
+    [
+        "to", "home", "out", "away", "back", "in", "into", "off", "for", "with", "round", "up",
+        "down", "now", "tonight", "today", "tomorrow", "somewhere", "there", "here", "from", "at",
+        "on", "and", "or", "if", "when", "after", "before", "later", "again", "by", ",", ".",
+    ]
+)
 # Something that may happen one day, not something about to happen.
 # Only ever a possibility, whatever the time words around it.
 ONLY_POSSIBLE = compile_words(
@@ -173,9 +187,19 @@ MAYBE = compile_words(
 JOKE = compile_words(
     words(
         r"figure of speech", r"not serious", r"did not mean it", r"just (?:a )?saying", "smiling",
-        "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter", "laughed",
+        "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
+        "laughed(?! (?:it|this|that) off)",
         "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
+    )
+)
+# The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
+# something off is no joke.
+JOKE_AFTER = compile_words(
+    words(
+        r"(?:he|she|they|both|everyone|we) (?:was|were) (?:(?!not |never )\w+ )?"
+        r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh)(?! it off)",
+        r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -332,7 +356,7 @@ THREAT_IDIOM = compile_words(
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
         r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
-        r"die of \w+",
+        r"(?:die|dies|dying) of \w+",
         r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end|set|to (?:me|him|her|them))",
         r"(?:at|on) fifa", r"(?:would|will) die (?:if|of|for|laughing)",
         r"dying (?:their|his|her|my|your) hair", r"beat(?:ing)? (?:them|him|her|us) at",
@@ -447,7 +471,7 @@ SELF_HARM_SIGN = compile_words(
 SELF_HARM_IDIOM = compile_words(
     words(
         r"(?:would|will) die (?:if|of|for|laughing)", "overdoses", r"(?:self harm|suicide) policy",
-        r"dying to", r"die of \w+", r"to die for", r"(?:bored|scared) to death",
+        r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
     )
