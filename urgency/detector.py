@@ -130,8 +130,15 @@ def _sentences(field_name: str, index: int | None, value: str) -> list[_Sentence
     return found
 
 
+def _times(text: str) -> list[re.Match[str]]:
+    found = list(p.TIME_NOW.finditer(text))
+    if p.LOOKS_AHEAD.search(text):
+        found += p.WEEKDAY.finditer(text)
+    return found
+
+
 def _strong_time(text: str) -> bool:
-    return any(match.group() != "now" for match in p.TIME_NOW.finditer(text))
+    return any(match.group() != "now" for match in _times(text))
 
 
 def _possessive(text: str, match: re.Match[str]) -> bool:
@@ -142,7 +149,12 @@ def _possessive(text: str, match: re.Match[str]) -> bool:
 
 
 def _sentence_hits(
-    sentence: _Sentence, *, found_later: bool, settled_after: bool, joking_after: bool
+    sentence: _Sentence,
+    *,
+    found_later: bool,
+    settled_after: bool,
+    joking_after: bool,
+    weapon_cleared: bool,
 ) -> list[_Hit]:
     text = sentence.text
     cues = {
@@ -162,10 +174,11 @@ def _sentence_hits(
     if not any(cues.values()):
         return []  # most sentences: nothing else to read
 
-    times = list(p.TIME_NOW.finditer(text))
+    times = _times(text)
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
-    over = (settled_after or p.PAST.search(text) is not None) and not strong_time
+    dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
+    over = (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
         p.SETTING.search(text) is not None and p.DISCLOSURE.search(text) is None
     )
@@ -236,6 +249,8 @@ def _sentence_hits(
         for match in cues["weapon"]:
             if ordinary_setting or not usable(match, p.ORDINARY_WEAPON):
                 continue
+            if weapon_cleared and not (has_time or threats or violent):
+                continue
             before = _clause_before(text, match.start(), _POSSESSION_REACH)
             held = p.POSSESSION.search(before) is not None and not p.NOT_POSSESSION.search(before)
             placed = _WEAPON_PLACE.match(text[match.end() :].strip()) is not None
@@ -294,6 +309,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     for index, description in enumerate(descriptions):
         sentences += _sentences("descriptions", index, description)
     found_later = _found_again(sentences)
+    weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -317,6 +333,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             found_later=found_later,
             settled_after=settled_after,
             joking_after=joking_after,
+            weapon_cleared=weapon_cleared,
         )
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(

@@ -50,7 +50,6 @@ TIME_NOW = compile_words(
         "this weekend", "tomorrow", "earlier today", "later today", "soon", "still in", "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
         "this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-        "on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"(?:in|within) (?:an|a|the next|a few|a couple of|\d+|one|two|ten|twenty|thirty) "
         r"(?:minutes?|mins?|hours?|hrs?)",
         r"(?:\d+|an|a|a few|few|a couple of|one|two|three|five|ten|twenty|thirty|forty) "
@@ -61,6 +60,38 @@ TIME_NOW = compile_words(
     )
 )
 
+# "On Friday" is soon only in a sentence that looks ahead; "on Friday he was in a fight" is over.
+WEEKDAY = compile_words(r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+LOOKS_AHEAD = compile_words(
+    words(
+        "will", "going to", r"plans? to", "planning", "planned", "arranged", r"intends? to",
+        "about to", r"(?:is|are|am) \w+ing", "shall",
+    )
+)
+_MONTH = words(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+# A day and month ("on 8 September"): over unless the sentence looks ahead. "2" reads as "to".
+DATED = re.compile(
+    rf"(?:^|(?<=on )|(?<=the )|(?<=since )|(?<=from ))(?:\d{{1,2}}|to|for)(?:st|nd|rd|th)? "
+    rf"(?:of )?{_MONTH}(?!\S)|(?<!\S){_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?!\S)"
+)
+# The record clears a weapon it named: a toy after all, nothing found, no concern of violence.
+WEAPON_CLEARED = compile_words(
+    words(
+        r"no (?:\w+ ){0,2}(?:concerns?|suggestion|evidence|indication|sign) "
+        r"(?:(?:about|of|for|that) )?(?:\w+ ){0,3}?"
+        r"(?:violen\w*|weapons?|threat\w*|harm\w*|hurt\w*|danger|intent)",
+        r"no (?:threats?|weapons?|knife|knives|guns?) (?:were|was|have been|has been) "
+        r"(?:made|seen|found)",
+        r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
+        r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
+        r"(?:a |an )?(?:plastic|toy|replica|fake|imitation)",
+        r"nothing was found", r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
+        r"no further incidents",
+    )
+)
 # Distant or finished: the sentence tells of something over, not something about to happen.
 PAST = compile_words(
     words(
