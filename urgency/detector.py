@@ -291,6 +291,21 @@ def _sentence_hits(
     return hits
 
 
+def _immediacy_and_risks(sentences: list[_Sentence]) -> tuple[list[_Hit], list[_Hit]]:
+    """Where the record says something is happening this moment, and its other signs of risk."""
+    immediate: list[_Hit] = []
+    risks: list[_Hit] = []
+    for sentence in sentences:
+        text = sentence.text
+        for pattern, found in ((p.IMMEDIATE, immediate), (p.RISK, risks)):
+            for match in pattern.finditer(text):
+                if _negated(text, match) or p.PAST.search(text):
+                    continue
+                span = sentence.span(match.start(), match.end())
+                found.append(_Hit("time", False, span, True, sentence.field_name == "when"))
+    return immediate, risks
+
+
 def _found_again(sentences: list[_Sentence]) -> bool:
     """Whether the record says a missing person has been found or come back."""
     for sentence in sentences:
@@ -340,8 +355,17 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
     )
 
+    immediate, risks = _immediacy_and_risks(sentences)
     kinds: set[str] = set()
     used: list[_Hit] = []
+    if immediate and not calm and (risks or any(hit.kind != "time" for hit in hits)):
+        # Happening this moment: every sign of risk in the record counts, in any sentence.
+        when_has_time = True
+        if risks:
+            kinds |= {"threat_to_life", "imminent"}
+            used += immediate + risks
+        else:
+            used += immediate
     for kind in ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent"):
         of_kind = [hit for hit in hits if hit.kind == kind]
         strong = [hit for hit in of_kind if hit.strong]

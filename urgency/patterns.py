@@ -92,6 +92,25 @@ WEAPON_CLEARED = compile_words(
         r"no further incidents",
     )
 )
+# Someone is coming or something is happening this very moment. With any sign of risk anywhere in
+# the record (a weak danger word, anger, a debt, "tools"), that is danger now.
+IMMEDIATE = compile_words(
+    words(
+        r"on (?:his|her|their) way", "as we speak", "right now",
+        r"any (?:minute|second|moment) now",
+        r"(?:in|within) the next (?:\w+ )?(?:minutes?|mins?|hours?|half hour)",
+        r"within (?:the|an|the next) hour",
+        r"heading (?:to|over to|round to|for) (?:her|his|their|the)",
+        "happening now", r"still (?:here|there) now",
+    )
+)
+RISK = compile_words(
+    words(
+        "furious", "angry", "anger", "rage", "raging", r"regret (?:it|this)", r"owes?", "debt",
+        "tools", r"make an example", r"teach (?:her|him|them) a lesson", "revenge", "violent",
+        "violence", r"threat\w*", r"balaclavas?", "panic", r"broken? (?:her|his|their|the) \w+",
+    )
+)
 # Distant or finished: the sentence tells of something over, not something about to happen.
 PAST = compile_words(
     words(
