@@ -78,6 +78,7 @@ class _Hit:
     span: Span
     sentence_has_time: bool
     in_when: bool
+    words: str = ""  # the canonical words matched: one sign named twice is still one sign
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def _sentence_hits(
 
     def add(kind: str, strong: bool, match: re.Match[str]) -> None:
         span = sentence.span(match.start(), match.end())
-        hits.append(_Hit(kind, strong, span, has_time, in_when))
+        hits.append(_Hit(kind, strong, span, has_time, in_when, match.group()))
 
     def usable(
         match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
@@ -375,7 +376,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             if not hit.strong and (hit.sentence_has_time or when_has_time) and not calm
         ]
         # Two weak signs of one kind count together, except bare danger words, which need a time.
-        paired = len(of_kind) >= 2 and kind != "imminent" and not calm
+        paired = len({hit.words for hit in of_kind}) >= 2 and kind != "imminent" and not calm
         if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
@@ -383,6 +384,8 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     if danger and (when_has_time or any(hit.sentence_has_time for hit in danger)):
         kinds.add("imminent")
         used += [hit for hit in hits if hit.kind == "time"]
+    if {"weapon", "imminent"} <= kinds:
+        kinds.add("threat_to_life")  # a weapon out now endangers a life, whoever holds it
     spans = sorted({hit.span for hit in used}, key=lambda s: (s.field, s.index or 0, s.start))
     ordered = tuple(kind for kind in KINDS if kind in kinds)
     return UrgencyResult(urgent=bool(ordered), kinds=ordered, spans=tuple(spans))

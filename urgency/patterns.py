@@ -96,7 +96,8 @@ WEAPON_CLEARED = compile_words(
 # the record (a weak danger word, anger, a debt, "tools"), that is danger now.
 IMMEDIATE = compile_words(
     words(
-        r"on (?:his|her|their) way", "as we speak", "right now",
+        r"on (?:his|her|their) way(?! (?:out|in|back from|home from)(?!\S))", "as we speak",
+        "right now",
         r"any (?:minute|second|moment) now",
         r"(?:in|within) the next (?:\w+ )?(?:minutes?|mins?|hours?|half hour)",
         r"within (?:the|an|the next) hour",
@@ -447,7 +448,7 @@ SELF_HARM = compile_words(
         r"a packet of|a bottle of|a pack of|packets of|boxes of|\d+|twenty|thirty|fifty) "
         rf"{gap(1)}(?:pills|tablets|paracetamol)",
         rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
-        rf"how many {gap(3)}to die", r"to die", "noose", r"rather die",
+        rf"how many {gap(3)}to die", "noose", r"rather die",
         r"(?:wrong side|other side|edge) of (?:the )?(?:foot)?(?:bridge|railings?|barrier|roof|"
         r"cliff|platform)",
         r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
