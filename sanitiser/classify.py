@@ -34,6 +34,7 @@ from .provenance import flag_provenance
 from .screen import source_hits
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import TextIndex, spliced_index
+from .workplace import workplace_spans
 from .vocabulary import TITLES
 
 SOURCE = "source"
@@ -185,6 +186,12 @@ def sanitise(
     details = details or SubjectDetails()
     decisions = decisions or {}
     source, index = source_reading(text, identity)
+    if identity.organisation or identity.role:
+        entered = tuple(
+            " ".join(v.lower().split())
+            for v in details.places + details.settings + details.names + details.kept
+        )
+        source = source + workplace_spans(text, identity, source, entered)
     matcher = _SubjectMatcher(details)
     candidates = _split_at_entered_names(find_identifiers(text), matcher)
     protected = [c for c in candidates if matcher.matches(c)]

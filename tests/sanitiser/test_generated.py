@@ -1621,3 +1621,34 @@ def test_a_colleague_named_by_how_they_stand_to_the_writer_goes(data: st.DataObj
     result = sanitise(text, SourceIdentity(name=source.short), SubjectDetails.from_form(form))
     assert subject.short in result.text, result.text
     assert not _word_in(fold(colleague), fold(result.text)), result.text
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_workplace_by_a_generic_phrase_or_its_street_goes_a_subjects_place_stays(
+    data: st.DataObject,
+) -> None:
+    draw = data.draw
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    brand, (kind, _) = draw(st.sampled_from(ORG_BRANDS)), draw(st.sampled_from(ORG_KINDS))
+    street = draw(st.sampled_from(["Tong Street", "Cardigan Road", "York Rd", "Harlow Lane"]))
+    subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
+    place = draw(st.sampled_from(PLACES))
+    generic = kind.lower()
+    opening = draw(
+        st.sampled_from(
+            [
+                f"I work at {brand} {kind}, {street}.",
+                f"I work at {brand} {kind} (the one on {street}).",
+                f"I work at the {generic}, the site on {street}.",
+            ]
+        )
+    )
+    text = f"{opening} {subject.short} was seen at {place} with an older man."
+    identity = SourceIdentity(name=source.short, organisation=f"{brand} {kind}")
+    form = {"subjects": [{"name": subject.short}], "places": [{"name": place}]}
+    result = sanitise(text, identity, SubjectDetails.from_form(form))
+    assert subject.short in result.text and place in result.text, result.text
+    assert street not in result.text, result.text
+    if len(kind.split()) >= 2 and kind.split()[-1].lower() not in ("cic", "trust"):
+        assert generic not in result.text.lower(), result.text

@@ -91,3 +91,50 @@ def test_a_shift_list_a_day_named_chat_label_and_seen_by_name_colleagues():
     )
     for colleague in ("Bongani", "Joy", "Wing", "Valbona"):
         assert colleague not in out, out
+
+
+# --- The organisation by a generic phrase, and its premises --------------------------------------
+def test_the_organisation_by_a_generic_phrase_of_its_name_or_a_part_of_it_goes():
+    out = run(
+        "not through the leisure centre though. ask the parish office or the food bank. "
+        "use the 0-19 team inbox. the seacroft depot van.",
+        name="Amira Osman",
+        role="School Staff Nurse (0-19)",
+        organisation="Kirkgate Leisure Centre",
+    )
+    assert "leisure centre" not in out and "0-19 team" not in out
+    out = run(
+        "ring the parish office. I volunteer at the food bank. out of the seacroft depot.",
+        name="Fatima Elamin",
+        organisation="St Aidan's Parish Church, Burley Trinity Foodbank, Repairs - Seacroft",
+    )
+    assert "parish office" not in out and "food bank" not in out and "seacroft depot" not in out
+
+
+def test_premises_beside_the_organisation_and_work_places_on_a_street_go():
+    out = run(
+        "churchwarden at St Aidan's (the one on Cardigan Rd not the other one). I help at "
+        "Guru Nanak Gurdwara, Tong Street, on Mondays. The council are watching the yard on "
+        "Kirkstall Road. We meet at the Stanningley Road hut.",
+        name="Declan Mulvey",
+        organisation="St Aidan's Parish Church and Guru Nanak Gurdwara",
+    )
+    for street in ("Cardigan Rd", "Tong Street", "Kirkstall Road", "Stanningley Road"):
+        assert street not in out, out
+
+
+def test_a_subjects_street_that_the_organisation_is_named_after_stays():
+    out = run(
+        "Kyle lives at 210 Stapleton Road above the bookies.",
+        {"subjects": [{"name": "Kyle", "address": "210 Stapleton Road"}]},
+        name="Sam Brook",
+        organisation="Stapleton Road Pharmacy",
+    )
+    assert "210 Stapleton Road" in out
+    out = run(
+        "a car outside the centre on Mivart Street. I saw it.",
+        {"places": [{"address": "Mivart Street"}]},
+        name="Sam Brook",
+        organisation="Somali Community Centre",
+    )
+    assert "Mivart Street" in out

@@ -1,0 +1,156 @@
+"""The writer's workplace in the words people use for it rather than its name.
+
+- Its name cut to a generic phrase: two words in a row of the organisation's name, however
+  generic ("the leisure centre" of Kirkgate Leisure Centre, "city council", "food bank" of a
+  Foodbank), or one word of its name or of the role before a word for a part of a workplace
+  ("the parish office", "the trust office", "the 0-19 team", "the seacroft depot").
+- Its premises beside it: a street said straight after the organisation's name or a removal of
+  it ("St Aidan's (the one on Cardigan Rd)", "Guru Nanak Gurdwara, Tong Street", "the Seacroft
+  site on York Road"), and a work place on a street ("the yard on Kirkstall Road", "the hall on
+  kirkstall lane", "the Stanningley Road hut") in a text written in the first person.
+
+What the professional entered as a subject's place or setting is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .identity import SourceIdentity
+from .lexicon import ORG_NOUNS
+from .spans import Span
+from .vocabulary import MARKER, PLACE_WORDS
+
+# A part of a workplace, or its unit: what "the ... office" names.
+_WORKPLACE_PARTS = (
+    "office|offices|team|centre|center|depot|branch|site|ward|hub|unit|base|reception|desk|"
+    "hall|yard|hut|kiosk|stall|store|premises|staffroom|staff\\s+room|inbox"
+)
+_STREET_WORDS = "|".join(
+    sorted(
+        (w for w in PLACE_WORDS if w not in {"hall", "yard", "gate", "end", "bridge", "leisure"}),
+        key=len,
+        reverse=True,
+    )
+)
+# A street: one to three words then a street word ("Tong Street", "cardigan road", "York Rd").
+_STREET = rf"(?:[^\W\d_][\w'\u2019-]*[ \t]+){{1,3}}(?i:{_STREET_WORDS})\b\.?"
+# After the organisation (or its removal): a comma, a bracket or a dash, perhaps "the one" or
+# "the <part>", then "on", "in", "off", "near" or "at".
+_AFTER_ORGANISATION = re.compile(
+    r"[ \t]*(?:[,(\-\u2013][ \t]*)?(?:(?i:the)[ \t]+(?:(?i:one)|[\w-]+)[ \t]+)?"
+    r"(?:(?i:" + _WORKPLACE_PARTS + r"|shop)[ \t]+)?"
+    r"(?:(?i:on|in|off|near|at|by|of)[ \t]+)?(?P<street>" + _STREET + r")"
+)
+# "the yard on Kirkstall Road", "our hall on kirkstall lane", "the Stanningley Road hut".
+_WORK_PLACE_ON_STREET = re.compile(
+    r"(?i)\b(?:the|our|my)[ \t]+(?:[\w-]+[ \t]+)?(?:"
+    r"office|offices|depot|branch|site|ward|hub|base|hall|yard|hut|kiosk|stall|premises"
+    r")[ \t]+(?:on|off|in)[ \t]+(?-i:(?P<street>"
+    + _STREET
+    + r"))"
+    + r"|\b(?:the|our)[ \t]+(?P<named>"
+    + _STREET
+    + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b"
+)
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|my|we|our|me)\b")
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Words of a name too plain to mark a workplace on their own before a part of one.
+_PLAIN = frozenset(
+    "the of and for at in on a an st saint ltd limited plc llp cic co company group services "
+    "service care health new old north south east west upper lower great little city town "
+    "county borough district community central royal national".split()
+)
+# What the second word of a generic phrase of the name must be: a kind of organisation.
+_KIND_WORDS = (ORG_NOUNS | {"bank", "council", "office", "centre", "services", "ward"}) - PLACE_WORDS
+# A compound's last part, split off: "Foodbank" is also "food bank".
+_COMPOUND_TAILS = ("bank", "hall", "house", "care", "works", "point", "hub", "side")
+
+
+@lru_cache(maxsize=512)
+def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None, ...]:
+    words = [w.lower() for w in _WORD.findall(organisation or "")]
+    split: list[str] = []
+    for word in words:
+        for tail in _COMPOUND_TAILS:
+            if word.endswith(tail) and len(word) - len(tail) >= 3:
+                split += [word[: -len(tail)], tail]
+                break
+        else:
+            split.append(word)
+    pairs = set()
+    for sequence in (words, split):
+        for a, b in zip(sequence, sequence[1:], strict=False):
+            # "leisure centre", "city council", "food bank": the second word names the kind of
+            # place; a street in the name ("Stapleton Road Pharmacy") is no pair of it.
+            if a in _PLAIN or a in PLACE_WORDS or len(a) < 2 or b not in _KIND_WORDS:
+                continue
+            pairs.add(rf"{re.escape(a)}[ \t-]*{re.escape(b)}")
+    singles = {w for w in split if w not in _PLAIN and len(w) > 1}
+    singles |= {
+        w.lower()
+        for w in re.findall(r"\d+(?:-\d+)?|[^\W\d_]{3,}", role or "")
+        if w.lower() not in _PLAIN
+    }
+    pair_pattern = (
+        re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(pairs, key=len, reverse=True)) + r")s?\b")
+        if pairs
+        else None
+    )
+    part_pattern = (
+        re.compile(
+            r"(?i)(?<![\w-])(?:"
+            + "|".join(re.escape(w) for w in sorted(singles, key=len, reverse=True))
+            + r")[ \t]+(?:"
+            + _WORKPLACE_PARTS
+            + r")\b"
+        )
+        if singles
+        else None
+    )
+    return pair_pattern, part_pattern
+
+
+def workplace_spans(
+    text: str, identity: SourceIdentity, source: list[Span], protected: tuple[str, ...]
+) -> list[Span]:
+    """The workplace's generic names and its premises; ``protected`` are the places and
+    settings the professional entered (lower case), never taken."""
+    found: list[Span] = []
+    pair_pattern, part_pattern = _workplace_patterns(
+        identity.organisation or "", identity.role or ""
+    )
+    for pattern, reason in (
+        (pair_pattern, "the source's organisation by a generic phrase of its name"),
+        (part_pattern, "a part of the source's workplace"),
+    ):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            found.append(Span(match.start(), match.end(), "organisation", match[0], reason))
+    # Premises straight after the organisation or a removal of it.
+    for span in source:
+        if span.kind not in ("organisation", "org", "signature", "letterhead") and (
+            "organisation" not in span.reason
+        ):
+            continue
+        after = _AFTER_ORGANISATION.match(text, span.end)
+        if after and "\n" not in after[0]:
+            start, end = after.span("street")
+            found.append(Span(start, end, "address", text[start:end], "the source's premises"))
+    if _FIRST_PERSON.search(text):
+        for match in _WORK_PLACE_ON_STREET.finditer(text):
+            group = "street" if match["street"] else "named"
+            start, end = match.span(group)
+            found.append(
+                Span(start, end, "address", text[start:end], "the writer's work place on a street")
+            )
+    entered = [f" {' '.join(_WORD.findall(place))} " for place in protected]
+    kept = []
+    for span in found:
+        words = " ".join(_WORD.findall(span.text.lower()))
+        if MARKER in span.text or not words or any(f" {words} " in p for p in entered):
+            continue
+        kept.append(span)
+    return kept
