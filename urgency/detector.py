@@ -280,6 +280,10 @@ def _sentence_hits(
 
     for match in cues["danger"]:
         if not joking and usable(match, p.ORDINARY_SHOOTING) and not _possessive(text, match):
+            if p.ESCORT.match(match.group()) and (
+                p.ROUTINE.search(text) or p.ORDINARY_ESCORT.search(text[: match.start()])
+            ):
+                continue
             add("imminent", False, match)
             if p.SERIOUS_HARM.search(text[match.end() :]):
                 add("threat_to_life", True, match)

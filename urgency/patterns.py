@@ -202,6 +202,17 @@ DISCLOSURE = compile_words(
         r"(?:she|he|they) (?:said|says) (?:he|she|they|i|her|his)",
     )
 )
+# Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
+# parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
+ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to)")
+ORDINARY_ESCORT = re.compile(
+    r"(?:^| )(?:(?:his|her|their|my|our) (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
+    r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
+    r"key worker|social worker)|we|i|staff|the school) (?:\w+ ){0,2}$"
+)
+ROUTINE = compile_words(
+    words(r"as (?:usual|normal|always|every \w+)", r"every (?:day|week|morning|evening|night)")
+)
 # A danger only asked about ("I asked whether she feels in danger") unless the answer was yes.
 QUESTIONED = re.compile(
     r"(?:^| )(?:asked|ask|asking|checked|wondered) (?:\w+ ){0,2}(?:whether|if) "
