@@ -20,6 +20,7 @@ from urgency import patterns as p
 from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
 _NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
 _POSSESSION_REACH = 8  # words before a weapon that "has"/"carrying"/"with" can govern
 _INTENT_BEFORE = re.compile(
@@ -88,6 +89,21 @@ class _Sentence:
     field_name: str
     index: int | None
     normal: NormalText
+    written: str  # the whole field as the writer typed it
+
+    def quoted_alone(self, start: int, end: int) -> bool:
+        """Whether canonical characters start..end are one word the writer put in quotes.
+
+        A lone word in quotes ("calls his trainers his 'weapons'") is mentioned, not used."""
+        first, last = self.normal.written_span(self.offset + start, self.offset + end)
+        word = self.written[first:last]
+        return (
+            first > 0
+            and last < len(self.written)
+            and self.written[first - 1] in _QUOTES
+            and self.written[last] in _QUOTES
+            and not any(ch.isspace() for ch in word)
+        )
 
     def span(self, start: int, end: int) -> Span:
         first, last = self.normal.written_span(self.offset + start, self.offset + end)
@@ -126,7 +142,7 @@ def _sentences(field_name: str, index: int | None, value: str) -> list[_Sentence
     offset = 0
     for part in normal.canonical.split(" . "):
         if part.strip(" .,"):
-            found.append(_Sentence(part, offset, field_name, index, normal))
+            found.append(_Sentence(part, offset, field_name, index, normal, value))
         offset += len(part) + 3
     return found
 
@@ -194,6 +210,8 @@ def _sentence_hits(
     hits: list[_Hit] = []
 
     def add(kind: str, strong: bool, match: re.Match[str]) -> None:
+        if sentence.quoted_alone(match.start(), match.end()):
+            return
         span = sentence.span(match.start(), match.end())
         hits.append(_Hit(kind, strong, span, has_time, in_when, match.group()))
 
