@@ -27,6 +27,9 @@ _INTENT_BEFORE = re.compile(
     rf"(?:{p.INTENT}|be|being|get|gets|getting|got|there is|there will|is going to) "
     rf"{p.gap(2)}$"
 )
+_AT_SOMEONE = p.compile_words(
+    p.words("him", "her", "them", "you", "me", "us", "someone", "somebody", "anyone", "everyone")
+)
 _PLANNED = p.compile_words(
     p.words(
         "planned",
@@ -239,6 +242,8 @@ def _sentence_hits(
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", False, match)
 
+    # "Shown how to use a rigging knife safely" aims the knife at no one.
+    tool_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None
     threats = [
         match
         for match in cues["threat"]
@@ -246,6 +251,7 @@ def _sentence_hits(
         and usable(match, p.THREAT_IDIOM, conditional=False)
         and not _overlaps(match, p.SELF_HARM, text)
         and not _overlaps(match, p.ORDINARY_SHOOTING, text)
+        and not (tool_setting and not _AT_SOMEONE.search(text[match.start() : match.end() + 12]))
     ]
     for match in threats:
         add("threat_to_life", True, match)

@@ -277,6 +277,11 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "for work", "gardener", "gardening", "tool", "tools",
         r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block",
+        # A blade as a tool or an exhibit: taught safely, carried for work, from history.
+        "safely", r"under supervision", "whittling", r"scouts?", r"re-?enactment",
+        r"as part of (?:his|her|their) (?:job|work|role|course|apprenticeship|training)",
+        r"(?:on|at|scout|summer|cadet) camp", r"in history",
+        r"history (?:lesson|class|trip|project)",
     )
 )
 
@@ -292,9 +297,16 @@ WEAPON = compile_words(
         r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
     )
 )
+# A danger word naming an event, a business or a show: "murder mystery evening", "knife stall".
+_NAMING = (
+    r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
+    r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
+    r"games?|class|safety|sharpener|maker)"
+)
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
     words(
+        _NAMING,
         r"(?:nerf|water|toy|glue|staple|cap|spud|paintball|laser|nail|bubble|heat|massage) "
         r"(?:guns?|pistols?)",
         "gun club", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
@@ -405,6 +417,7 @@ THREAT = compile_words(
 )
 THREAT_IDIOM = compile_words(
     words(
+        _NAMING,
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
