@@ -186,12 +186,11 @@ def sanitise(
     details = details or SubjectDetails()
     decisions = decisions or {}
     source, index = source_reading(text, identity)
-    if identity.organisation or identity.role:
-        entered = tuple(
-            " ".join(v.lower().split())
-            for v in details.places + details.settings + details.names + details.kept
-        )
-        source = source + workplace_spans(text, identity, source, entered)
+    entered = tuple(
+        " ".join(v.lower().split())
+        for v in details.places + details.settings + details.names + details.kept
+    )
+    source = source + workplace_spans(text, identity, source, entered)
     matcher = _SubjectMatcher(details)
     candidates = _split_at_entered_names(find_identifiers(text), matcher)
     protected = [c for c in candidates if matcher.matches(c)]

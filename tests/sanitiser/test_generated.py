@@ -1652,3 +1652,26 @@ def test_the_workplace_by_a_generic_phrase_or_its_street_goes_a_subjects_place_s
     assert street not in result.text, result.text
     if len(kind.split()) >= 2 and kind.split()[-1].lower() not in ("cic", "trust"):
         assert generic not in result.text.lower(), result.text
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_writer_picked_out_without_a_name_goes_the_subject_stays(data: st.DataObject) -> None:
+    draw = data.draw
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
+    trait = draw(st.sampled_from(["Polish speaker", "male member of staff", "first aider"]))
+    group = draw(st.sampled_from(["team", "night shift", "ward", "staff"]))
+    said, gone = draw(
+        st.sampled_from(
+            [
+                (f"I am the only {trait} on the {group}", f"only {trait}"),
+                (f"I was the one who saw {subject.short} leave", "the one who"),
+                (f"{subject.short} is in my tutor group", "tutor group"),
+            ]
+        )
+    )
+    text = f"{said}. {subject.short} got into a grey car at 9pm."
+    form = {"subjects": [{"name": subject.short}]}
+    result = sanitise(text, SourceIdentity(name=source.short), SubjectDetails.from_form(form))
+    assert gone not in result.text and subject.short in result.text, result.text

@@ -138,3 +138,16 @@ def test_a_subjects_street_that_the_organisation_is_named_after_stays():
         organisation="Somali Community Centre",
     )
     assert "Mivart Street" in out
+
+
+# --- Indirect self-identification ----------------------------------------------------------------
+def test_the_writer_picked_out_without_a_name_goes():
+    text = (
+        "I was the one who found Kyle in the toilets. I am the only Polish speaker on the team "
+        "so he talks to me. Kyle is in my tutor group and has the same first name as me. "
+        "He is the only boy in the class who walks home."
+    )
+    out = run(text, {"subjects": [{"name": "Kyle"}]}, name="Priya Nair")
+    for phrase in ("the one who", "only Polish speaker", "tutor group", "same first name"):
+        assert phrase not in out, out
+    assert out.count("Kyle") == 2 and "the only boy in the class" in out
