@@ -230,8 +230,10 @@ def _sentence_hits(
         return not _negated(text, match)
 
     # "Would not agree to a safety plan" is no recovery.
-    recovered = bool(cues["self_harm"] or cues["self_harm_sign"]) and any(
-        not _negated(text, match) for match in p.RECOVERED.finditer(text)
+    playing = p.PLAY.search(text) is not None
+    recovered = playing or (
+        bool(cues["self_harm"] or cues["self_harm_sign"])
+        and any(not _negated(text, match) for match in p.RECOVERED.finditer(text))
     )
     for match in cues["self_harm"]:
         if match.group() == "rather die" and joking:

@@ -185,7 +185,10 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
-        "project", "documentary", "news", "dying matters", "what to do if", "in case",
+        "project", "documentary", "news", "dying matters", "what to do if",
+        # A play in rehearsal: "in case", a precaution, is no fiction.
+        "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
+        r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
     )
 )
 # Where the writer was when they heard it. A lesson's topic is no danger, but a disclosure made in
@@ -206,12 +209,23 @@ DISCLOSURE = compile_words(
 # parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
 ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to)")
 ORDINARY_ESCORT = re.compile(
-    r"(?:^| )(?:(?:his|her|their|my|our) (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
+    r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
     r"key worker|social worker)|we|i|staff|the school) (?:\w+ ){0,2}$"
 )
 ROUTINE = compile_words(
-    words(r"as (?:usual|normal|always|every \w+)", r"every (?:day|week|morning|evening|night)")
+    words(
+        r"as (?:usual|normal|always|every \w+)", r"as (?:he|she|they|we) (?:does|do|did) every",
+        r"every (?:\w+day|day|week|weekend|morning|evening|night)", "keeps", "always", "usually",
+        "regularly", "often",
+    )
+)
+# Play: a dare or a swim is no self-harm ("dared each other to jump off the harbour wall").
+PLAY = compile_words(
+    words(
+        r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
+        r"messing (?:about|around)", "swimming", "tombstoning",
+    )
 )
 # A danger only asked about ("I asked whether she feels in danger") unless the answer was yes.
 QUESTIONED = re.compile(
@@ -253,6 +267,7 @@ JOKE = compile_words(
         "laughed(?! (?:it|this|that) off)",
         "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
+        r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
     )
 )
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
@@ -301,7 +316,7 @@ WEAPON = compile_words(
 _NAMING = (
     r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
     r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
-    r"games?|class|safety|sharpener|maker)"
+    r"games?|class|safety|sharpener|maker|scene)"
 )
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
@@ -374,7 +389,8 @@ KILL = words(
     r"smash (?:his|her|their) (?:face|head)", r"rush (?:him|her|them)", "drown", "suffocate",
     "smother", rf"(?:break|snap) {gap(2)}neck", rf"cave {gap(2)}head in", r"stamp on", "batter",
     "torch", rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
-    r"(?:glass|bottle) (?:him|her|them)", "choke", r"cut (?:him|her|them) up",
+    r"(?:glass|bottle|cut|do in|sort out) (?:him|her|them|anyone|anybody|someone|somebody|everyone|"
+    r"whoever)", "choke", r"cut (?:him|her|them) up",
     # "finish her" is a killing; "finish her coursework" is not.
     r"finish (?:him|them|her)(?=$| ,| (?:off|tonight|today|now|for good|when|before|after|if|"
     r"and|at|on|in|this|once)(?!\S))",
@@ -437,14 +453,17 @@ THREAT_IDIOM = compile_words(
         r"dying (?:their|his|her|my|your) hair", r"beat(?:ing)? (?:them|him|her|us) at",
         r"killed (?:a|the) (?:deer|rabbit|fox|"
         r"pig|chicken|spider|wasp|fly|mouse|rat)",
-        r"i am dead", r"phone (?:is|was)? ?dead", "over my dead body", r"pain ?killers?",
+        r"i am dead", r"dead inside", r"phone (?:is|was)? ?dead", "over my dead body",
+        r"pain ?killers?",
         r"shoot (?:you|him|her|me) a",
     )
 )
 
 SELF_HARM = compile_words(
     words(
-        rf"(?:burn|burning|burnt|burned|scratch|scratching|starving|punching|hitting) {SELF}",
+        # "Starving herself of sleep" is figurative.
+        rf"(?:burn|burning|burnt|burned|scratch|scratching|starving|punching|hitting) "
+        rf"{SELF}(?! of)",
         r"(?:been|started|is|was|keeps) cutting(?: again)?"
         r"(?! ties| class| lessons| hair| corners| back| down| out| it| the| up| in)",
         r"(?:for )?after (?:i am|she is|he is|they are) gone", r"sorted everything out",
@@ -546,7 +565,8 @@ SELF_HARM_SIGN = compile_words(
 SELF_HARM_IDIOM = compile_words(
     words(
         r"(?:would|will) die (?:if|of|for|laughing)", "overdoses", r"(?:self harm|suicide) policy",
-        r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"(?:bored|scared) to death",
+        r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
+        r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
     )
@@ -652,6 +672,7 @@ DANGER_NOW = compile_words(
         rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
         rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
         rf"the boy|the child)",
+        r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
         r"not let (?:her|him|them) (?:leave|go)", r"locked (?:in|up)", r"held (?:against|at|in)",
         "trapped", "bundled", "dragged", r"forced (?:into|to)", r"kidnap\w*", r"abduct\w*",
         r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
