@@ -199,6 +199,13 @@ class Submission(BaseModel):
         return self.reference
 
     @property
+    def urgency_kind_labels(self) -> list[str]:
+        """The kinds of danger the detector matched, in words (stored codes it does not know as
+        they are)."""
+        labels = dict(UrgencyKind.choices)
+        return [labels.get(kind, kind) for kind in self.urgency_kinds or []]
+
+    @property
     def provenance_label(self) -> str:
         """How the source knows, in words. The field is encrypted, so it carries no choices and
         has no get_provenance_display(); a value that is not one of the choices shows as stored."""
