@@ -116,6 +116,7 @@ def test_urgent_wording_interrupts_then_comes_first_in_the_queue_marked(
         handler.wait_for_load_state()
         assert "Suggested priority: P1" in handler.inner_text("#urgency")
         _shot(handler, "04-detail-flagged")
+        axe(handler)
         handler.get_by_label("Urgent: I have passed it to the control room").check()
         handler.click("#urgency-decide")
         handler.wait_for_load_state()
