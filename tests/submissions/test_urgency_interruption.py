@@ -6,9 +6,10 @@ import uuid
 import pytest
 from django.urls import reverse
 
+import urgency
 from audit.models import Action, AuditEvent
 from submissions import services
-from submissions.models import Submission, Urgency
+from submissions.models import Submission, Urgency, UrgencyKind
 from submissions.urgency_check import urgency_find
 from tests.submissions.journey import (
     CHECK_URL,
@@ -185,3 +186,7 @@ def test_fingerprints_ignore_case_and_spacing_and_hold_no_words():
     assert not any("knife" in fingerprint for fingerprint in one.fingerprints())
     assert one.unseen([]) and not one.unseen(one.fingerprints())
     assert not urgency_find({"information": {"information": "All well."}}).unseen([])
+
+
+def test_every_kind_the_detector_names_has_words():
+    assert tuple(UrgencyKind.values) == urgency.KINDS

@@ -241,5 +241,6 @@ def test_the_audit_trail_holds_the_flag_and_decision_but_never_the_words(
         assert word not in trail
     page = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
     html = page.content.decode()
-    assert "Possible urgency decided" in html
+    assert "Possible urgency decided" in html and "Possible urgency flagged" not in html
     assert "Confirmed urgent, passed to the control room" in html
+    assert "Threat to life" in html  # the kinds by name
