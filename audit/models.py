@@ -22,6 +22,9 @@ class Action(models.TextChoices):
     IDENTIFIERS_DECIDED = "identifiers_decided", "Uncertain identifiers kept or removed"
     LOG_APPROVED = "log_approved", "Intelligence log approved"
     LOG_RETURNED = "log_returned", "Intelligence log returned"
+    # Possible urgency (issue 14): the kinds found at the door, and the handler's decision.
+    URGENCY_FLAGGED = "urgency_flagged", "Possible urgency flagged"
+    URGENCY_DECIDED = "urgency_decided", "Possible urgency decided"
     # Alteration, from the change log (django-auditlog): one chained entry per change-log entry.
     RECORD_CREATED = "record_created", "Record created"
     RECORD_CHANGED = "record_changed", "Record changed"

@@ -15,6 +15,8 @@ class SubmissionsConfig(AppConfig):
         detail_labels_register("outcome", models.Outcome.choices)
         detail_labels_register("from", models.Status.choices)
         detail_labels_register("to", models.Status.choices)
+        detail_labels_register("kinds", models.UrgencyKind.choices)
+        detail_labels_register("decision", models.Urgency.choices)
         # Changes to a submission or to what it holds are filed under its reference.
         reference_path_register(models.Submission, "reference")
         for model in (

@@ -47,6 +47,25 @@ class Outcome(models.TextChoices):
     NO_ACTION = "no_action", "No action"
 
 
+class Urgency(models.TextChoices):
+    """Possible urgency, found at the door by `urgency.detect`, and the handler's decision on it."""
+
+    NONE = "", "None found"
+    FLAGGED = "flagged", "Possible urgency"
+    CONFIRMED = "confirmed", "Confirmed urgent, passed to the control room"
+    NOT_URGENT = "not_urgent", "Not urgent"
+
+
+class UrgencyKind(models.TextChoices):
+    """The detector's kinds (urgency.KINDS), in words. Only kinds are kept, never the wording."""
+
+    WEAPON = "weapon", "Weapon"
+    THREAT_TO_LIFE = "threat_to_life", "Threat to life"
+    SELF_HARM = "self_harm", "Suicide or self-harm"
+    MISSING_NOW = "missing_now", "Missing now"
+    IMMINENT = "imminent", "Happening now or soon"
+
+
 class Provenance(models.TextChoices):
     SEEN_DIRECTLY = "seen_directly", "I saw or heard it directly"
     TOLD_BY_SUBJECT = "told_by_subject", "The person at risk told me"
@@ -117,6 +136,18 @@ class Submission(BaseModel):
     # Optimistic lock: every triage save bumps it; a save from a stale form is refused.
     version = models.PositiveIntegerField(default=1)
 
+    # Possible urgency (issue 14): the kinds the detector matched, never the words that matched.
+    urgency = models.CharField(max_length=12, choices=Urgency.choices, blank=True, default="")
+    urgency_kinds = models.JSONField(default=list, blank=True)
+    urgency_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    urgency_decided_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["priority", "created_at"]
         permissions = [
@@ -136,6 +167,10 @@ class Submission(BaseModel):
             ),
             models.Index(fields=["assigned_to", "status"], name="sub_assignee_idx"),
             models.Index(fields=["created_at"], name="sub_created_idx"),
+            # The queue's "Possible urgency" list: flagged and not yet decided, oldest first.
+            models.Index(
+                fields=["created_at"], condition=Q(urgency="flagged"), name="sub_urgency_open_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -150,10 +185,25 @@ class Submission(BaseModel):
                 condition=~Q(status=Status.CLOSED) | ~Q(outcome=""),
                 name="sub_closed_has_outcome",
             ),
+            models.CheckConstraint(
+                condition=Q(urgency__in=Urgency.values), name="sub_urgency_valid"
+            ),
+            # A decision says who made it and when.
+            models.CheckConstraint(
+                condition=Q(urgency__in=["", "flagged"]) | Q(urgency_decided_at__isnull=False),
+                name="sub_urgency_decided_when",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def urgency_kind_labels(self) -> list[str]:
+        """The kinds of danger the detector matched, in words (stored codes it does not know as
+        they are)."""
+        labels = dict(UrgencyKind.choices)
+        return [labels.get(kind, kind) for kind in self.urgency_kinds or []]
 
     @property
     def provenance_label(self) -> str:

@@ -22,9 +22,11 @@ from submissions.models import (
     Subject,
     Submission,
     SubmissionCategory,
+    Urgency,
     Vehicle,
 )
 from submissions.references import reference_generate
+from submissions.urgency_check import urgency_find
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,8 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
     when = answers["when"]
     provenance = answers["provenance"]
     lawful = answers["lawful_basis"]
+    # Read from what is saved, whatever page the professional last saw: the flag cannot be missed.
+    found = urgency_find(answers)
     with transaction.atomic():
         submission = Submission.objects.create(
             reference=reference_generate(),
@@ -93,6 +97,8 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
             special_category_condition=lawful["special_category_condition"],
             subject_aware=lawful["subject_aware"],
             priority=provisional_priority(categories),
+            urgency=Urgency.FLAGGED if found.urgent else Urgency.NONE,
+            urgency_kinds=list(found.kinds),
         )
         SubmissionCategory.objects.bulk_create(
             SubmissionCategory(submission=submission, category=category) for category in categories
@@ -141,6 +147,15 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
             object_id=submission.pk,
             details={"categories": sorted(categories), "priority": int(submission.priority)},
         )
+        if found.urgent:
+            # The kinds only: the words stay in the submission, never in the trail.
+            audit_event_record(
+                action=Action.URGENCY_FLAGGED,
+                submission=submission,
+                object_type="submission",
+                object_id=submission.pk,
+                details={"kinds": list(found.kinds)},
+            )
         outbox_id = outbox.pk
         transaction.on_commit(lambda: notification_enqueue(outbox_id=outbox_id))
     return submission

@@ -8,6 +8,7 @@ urlpatterns = [
     path("eligibility/<slug:slug>/", views.eligibility, name="eligibility"),
     path("stop/<slug:reason>/", views.stop, name="stop"),
     path("form/check-your-answers/", views.check, name="check"),
+    path("form/before-you-continue/", views.urgency, name="urgency"),
     path("form/confirmation/", views.confirmation, name="confirmation"),
     path("form/start-again/", views.clear, name="clear"),
     path("form/<slug:slug>/", views.step, name="step"),

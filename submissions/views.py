@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from cpi.security import submission_rate_limited
 from submissions import selectors, wizard
-from submissions.forms import AddAnotherForm, ContinueForm, EligibilityForm
+from submissions.forms import AddAnotherForm, ContinueForm, EligibilityForm, UrgencyForm
 from submissions.services import submission_create
+from submissions.urgency_check import Quote, urgency_find
 
 logger = logging.getLogger(__name__)
 
@@ -307,6 +308,8 @@ def check(request):
     incomplete = answers.first_incomplete_step()
     if incomplete is not None:
         return redirect(_step_url(incomplete))
+    if _urgency_unseen(answers):
+        return redirect("submissions:urgency")
     return render(
         request,
         "submissions/check.html",
@@ -329,6 +332,9 @@ def _submit(request, answers):
     if token != answers.token():
         # A stale check page (the answers changed since): show the current answers again.
         return redirect("submissions:check")
+    if _urgency_unseen(answers):
+        # Worrying wording typed since the check page was drawn: the 999 and 101 numbers first.
+        return redirect("submissions:urgency")
     try:
         submission = submission_create(answers=answers.for_submission(), submission_token=token)
     except (OperationalError, InterfaceError) as exc:
@@ -336,6 +342,45 @@ def _submit(request, answers):
         logger.error("Submission not saved: database unavailable (%s)", type(exc).__name__)
         return render(request, "errors/503.html", status=503)
     return _confirmed(request, submission.reference)
+
+
+# --- Possible urgency: one interruption before "Check your answers" ------------------------------
+def _urgency_unseen(answers) -> bool:
+    return urgency_find(answers.for_submission()).unseen(answers.urgency_seen)
+
+
+def _change_url(quote: Quote) -> str:
+    step = next(s for s in wizard.STEPS if s.name == quote.step_name)
+    if quote.index is None:
+        url = _step_url(step)
+    else:
+        url = reverse("submissions:item_change", kwargs={"slug": step.slug, "index": quote.index})
+    return f"{url}?return={RETURN_TO_CHECK}"
+
+
+@login_not_required
+@eligibility_required
+def urgency(request, answers):
+    """What they wrote that sounds like danger now, quoted back to them, with 999 and 101.
+
+    Shown once for each new worrying wording; whichever they choose, the wording counts as seen.
+    """
+    if answers.first_incomplete_step() is not None:
+        return redirect("submissions:check")
+    found = urgency_find(answers.for_submission())
+    if not found.urgent:
+        return redirect("submissions:check")
+    form = UrgencyForm(_posted(request))
+    if form.is_valid():
+        answers.urgency_seen_add(found.fingerprints())
+        if form.cleaned_data["next_step"] == UrgencyForm.CHANGE:
+            return redirect(_change_url(found.quotes[0]) if found.quotes else "submissions:check")
+        return redirect("submissions:check")
+    return render(
+        request,
+        "submissions/urgency.html",
+        {"form": form, "quotes": found.quotes, "back_url": _step_url(wizard.STEPS[-1])},
+    )
 
 
 def _confirmed(request, reference: str):

@@ -194,6 +194,8 @@ class Answers:
             "steps": stored.get("steps", {}),
             "done": stored.get("done", []),
             "token": stored.get("token"),
+            # Fingerprints of danger-now wording already shown on the interruption page.
+            "urgency_seen": stored.get("urgency_seen", []),
         }
 
     def _save(self) -> None:
@@ -286,6 +288,15 @@ class Answers:
     def for_submission(self) -> dict:
         """The answers in the shape submissions.services.submission_create takes."""
         return {step.name: self.data["steps"].get(step.name) for step in STEPS}
+
+    # The interruption page (possible urgency): shown once for each new worrying wording.
+    @property
+    def urgency_seen(self) -> list[str]:
+        return list(self.data["urgency_seen"])
+
+    def urgency_seen_add(self, fingerprints: list[str]) -> None:
+        self.data["urgency_seen"] = sorted(set(self.data["urgency_seen"]) | set(fingerprints))
+        self._save()
 
     @property
     def started(self) -> bool:

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from accounts.access import is_handler
-from submissions.models import Outcome, Priority, Risk
+from submissions.models import Outcome, Priority, Risk, Urgency
 from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation
 from triage.models import ReferralService
 from triage.rules import assessment_errors
@@ -210,6 +210,27 @@ class ReviewForm(forms.Form):
                 forms.ValidationError("Enter what the handler needs to change", code="required"),
             )
         return cleaned
+
+
+class UrgencyDecisionForm(forms.Form):
+    """A handler's decision on a "possible urgency" flag raised at the door."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            (Urgency.CONFIRMED.value, "Urgent: I have passed it to the control room"),
+            (Urgency.NOT_URGENT.value, "Not urgent"),
+        ],
+        widget=forms.RadioSelect,
+        label="Is it urgent?",
+        error_messages={
+            "required": "Select whether it is urgent",
+            "invalid_choice": "Select whether it is urgent",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.radios("decision", legend_size=Size.SMALL))
 
 
 class HandlerChoiceField(forms.ModelChoiceField):

@@ -21,7 +21,7 @@ from accounts.access import (
     SUPERVISOR_GROUP,
     is_handler,
 )
-from submissions.models import Status, Submission, SubmissionCategory
+from submissions.models import Status, Submission, SubmissionCategory, Urgency
 
 # Counting every match at a million rows is slow; past this the page says "more than".
 COUNT_CAP = 10_000
@@ -97,6 +97,32 @@ def submissions_held_by(user) -> list[Submission]:
         Submission.objects.filter(assigned_to=user, status__in=HELD_STATUSES)
         .order_by("priority", "created_at", "id")
         .only("reference", "created_at", "status", "risk", "priority")[:HELD_LISTED]
+    )
+
+
+# Flagged "possible urgency" at the door and not yet decided: listed above the whole queue.
+URGENT_LISTED = 25
+
+
+def submissions_possibly_urgent() -> list[Submission]:
+    """Open submissions flagged "possible urgency" and not yet decided, oldest first.
+
+    They come before any priority order: a handler decides on each before anything else. One
+    query, answered from sub_urgency_open_idx (a handful of rows), and bounded.
+    """
+    return list(
+        Submission.objects.filter(urgency=Urgency.FLAGGED, status__in=OPEN_STATUSES)
+        .select_related("assigned_to")
+        .order_by("created_at", "id")
+        .only(
+            "reference",
+            "created_at",
+            "status",
+            "priority",
+            "urgency",
+            "urgency_kinds",
+            "assigned_to__username",
+        )[:URGENT_LISTED]
     )
 
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("submissions/<str:reference>/assessment/", views.assess, name="assess"),
     path("submissions/<str:reference>/notes/", views.note, name="note"),
     path("submissions/<str:reference>/review/", views.review, name="review"),
+    path("submissions/<str:reference>/urgency/", views.urgency_decide, name="urgency_decide"),
 ]

@@ -12,7 +12,7 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
-from submissions.models import Status, Submission
+from submissions.models import Priority, Status, Submission, Urgency
 from triage import queue_memory, services
 from triage.filters import QueueFilter
 from triage.forms import (
@@ -22,6 +22,7 @@ from triage.forms import (
     NoteForm,
     RevealForm,
     ReviewForm,
+    UrgencyDecisionForm,
 )
 from triage.masking import source_mask_for, source_reveal_remember, submission_shown
 from triage.proposal import (
@@ -38,6 +39,7 @@ from triage.selectors import (
     submission_detail,
     submission_for_staff_or_404,
     submissions_held_by,
+    submissions_possibly_urgent,
 )
 from triage.state import StaleVersion, TriageError
 
@@ -111,6 +113,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counters": queue_counters(),
         "held": submissions_held_by(request.user),
+        "possibly_urgent": submissions_possibly_urgent(),
         "filters_active": _filters_active(request, filterset),
         "next_url": _page_link(request, after=page.next_cursor) if page.next_cursor else "",
         "previous_url": (
@@ -189,6 +192,7 @@ def _detail_context(request: HttpRequest, submission: Submission, **extra) -> di
         "is_supervisor": supervisor,
         "note_form": NoteForm(),
         "review_form": ReviewForm(),
+        "urgency_form": UrgencyDecisionForm(),
         "source": None,
     }
     if supervisor and submission.status in (Status.NEW, Status.IN_PROGRESS):
@@ -246,6 +250,8 @@ def _assessment_initial(submission: Submission, assessment, proposal=None) -> di
     # Priority has a default on the submission; only show it once someone has chosen it.
     if submission.risk or assessment is not None:
         initial["priority"] = submission.priority
+    elif submission.urgency in (Urgency.FLAGGED, Urgency.CONFIRMED):
+        initial["priority"] = Priority.P1  # suggested by the possible urgency, not yet chosen
     if assessment is not None:
         for field in services.ASSESSMENT_FIELDS:
             initial[field] = getattr(assessment, field)
@@ -429,4 +435,25 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
             request,
             f"{submission.reference} is closed." if approve else "Returned to the handler.",
         )
+    return redirect(_detail_url(submission))
+
+
+@require_POST
+@handler_required
+def urgency_decide(request: HttpRequest, reference: str) -> HttpResponse:
+    """Any handler's decision on a "possible urgency" flag: urgent (passed on) or not."""
+    submission = submission_for_staff_or_404(request.user, reference)
+    form = UrgencyDecisionForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, submission, urgency_form=form)
+        return render(request, "triage/detail.html", context, status=400)
+    saved, ok = _attempt(
+        request,
+        services.urgency_decide,
+        submission=submission,
+        user=request.user,
+        decision=form.cleaned_data["decision"],
+    )
+    if ok:
+        messages.success(request, f"Decision recorded: {saved.get_urgency_display().lower()}.")
     return redirect(_detail_url(submission))

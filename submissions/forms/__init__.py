@@ -14,6 +14,7 @@ from submissions.forms.pages import (
     ProvenanceForm,
     SourceForm,
     SubjectForm,
+    UrgencyForm,
     VehicleForm,
     WhenForm,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "ProvenanceForm",
     "SourceForm",
     "SubjectForm",
+    "UrgencyForm",
     "VehicleForm",
     "WhenForm",
     "uk_phone_normalise",

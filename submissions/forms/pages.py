@@ -3,6 +3,7 @@
 import re
 from datetime import time
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
@@ -62,6 +63,29 @@ class AddAnotherForm(GovUKForm):
 
 class ContinueForm(GovUKForm):
     """No question, only the Continue button: a list that is full asks nothing more."""
+
+
+class UrgencyForm(GovUKForm):
+    """The interruption page's one choice, after the 999 and 101 numbers (possible urgency)."""
+
+    SEND = "send"
+    CHANGE = "change"
+    next_step = radios(
+        "What do you want to do now?",
+        [
+            Choice(
+                SEND,
+                "Continue with this form",
+                hint="We will mark it so the intelligence unit reads it first. "
+                "This does not replace calling 999 or 101.",
+            ),
+            Choice(CHANGE, "Change what I wrote"),
+        ],
+        "Select what you want to do now",
+    )
+
+    def layout_fields(self) -> list:
+        return [Field.radios("next_step", legend_size=Size.MEDIUM)]
 
 
 # --- The form's pages --------------------------------------------------------------------------

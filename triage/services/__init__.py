@@ -26,12 +26,15 @@ from triage.services.review import (
     submission_review_return,
 )
 from triage.services.source import note_add, source_reveal
+from triage.services.urgency import URGENCY_DECISIONS, UrgencyNotOpen, urgency_decide
 
 __all__ = [
     "ASSESSMENT_FIELDS",
     "REVEAL_REASON_MIN_LENGTH",
     "TAKE_NEXT_ATTEMPTS",
+    "URGENCY_DECISIONS",
     "NotPermitted",
+    "UrgencyNotOpen",
     "assessment_save",
     "can_edit",
     "can_release",
@@ -48,4 +51,5 @@ __all__ = [
     "submission_review_approve",
     "submission_review_return",
     "submission_take_next",
+    "urgency_decide",
 ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.access import is_handler, is_supervisor
 from audit.models import Action
 from audit.services import audit_event_record
-from submissions.models import Status, Submission
+from submissions.models import Status, Submission, Urgency
 from triage.services._common import (
     TAKE_NEXT_ATTEMPTS,
     NotPermitted,
@@ -21,7 +21,8 @@ from triage.state import TriageError, transition_check
 
 
 def submission_take_next(*, user) -> Submission | None:
-    """Give the handler the highest-priority, oldest unclaimed new submission, or None.
+    """Give the handler the highest-priority, oldest unclaimed new submission, or None; one
+    flagged "possible urgency" and not yet decided comes first.
 
     FOR UPDATE SKIP LOCKED: a row another handler is taking right now is skipped, not waited
     for, so handlers pressing "Take next" together each get a different submission at once.
@@ -30,7 +31,7 @@ def submission_take_next(*, user) -> Submission | None:
         raise NotPermitted("You do not have permission to work the queue.")
     for _ in range(TAKE_NEXT_ATTEMPTS):
         with transaction.atomic():
-            candidate = (
+            candidate = _possibly_urgent_first() or (
                 Submission.objects.select_for_update(skip_locked=True)
                 .filter(status=Status.NEW, assigned_to__isnull=True)
                 .order_by("priority", "created_at")
@@ -55,6 +56,18 @@ def submission_take_next(*, user) -> Submission | None:
             _claim_audit(candidate, user=user, how="take_next")
         return Submission.objects.get(pk=candidate.pk)
     return None
+
+
+def _possibly_urgent_first() -> Submission | None:
+    """A new submission flagged "possible urgency" and not yet decided comes before any priority
+    order (issue 14): its own small partial index (sub_urgency_open_idx), oldest first."""
+    return (
+        Submission.objects.select_for_update(skip_locked=True)
+        .filter(urgency=Urgency.FLAGGED, status=Status.NEW, assigned_to__isnull=True)
+        .order_by("created_at")
+        .only("pk", "reference", "version", "status")
+        .first()
+    )
 
 
 def _claim_audit(submission, *, user, how: str) -> None:
