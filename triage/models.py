@@ -179,3 +179,33 @@ class SourceReveal(BaseModel):
 
     def __str__(self) -> str:
         return f"Source of {self.submission_id} revealed"
+
+
+class ClockNotice(BaseModel):
+    """The supervisors' mailbox was told that this submission crossed into due soon or overdue.
+
+    One per crossing of one due time: a priority change (a new due time) may cross again.
+    """
+
+    class Crossing(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="clock_notices"
+    )
+    crossing = models.CharField(max_length=10, choices=Crossing.choices)
+    due_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "crossing", "due_at"], name="clock_notice_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(crossing__in=["due_soon", "overdue"]), name="clock_notice_crossing"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crossing} notice for {self.submission_id}"

@@ -30,7 +30,9 @@ MAX_PAGE_SIZE = 200
 
 # Sort orders the queue offers. Every one ends in a unique column so keyset cursors are exact.
 SORTS: dict[str, tuple[str, ...]] = {
-    "priority": ("priority", "created_at", "id"),
+    # Within a priority, soonest due first: overdue items lead, as their due time has passed.
+    "priority": ("priority", "due_at", "id"),
+    "due": ("due_at", "id"),
     "oldest": ("created_at", "id"),
     "newest": ("-created_at", "-id"),
 }
@@ -191,7 +193,7 @@ def cursor_decode(cursor: str, ordering: tuple[str, ...]) -> list[Any] | None:
             name = key.lstrip("-")
             if name == "priority":
                 typed.append(int(value))
-            elif name == "created_at":
+            elif name in ("created_at", "due_at"):
                 moment = parse_datetime(value)
                 if moment is None:
                     return None
