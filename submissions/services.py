@@ -93,6 +93,7 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
             special_category_condition=lawful["special_category_condition"],
             subject_aware=lawful["subject_aware"],
             priority=provisional_priority(categories),
+            partner_sector=answers["source"].get("sector") or "",
         )
         SubmissionCategory.objects.bulk_create(
             SubmissionCategory(submission=submission, category=category) for category in categories
