@@ -15,6 +15,7 @@ from django.utils.timesince import timesince
 from audit.models import Action, AuditEvent
 from submissions.models import Category, Outcome, Status, Submission, SubmissionCategory
 from triage.clocks import Rag, rag_condition
+from triage.models import Recontact
 
 OPEN_STATUSES = [Status.NEW, Status.IN_PROGRESS, Status.AWAITING_REVIEW]
 WEEKS = 8
@@ -168,6 +169,17 @@ def exports_by_handler(now: datetime) -> list[dict]:
         person[action] = n
         person["total"] += n
     return sorted(people.values(), key=lambda p: (-p["total"], p["username"]))
+
+
+def recontacts_by_handler(now: datetime) -> list[tuple[str, int]]:
+    """(username, re-contacts recorded) per person over ACTIVITY_DAYS, most first."""
+    rows = (
+        Recontact.objects.filter(created_at__gte=now - timedelta(days=ACTIVITY_DAYS))
+        .values_list("recorded_by__username")
+        .annotate(n=Count("id"))
+        .order_by("-n", "recorded_by__username")
+    )
+    return [(username or "A deleted user", n) for username, n in rows]
 
 
 def outcome_series() -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supervision import report_views, views
+from supervision import report_views, template_views, views
 
 app_name = "supervision"
 urlpatterns = [
@@ -12,5 +12,6 @@ urlpatterns = [
     path("approvals/", views.approvals, name="approvals"),
     path("approvals/<str:reference>/", views.approval, name="approval"),
     path("partner-report/", report_views.partner_report, name="partner_report"),
+    path("source-email/", template_views.source_email_template, name="source_email_template"),
     path("partner-report.csv", report_views.partner_report_csv, name="partner_report_csv"),
 ]

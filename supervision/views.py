@@ -217,10 +217,19 @@ def dashboard(request):
             [(p["username"], p) for p in exports], figures.EXPORT_SERIES
         ),
         "activity_days": figures.ACTIVITY_DAYS,
+        **_recontact_context(now),
         "targets": figures.targets(),
         **_timing_context(now),
     }
     return _render(request, "supervision/dashboard.html", context)
+
+
+def _recontact_context(now) -> dict:
+    recontacts = figures.recontacts_by_handler(now)
+    return {
+        "recontacts": recontacts,
+        "recontacts_chart": charts.bar_chart(recontacts, colour=charts.PALETTE[5]),
+    }
 
 
 def _timing_context(now) -> dict:

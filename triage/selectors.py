@@ -52,7 +52,7 @@ def submission_for_staff_or_404(user, reference: str) -> Submission:
 
 def submission_detail(submission: Submission) -> dict[str, Any]:
     """Everything the detail page shows except the source, in a fixed number of queries."""
-    from triage.models import Assessment, Note, SourceReveal
+    from triage.models import Assessment, Note, Recontact, SourceReveal
 
     assessment = (
         Assessment.objects.select_related("recorded_by", "reviewed_by", "assessed_by")
@@ -69,6 +69,9 @@ def submission_detail(submission: Submission) -> dict[str, Any]:
         "notes": list(Note.objects.filter(submission=submission).select_related("author")),
         "reveals": list(
             SourceReveal.objects.filter(submission=submission).select_related("revealed_by")
+        ),
+        "recontacts": list(
+            Recontact.objects.filter(submission=submission).select_related("recorded_by")
         ),
     }
 
