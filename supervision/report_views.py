@@ -54,6 +54,8 @@ def partner_report_csv(request):
     name = f"{PROTECTIVE_MARKING}-partner-report-{month.strftime('%Y-%m')}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     writer = csv.writer(response)
+    # Marked like every file that leaves the staff area, until someone decides to publish it.
+    writer.writerow([PROTECTIVE_MARKING])
     for row in report_csv_rows(report):
         writer.writerow([spreadsheet_safe(value) for value in row])
     mark_download(response)

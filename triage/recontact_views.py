@@ -1,5 +1,6 @@
 """Re-contacting a source, from a revealed source: record a contact, or send the service's
-short email. Both need the source revealed in this session (with its recorded reason)."""
+short email. Both need the source revealed in this session (with its recorded reason); without
+that, they lead to the reveal page."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,14 +18,23 @@ from triage.masking import source_revealed
 from triage.selectors import submission_for_staff_or_404
 
 
-def _revealed_submission_or_403(request: HttpRequest, reference: str) -> Submission:
+def _submission_for_recontact(request: HttpRequest, reference: str) -> Submission:
+    """The submission, if this user may see its source (403 otherwise). Whether this session
+    revealed the source is for the caller: contacting someone starts from seeing who they are,
+    for a recorded reason."""
     submission = submission_for_staff_or_404(request.user, reference)
     if not services.can_reveal(request.user, submission):
         raise PermissionDenied
-    if not source_revealed(request, submission.pk):
-        # Contacting someone starts from seeing who they are, for a recorded reason.
-        raise PermissionDenied("Reveal the source's details first.")
     return submission
+
+
+def _reveal_first(request: HttpRequest, submission: Submission) -> HttpResponse | None:
+    if source_revealed(request, submission.pk):
+        return None
+    messages.info(
+        request, "Reveal the source's details, with your reason, before you contact them."
+    )
+    return redirect("triage:reveal", submission.reference)
 
 
 def _recontacts_url(submission: Submission) -> str:
@@ -42,7 +52,9 @@ def _form_errors_from(form, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 @handler_required
 def recontact(request: HttpRequest, reference: str) -> HttpResponse:
-    submission = _revealed_submission_or_403(request, reference)
+    submission = _submission_for_recontact(request, reference)
+    if (elsewhere := _reveal_first(request, submission)) is not None:
+        return elsewhere
     form = RecontactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,7 +75,9 @@ def recontact(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @handler_required
 def source_email(request: HttpRequest, reference: str) -> HttpResponse:
-    submission = _revealed_submission_or_403(request, reference)
+    submission = _submission_for_recontact(request, reference)
+    if (elsewhere := _reveal_first(request, submission)) is not None:
+        return elsewhere
     template = services.source_email_template()
     form = SourceEmailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -87,7 +87,10 @@ def test_without_revealing_the_source_there_is_no_recontact(handler_client, hand
         'id="record-recontact"'
         not in handler_client.get(_url("detail", submission)).content.decode()
     )
-    assert handler_client.get(_url("recontact", submission)).status_code == 403
+    response = handler_client.get(_url("recontact", submission))
+    assert response.status_code == 302 and response["Location"] == _url("reveal", submission)
+    response = handler_client.post(_url("source_email", submission), {"reason": REASON})
+    assert response["Location"] == _url("reveal", submission)
     with pytest.raises(NotPermitted):
         services.recontact_record(
             submission=submission, user=handler_user, reason=REASON, method="phone", result=RESULT
