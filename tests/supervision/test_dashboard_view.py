@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.models import Action, AuditEvent
+from audit.models import Action
 from audit.services import audit_event_record
 from submissions.models import Category, Outcome, Status, Submission
 from supervision import figures, timings
@@ -181,18 +181,17 @@ def test_percentiles_are_nearest_rank_values_that_occurred():
 def test_time_to_first_claim_and_to_outcome_per_priority(supervisor_client):
     now = timezone.now()
     for hours_to_claim, hours_to_close in ((1, 10), (2, 20), (3, 30), (40, 50)):
-        submission = _aged(2, priority=1)
-        received = submission.created_at
-        audit_event_record(
+        submission = SubmissionFactory(priority=1)
+        claim = audit_event_record(
             action=Action.SUBMISSION_CLAIMED,
             submission=submission,
             object_type="submission",
             object_id=submission.pk,
         )
-        AuditEvent.objects.filter(submission_reference=submission.reference).update(
-            created_at=received + timedelta(hours=hours_to_claim)
-        )
+        # Audit entries are append-only: the claim stays put and the arrival moves back.
+        received = claim.created_at - timedelta(hours=hours_to_claim)
         Submission.objects.filter(pk=submission.pk).update(
+            created_at=received,
             status=Status.CLOSED,
             outcome=Outcome.NO_ACTION,
             closed_at=received + timedelta(hours=hours_to_close),
