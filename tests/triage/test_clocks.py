@@ -198,3 +198,17 @@ def test_a_broker_outage_delays_a_notice_and_never_loses_it(
     assert NotificationOutbox.objects.get(submission=submission).sent_at is None
     assert outbox_drain() == (1, 0)
     assert [m.subject for m in mail.outbox] == [f"CPI submission {submission.reference} is overdue"]
+
+
+def test_pages_of_the_queue_follow_the_due_order(frozen, request):
+    made = [_received(priority) for priority in (4, 1, 3, 2)]
+    handler_client = _signed_in(request)
+    seen, params = [], {"sort": "due", "size": 1}
+    for _ in range(len(made)):
+        page = handler_client.get(QUEUE, params).context["page"]
+        seen.extend(row.reference for row in page.rows)
+        if not page.next_cursor:
+            break
+        params = {"sort": "due", "size": 1, "after": page.next_cursor}
+    by_due = sorted(made, key=lambda s: s.due_at)
+    assert seen == [s.reference for s in by_due]
