@@ -36,6 +36,11 @@ class Action(models.TextChoices):
     EXPORT_DOWNLOADED = "export_downloaded", "Export downloaded"
     LOG_PRINTED = "log_printed", "Intelligence log printed"
     AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
+    PARTNER_REPORT_PRODUCED = "partner_report_produced", "Monthly partner report produced"
+    # Re-contacting a source (issue 15): each contact is a recorded act.
+    RECONTACT_RECORDED = "recontact_recorded", "Re-contact with the source recorded"
+    SOURCE_EMAILED = "source_emailed", "Source emailed through the service"
+    RECONTACT_TEMPLATE_CHANGED = "recontact_template_changed", "Source email template changed"
     # Access control
     # The password step alone; SIGN_IN is recorded only once the second factor is verified.
     PASSWORD_ACCEPTED = "password_accepted", "Password accepted, code still needed"

@@ -59,6 +59,18 @@ FORCE_NAME = env_str("FORCE_NAME", "Police Service")
 SERVICE_NAME = env_str("SERVICE_NAME", "Share information about someone at risk")
 INTELLIGENCE_UNIT_MAILBOX = env_str("INTELLIGENCE_UNIT_MAILBOX", "intelligence-unit@police.example")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cpi-noreply@police.example")
+# Told (references only) when an open submission becomes due soon and when it becomes overdue.
+SUPERVISORS_MAILBOX = env_str("SUPERVISORS_MAILBOX", "cpi-supervisors@police.example")
+# Target clocks (triage/clocks.py): hours from arrival, in wall time (no working hours assumed),
+# within which a submission of each priority should have its outcome recorded.
+TARGET_HOURS = {
+    1: env_int("TARGET_HOURS_P1", 4),
+    2: env_int("TARGET_HOURS_P2", 24),
+    3: env_int("TARGET_HOURS_P3", 72),
+    4: env_int("TARGET_HOURS_P4", 168),
+}
+# "Due soon" once less than this share of the target is left (25: the last hour of a 4-hour target).
+TARGET_DUE_SOON_PERCENT = env_int("TARGET_DUE_SOON_PERCENT", 25)
 # Whether sanitised intelligence logs need a supervisor's approval before they can be exported.
 LOG_APPROVAL_REQUIRED = env_bool("LOG_APPROVAL_REQUIRED", False)
 # MoPI-style review: a sanitised log is reviewed for retention this many days after it is made.
@@ -239,6 +251,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "audit-seal": {"task": "audit.seal", "schedule": 60.0},
     # Retention (retention/services.py): once a day, in the small hours.
     "retention-purge": {"task": "retention.purge", "schedule": crontab(hour=2, minute=30)},
+    # Target clocks: tell the supervisors what became due soon or overdue since the last run.
+    "clock-notices": {"task": "triage.clock_notices", "schedule": 300.0},
 }
 
 # --- Email ------------------------------------------------------------------------------------
@@ -379,8 +393,6 @@ CRISPY_TEMPLATE_PACK = "gds"
 # --- Audit ------------------------------------------------------------------------------------
 # django-auditlog must never record the IP address of a professional on the public form.
 AUDITLOG_DISABLE_REMOTE_ADDR = True
-# Supervision: days within which an open submission should be closed, by priority (P1..P4).
-SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -63,6 +63,7 @@ from submissions.models import (
     Vehicle,
 )
 from submissions.references import REFERENCE_ALPHABET
+from triage.clocks import due_at_for
 
 HANDLING_CONDITIONS = "Share only with the force's public protection unit."
 OUTCOME_DETAIL_FIELDS = (
@@ -405,6 +406,7 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
                 rng.choice(SUBJECT_AWARE),
                 status, risk, priority, outcome, claimed, closed,
                 1 if status == Status.NEW else rng.randrange(2, 6), assignee,
+                due_at_for(priority=priority, received=created),
             )
         )  # fmt: skip
         rows[SubmissionCategory].extend((submission_id, category) for category in categories)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from cpi.crypto import EncryptedTextField
 from cpi.models import BaseModel
@@ -64,6 +65,16 @@ class UrgencyKind(models.TextChoices):
     SELF_HARM = "self_harm", "Suicide or self-harm"
     MISSING_NOW = "missing_now", "Missing now"
     IMMINENT = "imminent", "Happening now or soon"
+class PartnerSector(models.TextChoices):
+    """The professional's sector, asked on the "about you" page: counted in the partner report."""
+
+    EDUCATION = "education", "Education"
+    HEALTH = "health", "Health"
+    SOCIAL_CARE = "social_care", "Social care"
+    HOUSING = "housing", "Housing"
+    VOLUNTARY = "voluntary", "Voluntary or community"
+    BUSINESS = "business", "Business"
+    OTHER = "other", "Other"
 
 
 class Provenance(models.TextChoices):
@@ -133,6 +144,14 @@ class Submission(BaseModel):
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The target clock (triage.clocks): set from the priority on arrival and when it changes. The
+    # default only serves rows written around save() (bulk inserts): due at once, never forgotten.
+    due_at = models.DateTimeField(default=timezone.now)
+    # Optional answer on "about you": a sector only (no name), so it is kept beside the queue
+    # state, outlives the source's contact details, and is only ever shown counted.
+    partner_sector = models.CharField(
+        max_length=20, choices=PartnerSector.choices, blank=True, default=""
+    )
     # Optimistic lock: every triage save bumps it; a save from a stale form is refused.
     version = models.PositiveIntegerField(default=1)
 
@@ -166,6 +185,9 @@ class Submission(BaseModel):
                 name="sub_take_next_idx",
             ),
             models.Index(fields=["assigned_to", "status"], name="sub_assignee_idx"),
+            # The default queue order (overdue first within a priority) and "due soonest first".
+            models.Index(fields=["priority", "due_at", "id"], name="sub_due_order_idx"),
+            models.Index(fields=["due_at", "id"], name="sub_due_idx"),
             models.Index(fields=["created_at"], name="sub_created_idx"),
             # The queue's "Possible urgency" list: flagged and not yet decided, oldest first.
             models.Index(
@@ -192,6 +214,10 @@ class Submission(BaseModel):
             models.CheckConstraint(
                 condition=Q(urgency__in=["", "flagged"]) | Q(urgency_decided_at__isnull=False),
                 name="sub_urgency_decided_when",
+            ),
+            models.CheckConstraint(
+                condition=Q(partner_sector__in=["", *PartnerSector.values]),
+                name="sub_partner_sector_valid",
             ),
         ]
 
@@ -332,6 +358,9 @@ class NotificationOutbox(BaseModel):
 
     class Kind(models.TextChoices):
         NEW_SUBMISSION = "new_submission", "New submission"
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+        SOURCE_EMAIL = "source_email", "Email to the source"
 
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="notifications"
@@ -340,6 +369,10 @@ class NotificationOutbox(BaseModel):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)
+    # For a message whose words staff wrote (the source email's template), the words as queued:
+    # only ever a reference and the unit's phone number, never the submission's content.
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
 
     class Meta:
         indexes = [

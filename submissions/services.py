@@ -99,6 +99,7 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
             priority=provisional_priority(categories),
             urgency=Urgency.FLAGGED if found.urgent else Urgency.NONE,
             urgency_kinds=list(found.kinds),
+            partner_sector=answers["source"].get("sector") or "",
         )
         SubmissionCategory.objects.bulk_create(
             SubmissionCategory(submission=submission, category=category) for category in categories
@@ -181,7 +182,7 @@ def notification_enqueue(*, outbox_id: uuid.UUID) -> bool:
 
 
 def notification_deliver(*, outbox_id: uuid.UUID | str) -> bool:
-    """Email the intelligence unit the reference, never the content. Idempotent.
+    """Send one outbox row's email (a reference, never the content). Idempotent.
 
     Returns True if this call sent it; False if it was already sent or no longer exists.
     """
@@ -195,16 +196,12 @@ def notification_deliver(*, outbox_id: uuid.UUID | str) -> bool:
             )
             if row is None or row.sent_at is not None:
                 return False
-            reference = row.submission.reference
+            subject, message, recipient = _notification_message(row)
             send_mail(
-                subject=f"New CPI submission {reference}",
-                message=(
-                    f"A new CPI submission has been received: {reference}.\n\n"
-                    "Sign in to the triage queue to read it. Nothing of its content is sent "
-                    "by email."
-                ),
+                subject=subject,
+                message=message,
                 from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[settings.INTELLIGENCE_UNIT_MAILBOX],
+                recipient_list=[recipient],
             )
             row.sent_at = timezone.now()
             row.attempts = F("attempts") + 1
@@ -216,6 +213,35 @@ def notification_deliver(*, outbox_id: uuid.UUID | str) -> bool:
         )
         raise
     return True
+
+
+def _notification_message(row: NotificationOutbox) -> tuple[str, str, str]:
+    """(subject, body, recipient) for an outbox row: a reference and fixed words, no content."""
+    reference = row.submission.reference
+    kind = row.kind
+    if kind == NotificationOutbox.Kind.SOURCE_EMAIL:
+        # The address is read (decrypted) only now, to send: it is never copied into the outbox.
+        return row.subject, row.body, Source.objects.get(submission=row.submission).email
+    if kind == NotificationOutbox.Kind.DUE_SOON:
+        return (
+            f"CPI submission {reference} is due soon",
+            f"CPI submission {reference} is close to its target time.\n\n"
+            "Sign in to the triage queue to see it. Nothing of its content is sent by email.",
+            settings.SUPERVISORS_MAILBOX,
+        )
+    if kind == NotificationOutbox.Kind.OVERDUE:
+        return (
+            f"CPI submission {reference} is overdue",
+            f"CPI submission {reference} has passed its target time.\n\n"
+            "Sign in to the triage queue to see it. Nothing of its content is sent by email.",
+            settings.SUPERVISORS_MAILBOX,
+        )
+    return (
+        f"New CPI submission {reference}",
+        f"A new CPI submission has been received: {reference}.\n\n"
+        "Sign in to the triage queue to read it. Nothing of its content is sent by email.",
+        settings.INTELLIGENCE_UNIT_MAILBOX,
+    )
 
 
 def outbox_drain(*, limit: int = 200) -> tuple[int, int]:

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.timesince import timesince
 
 from audit.models import Action, AuditEvent
 from submissions.models import Category, Outcome, Status, Submission, SubmissionCategory
+from triage.clocks import Rag, rag_condition
+from triage.models import Recontact
 
 OPEN_STATUSES = [Status.NEW, Status.IN_PROGRESS, Status.AWAITING_REVIEW]
 WEEKS = 8
@@ -28,16 +31,22 @@ EXPORT_SERIES = [
 EXPORT_ACTIONS = [action for action, _ in EXPORT_SERIES]
 
 
-def target_days() -> dict[int, int]:
-    return {int(k): int(v) for k, v in settings.SUPERVISION_TARGET_DAYS.items()}
+def target_words(hours: int) -> str:
+    """A target in words: "4 hours", "1 day", "3 days"."""
+    if hours % 24 == 0:
+        days = hours // 24
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{hours} hour{'s' if hours != 1 else ''}"
+
+
+def targets() -> list[tuple[int, str]]:
+    """(priority, its target in words), from the target clocks' settings."""
+    return [(int(p), target_words(int(h))) for p, h in sorted(settings.TARGET_HOURS.items())]
 
 
 def _overdue_condition(now: datetime) -> Q:
-    """Open and received longer ago than its priority's target allows."""
-    condition = Q()
-    for priority, days in target_days().items():
-        condition |= Q(priority=priority, created_at__lt=now - timedelta(days=days))
-    return Q(status__in=OPEN_STATUSES) & condition
+    """Open and past its due time (triage.clocks: set from the priority's target)."""
+    return rag_condition(Rag.OVERDUE, now)
 
 
 @dataclass
@@ -47,7 +56,8 @@ class OverdueItem:
     status: str
     assigned_to: str
     received: datetime
-    days_over: int
+    due: datetime
+    over_by: str
 
 
 def queue_by_status() -> list[tuple[str, int]]:
@@ -82,17 +92,15 @@ def overdue_by_priority(now: datetime) -> list[tuple[str, int]]:
         .order_by()
     )
     return [
-        (f"P{priority} (target {days} day{'s' if days != 1 else ''})", counts.get(priority, 0))
-        for priority, days in sorted(target_days().items())
+        (f"P{priority} (target {words})", counts.get(priority, 0)) for priority, words in targets()
     ]
 
 
 def overdue_items(now: datetime, limit: int = OVERDUE_LISTED) -> list[OverdueItem]:
-    targets = target_days()
     rows = (
         Submission.objects.filter(_overdue_condition(now))
         .select_related("assigned_to")
-        .order_by("created_at")[:limit]
+        .order_by("due_at")[:limit]
     )
     return [
         OverdueItem(
@@ -101,7 +109,8 @@ def overdue_items(now: datetime, limit: int = OVERDUE_LISTED) -> list[OverdueIte
             status=row.get_status_display(),
             assigned_to=row.assigned_to.get_username() if row.assigned_to else "",
             received=row.created_at,
-            days_over=(now - row.created_at - timedelta(days=targets.get(row.priority, 0))).days,
+            due=row.due_at,
+            over_by=timesince(row.due_at, now, depth=2),
         )
         for row in rows
     ]
@@ -160,6 +169,17 @@ def exports_by_handler(now: datetime) -> list[dict]:
         person[action] = n
         person["total"] += n
     return sorted(people.values(), key=lambda p: (-p["total"], p["username"]))
+
+
+def recontacts_by_handler(now: datetime) -> list[tuple[str, int]]:
+    """(username, re-contacts recorded) per person over ACTIVITY_DAYS, most first."""
+    rows = (
+        Recontact.objects.filter(created_at__gte=now - timedelta(days=ACTIVITY_DAYS))
+        .values_list("recorded_by__username")
+        .annotate(n=Count("id"))
+        .order_by("-n", "recorded_by__username")
+    )
+    return [(username or "A deleted user", n) for username, n in rows]
 
 
 def outcome_series() -> list[tuple[str, str]]:

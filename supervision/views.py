@@ -21,7 +21,7 @@ from cpi.downloads import PROTECTIVE_MARKING, mark_download, spreadsheet_safe
 from cpi.errors import DOMAIN_ERRORS, domain_error_show
 from submissions.models import Submission
 from submissions.references import REFERENCE_PATTERN
-from supervision import charts, figures
+from supervision import charts, figures, timings
 from supervision.filters import TrailFilter, reference_normalise
 from supervision.forms import ApprovalForm
 from supervision.selectors import (
@@ -217,9 +217,31 @@ def dashboard(request):
             [(p["username"], p) for p in exports], figures.EXPORT_SERIES
         ),
         "activity_days": figures.ACTIVITY_DAYS,
-        "targets": sorted(figures.target_days().items()),
+        **_recontact_context(now),
+        "targets": figures.targets(),
+        **_timing_context(now),
     }
     return _render(request, "supervision/dashboard.html", context)
+
+
+def _recontact_context(now) -> dict:
+    recontacts = figures.recontacts_by_handler(now)
+    return {
+        "recontacts": recontacts,
+        "recontacts_chart": charts.bar_chart(recontacts, colour=charts.PALETTE[5]),
+    }
+
+
+def _timing_context(now) -> dict:
+    rows = timings.timings_by_priority(now)
+    return {
+        "timings": rows,
+        "timing_days": timings.WINDOW_DAYS,
+        "claim_chart": charts.bar_chart(timings.timing_chart_rows(rows, measure="claim")),
+        "outcome_time_chart": charts.bar_chart(
+            timings.timing_chart_rows(rows, measure="outcome"), colour=charts.PALETTE[1]
+        ),
+    }
 
 
 # --- Approval of sanitised logs ---------------------------------------------------------------

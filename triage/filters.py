@@ -20,6 +20,7 @@ from submissions.models import (
     Submission,
     SubmissionCategory,
 )
+from triage.clocks import Rag, rag_condition
 
 REFERENCE_SEARCH = re.compile(r"^(?:CPI-?)?([2-9A-Z]{4})-?([2-9A-Z]{4})$")
 
@@ -46,7 +47,7 @@ class QueueFilterForm(forms.Form):
             Div(
                 Div(Field.text("q", label_size=Size.SMALL), css_class="govuk-grid-column-one-half"),
                 Div(Field.select("status"), css_class=quarter),
-                Div(Field.select("category"), css_class=quarter),
+                Div(Field.select("due"), css_class=quarter),
                 css_class="govuk-grid-row",
             ),
             Div(
@@ -54,6 +55,10 @@ class QueueFilterForm(forms.Form):
                 Div(Field.select("priority"), css_class=quarter),
                 Div(Field.select("assigned"), css_class=quarter),
                 Div(Field.select("sort"), css_class=quarter),
+                css_class="govuk-grid-row",
+            ),
+            Div(
+                Div(Field.select("category"), css_class=half),
                 css_class="govuk-grid-row",
             ),
             Div(
@@ -90,12 +95,16 @@ class QueueFilter(django_filters.FilterSet):
         empty_label="Anyone",
         label="Assigned to",
     )
+    due = django_filters.ChoiceFilter(
+        choices=Rag.choices, method="filter_due", empty_label="Any target state", label="Target"
+    )
     received_from = GovUKDateFilter(method="filter_received_from", label="Received from")
     received_to = GovUKDateFilter(method="filter_received_to", label="Received to")
     # Not a filter: the sort order travels with the filters so links keep both.
     sort = django_filters.ChoiceFilter(
         choices=[
-            ("priority", "Priority, then oldest"),
+            ("priority", "Priority, then overdue first"),
+            ("due", "Due soonest first"),
             ("oldest", "Oldest first"),
             ("newest", "Newest first"),
         ],
@@ -141,6 +150,9 @@ class QueueFilter(django_filters.FilterSet):
 
     def filter_received_to(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(created_at__lt=_start_of_day(value + timedelta(days=1)))
+
+    def filter_due(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(rag_condition(value, timezone.now()))
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from accounts.access import is_handler
 from submissions.models import Outcome, Priority, Risk, Urgency
 from triage.grading import HandlingCode, IntelligenceAssessment, SourceEvaluation
-from triage.models import ReferralService
+from triage.models import RecontactMethod, ReferralService
 from triage.rules import assessment_errors
 from triage.services import REVEAL_REASON_MIN_LENGTH
 
@@ -290,3 +290,93 @@ class BulkActionForm(forms.Form):
         if cleaned.get("action") == self.ASSIGN and not cleaned.get("assignee"):
             self.add_error("assignee", forms.ValidationError("Select a handler", code="required"))
         return cleaned
+
+
+# --- Re-contacting the source -----------------------------------------------------------------
+_RECONTACT_HINT = "Do not include any part of the source's name or contact details."
+
+
+class RecontactForm(forms.Form):
+    reason = forms.CharField(
+        label="Why did you contact the source?",
+        help_text=_RECONTACT_HINT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={
+            "required": "Enter why you contacted the source",
+            "max_length": "Reason must be 1000 characters or fewer",
+        },
+    )
+    method = forms.ChoiceField(
+        label="How did you contact them?",
+        choices=RecontactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you contacted the source"},
+    )
+    result = forms.CharField(
+        label="What came of it?",
+        help_text=_RECONTACT_HINT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={
+            "required": "Enter what came of the contact",
+            "max_length": "Result must be 2000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.textarea("reason", label_size=Size.SMALL),
+            Field.radios("method", legend_size=Size.SMALL, inline=True),
+            Field.textarea("result", label_size=Size.SMALL),
+        )
+
+
+class SourceEmailForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you emailing the source?",
+        help_text=_RECONTACT_HINT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={
+            "required": "Enter why you are emailing the source",
+            "max_length": "Reason must be 1000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("reason", label_size=Size.SMALL))
+
+
+class SourceEmailTemplateForm(forms.Form):
+    """A supervisor's source email: {reference} and {unit_phone} are the only words filled in."""
+
+    subject = forms.CharField(
+        label="Subject",
+        max_length=150,
+        error_messages={"required": "Enter the email's subject"},
+    )
+    body = forms.CharField(
+        label="Body",
+        help_text="Write {reference} where the reference goes and {unit_phone} for the phone "
+        "number. Nothing else of the submission can be put in.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=2000,
+        error_messages={"required": "Enter the email's body"},
+    )
+    unit_phone = forms.CharField(
+        label="The unit's phone number",
+        help_text="The number the source should call, for example 0117 496 0123.",
+        max_length=30,
+        error_messages={"required": "Enter the unit's phone number"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("subject", label_size=Size.SMALL),
+            Field.textarea("body", label_size=Size.SMALL),
+            Field.text("unit_phone", label_size=Size.SMALL, field_width=20),
+        )

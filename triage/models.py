@@ -179,3 +179,92 @@ class SourceReveal(BaseModel):
 
     def __str__(self) -> str:
         return f"Source of {self.submission_id} revealed"
+
+
+class ClockNotice(BaseModel):
+    """The supervisors' mailbox was told that this submission crossed into due soon or overdue.
+
+    One per crossing of one due time: a priority change (a new due time) may cross again.
+    """
+
+    class Crossing(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="clock_notices"
+    )
+    crossing = models.CharField(max_length=10, choices=Crossing.choices)
+    due_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "crossing", "due_at"], name="clock_notice_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(crossing__in=["due_soon", "overdue"]), name="clock_notice_crossing"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crossing} notice for {self.submission_id}"
+
+
+class RecontactMethod(models.TextChoices):
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    IN_PERSON = "in_person", "In person"
+
+
+class Recontact(BaseModel):
+    """A recorded contact with the source after they shared: rare, by the unit only, and each
+    one on the record. Like a note, it never leaves the unit; unlike one, it is about the
+    source, so its words are checked for the source's identifiers before they are kept."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="recontacts")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField()
+    method = models.CharField(max_length=10, choices=RecontactMethod.choices)
+    result = models.TextField()
+    # Set when the contact was the service's own email (SourceEmailTemplate), not by hand.
+    by_service_email = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["submission", "created_at"], name="recontact_submission_idx"),
+            models.Index(fields=["recorded_by", "created_at"], name="recontact_handler_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="recontact_reason_not_empty"),
+            models.CheckConstraint(condition=~Q(result=""), name="recontact_result_not_empty"),
+            models.CheckConstraint(
+                condition=Q(method__in=["phone", "email", "in_person"]),
+                name="recontact_method_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Re-contact on {self.submission_id}"
+
+
+class SourceEmailTemplate(BaseModel):
+    """The short email a handler may send a source: a supervisor writes it, each change a new
+    version (the newest is used). It may hold only the reference and the unit's phone number,
+    so nothing of what was shared can travel in it."""
+
+    subject = models.CharField(max_length=150)
+    body = models.TextField()
+    unit_phone = models.CharField(max_length=30)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Source email template of {self.created_at:%Y-%m-%d %H:%M}"

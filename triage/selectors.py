@@ -30,7 +30,9 @@ MAX_PAGE_SIZE = 200
 
 # Sort orders the queue offers. Every one ends in a unique column so keyset cursors are exact.
 SORTS: dict[str, tuple[str, ...]] = {
-    "priority": ("priority", "created_at", "id"),
+    # Within a priority, soonest due first: overdue items lead, as their due time has passed.
+    "priority": ("priority", "due_at", "id"),
+    "due": ("due_at", "id"),
     "oldest": ("created_at", "id"),
     "newest": ("-created_at", "-id"),
 }
@@ -50,7 +52,7 @@ def submission_for_staff_or_404(user, reference: str) -> Submission:
 
 def submission_detail(submission: Submission) -> dict[str, Any]:
     """Everything the detail page shows except the source, in a fixed number of queries."""
-    from triage.models import Assessment, Note, SourceReveal
+    from triage.models import Assessment, Note, Recontact, SourceReveal
 
     assessment = (
         Assessment.objects.select_related("recorded_by", "reviewed_by", "assessed_by")
@@ -67,6 +69,9 @@ def submission_detail(submission: Submission) -> dict[str, Any]:
         "notes": list(Note.objects.filter(submission=submission).select_related("author")),
         "reveals": list(
             SourceReveal.objects.filter(submission=submission).select_related("revealed_by")
+        ),
+        "recontacts": list(
+            Recontact.objects.filter(submission=submission).select_related("recorded_by")
         ),
     }
 
@@ -217,7 +222,7 @@ def cursor_decode(cursor: str, ordering: tuple[str, ...]) -> list[Any] | None:
             name = key.lstrip("-")
             if name == "priority":
                 typed.append(int(value))
-            elif name == "created_at":
+            elif name in ("created_at", "due_at"):
                 moment = parse_datetime(value)
                 if moment is None:
                     return None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from triage import views
+from triage import recontact_views, views
 
 app_name = "triage"
 urlpatterns = [
@@ -16,4 +16,10 @@ urlpatterns = [
     path("submissions/<str:reference>/notes/", views.note, name="note"),
     path("submissions/<str:reference>/review/", views.review, name="review"),
     path("submissions/<str:reference>/urgency/", views.urgency_decide, name="urgency_decide"),
+    path("submissions/<str:reference>/recontacts/", recontact_views.recontact, name="recontact"),
+    path(
+        "submissions/<str:reference>/source-email/",
+        recontact_views.source_email,
+        name="source_email",
+    ),
 ]

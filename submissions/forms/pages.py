@@ -19,6 +19,7 @@ from submissions.forms.base import (
 from submissions.models import (
     Category,
     LawfulBasis,
+    PartnerSector,
     Provenance,
     SpecialCategoryCondition,
     SubjectAware,
@@ -389,6 +390,14 @@ class SourceForm(GovUKForm):
         "When is it safe to contact you?",
         max_length=500,
         help_text="For example, weekdays after 3pm. Tell us if there are times we should not call.",
+    )
+    sector = radios(
+        "Which sector do you work in? (optional)",
+        PartnerSector.choices,
+        "Select the sector you work in",
+        required=False,
+        help_text="We count these, never with your name, to tell the local safeguarding "
+        "partnership where information comes from.",
     )
 
     def layout_fields(self) -> list:

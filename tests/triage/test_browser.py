@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from submissions.models import Outcome, Status, Submission
@@ -42,7 +43,8 @@ def _queue_of_four() -> list[Submission]:
     for minutes in (40, 30, 20, 10):
         submission = SubmissionFactory(priority=2)
         Submission.objects.filter(pk=submission.pk).update(
-            created_at=timezone.now() - timedelta(minutes=minutes)
+            created_at=timezone.now() - timedelta(minutes=minutes),
+            due_at=F("due_at") - timedelta(minutes=minutes),
         )
         made.append(submission)
     return made

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,8 +24,9 @@ def _date(name: str, day) -> dict[str, str]:
 
 
 def _aged(submission: Submission, **delta) -> Submission:
+    """Received `delta` ago: its target clock moves back with it."""
     Submission.objects.filter(pk=submission.pk).update(
-        created_at=timezone.now() - timedelta(**delta)
+        created_at=timezone.now() - timedelta(**delta), due_at=F("due_at") - timedelta(**delta)
     )
     submission.refresh_from_db()
     return submission

@@ -20,6 +20,13 @@ from triage.services.claiming import (
 )
 from triage.services.identifiers import identifier_decisions
 from triage.services.permissions import can_edit, can_release, can_reveal, can_review
+from triage.services.recontact import (
+    recontact_record,
+    source_email_render,
+    source_email_send,
+    source_email_template,
+    source_email_template_save,
+)
 from triage.services.review import (
     submission_review,
     submission_review_approve,
@@ -43,6 +50,11 @@ __all__ = [
     "identifier_decisions",
     "note_add",
     "outcome_record",
+    "recontact_record",
+    "source_email_render",
+    "source_email_send",
+    "source_email_template",
+    "source_email_template_save",
     "source_reveal",
     "submission_assign",
     "submission_claim",

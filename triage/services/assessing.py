@@ -11,6 +11,7 @@ from audit.services import audit_event_record
 from cpi.crypto import DecryptionError
 from submissions.identity import allowed_phrases, identifier_reasons, identity_for_submission
 from submissions.models import Outcome, Status, Submission
+from triage.clocks import due_changes
 from triage.models import Assessment
 from triage.outcomes import outcome_handler
 from triage.rules import FIELDS_OF_OUTCOME, assessment_errors
@@ -125,7 +126,7 @@ def assessment_save(
     assessment = _assessment_apply(current, user, data)
     assessment.full_clean(exclude=["submission"])
     assessment.save()
-    _write(current, version=version, **_submission_changes(data))
+    _write(current, version=version, **due_changes(current, _submission_changes(data)))
     audit_event_record(
         action=Action.ASSESSMENT_SAVED,
         actor=user,
@@ -181,7 +182,7 @@ def outcome_record(
         )
         identifier_decisions_record(decided=decided, submission=current, user=user, log=log)
 
-    changes = _submission_changes(data)
+    changes = due_changes(current, _submission_changes(data))
     _write(
         current,
         version=version,

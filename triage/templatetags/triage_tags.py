@@ -3,7 +3,12 @@ from datetime import datetime
 
 from crispy_forms.utils import render_crispy_form
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timesince import timesince
+
+from triage.clocks import RAG_TAG_CLASSES, rag_state
 
 register = template.Library()
 
@@ -52,3 +57,23 @@ def queue_filter_fields(form) -> str:
                 _FILTER_FORM_CACHE.pop(next(iter(_FILTER_FORM_CACHE)))
             _FILTER_FORM_CACHE[key] = html
     return html
+
+
+@register.simple_tag
+def target_clock(submission, now: datetime | None = None) -> str:
+    """The target clock of a queue row: its state in words on a coloured tag, and the due time
+    in UK time. Closed submissions' clocks have stopped: only the due time is shown."""
+    now = now or timezone.now()
+    due = date_format(timezone.localtime(submission.due_at), "j M Y H:i")
+    state = rag_state(submission, now)
+    if state is None:
+        return format_html('<span class="govuk-body-s">Was due {}</span>', due)
+    return format_html(
+        '<strong class="govuk-tag {}" data-rag="{}">{}</strong><br>'
+        '<span class="govuk-body-s">Due <time datetime="{}">{}</time></span>',
+        RAG_TAG_CLASSES[state],
+        state.value,
+        state.label,
+        submission.due_at.isoformat(),
+        due,
+    )

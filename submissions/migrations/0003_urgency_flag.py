@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('submissions', '0001_initial'),
+        ('submissions', '0002_due_at_partner_sector_outbox'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
