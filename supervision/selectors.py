@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 
 from audit.models import Action, AuditEvent
-from audit.selectors import event_summary
+from audit.selectors import events_summarise
 from intelligence.models import ExportedLog, IntelligenceLog, LogStatus
 
 
@@ -88,6 +88,5 @@ def disclosures_for(reference: str) -> list[AuditEvent]:
             object_type="export", object_id__in=export_ids, action__in=DISCLOSURE_ACTIONS
         ).order_by("id")
     )
-    for event in events:
-        event.summary = event_summary(event)
+    events_summarise(events)
     return events

@@ -297,3 +297,59 @@ def test_the_timeline_shows_labels_people_read_and_leaves_out_tokens(
     assert str(token) not in page
     assert not any("token" in line.lower() for line in lines)
     assert str(submission.pk) not in page
+
+
+@pytest.mark.django_db
+def test_the_timeline_names_people_and_shows_dates_not_numbers(supervisor_client, handler_user):
+    from datetime import UTC, date, datetime
+
+    from tests.factories import IntelligenceLogFactory
+
+    submission = SubmissionFactory()
+    submission.assigned_to = handler_user
+    submission.claimed_at = datetime(2026, 3, 3, 14, 5, 9, 463348, tzinfo=UTC)
+    submission.save()
+    IntelligenceLogFactory(
+        submission=submission, created_by=handler_user, review_date=date(2032, 12, 3)
+    )
+
+    response = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
+    lines = [line for event in response.context["page"].events for line in event.summary]
+    assert f"Assigned to: {handler_user.username}" in lines
+    assert f"Created by: {handler_user.username}" in lines
+    assert "Claimed at: 3 Mar 2026 14:05:09" in lines
+    assert "Review date: 3 Dec 2032" in lines
+    for internal in ("463348", "2026-03-03", "2032-12-03"):
+        assert not any(internal in line for line in lines), (internal, lines)
+    assert not any(line.endswith(f": {handler_user.pk}") for line in lines), lines
+
+
+@pytest.mark.django_db
+def test_the_trail_says_yes_or_no_and_leaves_out_empty_filters(supervisor_client, handler_user):
+    audit_event_record(
+        action=Action.EXPORT_COMPLETED,
+        actor=handler_user,
+        object_type="export",
+        details={
+            "format": "json",
+            "filters": {"date_from": "", "category": "", "approval": "Every releasable log"},
+            "refused_references": [],
+            "complete": True,
+        },
+    )
+    audit_event_record(
+        action=Action.SIGN_IN,
+        actor=handler_user,
+        details={"second_factor": "totp", "enrolled_now": False},
+    )
+
+    response = supervisor_client.get(reverse("supervision:trail"))
+    lines = [line for event in response.context["page"].events for line in event.summary]
+    assert "Format: JSON" in lines
+    assert "Filters: approval: Every releasable log" in lines
+    assert "Refused references: none" in lines
+    assert "Complete: yes" in lines
+    assert "Enrolled now: no" in lines
+    assert "Second factor: Code from an authenticator app" in lines
+    for internal in ("True", "False", "date_from", "totp"):
+        assert not any(internal in line for line in lines), internal
