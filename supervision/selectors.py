@@ -3,6 +3,7 @@ approval, and the exports that carried a submission's log."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404
 
@@ -31,6 +32,15 @@ def staff_member_or_404(user_id: int) -> StaffMember:
 
 # --- Sanitised logs awaiting a supervisor's approval -----------------------------------------
 APPROVAL_LIST_LIMIT = 200
+
+
+def approvals_shown() -> bool:
+    """Whether supervisors are offered the approvals page: when approval is on, and also when it
+    is off but logs written while it was on still wait (no other way leads to them)."""
+    return (
+        settings.LOG_APPROVAL_REQUIRED
+        or IntelligenceLog.objects.filter(status=LogStatus.AWAITING_APPROVAL).exists()
+    )
 
 
 def logs_awaiting_approval() -> list:
