@@ -115,6 +115,22 @@ def test_enrolled_user_gets_the_code_page_without_a_qr_code(handler_user):
     assert "data:image" not in html
 
 
+def test_the_code_page_offers_sign_out_but_no_staff_pages_yet(
+    handler_user, supervisor_user, supervisor_client
+):
+    for user in (handler_user, supervisor_user):
+        totp_device_for(user)
+        client = Client()
+        password_step(client, user)
+        html = client.get(TWO_FACTOR).content.decode()
+        assert f"Sign out {user.username}" in html
+        for page in ("/staff/", "/staff/intelligence/logs/", "/staff/audit/dashboard/"):
+            assert f'class="govuk-header__link" href="{page}"' not in html, page
+    # Once signed in, the menu is there (the check above would pass on a page without one).
+    html = supervisor_client.get("/staff/audit/dashboard/").content.decode()
+    assert 'class="govuk-header__link" href="/staff/audit/dashboard/"' in html
+
+
 def test_wrong_code_is_refused(handler_user):
     device = totp_device_for(handler_user)
     client = Client()
