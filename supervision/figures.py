@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, DateTimeField, ExpressionWrapper, F, Q, When
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -89,10 +89,25 @@ def overdue_by_priority(now: datetime) -> list[tuple[str, int]]:
 
 def overdue_items(now: datetime, limit: int = OVERDUE_LISTED) -> list[OverdueItem]:
     targets = target_days()
+    # Longest past target first: the earliest deadline (received + its priority's target), not
+    # the earliest received (a P4 received 20 days ago is less late than a P1 received 10 ago).
+    deadline = Case(
+        *(
+            When(
+                priority=priority,
+                then=ExpressionWrapper(
+                    F("created_at") + timedelta(days=days), output_field=DateTimeField()
+                ),
+            )
+            for priority, days in targets.items()
+        ),
+        output_field=DateTimeField(),
+    )
     rows = (
         Submission.objects.filter(_overdue_condition(now))
         .select_related("assigned_to")
-        .order_by("created_at")[:limit]
+        .annotate(deadline=deadline)
+        .order_by("deadline", "created_at")[:limit]
     )
     return [
         OverdueItem(

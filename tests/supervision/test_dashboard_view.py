@@ -53,7 +53,7 @@ def test_the_oldest_unassigned_item_is_found(handler_user):
 @pytest.mark.django_db
 def test_items_past_their_target_follow_the_priority_targets(settings):
     settings.SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
-    late_p1 = _aged(2, priority=1)
+    late_p1 = _aged(2.5, priority=1)  # a day and a half over
     _aged(0.5, priority=1)  # within a day
     _aged(5, priority=3)  # within a week
     late_p3 = _aged(8, priority=3)
@@ -66,8 +66,34 @@ def test_items_past_their_target_follow_the_priority_targets(settings):
         "P4 (target 14 days)": 0,
     }
     items = figures.overdue_items(now)
-    assert [i.reference for i in items] == [late_p3.reference, late_p1.reference]
+    assert [i.reference for i in items] == [late_p1.reference, late_p3.reference]
     assert items[0].days_over == 1
+
+
+@pytest.mark.django_db
+def test_the_items_listed_are_the_longest_past_target_not_the_oldest(settings):
+    settings.SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
+    p4 = _aged(20, priority=4)  # 6 days over
+    p1 = _aged(10, priority=1)  # 9 days over
+    p2 = _aged(4.5, priority=2)  # 1 day over
+    now = timezone.now()
+    assert [i.reference for i in figures.overdue_items(now)] == [
+        p1.reference,
+        p4.reference,
+        p2.reference,
+    ]
+    assert [i.reference for i in figures.overdue_items(now, limit=1)] == [p1.reference]
+
+
+@pytest.mark.django_db
+def test_an_item_less_than_a_day_past_target_does_not_say_zero_days(settings, supervisor_client):
+    settings.SUPERVISION_TARGET_DAYS = {1: 1, 2: 3, 3: 7, 4: 14}
+    _aged(3.5, priority=2)
+    body = supervisor_client.get(URL).content.decode()
+    row = body[body.index("Days over target") :]
+    row = row[: row.index("</tbody>")]
+    assert "Less than 1</td>" in row
+    assert ">0</td>" not in row
 
 
 @pytest.mark.django_db
