@@ -165,6 +165,23 @@ def test_check_your_answers_has_a_change_link_for_every_answer(client):
     assert "+441174960123" in html
 
 
+def test_each_change_link_lands_on_the_box_of_the_answer_it_changes(client):
+    answer_everything(client)
+    html = _text(client.get(CHECK_URL))
+    links = re.findall(r'href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<', html)
+    assert len(links) > 30
+    lists = {step.item_noun_plural for step in wizard.STEPS if step.collection}
+    pages = {}
+    for href, label in links:
+        if label.strip() in lists:
+            continue  # the "add another" row changes the list, not one answer
+        url, _, anchor = href.replace("&amp;", "&").partition("#")
+        assert anchor, label
+        if url not in pages:
+            pages[url] = _text(client.get(url))
+        assert f'id="{anchor}"' in pages[url], (label, href)
+
+
 def test_a_change_from_the_check_page_returns_to_it_with_everything_kept(client):
     answer_everything(client)
     response = client.post(
