@@ -334,12 +334,17 @@ def field_anchor(name: str, form_field) -> str:
 def answer_rows(step: Step, data: dict) -> list[dict]:
     """One row per question of a page: its label, the answer as shown, the field name and the
     id its "Change" link lands on."""
-    return [
-        {
-            "name": name,
-            "anchor": field_anchor(name, form_field),
-            "label": form_field.label,
-            "value": display_value(form_field, data.get(name)),
-        }
-        for name, form_field in step.form_class.base_fields.items()
-    ]
+    rows = []
+    for name, form_field in step.form_class.base_fields.items():
+        value = display_value(form_field, data.get(name))
+        if name in step.form_class.phone_fields and data.get(name):
+            value = forms.uk_phones_display(value)
+        rows.append(
+            {
+                "name": name,
+                "anchor": field_anchor(name, form_field),
+                "label": form_field.label,
+                "value": value,
+            }
+        )
+    return rows
