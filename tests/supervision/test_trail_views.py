@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -126,6 +127,9 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
         for part in ("0", "1", "2"):
             assert f'name="{name}_{part}"' in page
     assert page.index('for="id_date_from_0">Day') < page.index('for="id_date_from_1">Month')
+    # Who, Submission reference and What read alike, as bold as the From and To legends.
+    for name in ("user", "reference", "action"):
+        assert re.search(rf'<label for="id_{name}" class="govuk-label govuk-label--s"', page), name
 
     query = "date_from_0=31&date_from_1=2&date_from_2=2026&date_to_0=1&date_to_2=2026"
     response = supervisor_client.get(reverse("supervision:trail") + "?" + query)
