@@ -52,6 +52,19 @@ def test_wrong_password_shows_an_error_and_signs_nobody_in(handler_user):
     assert "_auth_user_id" not in client.session
 
 
+def test_an_empty_sign_in_says_what_to_enter_beside_each_box():
+    html = Client().post(SIGN_IN, {"username": "", "password": ""}).content.decode()
+    assert "<title>Error: Sign in" in html
+    assert "This field is required" not in html
+    for name, message in (("username", "Enter your username"), ("password", "Enter your password")):
+        assert f'<a href="#id_{name}">{message}</a>' in html  # in the summary
+        assert f'<p id="{name}-error" class="govuk-error-message">' in html  # beside the box
+        assert f'aria-describedby="{name}-error"' in html
+    html = Client().post(SIGN_IN, {"username": "someone", "password": ""}).content.decode()
+    assert "Enter your username" not in html
+    assert 'id="username-error"' not in html
+
+
 def test_sign_in_gives_the_session_a_new_key(handler_user):
     client = Client()
     session = client.session  # an anonymous session, as an attacker could plant (fixation)
