@@ -82,6 +82,7 @@ def test_a_wrong_password_on_the_confirm_page_is_refused(handler_client, claimed
     response = handler_client.post(url, {"secret": "not-my-password-at-all"})
     assert response.status_code == 200
     assert b"The password or code is not correct" in response.content
+    assert b"<title>Error: Confirm it is you" in response.content
     assert handler_client.get(reveal_url(claimed))["Location"].startswith(CONFIRM)
 
 

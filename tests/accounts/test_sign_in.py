@@ -152,6 +152,7 @@ def test_wrong_code_is_refused(handler_user):
     response = client.post(TWO_FACTOR, {"otp_token": wrong})
     assert response.status_code == 200
     assert b"The code is not correct" in response.content
+    assert b"<title>Error: Enter your code" in response.content
     assert client.get(QUEUE)["Location"].startswith(TWO_FACTOR)
 
 
