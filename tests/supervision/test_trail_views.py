@@ -138,6 +138,7 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
     assert form.has_error("date_to", code="incomplete")
     body = response.content.decode()
     assert "<title>Error: Audit trail" in body
+    assert body.index("govuk-error-summary") < body.index('<h1 class="govuk-heading-l">Audit trail')
     assert '<a href="#id_date_from_0">Date from must be a real date</a>' in body
     assert '<a href="#id_date_to_0">Date to must include a month</a>' in body
 
