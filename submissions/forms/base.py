@@ -39,9 +39,11 @@ class GovUKForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.phone_fields:
-            if self.initial.get(name):
-                self.initial[name] = uk_phones_display(self.initial[name])
+        shown = {
+            n: uk_phones_display(self.initial[n]) for n in self.phone_fields if self.initial.get(n)
+        }
+        if shown:
+            self.initial = {**self.initial, **shown}  # a copy: the caller's answers stay E.164
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
