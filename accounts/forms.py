@@ -8,6 +8,11 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been switched off. Speak to your supervisor.",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
     def clean(self):
         # No account has a username longer than the model allows, so such a sign-in is wrong
         # without asking: django-axes would otherwise try to record the overlong name and the

@@ -23,6 +23,18 @@ def post_stash(session, *, user_id, path: str, data) -> None:
     session[RESUME] = {"user_id": user_id, "path": path, "fields": fields}
 
 
+def _stash_for(session, *, user_id, next_url: str) -> dict | None:
+    stash = session.get(RESUME)
+    if not stash or stash.get("user_id") != user_id:
+        return None
+    return stash if stash.get("path") == urlsplit(next_url).path else None
+
+
+def post_waiting(session, *, user_id, next_url: str) -> bool:
+    """Whether fields typed on `next_url` wait to be offered back (without taking them)."""
+    return _stash_for(session, user_id=user_id, next_url=next_url) is not None
+
+
 def post_take(session, *, user_id, next_url: str) -> list[tuple[str, str]] | None:
     """The fields put aside for this user and page, once; None if there are none."""
     stash = session.get(RESUME)

@@ -25,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import services
 from accounts.forms import ConfirmForm, SignInForm, TokenForm
 from accounts.middleware import is_verified, two_factor_exempt
-from accounts.resume import post_take
+from accounts.resume import post_take, post_waiting
 from accounts.sessions import session_authenticated_mark, session_signed_in_mark
 
 
@@ -160,7 +160,9 @@ def confirm(request):
                 logout(request)
                 return lockout(request)
             form.add_error("secret", "The password or code is not correct")
-    return render(request, "accounts/confirm.html", {"form": form, "next": next_url})
+    # "Anything you typed has been kept" only when something was: not after following a link.
+    kept = post_waiting(request.session, user_id=user.pk, next_url=next_url)
+    return render(request, "accounts/confirm.html", {"form": form, "next": next_url, "kept": kept})
 
 
 def _confirm_secret(request, form: ConfirmForm) -> bool:

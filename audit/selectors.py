@@ -2,10 +2,14 @@
 
 import re
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.utils import dateformat, timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from audit.changelog import MASK
 from audit.integrity import CHANGE_LOG_ACTIONS
@@ -52,8 +56,7 @@ def trail_page(
     rows = list(queryset[: size + 1])
     more = len(rows) > size
     events = rows[:size]
-    for event in events:
-        event.summary = event_summary(event)
+    events_summarise(events)
     return TrailPage(
         events=events, next_cursor=events[-1].id if more else None, newest_first=newest_first
     )
@@ -82,18 +85,50 @@ def _model_field(model, name: str):
         return None
 
 
-def _shown(field, value: str) -> str:
-    """A stored value as people read it: a choice by its label, a flag as yes or no."""
+def _is_user_relation(field) -> bool:
+    return bool(
+        field is not None
+        and getattr(field, "many_to_one", False)
+        and field.related_model is get_user_model()
+    )
+
+
+def _when(value: str, *, with_time: bool) -> str:
+    """A stored date or time (the change log keeps UTC without a zone) as people read it."""
+    if with_time:
+        moment = parse_datetime(value)
+        if moment is None:
+            return value
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, UTC)
+        return dateformat.format(timezone.localtime(moment), "j M Y H:i:s")
+    day = parse_date(value)
+    return dateformat.format(day, "j M Y") if day else value
+
+
+def _shown(field, value: str, usernames: dict[str, str]) -> str | None:
+    """A stored value as people read it: a choice by its label, a flag as yes or no, a person
+    by their user name, a date as a date. None for another record's number, which means
+    nothing to a reader."""
     if not value or value == MASK or field is None:
         return value
     if getattr(field, "choices", None):
         return str(dict((str(k), v) for k, v in field.flatchoices).get(value, value))
-    if field.get_internal_type() == "BooleanField" and value in ("True", "False"):
+    if _is_user_relation(field):
+        return usernames.get(value, "a deleted user")
+    if field.is_relation:
+        return None
+    kind = field.get_internal_type()
+    if kind == "BooleanField" and value in ("True", "False"):
         return "yes" if value == "True" else "no"
+    if kind == "DateTimeField":
+        return _when(value, with_time=True)
+    if kind == "DateField":
+        return _when(value, with_time=False)
     return value
 
 
-def _change_line(field: str, values, model=None) -> str | None:
+def _change_line(field: str, values, model=None, usernames=None) -> str | None:
     if field in HIDDEN_CHANGE_FIELDS or field.endswith(HIDDEN_CHANGE_SUFFIXES):
         return None
     model_field = _model_field(model, field)
@@ -103,7 +138,9 @@ def _change_line(field: str, values, model=None) -> str | None:
         return f"{label}: {verb} {', '.join(values.get('objects', []))}"
     if not isinstance(values, list | tuple) or len(values) != 2:
         return None
-    old, new = (_shown(model_field, _value(v)) for v in values)
+    old, new = (_shown(model_field, _value(v), usernames or {}) for v in values)
+    if old is None or new is None:
+        return None
     if MASK in (old, new):
         if not old:
             return f"{label}: added (value not kept in the audit trail)"
@@ -126,14 +163,43 @@ def _changed_model(event: AuditEvent):
 
 
 def _detail_value(key: str, value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(detail_value_label(key, v) for v in value)
+        return ", ".join(detail_value_label(key, v) for v in value) or "none"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
+        shown = [f"{words(k).lower()}: {_detail_value(k, v)}" for k, v in value.items() if v]
+        return ", ".join(shown) or "none"
     return detail_value_label(key, value)
 
 
-def event_summary(event: AuditEvent) -> list[str]:
+def _user_ids(event: AuditEvent) -> set[str]:
+    """The people a change-log entry points to by number ("assessed by", "requester")."""
+    details = event.details if isinstance(event.details, dict) else {}
+    if event.action not in CHANGE_LOG_ACTIONS or not details.get("changes"):
+        return set()
+    model = _changed_model(event)
+    ids = set()
+    for field, values in details["changes"].items():
+        if _is_user_relation(_model_field(model, field)) and isinstance(values, list | tuple):
+            ids.update(_value(v) for v in values if _value(v))
+    return ids
+
+
+def events_summarise(events: list[AuditEvent]) -> None:
+    """Set each entry's `summary`, naming the people entries point to in one query at most."""
+    ids = set().union(*(_user_ids(event) for event in events)) if events else set()
+    usernames = {}
+    if ids:
+        users = get_user_model()._default_manager.filter(
+            pk__in=[int(i) for i in ids if i.isdigit()]
+        )
+        usernames = {str(pk): name for pk, name in users.values_list("pk", "username")}
+    for event in events:
+        event.summary = event_summary(event, usernames=usernames)
+
+
+def event_summary(event: AuditEvent, *, usernames: dict[str, str] | None = None) -> list[str]:
     """What an entry says, line by line, in words a supervisor can read."""
     details = event.details if isinstance(event.details, dict) else {}
     lines: list[str] = []
@@ -146,7 +212,7 @@ def event_summary(event: AuditEvent) -> list[str]:
             for field, values in sorted((details.get("changes") or {}).items()):
                 if field in QUIET_FIELDS:
                     continue
-                line = _change_line(field, values, model)
+                line = _change_line(field, values, model, usernames)
                 if line:
                     lines.append(line)
         return lines

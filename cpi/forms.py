@@ -7,13 +7,20 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Size
 from django.core.exceptions import ValidationError
 
+_PARTS = ("day", "month", "year")
+
+
+def _and_list(words: list[str]) -> str:
+    return " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
+
 
 class GovUKDateField(DateInputField):
     """The GOV.UK date input (day, month and year boxes), its errors in GOV.UK voice with codes.
 
     crispy-forms-gds's own field silently drops a half-filled date when the field is optional and
-    reports generic wording for impossible dates; here both are errors, named after the question:
-    "Received from must include a day, month and year", "Received from must be a real date".
+    reports generic wording for impossible dates; here both are errors, named after the question
+    and, for a half-filled date, naming what is missing as GOV.UK's date input asks:
+    "Received from must include a month and year", "Received from must be a real date".
     """
 
     def __init__(self, *, noun: str, **kwargs):
@@ -30,7 +37,10 @@ class GovUKDateField(DateInputField):
         if not (day or month or year):
             return None
         if not (day and month and year):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+            missing = [name for name, part in zip(_PARTS, data_list, strict=True) if not part]
+            raise ValidationError(
+                f"{self.noun} must include a {_and_list(missing)}", code="incomplete"
+            )
         if len(str(year).strip()) != 4:
             raise ValidationError(f"{self.noun} must include a 4-digit year", code="year_digits")
         try:

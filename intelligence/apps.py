@@ -8,12 +8,13 @@ class IntelligenceConfig(AppConfig):
         from audit.labels import detail_labels_register
         from audit.references import reference_path_register
         from intelligence import services
-        from intelligence.models import ExportedLog, IntelligenceLog, LogStatus
+        from intelligence.models import ExportedLog, ExportFormat, IntelligenceLog, LogStatus
         from submissions.models import Outcome
         from triage.outcomes import outcome_handler_register
 
         # A log's status in its audit entries, shown by name on the trail.
         detail_labels_register("status", LogStatus.choices)
+        detail_labels_register("format", ExportFormat.choices)
         reference_path_register(IntelligenceLog, "submission__reference")
         reference_path_register(ExportedLog, "log__submission__reference")
         # The "sanitised intelligence log" outcome makes, approves and returns a log.

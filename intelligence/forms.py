@@ -36,8 +36,12 @@ class ExportRequestForm(GovUKForm):
             "max_length": "Recipient must be 200 characters or fewer",
         },
     )
-    date_from = DateInputField(label="Logs made on or after", required=False)
-    date_to = DateInputField(label="Logs made on or before", required=False)
+    date_from = DateInputField(
+        label="Logs made on or after", required=False, help_text="For example, 27 3 2026"
+    )
+    date_to = DateInputField(
+        label="Logs made on or before", required=False, help_text="For example, 27 3 2026"
+    )
     category = forms.ChoiceField(
         label="Category",
         choices=[("", "All categories"), *Category.choices],
@@ -59,8 +63,10 @@ class ExportRequestForm(GovUKForm):
             Field.text("recipient", label_size=Size.SMALL),
             Field("date_from", context={"legend_size": Size.for_legend(Size.SMALL)}),
             Field("date_to", context={"legend_size": Size.for_legend(Size.SMALL)}),
-            Field.select("category", label_size=Size.SMALL),
-            Field.select("approval", label_size=Size.SMALL),
+            # Field.select has no label size (a label_size keyword lands on the <select> as an
+            # attribute): the label's size goes in the field template's context instead.
+            Field("category", context={"label_size": Size.for_label(Size.SMALL)}),
+            Field("approval", context={"label_size": Size.for_label(Size.SMALL)}),
         ]
 
     def clean(self):

@@ -330,13 +330,32 @@ def display_value(form_field: django_forms.Field, value) -> str:
     return str(value)
 
 
+def field_anchor(name: str, form_field) -> str:
+    """The id of the first box a question has on its page, for a "Change" link to land on: a
+    date's day box, a choice's first option, otherwise the field itself (as the error summary's
+    links do)."""
+    widget = form_field.widget
+    if isinstance(widget, django_forms.MultiWidget):
+        return f"id_{name}_0"
+    if isinstance(widget, django_forms.RadioSelect | django_forms.CheckboxSelectMultiple):
+        return f"id_{name}_1"
+    return f"id_{name}"
+
+
 def answer_rows(step: Step, data: dict) -> list[dict]:
-    """One row per question of a page: its label, the answer as shown, and the field name."""
-    return [
-        {
-            "name": name,
-            "label": form_field.label,
-            "value": display_value(form_field, data.get(name)),
-        }
-        for name, form_field in step.form_class.base_fields.items()
-    ]
+    """One row per question of a page: its label, the answer as shown, the field name and the
+    id its "Change" link lands on."""
+    rows = []
+    for name, form_field in step.form_class.base_fields.items():
+        value = display_value(form_field, data.get(name))
+        if name in step.form_class.phone_fields and data.get(name):
+            value = forms.uk_phones_display(value)
+        rows.append(
+            {
+                "name": name,
+                "anchor": field_anchor(name, form_field),
+                "label": form_field.label,
+                "value": value,
+            }
+        )
+    return rows

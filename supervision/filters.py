@@ -36,11 +36,13 @@ class TrailFilterForm(forms.Form):
         self.helper.disable_csrf = True
         third = "govuk-grid-column-one-third"
         half = "govuk-grid-column-one-half"
+        # Every filter's label the same weight (a select's label size goes in the context).
+        small_label = {"label_size": Size.for_label(Size.SMALL)}
         self.helper.layout = Layout(
             Div(
-                Div(Field.select("user"), css_class=third),
+                Div(Field("user", context=small_label), css_class=third),
                 Div(Field.text("reference", label_size=Size.SMALL), css_class=third),
-                Div(Field.select("action"), css_class=third),
+                Div(Field("action", context=small_label), css_class=third),
                 css_class="govuk-grid-row",
             ),
             Div(

@@ -3,11 +3,12 @@ approval, and the exports that carried a submission's log."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404
 
 from audit.models import Action, AuditEvent
-from audit.selectors import event_summary
+from audit.selectors import events_summarise
 from intelligence.models import ExportedLog, IntelligenceLog, LogStatus
 
 
@@ -31,6 +32,15 @@ def staff_member_or_404(user_id: int) -> StaffMember:
 
 # --- Sanitised logs awaiting a supervisor's approval -----------------------------------------
 APPROVAL_LIST_LIMIT = 200
+
+
+def approvals_shown() -> bool:
+    """Whether supervisors are offered the approvals page: when approval is on, and also when it
+    is off but logs written while it was on still wait (no other way leads to them)."""
+    return (
+        settings.LOG_APPROVAL_REQUIRED
+        or IntelligenceLog.objects.filter(status=LogStatus.AWAITING_APPROVAL).exists()
+    )
 
 
 def logs_awaiting_approval() -> list:
@@ -88,6 +98,5 @@ def disclosures_for(reference: str) -> list[AuditEvent]:
             object_type="export", object_id__in=export_ids, action__in=DISCLOSURE_ACTIONS
         ).order_by("id")
     )
-    for event in events:
-        event.summary = event_summary(event)
+    events_summarise(events)
     return events

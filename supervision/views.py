@@ -26,6 +26,7 @@ from supervision.filters import TrailFilter, reference_normalise
 from supervision.forms import ApprovalForm
 from supervision.selectors import (
     APPROVAL_LIST_LIMIT,
+    approvals_shown,
     disclosures_for,
     log_awaiting_approval_or_404,
     logs_awaiting_approval,
@@ -62,6 +63,7 @@ def _query_without(request, *names: str) -> str:
 
 def _render(request, template: str, context: dict, status: int = 200):
     context["approval_enabled"] = settings.LOG_APPROVAL_REQUIRED
+    context["approvals_shown"] = approvals_shown()
     return render(request, template, context, status=status)
 
 

@@ -7,6 +7,11 @@ function showChosenOutcome() {
   form.querySelectorAll("fieldset[data-outcome]").forEach((fieldset) => {
     fieldset.hidden = !chosen || fieldset.dataset.outcome !== chosen.value;
   });
+  // What only the log needs (the identifiers to decide, what leaves with it) stays until another
+  // outcome is chosen: a handler reviews it before choosing.
+  form.querySelectorAll("[data-log-only]").forEach((section) => {
+    section.hidden = Boolean(chosen) && section.dataset.logOnly !== chosen.value;
+  });
 }
 
 if (form) {

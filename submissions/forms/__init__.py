@@ -1,6 +1,11 @@
 """The public form: one GOV.UK base form (base.py) and the pages built on it (pages.py)."""
 
-from submissions.forms.base import GovUKForm, PastDateField, uk_phone_normalise
+from submissions.forms.base import (
+    GovUKForm,
+    PastDateField,
+    uk_phone_normalise,
+    uk_phones_display,
+)
 from submissions.forms.pages import (
     INFORMATION_MAX_LENGTH,
     AddAnotherForm,
@@ -38,4 +43,5 @@ __all__ = [
     "VehicleForm",
     "WhenForm",
     "uk_phone_normalise",
+    "uk_phones_display",
 ]

@@ -33,9 +33,17 @@ class GovUKForm(forms.Form):
     submit_label = "Continue"
     # The page's <h1>; None when the first question's legend or label is the heading.
     page_heading: str | None = None
+    # Fields holding UK phone numbers (one a line), kept in E.164 and shown back the way
+    # people write them: "07700 900982", not "+447700900982".
+    phone_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        shown = {
+            n: uk_phones_display(self.initial[n]) for n in self.phone_fields if self.initial.get(n)
+        }
+        if shown:
+            self.initial = {**self.initial, **shown}  # a copy: the caller's answers stay E.164
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
@@ -154,6 +162,23 @@ def uk_phone_normalise(value: str) -> str | None:
             return None
     normalised = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return f"{normalised} ext. {number.extension}" if number.extension else normalised
+
+
+UK_E164 = re.compile(r"(\+44\d{9,10})(?: ext\. (\d+))?")
+
+
+def uk_phones_display(value: str) -> str:
+    """Numbers kept in E.164 (one a line) as people write them, "+447700900982 ext. 2" ->
+    "07700 900982 ext. 2"; any other line as it is."""
+    lines = []
+    for line in str(value).splitlines():
+        match = UK_E164.fullmatch(line.strip())
+        if match:
+            number = phonenumbers.parse(match[1], "GB")
+            line = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            line = f"{line} ext. {match[2]}" if match[2] else line
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def radios(label: str, choices, message: str, **kwargs):

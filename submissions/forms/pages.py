@@ -153,6 +153,7 @@ class SubjectForm(GovUKForm):
 
 
 class PersonForm(GovUKForm):
+    phone_fields = ("phone_numbers",)
     name = text("Full name, if known")
     nicknames = text("Nicknames or street names", max_length=300)
     description = long_text("Description", help_text="For example, what they look like.")
@@ -364,6 +365,7 @@ class SourceForm(GovUKForm):
     """The professional's own details: encrypted at rest, seen only by intelligence staff."""
 
     page_heading = "About you"
+    phone_fields = ("phone",)
 
     name = text("Your full name", required_message="Enter your full name")
     role = text("Your job title or role", required_message="Enter your job title or role")

@@ -47,6 +47,7 @@ def test_after_15_minutes_the_reveal_form_asks_who_you_are_first(handler_client,
     assert response["Location"].startswith(CONFIRM)
     page = handler_client.get(response["Location"])
     assert b"Confirm it is you" in page.content
+    assert b"Anything you typed has been kept" not in page.content  # a link, nothing typed
     response = handler_client.post(
         response["Location"], {"secret": STAFF_PASSWORD, "next": reveal_url(claimed)}
     )
@@ -61,6 +62,7 @@ def test_a_stale_reveal_post_keeps_the_reason_and_reveals_after_a_code(handler_c
     assert response.status_code == 302
     assert response["Location"].startswith(CONFIRM)
     assert not AuditEvent.objects.filter(action=Action.SOURCE_REVEALED).exists()
+    assert b"Anything you typed has been kept" in handler_client.get(response["Location"]).content
     code = totp_code(totp_device_for(claimed.assigned_to))
     response = handler_client.post(response["Location"], {"secret": code})
     # The reason they typed comes back, ready to send with one press of "Continue".
@@ -80,6 +82,7 @@ def test_a_wrong_password_on_the_confirm_page_is_refused(handler_client, claimed
     response = handler_client.post(url, {"secret": "not-my-password-at-all"})
     assert response.status_code == 200
     assert b"The password or code is not correct" in response.content
+    assert b"<title>Error: Confirm it is you" in response.content
     assert handler_client.get(reveal_url(claimed))["Location"].startswith(CONFIRM)
 
 

@@ -52,6 +52,19 @@ def test_wrong_password_shows_an_error_and_signs_nobody_in(handler_user):
     assert "_auth_user_id" not in client.session
 
 
+def test_an_empty_sign_in_says_what_to_enter_beside_each_box():
+    html = Client().post(SIGN_IN, {"username": "", "password": ""}).content.decode()
+    assert "<title>Error: Sign in" in html
+    assert "This field is required" not in html
+    for name, message in (("username", "Enter your username"), ("password", "Enter your password")):
+        assert f'<a href="#id_{name}">{message}</a>' in html  # in the summary
+        assert f'<p id="{name}-error" class="govuk-error-message">' in html  # beside the box
+        assert f'aria-describedby="{name}-error"' in html
+    html = Client().post(SIGN_IN, {"username": "someone", "password": ""}).content.decode()
+    assert "Enter your username" not in html
+    assert 'id="username-error"' not in html
+
+
 def test_sign_in_gives_the_session_a_new_key(handler_user):
     client = Client()
     session = client.session  # an anonymous session, as an attacker could plant (fixation)
@@ -115,6 +128,22 @@ def test_enrolled_user_gets_the_code_page_without_a_qr_code(handler_user):
     assert "data:image" not in html
 
 
+def test_the_code_page_offers_sign_out_but_no_staff_pages_yet(
+    handler_user, supervisor_user, supervisor_client
+):
+    for user in (handler_user, supervisor_user):
+        totp_device_for(user)
+        client = Client()
+        password_step(client, user)
+        html = client.get(TWO_FACTOR).content.decode()
+        assert f"Sign out {user.username}" in html
+        for page in ("/staff/", "/staff/intelligence/logs/", "/staff/audit/dashboard/"):
+            assert f'class="govuk-header__link" href="{page}"' not in html, page
+    # Once signed in, the menu is there (the check above would pass on a page without one).
+    html = supervisor_client.get("/staff/audit/dashboard/").content.decode()
+    assert 'class="govuk-header__link" href="/staff/audit/dashboard/"' in html
+
+
 def test_wrong_code_is_refused(handler_user):
     device = totp_device_for(handler_user)
     client = Client()
@@ -123,6 +152,7 @@ def test_wrong_code_is_refused(handler_user):
     response = client.post(TWO_FACTOR, {"otp_token": wrong})
     assert response.status_code == 200
     assert b"The code is not correct" in response.content
+    assert b"<title>Error: Enter your code" in response.content
     assert client.get(QUEUE)["Location"].startswith(TWO_FACTOR)
 
 

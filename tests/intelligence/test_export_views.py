@@ -1,5 +1,7 @@
 """Export pages: request, list, detail, download (requester only), and every role walked."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -64,6 +66,14 @@ def test_the_export_form_asks_for_purpose_and_recipient(handler_client):
     assert form.errors.as_data()["purpose"][0].code == "required"
     assert form.errors.as_data()["recipient"][0].code == "required"
     assert not Export.objects.exists()
+
+
+def test_the_export_form_labels_are_alike_and_its_dates_have_the_usual_hint(handler_client):
+    page = handler_client.get(reverse("intelligence:export_new")).content.decode()
+    assert "label-size" not in page  # once an attribute of the <select>s
+    for name in ("category", "approval"):
+        assert re.search(rf'<label for="id_{name}" class="govuk-label govuk-label--s"', page), name
+    assert page.count("For example, 27 3 2026") == 2
 
 
 def test_a_date_range_ending_before_it_starts_is_refused(handler_client):

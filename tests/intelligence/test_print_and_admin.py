@@ -1,11 +1,13 @@
 """The other ways a log leaves, the printable page and the admin: both go through the gate."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from audit.models import Action, AuditEvent
 from intelligence.models import IntelligenceLog, LogStatus
-from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier
+from tests.intelligence.conftest import CLEAN_TEXT, assert_no_source_identifier, make_log
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +19,24 @@ def test_a_clean_log_prints_marked_and_the_print_is_recorded(handler_client, cle
     assert response.content.count(b"OFFICIAL-SENSITIVE") >= 2
     event = AuditEvent.objects.get(action=Action.LOG_PRINTED)
     assert event.details == {"log": clean_log.reference}
+
+
+def test_the_printed_log_names_each_detail_as_people_do(handler_client):
+    log = make_log(
+        text=CLEAN_TEXT,
+        subjects=[
+            {"name": "Jade Smith", "date_of_birth": "2011-02-14", "approximate_age": None},
+        ],
+        persons_of_concern=[
+            {"name": "Dean Marsh", "phone_numbers": "+447700900456", "social_media": ""},
+        ],
+    )
+    html = handler_client.get(reverse("intelligence:log_print", args=[log.pk])).content.decode()
+    items = re.sub(r"<[^>]+>", "", html[html.index('<h2 class="govuk-heading-m">Subjects') :])
+    assert "Name: Jade Smith; Date of birth: 14 February 2011\n" in items
+    assert "Name: Dean Marsh; Phone numbers: +447700900456\n" in items
+    for internal in ("Dateofbirth", "Phonenumbers", "Socialmedia", "2011-02-14", ";\n"):
+        assert internal not in items, internal
 
 
 def test_the_gate_refuses_to_print_a_log_edited_to_name_its_source(handler_client, leaky_log):

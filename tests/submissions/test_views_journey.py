@@ -12,6 +12,7 @@ from tests.submissions.journey import (
     CHECK_URL,
     CONFIRMATION_URL,
     ELIGIBILITY_URLS,
+    SOURCE,
     SUBJECT,
     answer_everything,
     item_add_url,
@@ -162,7 +163,41 @@ def test_check_your_answers_has_a_change_link_for_every_answer(client):
     assert rows > 30
     assert html.count(">Change<") >= rows
     assert "AB12CDE" in html
-    assert "+441174960123" in html
+    assert "0117 496 0123" in html
+
+
+def test_each_change_link_lands_on_the_box_of_the_answer_it_changes(client):
+    answer_everything(client)
+    html = _text(client.get(CHECK_URL))
+    links = re.findall(r'href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<', html)
+    assert len(links) > 30
+    lists = {step.item_noun_plural for step in wizard.STEPS if step.collection}
+    pages = {}
+    for href, label in links:
+        if label.strip() in lists:
+            continue  # the "add another" row changes the list, not one answer
+        url, _, anchor = href.replace("&amp;", "&").partition("#")
+        assert anchor, label
+        if url not in pages:
+            pages[url] = _text(client.get(url))
+        assert f'id="{anchor}"' in pages[url], (label, href)
+
+
+def test_phone_numbers_are_shown_back_the_way_people_write_them(client):
+    answer_everything(client)  # typed "0117 496 0123" and "07700 900456"
+    html = _text(client.get(CHECK_URL))
+    assert "0117 496 0123" in html and "07700 900456" in html
+    assert "+44" not in html
+    about_you = _text(client.get(step_url("source", "?return=check")))
+    assert 'value="0117 496 0123"' in about_you
+    person = reverse("submissions:item_change", kwargs={"slug": "persons-of-concern", "index": 0})
+    assert "07700 900456\nunknown burner" in _text(client.get(person))
+    # Sent on unchanged, they are kept as they were (E.164, which staff search by).
+    response = client.post(
+        step_url("source", "?return=check"), {**SOURCE, "phone": "0117 496 0123"}
+    )
+    assert response.url == CHECK_URL
+    assert client.session[wizard.SESSION_KEY]["steps"]["source"]["phone"] == "+441174960123"
 
 
 def test_a_change_from_the_check_page_returns_to_it_with_everything_kept(client):

@@ -135,3 +135,23 @@ def test_the_phrases_the_handler_kept_are_shown_for_approval(supervisor_client, 
 def test_no_kept_phrases_says_every_uncertain_identifier_was_removed(supervisor_client, awaiting):
     body = supervisor_client.get(_url(awaiting)).content.decode()
     assert "every identifier the sanitiser was unsure of was removed" in body
+
+
+def test_logs_left_waiting_when_approval_is_switched_off_can_still_be_reached(
+    settings, supervisor_client, awaiting
+):
+    settings.LOG_APPROVAL_REQUIRED = False
+    approvals = reverse("supervision:approvals")
+    dashboard = supervisor_client.get(reverse("supervision:dashboard")).content.decode()
+    assert f'href="{approvals}"' in dashboard
+
+    page = supervisor_client.get(approvals).content.decode()
+    assert awaiting.reference in page
+    assert "switched off" in page
+    assert "LOG_APPROVAL_REQUIRED" not in page
+
+
+def test_no_approvals_link_when_approval_is_off_and_nothing_waits(settings, supervisor_client):
+    settings.LOG_APPROVAL_REQUIRED = False
+    dashboard = supervisor_client.get(reverse("supervision:dashboard")).content.decode()
+    assert f'href="{reverse("supervision:approvals")}"' not in dashboard

@@ -75,6 +75,21 @@ def test_items_past_their_target_follow_their_due_times(settings):
 
 
 @pytest.mark.django_db
+def test_the_items_listed_are_the_longest_past_target_not_the_oldest(settings):
+    settings.TARGET_HOURS = {1: 24, 2: 72, 3: 168, 4: 336}
+    p4 = _aged(20, priority=4)  # 6 days over
+    p1 = _aged(10, priority=1)  # 9 days over
+    p2 = _aged(4.5, priority=2)  # 1 day over
+    now = timezone.now()
+    assert [i.reference for i in figures.overdue_items(now)] == [
+        p1.reference,
+        p4.reference,
+        p2.reference,
+    ]
+    assert [i.reference for i in figures.overdue_items(now, limit=1)] == [p1.reference]
+
+
+@pytest.mark.django_db
 def test_outcomes_are_counted_per_week_for_eight_weeks():
     now = timezone.now()
     for days_ago, outcome in [

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -126,6 +127,9 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
         for part in ("0", "1", "2"):
             assert f'name="{name}_{part}"' in page
     assert page.index('for="id_date_from_0">Day') < page.index('for="id_date_from_1">Month')
+    # Who, Submission reference and What read alike, as bold as the From and To legends.
+    for name in ("user", "reference", "action"):
+        assert re.search(rf'<label for="id_{name}" class="govuk-label govuk-label--s"', page), name
 
     query = "date_from_0=31&date_from_1=2&date_from_2=2026&date_to_0=1&date_to_2=2026"
     response = supervisor_client.get(reverse("supervision:trail") + "?" + query)
@@ -133,8 +137,10 @@ def test_the_trail_dates_are_gov_uk_date_inputs_with_errors_in_gov_uk_voice(supe
     assert form.has_error("date_from", code="invalid_date")
     assert form.has_error("date_to", code="incomplete")
     body = response.content.decode()
+    assert "<title>Error: Audit trail" in body
+    assert body.index("govuk-error-summary") < body.index('<h1 class="govuk-heading-l">Audit trail')
     assert '<a href="#id_date_from_0">Date from must be a real date</a>' in body
-    assert '<a href="#id_date_to_0">Date to must include a day, month and year</a>' in body
+    assert '<a href="#id_date_to_0">Date to must include a month</a>' in body
 
     backwards = supervisor_client.get(
         reverse("supervision:trail") + "?" + _dates(date_from="2-1-2000", date_to="1-1-2000")
@@ -169,7 +175,8 @@ def test_the_trail_runs_a_constant_number_of_queries(
         for _ in range(n):
             audit_event_record(action=Action.SUBMISSION_VIEWED, actor=handler_user)
         supervisor_client.get(reverse("supervision:trail"))  # warm the session
-        with django_assert_num_queries(7) as captured:
+        # 8 with the one that asks whether any log waits for approval (the approvals link).
+        with django_assert_num_queries(8) as captured:
             response = supervisor_client.get(reverse("supervision:trail"))
         assert response.status_code == 200
         return len(captured)
@@ -297,3 +304,59 @@ def test_the_timeline_shows_labels_people_read_and_leaves_out_tokens(
     assert str(token) not in page
     assert not any("token" in line.lower() for line in lines)
     assert str(submission.pk) not in page
+
+
+@pytest.mark.django_db
+def test_the_timeline_names_people_and_shows_dates_not_numbers(supervisor_client, handler_user):
+    from datetime import UTC, date, datetime
+
+    from tests.factories import IntelligenceLogFactory
+
+    submission = SubmissionFactory()
+    submission.assigned_to = handler_user
+    submission.claimed_at = datetime(2026, 3, 3, 14, 5, 9, 463348, tzinfo=UTC)
+    submission.save()
+    IntelligenceLogFactory(
+        submission=submission, created_by=handler_user, review_date=date(2032, 12, 3)
+    )
+
+    response = supervisor_client.get(reverse("supervision:submission", args=[submission.reference]))
+    lines = [line for event in response.context["page"].events for line in event.summary]
+    assert f"Assigned to: {handler_user.username}" in lines
+    assert f"Created by: {handler_user.username}" in lines
+    assert "Claimed at: 3 Mar 2026 14:05:09" in lines
+    assert "Review date: 3 Dec 2032" in lines
+    for internal in ("463348", "2026-03-03", "2032-12-03"):
+        assert not any(internal in line for line in lines), (internal, lines)
+    assert not any(line.endswith(f": {handler_user.pk}") for line in lines), lines
+
+
+@pytest.mark.django_db
+def test_the_trail_says_yes_or_no_and_leaves_out_empty_filters(supervisor_client, handler_user):
+    audit_event_record(
+        action=Action.EXPORT_COMPLETED,
+        actor=handler_user,
+        object_type="export",
+        details={
+            "format": "json",
+            "filters": {"date_from": "", "category": "", "approval": "Every releasable log"},
+            "refused_references": [],
+            "complete": True,
+        },
+    )
+    audit_event_record(
+        action=Action.SIGN_IN,
+        actor=handler_user,
+        details={"second_factor": "totp", "enrolled_now": False},
+    )
+
+    response = supervisor_client.get(reverse("supervision:trail"))
+    lines = [line for event in response.context["page"].events for line in event.summary]
+    assert "Format: JSON" in lines
+    assert "Filters: approval: Every releasable log" in lines
+    assert "Refused references: none" in lines
+    assert "Complete: yes" in lines
+    assert "Enrolled now: no" in lines
+    assert "Second factor: Code from an authenticator app" in lines
+    for internal in ("True", "False", "date_from", "totp"):
+        assert not any(internal in line for line in lines), internal

@@ -84,3 +84,28 @@ def test_a_handler_keeps_one_unknown_and_the_decision_is_in_the_audit_trail(
     assert "suggested remove, keep" in body
     assert "Mia Hart" not in body.split("Uncertain identifiers")[1][:400]
     axe(page)
+
+
+def test_what_only_the_log_needs_goes_once_another_outcome_is_chosen(
+    page, handler_user, staff_sign_in
+):
+    submission = SubmissionFactory(
+        information=INFORMATION,
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Jade Smith")
+    SourceFactory(submission=submission)
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    unknowns, exported = page.locator("#unknowns"), page.locator("#exported-fields")
+    assert unknowns.is_visible() and exported.is_visible()  # reviewed before choosing
+    for outcome in ("No action", "Crime desk tasking", "Safeguarding referral"):
+        page.get_by_label(outcome, exact=True).check()
+        assert not unknowns.is_visible(), outcome
+        assert not exported.is_visible(), outcome
+        assert not page.locator("#apply-decisions").is_visible(), outcome
+    page.get_by_label("Sanitised intelligence log", exact=True).check()
+    assert unknowns.is_visible() and exported.is_visible()
