@@ -49,6 +49,8 @@ TIME_NOW = compile_words(
         "just now", "today", "todays", "this morning", "this afternoon", "this evening",
         "this weekend", "tomorrow", "earlier today", "later today", "soon", "still in", "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
+        # Word just came from the person: "has just rung", "just msgd me".
+        r"just (?:rang|rung|called|phoned|texted|messaged|msgd|left|sent|told)",
         "this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"(?:in|within) (?:an|a|the next|a few|a couple of|\d+|one|two|ten|twenty|thirty) "
         r"(?:minutes?|mins?|hours?|hrs?)",
@@ -135,7 +137,8 @@ PAST = compile_words(
 # A sentence that closes the one before it.
 SETTLED = compile_words(
     words(
-        "no further", "since then", "dealt with", "resolved", "no recent", "has since",
+        "no further", "since then", "dealt with", "resolved", "no recent",
+        r"separated (?:them|the)", r"sent home", r"calmed down", "has since",
         "have since", "no concerns since", "no incidents since",
     )
 )
@@ -185,7 +188,8 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
-        "project", "documentary", "news", "dying matters", "what to do if",
+        "project", "documentary", "news", "dying matters", "what to do if", "fifa",
+        r"about (?:the|a) game",
         # A play in rehearsal: "in case", a precaution, is no fiction.
         "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
         r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
@@ -446,7 +450,9 @@ THREAT_IDIOM = compile_words(
         r"report|grades|phone|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
-        r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
+        r"(?:bored|scared|worried) to death", "killing me", r"dying to",
+        r"(?:pain|back|feet|head|tooth\w*|knees?|legs?|heat|shoes) (?:is |was |are |were )?"
+        r"killing (?:me|him|her|them)", r"to die for",
         r"(?:die|dies|dying) of \w+",
         r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end|set|to (?:me|him|her|them))",
         r"(?:at|on) fifa", r"(?:would|will) die (?:if|of|for|laughing)",
@@ -603,12 +609,16 @@ MISSING = compile_words(
         r"whereabouts (?:are )?(?:unknown|not known)", r"ran away", r"run away", "running away",
         "runaway", "absconded", "absconding", r"no sign of (?:him|her|them)", "wandering alone",
         rf"taken {gap(1)}(?:baby|child|children|kids|son|daughter)", r"not at home",
-        r"not been home",
+        r"not been home", r"nowhere to be (?:found|seen)",
+        r"(?:searched|looked|checked) (?:\w+ ){0,4}(?:and|but) (?:he|she|they) (?:is|are|was|were) "
+        r"(?:not|nowhere)",
     )
 )
 MISSING_SIGN = compile_words(
     words(
-        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)", "straight to voicemail",
+        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
+        r"(?:straight|goes|going|went) to voicemail",
+        r"(?:walked|ran|wandered|slipped) (?:out|off|away)",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
@@ -673,7 +683,10 @@ DANGER_NOW = compile_words(
         rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
         rf"the boy|the child)",
         r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
-        r"not let (?:her|him|them) (?:leave|go)", r"locked (?:in|up)", r"held (?:against|at|in)",
+        r"not let (?:her|him|them|me|us) (?:leave|go)",
+        r"(?:put|slipped|spiked) (?:something |\w+ )?(?:in|into)? ?(?:my|her|his|their) drinks?",
+        "spiked", r"(?:told|warned|tell|telling) (?:\w+ ){0,4}to (?:stay|keep) away",
+        r"locked (?:in|up)", r"held (?:against|at|in)",
         "trapped", "bundled", "dragged", r"forced (?:into|to)", r"kidnap\w*", r"abduct\w*",
         r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
         r"banging on the door", r"kicking (?:the |in the )?door", "scared", "frightened",
