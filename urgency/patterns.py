@@ -90,7 +90,9 @@ WEAPON_CLEARED = compile_words(
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation)",
-        r"nothing was found", r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
+        r"nothing was found",
+        r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
+        r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
         r"no further incidents",
     )
 )
@@ -146,7 +148,9 @@ SETTLED = compile_words(
 NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
-        "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+        "not urgent", "nothing happened", "safe and well", "home safe",
+        r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
+        r"no (?:one|body) is in danger", "no danger",
     )
 )
 RECOVERED = compile_words(
@@ -249,7 +253,8 @@ OBJECT_FOLLOWERS = frozenset(
 # Only ever a possibility, whatever the time words around it.
 ONLY_POSSIBLE = compile_words(
     words(
-        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "eventually",
+        r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"in (?:the )?future", "eventually",
         r"(?:could|might|may) end up", r"long ?term",
     )
 )
@@ -258,7 +263,8 @@ MAYBE = compile_words(
         r"(?:worried|thought|thinking|feared) (?:that )?(?:she|he|they) "
         r"(?:had|would|has) (?:gone )?"
         r"missing",
-        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "might", "could",
+        r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"in (?:the )?future", "might", "could",
         "may", r"at risk of", "potentially", r"long ?term", "eventually", "perhaps",
         r"(?:worried|concerned|concern|fear|fears|worry|worries) (?:that )?(?:he|she|they) "
         r"(?:could|might|may|will)",
@@ -545,6 +551,7 @@ SELF_HARM_SIGN = compile_words(
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
         r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
+        r"(?:not|never) (?:be )?coming back",
         r"do something (?:stupid|silly|drastic)", r"all too much",
         r"want(?:s|ed)? (?:it|everything) (?:all )?to (?:be over|end|stop)",
         r"(?:picked|set|chosen) a date", r"(?:has|have) a date (?:picked|set|chosen)",
@@ -618,7 +625,7 @@ MISSING_SIGN = compile_words(
     words(
         r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
         r"(?:straight|goes|going|went) to voicemail",
-        r"(?:walked|ran|wandered|slipped) (?:out|off|away)",
+        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
@@ -636,7 +643,11 @@ ORDINARY_MISSING = compile_words(
 )
 FOUND = compile_words(
     words(
-        r"brought (?:her|him|them) (?:back|home)", "all along", "found", "located", "traced",
+        r"brought (?:her|him|them) (?:back|home)", "all along", "located", "traced",
+        # The person found, not a thing of theirs ("found his wedding ring on the table").
+        r"found(?! (?:(?:his|their|my|a|an|the|some) (?!boy|girl|child|man|woman|lad|pupil|young|"
+        r"kid|son|daughter|student|resident|patient|baby|person|teen)|"
+        r"her (?!at|in|on|safe|and|with|by|near|outside))\w)",
         "returned", r"came (?:back|home)", r"come (?:back|home)", r"turned up", "back home",
         "home safe", r"(?:is|was|are|were) safe", "safe and well",
         r"knows where (?:he|she|they) (?:is|are)", "in the toilets", r"with us throughout",
