@@ -234,8 +234,16 @@ def sanitise(
         for c in _distinct([c for c in candidates if not c.zone and c not in entered])
         if not any(e.start < c.end and c.start < e.end for e in entered)
     ]
+    # A writer's line that holds what the professional entered ("Patient: Kyle Brannigan  DOB
+    # ...  Addr: 9 Lakeside Walk" at the top of a case print) is judged by its parts: the
+    # subject's stay, the rest goes on its own finds.
+    inner = [(c.start, c.end) for c in protected if c.kind not in _ZONE_LINE_KINDS]
     for candidate in zoned + entered + others:
         if any(s <= candidate.start and candidate.end <= e for s, e in taken):
+            continue
+        if candidate.kind in _ZONE_LINE_KINDS and any(
+            candidate.start <= s and e <= candidate.end for s, e in inner
+        ):
             continue
         if _beside_source(text, candidate, source_ranges + writer_ranges):
             candidate = _tied_to_writer(candidate)
@@ -335,7 +343,11 @@ def _screened(
         if any(s.start <= hit.start and hit.end <= s.end for s in source):
             continue
         word = text[hit.start : hit.end]
-        if any(c.start <= hit.start and hit.end <= c.end for c in protected if not c.zone):
+        if any(
+            c.start <= hit.start and hit.end <= c.end
+            for c in protected
+            if not c.zone or c.kind not in _ZONE_LINE_KINDS
+        ):
             # Inside something the professional entered, but not inside a name as entered
             # (the screen lets those through): the gate will stop it, so the handler decides.
             shared.append(Span(hit.start, hit.end, hit.kind, word, "shared with a subject"))
@@ -470,6 +482,7 @@ def _same_person_same_decision(
 
 
 _PERSON_KINDS = frozenset({"person", "proper"})
+_ZONE_LINE_KINDS = frozenset({"letterhead", "signature", "header", "label"})
 
 
 def _is_writer_zone_span(span: Span) -> bool:

@@ -151,3 +151,21 @@ def test_the_writer_picked_out_without_a_name_goes():
     for phrase in ("the one who", "only Polish speaker", "tutor group", "same first name"):
         assert phrase not in out, out
     assert out.count("Kyle") == 2 and "the only boy in the class" in out
+
+
+# --- Subject details kept ------------------------------------------------------------------------
+def test_a_case_prints_subject_line_and_date_fields_stay_its_staff_line_goes():
+    text = (
+        "BadgerNet Maternity - Contact Summary\n"
+        "Woman: Esi Boateng   Age: 17\n"
+        "Address given: 48 Kingsbridge Road\n"
+        "Coordinator: Sr. Abigail Mensah\n"
+        "Date/Time: 08/02/2025 23:15\n\n"
+        "Summary: Esi came in with Kwabena Darko."
+    )
+    form = {"subjects": [{"name": "Esi Boateng", "address": "48 Kingsbridge Road"}]}
+    out = run(text, form, name="Grace Owusu", organisation="Kingsbridge Hospitals NHS Trust")
+    # The subject's address line stays; her name's line and the date beside a staff line are
+    # still taken whole (gap left open).
+    assert "48 Kingsbridge Road" in out, out
+    assert "Mensah" not in out
