@@ -148,7 +148,8 @@ SETTLED = compile_words(
 NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
-        "not urgent", "nothing happened", "safe and well", "home safe",
+        "not urgent", "nothing happened", r"(?:is|are) (?:fine|ok|okay|alright|all right) now",
+        "safe and well", "home safe",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
         r"no (?:one|body) is in danger", "no danger",
     )
@@ -301,7 +302,8 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
         r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
-        "airsoft", "replica", "knife block",
+        "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
+        r"(?:on|from) (?:the|his|her|their) wall",
         # A blade as a tool or an exhibit: taught safely, carried for work, from history.
         "safely", r"under supervision", "whittling", r"scouts?", r"re-?enactment",
         r"as part of (?:his|her|their) (?:job|work|role|course|apprenticeship|training)",
@@ -427,6 +429,8 @@ THREAT = compile_words(
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
         rf"put {gap(2)}in the ground", "finish the job", r"get what is coming",
         r"gets? what is coming", r"going to get it", r"you are next",
+        r"(?:is|are|you are|you re|he is|she is) getting it(?! (?:done|fixed|back|sorted|ready|out|"
+        r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
         r"(?:is|will be|get|gets|getting) killed",
         # A threat told by what it will leave behind: a body that stops breathing, a victim who
@@ -520,7 +524,10 @@ SELF_HARM = compile_words(
         rf"(?:sitting|standing|stood|sat|climbed|climbing) (?:on|onto|over) (?:the|a) {gap(1)}"
         r"(?:ledge|roof|parapet|railings?|edge|balcony|window ledge|window sill)",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) not (?:here|alive|born)",
-        rf"{SELF} hanging", r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
+        rf"{SELF} hanging", rf"(?:throw|throwing|threw)\w* {SELF} (?:off|into|from|under|onto)",
+        r"(?:lie|lying|lay|laid|sit|sitting|stand|standing) (?:down )?(?:on|across) (?:the )?"
+        r"(?:railway |train |rail )?(?:tracks|line|rails)",
+        r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
         r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
         r"by the time you read this",
         r"(?:will not|not going to) be (?:here|around)(?! (?:at|on|for the|"
@@ -716,7 +723,9 @@ DANGER_NOW = compile_words(
         rf"(?:girl|boy|child|kid) {gap(10)}(?:with|and) (?:two |three |some |an? |older |adult )*"
         r"(?:men|man|males?)",
         r"waiting for (?:a|the) (?:year \d+|child|girl|boy|kid)",
-        r"know where (?:you|she|he) (?:live|lives|are|is)",
+        # Someone who has tracked a person down: "found out where she now lives".
+        r"(?:knows?|found out|find out|worked out|knowing) where (?:\w+ ){1,2}(?:now )?"
+        r"(?:live|lives|are|is|work|works|stay|stays|sleep|sleeps|park|parks|go|goes|walks?)",
     )
 )
 # Words of death that no rule above placed: urgent on their own unless negated, over, an idiom,
