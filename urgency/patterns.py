@@ -20,6 +20,11 @@ def gap(most: int) -> str:
     return rf"(?:[^\s.,]+ ){{0,{most}}}"
 
 
+def gap_unnegated(most: int) -> str:
+    """Up to `most` words, none of them punctuation or a negation ("would never hurt")."""
+    return rf"(?:(?!(?:not|never|no|nobody|nothing) )[^\s.,]+ ){{0,{most}}}"
+
+
 def compile_words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
 
@@ -196,6 +201,8 @@ FICTION_OR_TEACHING = compile_words(
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
         r"about (?:the|a) game",
         # A play in rehearsal: "in case", a precaution, is no fiction.
+        "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
+        r"practi[sc]ed", r"practi[sc]ing",
         "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
         r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
     )
@@ -380,6 +387,7 @@ ORDINARY_SHOOTING = compile_words(
         r"shoot(?:ing|s)? (?:you |him |her |me )?"
         r"(?:a |an )?(?:message|email|text|video|film|photos?|pictures?|scene)",
         r"shots? (?:of|at goal|glass|put)", r"photo ?shoot", r"took a shot", r"taking shots",
+        r"(?:got |get |gets |getting )?shot down",
         r"flu (?:shot|jab)", r"booster shot", r"big shot", r"mug ?shot", "screenshot", r"long shot",
         r"shooting star", r"learn(?:ing|t|s)? to shoot", r"shoot(?:ing)? on the range",
         r"shooting range", r"shot at goal",
@@ -414,7 +422,7 @@ THREAT = compile_words(
         r"take (?:them|the kids|the "
         r"children|the baby) with (?:him|her)",
         rf"threat(?:s|en|ens|ened|ening)? to {gap(8)}(?:{KILL}|dog on)",
-        rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
+        rf"{INTENT} {gap_unnegated(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
         rf"(?:have|get|got) {PERSON} (?:taken care of|dealt with|done in)",
         rf"get rid of (?:him|her|them|{PERSON} \w+)(?: for good)?", r"(?:will not|never) live",
@@ -700,6 +708,15 @@ DANGER_NOW = compile_words(
         rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
         rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
         rf"the boy|the child)",
+        # Veiled: "watch what happens", "a surprise for his brother", "one way or another".
+        r"watch what happens", r"one way or (?:another|the other)",
+        r"(?:will not|would not) like (?:what happens|the other way|what comes)",
+        r"(?:a |got a |have a |has a |got something |something )(?:special |little )?"
+        r"(?:present|surprise|something) for (?:him|her|them|his \w+|her \w+|mr \w+|ms \w+|mrs \w+|"
+        r"miss \w+|\w+)",
+        # A court's protection crossed, or a child taken by someone who may not have them.
+        r"(?:restraining|non molestation|court|protection) order",
+        r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
         r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
         r"not let (?:her|him|them|me|us) (?:leave|go)",
         r"(?:put|slipped|spiked) (?:something |\w+ )?(?:in|into)? ?(?:my|her|his|their) drinks?",
