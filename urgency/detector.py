@@ -165,7 +165,12 @@ def _possessive(text: str, match: re.Match[str]) -> bool:
     if not match.group().endswith(" her"):
         return False
     following = text[match.end() :].split(maxsplit=1)
-    return bool(following) and following[0] not in p.OBJECT_FOLLOWERS
+    # An adverb ("wake her properly") follows an object, not a possessive.
+    return (
+        bool(following)
+        and following[0] not in p.OBJECT_FOLLOWERS
+        and not following[0].endswith("ly")
+    )
 
 
 def _sentence_hits(
@@ -189,6 +194,7 @@ def _sentence_hits(
             ("missing_sign", p.MISSING_SIGN),
             ("danger", p.DANGER_NOW),
             ("death", p.DEATH),
+            ("threat_with", p.THREAT_WITH),
         )
     }
     if not any(cues.values()):
@@ -266,6 +272,9 @@ def _sentence_hits(
         and usable(match, p.ORDINARY_SHOOTING)
         and not _overlaps(match, p.ORDINARY_WEAPON, text)
         and not p.ORDINARY_WEAPON_CONTEXT.search(text)
+    ]
+    violent += [
+        match for match in cues["threat_with"] if not joking and usable(match, conditional=False)
     ]
     for match in violent:
         add("weapon", True, match)

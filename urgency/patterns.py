@@ -280,6 +280,7 @@ MAYBE = compile_words(
 )
 JOKE = compile_words(
     words(
+        r"(?:but |only |just )(?:she|he|they|i) meant",
         r"figure of speech", r"not serious", r"did not mean it", r"just (?:a )?saying", "smiling",
         "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
         "laughed(?! (?:it|this|that) off)",
@@ -330,6 +331,13 @@ WEAPON = compile_words(
         "9mm", "9 mm", r"sawn off", "switchblade", r"box cutters?", "shooter", "uzi", r"ak ?47",
         r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
     )
+)
+# Whatever someone is threatened with is a weapon ("threatening staff with a pair of scissors");
+# a sanction is not ("threatened them with a detention").
+THREAT_WITH = compile_words(
+    r"threat\w* (?:[^\s.,]+ ){0,3}with (?:a |an |the |his |her |their )?(?:pair of |broken |large |"
+    r"big )?(?:it|them|(?!(?:a|an|the|his|her|their|detention|exclusion|police|sack|eviction|fine|"
+    r"court|report|ban|letter|legal|action|isolation|consequences)(?!\S))\w+)"
 )
 # A danger word naming an event, a business or a show: "murder mystery evening", "knife stall".
 _NAMING = (
@@ -640,6 +648,12 @@ MISSING_SIGN = compile_words(
     words(
         r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
         r"(?:straight|goes|going|went) to voicemail",
+        # Signs that someone living alone has not been up and about.
+        r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
+        r"(?:milk|post|mail|papers?|medication|prescription)(?: in)?",
+        r"(?:post|mail|milk|papers) (?:has |have )?(?:piled|piling) up",
+        r"curtains (?:have been |are |were |had been )?(?:shut|closed|drawn)",
+        r"(?:nobody|no one) (?:has )?answered the door", r"not answering (?:the|his|her) door",
         r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
@@ -702,6 +716,7 @@ DANGER_NOW = compile_words(
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
         "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
+        r"(?:can not|could not|unable to) (?:wake|rouse) (?:him|her|them)(?! up for| for)",
         "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",
         "stamping", "screaming", "attacking", r"(?:left |home )?alone", "stabbed", "shot",
         "injured", r"do something (?:stupid|silly|drastic)",
