@@ -168,7 +168,9 @@ RECOVERED = compile_words(
         "is stable", "good support", "support network",
         # The person says outright there is no plan, or what keeps them going.
         r"no (?:plans?|intentions?|intent)(?: or (?:plans?|intentions?|intent))? (?:to|of) act\w*",
-        r"reasons? to live", r"glad to be alive", r"(?:has been|was|been) discharged",
+        r"reasons? to live", r"glad to be alive",
+        r"no (?:thoughts|plans?|intentions?) of (?:hurting|harming|killing|ending)",
+        r"(?:has been|was|been) discharged",
         r"(?:has been|have been|is|are) well for",
     )
 )
@@ -189,7 +191,8 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
-        "films", "movie", "movies", "tv", "series", "story", "book", "novel", "poem", "character",
+        "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
+        "character",
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
         "awareness", "pshe", "leaflet", "campaign", "prevention", "first aid", "discussion",
         "discussed",
@@ -262,6 +265,7 @@ OBJECT_FOLLOWERS = frozenset(
 ONLY_POSSIBLE = compile_words(
     words(
         r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
         r"in (?:the )?future", "eventually",
         r"(?:could|might|may) end up", r"long ?term",
     )
@@ -272,6 +276,7 @@ MAYBE = compile_words(
         r"(?:had|would|has) (?:gone )?"
         r"missing",
         r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
         r"in (?:the )?future", "might", "could",
         "may", r"at risk of", "potentially", r"long ?term", "eventually", "perhaps",
         r"(?:worried|concerned|concern|fear|fears|worry|worries) (?:that )?(?:he|she|they) "
@@ -733,14 +738,19 @@ DANGER_NOW = compile_words(
         r"(?:restraining|non molestation|court|protection) order",
         r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
         r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
-        r"not let (?:her|him|them|me|us) (?:leave|go)",
+        r"not let (?:her|him|them|me|us|anyone) (?:leave|go|in|out)",
+        r"locked (?:her|him|them|me|us|his \w+|her \w+|their \w+)"
+        r"(?: and (?:the|her|his|their) \w+)? (?:in|inside|up)",
         r"(?:put|slipped|spiked) (?:something |\w+ )?(?:in|into)? ?(?:my|her|his|their) drinks?",
         "spiked", r"(?:told|warned|tell|telling) (?:\w+ ){0,4}to (?:stay|keep) away",
         r"locked (?:in|up)", r"held (?:against|at|in)",
         "trapped", "bundled", "dragged", r"forced (?:into|to)", r"kidnap\w*", r"abduct\w*",
         r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
-        r"banging on the door", r"kicking (?:the |in the )?door", "scared", "frightened",
-        "terrified", r"in danger", r"beat (?:him|her|them) up", r"jump (?:him|her|them)", "fight",
+        r"(?:banging|hammering|pounding|kicking) (?:on |at |in )?(?:the|her|his|their|my|our) "
+        r"(?:front |back )?door",
+        r"(?:break|kick|smash) (?:it|the door|her door|his door) (?:down|in)",
+        "scared", "frightened", "terrified", r"in danger", r"beat (?:him|her|them) up",
+        r"jump (?:him|her|them)", "fight",
         r"fighting(?! in (?:it|the|a|this|that))", "attack", "attacking", "assault", "rape",
         r"hurt (?:him|her|them|\w+) "
         r"(?:really )?(?:bad|badly)",
