@@ -230,7 +230,9 @@ ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
-    r"key worker|social worker)|we|i|staff|the school) (?:\w+ ){0,2}$"
+    r"key worker|social worker)|we|i|staff|the school) "
+    # ... as long as nobody else comes in between ("her mum said a man is coming to pick her up").
+    r"(?:(?!(?:man|men|someone|somebody|stranger|boyfriend|he|they|who|said|says|told) )\w+ ){0,6}$"
 )
 ROUTINE = compile_words(
     words(
