@@ -52,7 +52,9 @@ TIME_NOW = compile_words(
     words(
         "tonight", "tonights", "right now", "now", "at the moment", "currently", "as we speak",
         "just now", "today", "todays", "this morning", "this afternoon", "this evening",
-        "this weekend", "tomorrow", "earlier today", "later today", "soon", "still in", "imminent",
+        "this weekend", "tomorrow", "earlier today", "later today", "soon",
+        r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
+        "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
         # Word just came from the person: "has just rung", "just msgd me".
         r"just (?:rang|rung|called|phoned|texted|messaged|msgd|left|sent|told)",
@@ -245,6 +247,7 @@ ROUTINE = compile_words(
 PLAY = compile_words(
     words(
         r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
+        r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
         r"messing (?:about|around)", "swimming", "tombstoning",
     )
 )
@@ -294,6 +297,7 @@ JOKE = compile_words(
         "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
         r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
+        r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
     )
 )
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
@@ -331,7 +335,12 @@ WEAPON = compile_words(
     words(
         "knife", "knives", "blade", "blades", "machete", "machetes", "swords?", "samurai",
         "zombie knife", "rambo knife", "guns?", "handguns?", "pistols?", "firearms?", "revolvers?",
-        "rifles?", "shotguns?", "armed", "crossbows?", "axe", "hatchet", "hammer", "baseball bat",
+        "rifles?", "shotguns?", "armed", "crossbows?", "axe", "hatchet", "hammers?",
+        "baseball bats?",
+        # Improvised weapons, carried in numbers.
+        r"bats", r"crowbars?", r"(?:iron|metal) bars",
+        r"with (?:\w+ )?(?:bricks|chains|poles|planks)",
+        r"(?:bricks|chains|poles|planks) and (?:bats|bricks|chains|poles|planks|crowbars)",
         r"bat with nails", r"(?:metal|wooden) bat", "acid", "corrosive", "ammunition", "ammo",
         "bullets", "glock", "strap", "burner", "screwdriver", "razor", "weapons?", "taser",
         "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
@@ -515,7 +524,8 @@ SELF_HARM = compile_words(
         r"(?:drown|die|hang|bleed out|bleed to death|overdose|jump)",
         r"end(?:ing|s)? (?:my|his|her|their) "
         r"(?:own )?life",
-        r"end(?:ing|s)? it(?: all)?", r"take (?:my|his|her|their) (?:own )?life",
+        # "End it all with her boyfriend" is a break-up.
+        r"end(?:ing|s)? it(?: all)?(?!(?: all)? with)", r"take (?:my|his|her|their) (?:own )?life",
         r"taking (?:my|his|her|their) own life", "overdose", "overdosed", "overdosing",
         r"self harm(?:ing|ed|s)?", rf"(?:harm|hurt|cut|cutting|cuts|hang|hanging|hanged) {SELF}",
         r"cut(?:ting|s)? (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?)",
@@ -618,7 +628,8 @@ SELF_HARM_IDIOM = compile_words(
 MISSING = compile_words(
     words(
         r"(?:not|no one has|nobody has) heard from (?:him|her|them)",
-        r"no contact (?:from|with) (?:him|her|them) since", r"gone off with",
+        r"no (?:contact|word|news) (?:from|with) (?:him|her|them) since",
+        r"no (?:contact|word|news) since (?!then)\w+", r"gone off with",
         r"not been (?:home|in contact)", r"never arrived", r"not in the building",
         r"(?:can not|could not) find (?:him|her|them|my|his|her) "
         r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
@@ -681,7 +692,8 @@ FOUND = compile_words(
     words(
         r"brought (?:her|him|them) (?:back|home)", "all along", "located", "traced",
         # The person found, not a thing of theirs ("found his wedding ring on the table").
-        r"found(?! (?:(?:his|their|my|a|an|the|some) (?!boy|girl|child|man|woman|lad|pupil|young|"
+        r"found(?! (?:me|us)(?!\S))(?! (?:(?:his|their|my|a|an|the|some) "
+        r"(?!boy|girl|child|man|woman|lad|pupil|young|"
         r"kid|son|daughter|student|resident|patient|baby|person|teen)|"
         r"her (?!at|in|on|safe|and|with|by|near|outside))\w)",
         "returned", r"came (?:back|home)", r"come (?:back|home)", r"turned up", "back home",
@@ -722,6 +734,10 @@ DANGER_NOW = compile_words(
         rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
+        r"(?:can not|could not|unable to) get up",
+        # A pre-arranged alarm: "if you don't hear from me by 8, call someone".
+        r"if (?:you|u) (?:do not|did not|have not) (?:hear|heard) from (?:me|us|him|her)",
+        r"on the (?:\w+ )?floor (?:since|for|all)",
         "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
         r"(?:can not|could not|unable to) (?:wake|rouse) (?:him|her|them)(?! up for| for)",
         "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",
