@@ -180,6 +180,7 @@ def _sentence_hits(
     settled_after: bool,
     joking_after: bool,
     weapon_cleared: bool,
+    weapon_disposed: bool,
 ) -> list[_Hit]:
     text = sentence.text
     cues = {
@@ -287,6 +288,8 @@ def _sentence_hits(
                 continue
             if weapon_cleared and not (has_time or threats or violent):
                 continue
+            if weapon_disposed and not (threats or violent):
+                continue
             before = _clause_before(text, match.start(), _POSSESSION_REACH)
             held = p.POSSESSION.search(before) is not None and not p.NOT_POSSESSION.search(before)
             placed = _WEAPON_PLACE.match(text[match.end() :].strip()) is not None
@@ -365,6 +368,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         sentences += _sentences("descriptions", index, description)
     found_later = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
+    weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -389,6 +393,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             settled_after=settled_after,
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,
+            weapon_disposed=weapon_disposed,
         )
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(

@@ -123,6 +123,15 @@ RISK = compile_words(
         "violence", r"threat\w*", r"balaclavas?", "panic", r"broken? (?:her|his|their|the) \w+",
     )
 )
+# The weapon is out of anyone's hands: handed in, given back, confiscated.
+WEAPON_DISPOSED = compile_words(
+    words(
+        r"handed (?:it |them )?(?:in |over )?to (?:the )?(?:police|staff|reception|security)",
+        r"handed (?:it|them) in", r"(?:gave|given|put) (?:it|them) back (?:to|in) (?:the )?\w+",
+        r"(?:was|were|has been|have been) confiscated",
+        r"took (?:a|the|his|her) (?:\w+ )?(?:knife|blade|weapon) off (?:him|her|them|\w+)",
+    )
+)
 # Distant or finished: the sentence tells of something over, not something about to happen.
 PAST = compile_words(
     words(
@@ -320,7 +329,8 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
-        r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
+        r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
+        r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
         r"(?:on|from) (?:the|his|her|their) wall",
         # A blade as a tool or an exhibit: taught safely, carried for work, from history.
@@ -401,7 +411,9 @@ WEAPON_VIOLENCE = compile_words(
     words(
         r"shots? fired", "gunshots?", "gunfire", "riding", "drive by", "ride out", "stab", "stabs",
         "stabbed", "stabbing", "stabbings", "shoot", "shoots", "shooting", "shootings", "shot",
-        "knife", "knifed", "knifing", "slash", "slashed", "slashing", rf"wet {gap(1)}up",
+        # "knife" the verb, with someone to knife; "found a knife" names a thing.
+        r"knife (?:him|her|them|you|me|someone|somebody|anyone|the \w+)", "knifed", "knifing",
+        "slash", "slashed", "slashing", rf"wet {gap(1)}up",
         r"chef (?:him|her|them)", r"dip (?:him|her|them)", "shoot up", "shank", "shanked",
     )
 )
@@ -641,6 +653,10 @@ MISSING = compile_words(
         r"taken by (?:a|an|two|some|the) (?:man|men|"
         r"stranger|adult|male|group)",
         r"held against (?:her|his|their) will", "missing", "disappeared",
+        # Held now: "being held there since Friday", "not allowed out".
+        r"(?:being |is being |are being )held (?:there|here|captive|hostage|prisoner|against)",
+        r"not (?:allowed|let) (?:out|to leave|to go home)",
+        r"keeping (?:her|him|them|my \w+|his \w+|her \w+) (?:in|at|locked)",
         r"not (?:come|came|been|gone|going) (?:back )?home",
         r"not (?:come|came|been) back"
         r"(?! to (?!home|the home|the house|the flat|the ward|the unit))",
