@@ -479,6 +479,10 @@ THREAT = compile_words(
         r"(?:is|will be|get|gets|getting) killed",
         # A threat told by what it will leave behind: a body that stops breathing, a victim who
         # needs an ambulance or will not survive, a farewell the victim had better make.
+        # Squeezed or choked until someone passed out, blacked out, "went to sleep".
+        r"(?:until|till) (?:he|she|they|you|it|i) (?:passed out|pass out|passes out|blacked out|"
+        r"black out|went (?:to sleep|limp|blue|floppy)|go (?:to sleep|limp|blue))",
+        r"(?:break|smash|snap) every bone",
         r"until (?:he|she|they|you|it) (?:stops? |stop |not |can not |could not |no longer )?"
         r"(?:breath\w*|dies|die|is dead|are dead)",
         r"(?:need|needs|needing) (?:an ambulance|a hospital\w*|hospital|intensive care)",
@@ -790,6 +794,7 @@ DANGER_NOW = compile_words(
         r"(?:really )?(?:bad|badly)",
         rf"(?:going to|will) {gap(1)}(?:hurt|harm|attack|beat)", r"sort (?:him|her|them) out",
         "revenge", "not want to go",
+        r"(?:scared|afraid|frightened|terrified) to go (?:back )?home",
         r"(?:get|got|getting|pull|pulled|drag|lure|lured|grab|grabbed|push|pushed|force|bundle|"
         r"snatch|snatched) (?:a|the|this|that) (?:child|girl|boy|kid|young person)",
         r"(?:tried|trying) to (?:get|take|grab|snatch|lure|pull)",
