@@ -257,7 +257,7 @@ PLAY = compile_words(
     words(
         r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
         r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
-        r"messing (?:about|around)", "swimming", "tombstoning",
+        r"messing (?:about|around)", "swimming", "tombstoning", "joked",
     )
 )
 # A danger only asked about ("I asked whether she feels in danger") unless the answer was yes.
@@ -301,7 +301,7 @@ JOKE = compile_words(
     words(
         r"(?:but |only |just )(?:she|he|they|i) meant",
         r"figure of speech", r"not serious", r"did not mean it", r"just (?:a )?saying", "smiling",
-        "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
+        "smiled", "grinning", "laughs", "joke", "joked", "joking", "jokingly", "banter",
         "laughed(?! (?:it|this|that) off)",
         "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
@@ -787,7 +787,9 @@ DANGER_NOW = compile_words(
         r"(?:banging|hammering|pounding|kicking) (?:on |at |in )?(?:the|her|his|their|my|our) "
         r"(?:front |back )?door",
         r"(?:break|kick|smash) (?:it|the door|her door|his door) (?:down|in)",
-        "scared", "frightened", "terrified", r"in danger", r"beat (?:him|her|them) up",
+        "scared", "frightened", "terrified", r"in danger",
+        r"beat (?:him|her|them|me) (?:up|(?:very |really |so )?(?:bad|badly)|black and blue)",
+        r"lock(?:s|ed)? (?:the door|her in|him in|them in|me in|her in the \w+)",
         r"jump (?:him|her|them)", "fight",
         r"fighting(?! in (?:it|the|a|this|that))", "attack", "attacking", "assault", "rape",
         r"hurt (?:him|her|them|\w+) "
