@@ -349,24 +349,34 @@ def _immediacy_and_risks(sentences: list[_Sentence]) -> tuple[list[_Hit], list[_
     return immediate, risks
 
 
-def _found_again(sentences: list[_Sentence]) -> bool:
-    """Whether the record says a missing person has been found or come back."""
-    for sentence in sentences:
+def _found_again(sentences: list[_Sentence]) -> list[bool]:
+    """For each sentence, whether the record says the missing person was found after it.
+
+    A find ends what came before it, not what came after: "the groundsman found Lee in the
+    woods. Lee ran off. He has not returned." The when-text and descriptions restate the
+    information, so a find told in the information ends a missing told in them too."""
+    last_found = -1
+    found_in_information = False
+    for number, sentence in enumerate(sentences):
         if p.FOUND_ELSEWHERE.search(sentence.text):
             continue
         for match in p.FOUND.finditer(sentence.text):
             if not _overlaps(match, p.NOT_FOUND, sentence.text) and not _negated(
                 sentence.text, match
             ):
-                return True
-    return False
+                last_found = number
+                found_in_information |= sentence.field_name == "information"
+    return [
+        number <= last_found or (found_in_information and sentence.field_name != "information")
+        for number, sentence in enumerate(sentences)
+    ]
 
 
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
         sentences += _sentences("descriptions", index, description)
-    found_later = _found_again(sentences)
+    found_after = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
@@ -389,7 +399,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         )
         hits += _sentence_hits(
             sentence,
-            found_later=found_later,
+            found_later=found_after[number],
             settled_after=settled_after,
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,

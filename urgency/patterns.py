@@ -801,6 +801,15 @@ DANGER_NOW = compile_words(
         r"snatch|snatched) (?:a|the|this|that) (?:child|girl|boy|kid|young person)",
         r"(?:tried|trying) to (?:get|take|grab|snatch|lure|pull)",
         r"get in (?:the|his|their|a) (?:car|van)", "or else",
+        # Luring and watching children; a threat to whoever gets in the way.
+        # Luring as it happens ("calling to pupils to get into the van"), not a past offer.
+        r"(?:asking|telling|calling|calling to|trying to get|urging|waving|beckoning) (?:\w+ ){0,3}"
+        r"(?:to )?(?:come|get|go) (?:in|into|to|over to) (?:the|his|their|a|my) "
+        r"(?:car|van|vehicle)",
+        r"(?:photographing|filming|taking (?:photos|pictures) of) (?:the )?"
+        r"(?:children|kids|girls|boys|pupils)", "circling",
+        r"(?:you|anyone|whoever)(?: \w+){0,6} (?:will|would|are going to|is going to) regret "
+        r"(?:it|this)",
         r"still in the (?:room|house|flat|car)",
         rf"(?:men|man|males?|adults?) {gap(3)}(?:a |the )?(?:girl|boy|child|kid)",
         rf"(?:girl|boy|child|kid) {gap(10)}(?:with|and) (?:two |three |some |an? |older |adult )*"
