@@ -401,6 +401,9 @@ POSSESSION = compile_words(
 NOT_POSSESSION = compile_words(
     words(
         "obsessed with", "interested in", "fascinated by",
+        # Wanting one is not having one: "wants a pocket knife for his birthday".
+        r"wants? (?:a|an|one)", r"asked (?:for|to buy) (?:a|an)", r"would like (?:a|an)",
+        r"wish(?:es)? for (?:a|an)",
         r"(?:videos?|pictures?|photos?|"
         r"drawings?|images?) of",
         "talks about", "talking about", "about",
