@@ -237,7 +237,7 @@ DISCLOSURE = compile_words(
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
 # parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
-ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to)")
+ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to|coming for)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
@@ -377,7 +377,7 @@ ORDINARY_WEAPON = compile_words(
         _NAMING,
         r"(?:nerf|water|toy|glue|staple|cap|spud|paintball|laser|nail|bubble|heat|massage) "
         r"(?:guns?|pistols?)",
-        "gun club", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
+        "gun club", r"finger guns?", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
         r"weapon on the (?:pitch|field|court)", r"knife and fork", r"butter knife", r"knife skills",
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
@@ -778,7 +778,7 @@ DANGER_NOW = compile_words(
         # A court's protection crossed, or a child taken by someone who may not have them.
         r"(?:restraining|non molestation|court|protection) order",
         r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
-        r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
+        r"(?:coming|come|be|go|going)(?: back)? (?:later )?for (?:him|her|them|you|me|us|the \w+)",
         r"not let (?:her|him|them|me|us|anyone) (?:leave|go|in|out)",
         r"locked (?:her|him|them|me|us|his \w+|her \w+|their \w+)"
         r"(?: and (?:the|her|his|their) \w+)? (?:in|inside|up)",
