@@ -178,6 +178,7 @@ def _sentence_hits(
     *,
     found_later: bool,
     settled_after: bool,
+    safe_after: bool,
     joking_after: bool,
     weapon_cleared: bool,
     weapon_disposed: bool,
@@ -205,7 +206,10 @@ def _sentence_hits(
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
-    over = (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
+    safe_here = p.SAFE_NOW.search(text) is not None
+    over = safe_after or (
+        (settled_after or dated or safe_here or p.PAST.search(text) is not None) and not strong_time
+    )
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
         p.SETTING.search(text) is not None and p.DISCLOSURE.search(text) is None
     )
@@ -389,6 +393,12 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             and following.index == sentence.index
             and p.SETTLED.search(following.text) is not None
         )
+        # "Everyone is safe." closes all that came before it in the field, even this afternoon's.
+        safe_after = any(
+            p.SAFE_NOW.search(other.text) is not None
+            for other in sentences[number + 1 :]
+            if other.field_name == sentence.field_name and other.index == sentence.index
+        )
         same_field = (
             following is not None
             and following.field_name == sentence.field_name
@@ -401,6 +411,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             sentence,
             found_later=found_after[number],
             settled_after=settled_after,
+            safe_after=safe_after,
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,

@@ -160,14 +160,19 @@ SETTLED = compile_words(
         "have since", "no concerns since", "no incidents since",
     )
 )
+# The person is safe or well now: this sentence and the one before it are over ("She cut her knee
+# and it bled a lot. She is fine now."), not the whole record.
+SAFE_NOW = compile_words(
+    words(
+        r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
+        r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
+    )
+)
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
 NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
-        "not urgent", "nothing happened", r"(?:is|are) (?:fine|ok|okay|alright|all right) now",
-        "safe and well", "home safe",
-        r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
-        r"no (?:one|body) is in danger", "no danger",
+        "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
     )
 )
 RECOVERED = compile_words(
@@ -810,7 +815,8 @@ DANGER_NOW = compile_words(
         r"(?:to )?(?:come|get|go) (?:in|into|to|over to) (?:the|his|their|a|my) "
         r"(?:car|van|vehicle)",
         r"(?:photographing|filming|taking (?:photos|pictures) of) (?:the )?"
-        r"(?:children|kids|girls|boys|pupils)", "circling",
+        r"(?:children|kids|girls|boys|pupils)",
+        r"circling (?:the|a|round|around) (?:school|house|block|estate|park|area|flats?|street)",
         r"(?:you|anyone|whoever)(?: \w+){0,6} (?:will|would|are going to|is going to) regret "
         r"(?:it|this)",
         r"still in the (?:room|house|flat|car)",

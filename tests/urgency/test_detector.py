@@ -163,3 +163,14 @@ def test_a_joke_shown_in_the_next_sentence_takes_a_threat_back_but_not_joking_do
 def test_whatever_someone_is_threatened_with_is_a_weapon_but_a_sanction_is_not():
     assert "weapon" in _detect("He is threatening the cashier with a crowbar.").kinds
     assert not _detect("The teacher threatened them with a detention.").urgent
+
+
+def test_saying_everyone_is_safe_closes_what_came_before_not_what_comes_with_it():
+    assert not _detect(
+        "Her uncle turned up drunk this afternoon wanting to take her out. "
+        "Staff kept her inside. Everyone is safe.",
+        when="this afternoon",
+    ).urgent
+    assert _detect(
+        "They are safe at the refuge but he has a gun and is looking for them tonight."
+    ).urgent
