@@ -479,7 +479,7 @@ THREAT = compile_words(
         rf"threat(?:s|en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
         r"weapon|acid|machete|petrol)",
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
-        rf"put {gap(2)}in the ground", "finish the job", r"get what is coming",
+        rf"put {gap(2)}in {gap(3)}the ground", "finish the job", r"get what is coming",
         r"gets? what is coming", r"going to get it", r"you are next",
         r"(?:is|are|you are|you re|he is|she is) getting it(?! (?:done|fixed|back|sorted|ready|out|"
         r"from|for|cut|checked|on|in|off|to)(?!\S))",
@@ -772,8 +772,10 @@ DANGER_NOW = compile_words(
         "stamping", "screaming", "attacking", r"(?:left |home )?alone", "stabbed", "shot",
         "injured", r"do something (?:stupid|silly|drastic)",
         rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
-        rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
-        rf"the boy|the child)",
+        rf"meeting up with|arranged to meet|driving) (?:her|him|them|me|us|a girl|a boy|a child|"
+        rf"the girl|the boy|the child)",
+        # A cry for help quoted as it was written: "help, they're taking me somewhere".
+        r"(?:^|(?<=, ))help(?: me| us)?(?= ,|$| please)",
         # Veiled: "watch what happens", "a surprise for his brother", "one way or another".
         r"watch what happens", r"one way or (?:another|the other)",
         r"(?:will not|would not) like (?:what happens|the other way|what comes)",
