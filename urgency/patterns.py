@@ -574,10 +574,14 @@ SELF_HARM = compile_words(
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"engine running in (?:the|a) garage",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
-        r"(?:drive|driving|drove|jump|jumping|throw (?:him|her|them|my)self) "
+        r"(?:drive|driving|drove|steer|steering|jump|jumping|throw (?:him|her|them|my)self) "
+        r"(?:(?:his|her|their|my|the|a) (?:car|van|bike|lorry|truck) )?"
         r"(?:off|into|from|in front of) "
         r"(?:a|the) (?:cliff|bridge|wall|tree|river|lorry|sea|train|motorway|building|car park|"
-        r"roof)",
+        r"roof|quarry|quarry edge|canal|reservoir|harbour)",
+        # The whole of something swallowed: "a whole packet", "the whole bottle of his nan's pills".
+        r"(?:taken|took|swallowed|swallowing|taking|drunk|drank) (?:a|the) (?:whole|full|entire) "
+        r"(?:packet|box|bottle|strip|pack|tub)",
         rf"(?:sitting|standing|stood|sat|climbed|climbing) (?:on|onto|over) (?:the|a) {gap(1)}"
         r"(?:ledge|roof|parapet|railings?|edge|balcony|window ledge|window sill)",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) not (?:here|alive|born)",
@@ -671,14 +675,16 @@ MISSING = compile_words(
         r"keeping (?:her|him|them|my \w+|his \w+|her \w+) (?:in|at|locked)",
         r"not (?:come|came|been|gone|going) (?:back )?home",
         r"not (?:come|came|been) back"
-        r"(?! to (?!home|the home|the house|the flat|the ward|the unit))",
+        r"(?! to (?!home|the home|the house|the flat|the ward|the unit|the placement|the hostel|"
+        r"the refuge|(?:his|her|their) (?:placement|foster home|carers?)))",
         "not returned", r"not been seen", r"not seen since",
         # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
         r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
         r"(?:no one|nobody) (?:knows where|has heard from)",
         r"(?:not been able|unable|not able|been unable) to (?:find|locate|trace|reach) "
         r"(?:him|her|them)",
-        r"still not (?:back|home|found|located|returned)", r"not (?:back|home) (?:yet|since)",
+        r"still not (?:back|home|found|located|returned|come back|came back)",
+        r"not (?:back|home) (?:yet|since)",
         r"not back(?= ,|$)",
         r"can not be (?:found|located)", r"could not be (?:found|located)",
         r"can not (?:find|locate)", r"not been (?:found|located)",
@@ -720,7 +726,7 @@ FOUND = compile_words(
     words(
         r"brought (?:her|him|them) (?:back|home)", "all along", "located", "traced",
         # The person found, not a thing of theirs ("found his wedding ring on the table").
-        r"found(?! (?:me|us)(?!\S))(?! (?:(?:his|their|my|a|an|the|some) "
+        r"found(?! (?:me|us|out)(?!\S))(?! (?:(?:his|their|my|a|an|the|some) "
         r"(?!boy|girl|child|man|woman|lad|pupil|young|"
         r"kid|son|daughter|student|resident|patient|baby|person|teen)|"
         r"her (?!at|in|on|safe|and|with|by|near|outside))\w)",
@@ -766,6 +772,10 @@ DANGER_NOW = compile_words(
         # A pre-arranged alarm: "if you don't hear from me by 8, call someone".
         r"if (?:you|u) (?:do not|did not|have not) (?:hear|heard) from (?:me|us|him|her)",
         r"on the (?:\w+ )?floor (?:since|for|all)",
+        # Signs on the body now: slurring, barely able to stand; pressure on the neck.
+        "slurring", r"can (?:barely|hardly) (?:stand|breathe|walk|speak|talk)",
+        r"(?:squeez|grabb|press|chok|strangl|throttl)\w* (?:on )?(?:his|her|their|my) "
+        r"(?:throat|neck)",
         "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
         r"(?:can not|could not|unable to) (?:wake|rouse) (?:him|her|them)(?! up for| for)",
         "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",
