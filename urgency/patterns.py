@@ -678,6 +678,10 @@ MISSING = compile_words(
         r"(?! to (?!home|the home|the house|the flat|the ward|the unit|the placement|the hostel|"
         r"the refuge|(?:his|her|their) (?:placement|foster home|carers?)))",
         "not returned", r"not been seen", r"not seen since",
+        # Seen by nobody since, late back, lost: "nobody at the hostel has seen Rhiannon since".
+        r"(?:not|nobody|no one) (?:\w+ ){0,3}(?:has |have |had )?(?:seen|heard from) "
+        r"(?:\w+ ){1,2}since",
+        r"(?:do not|does not|did not) know where (?:i am|we are|she is|he is|they are taking)",
         # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
         r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
         r"(?:no one|nobody) (?:knows where|has heard from)",
@@ -699,7 +703,8 @@ MISSING = compile_words(
 MISSING_SIGN = compile_words(
     words(
         r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
-        r"(?:straight|goes|going|went) to voicemail",
+        r"(?:straight|goes|going|went) to voicemail", r"(?:was|were|is|are) due (?:back|home)",
+        r"(?:no|without) (?:contact|parental) rights",
         # Signs that someone living alone has not been up and about.
         r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
         r"(?:milk|post|mail|papers?|medication|prescription)(?: in)?",
