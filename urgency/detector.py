@@ -206,10 +206,11 @@ def _sentence_hits(
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
-    safe_here = p.SAFE_NOW.search(text) is not None
     over = safe_after or (
-        (settled_after or dated or safe_here or p.PAST.search(text) is not None) and not strong_time
+        (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
     )
+    # "... but he arrived safely" closes what came before it in the sentence, not what follows.
+    safe_from = max((match.start() for match in p.SAFE_NOW.finditer(text)), default=-1)
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
         p.SETTING.search(text) is not None and p.DISCLOSURE.search(text) is None
     )
@@ -232,7 +233,7 @@ def _sentence_hits(
     def usable(
         match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
     ) -> bool:
-        if over or made_up or (maybe and conditional):
+        if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
             return False

@@ -165,6 +165,7 @@ SETTLED = compile_words(
 SAFE_NOW = compile_words(
     words(
         r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
+        r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
     )
 )
@@ -516,7 +517,11 @@ THREAT_IDIOM = compile_words(
         r"report|grades|phone|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
-        r"(?:bored|scared|worried) to death", "killing me", r"dying to",
+        r"(?:bored|scared|worried) to death",
+        # A pet or a thing as the object: "could murder the cat", "strangle the dog".
+        r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
+        r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
+        "killing me", r"dying to",
         r"(?:pain|back|feet|head|tooth\w*|knees?|legs?|heat|shoes) (?:is |was |are |were )?"
         r"killing (?:me|him|her|them)", r"to die for",
         r"(?:die|dies|dying) of \w+",
@@ -627,6 +632,9 @@ SELF_HARM_SIGN = compile_words(
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
+        r"(?:it is|it will|everything is|everything will|all) (?:all )?(?:going to )?be over "
+        r"(?:soon|tonight|today|by)",
+        r"tell (?:\w+ ){1,2}(?:i am|that i am|i was) sorry",
         # Affairs put in order and farewells: things left for others, goodbyes already said.
         r"(?:his|her|their|my|the) (?:\w+ )?(?:dog|cat|pets?|things|stuff|belongings|keys|cards|"
         r"phone|wallet|passport)(?: and (?:his |her |their |my )?\w+)? (?:with (?:his|her|their|a)|"
