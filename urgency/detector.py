@@ -322,7 +322,12 @@ def _sentence_hits(
             add("missing_now", False, match)
 
     for match in cues["danger"]:
-        if not joking and usable(match, p.ORDINARY_SHOOTING) and not _possessive(text, match):
+        if (
+            not joking
+            and usable(match, p.ORDINARY_SHOOTING)
+            and not _overlaps(match, p.THREAT_IDIOM, text)
+            and not _possessive(text, match)
+        ):
             if p.ESCORT.match(match.group()) and (
                 p.ROUTINE.search(text) or p.ORDINARY_ESCORT.search(text[: match.start()])
             ):

@@ -517,7 +517,8 @@ THREAT_IDIOM = compile_words(
         r"report|grades|phone|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
-        r"(?:bored|scared|worried) to death",
+        r"(?:bored|scared|worried|frightened|terrified|petrified) to death",
+        r"(?:heart|panic|asthma|anxiety) attacks?",
         # A pet or a thing as the object: "could murder the cat", "strangle the dog".
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
@@ -712,6 +713,8 @@ MISSING_SIGN = compile_words(
     words(
         r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
         r"(?:straight|goes|going|went) to voicemail", r"(?:was|were|is|are) due (?:back|home)",
+        r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
+        r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
         r"(?:no|without) (?:contact|parental) rights",
         # Signs that someone living alone has not been up and about.
         r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
@@ -821,6 +824,9 @@ DANGER_NOW = compile_words(
         r"(?:front |back )?door",
         r"(?:break|kick|smash) (?:it|the door|her door|his door) (?:down|in)",
         "scared", "frightened", "terrified", r"in danger",
+        # Followed now, "he'll have her later".
+        r"(?:following|followed) (?:her|him|them|me|us|my \w+|the bus|the car|my car)",
+        r"(?:get|have) (?:her|him|them|you) later",
         r"beat (?:him|her|them|me) (?:up|(?:very |really |so )?(?:bad|badly)|black and blue)",
         r"lock(?:s|ed)? (?:the door|her in|him in|them in|me in|her in the \w+)",
         r"jump (?:him|her|them)", "fight",
