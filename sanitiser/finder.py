@@ -423,11 +423,12 @@ _DATE_LINE = re.compile(
 )
 
 
-# A field that holds a date or a time ("Date/Time: 12/02/2025 12:40", "DOB: ..."): what
+# A field that holds a date or a time ("Date/Time: 12/02/2025 12:40", "DOB: ...", "DOB
+# 03/04/2009"): what
 # happened when, not who wrote it.
 _DATE_LABEL = re.compile(
     r"(?i)^(?:[\w/ ]{0,20}\b(?:date|time|dob|d\.o\.b|born|created|opened|printed|when))"
-    r"[\w/ ]{0,12}[ \t]*:[ \t]*"
+    r"[\w/ ]{0,12}[ \t]*:?[ \t]*"
 )
 
 

@@ -33,7 +33,11 @@ def test_a_role_with_another_name_in_brackets_is_either():
     source = {"name": "Magnus Isbister", "role": "Senior Conductor (guard)"}
     out = run("I am a senior conductor based at Leeds. The guard I was with saw it.", **source)
     assert "conductor" not in out.lower()
-    out = run("this is martin plumber with the council", name="Martin Mongan", role="Plumber (repairs operative)")
+    out = run(
+        "this is martin plumber with the council",
+        name="Martin Mongan",
+        role="Plumber (repairs operative)",
+    )
     assert "plumber" not in out
 
 
@@ -44,7 +48,9 @@ def test_a_role_is_also_the_other_names_the_same_work_goes_by():
         role="cook",
     )
     assert "dinner lady" not in out
-    out = run("hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden")
+    out = run(
+        "hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden"
+    )
     assert "churchwarden" not in out
 
 
@@ -169,3 +175,25 @@ def test_a_case_prints_subject_line_and_date_fields_stay_its_staff_line_goes():
     # still taken whole (gap left open).
     assert "48 Kingsbridge Road" in out, out
     assert "Mensah" not in out
+
+
+def test_a_subject_line_in_the_top_block_beside_the_source_stays_through_the_re_check():
+    form = {"subjects": [{"name": "Kyle Brannigan", "address": "9 Lakeside Walk"}]}
+    source = {"name": "Hannah Price", "role": "GP", "organisation": "Lakeside Medical Practice"}
+    out = run(
+        "Clinician: Dr Hannah Price (GP)\nPatient: Kyle Brannigan   DOB: 03/04/2009\n"
+        "Address: 9 Lakeside Walk\n\nSays Dean gives him cash to carry bags.",
+        form,
+        **source,
+    )
+    assert "Hannah" not in out and "Price" not in out
+    assert "Patient: Kyle Brannigan   DOB: 03/04/2009\nAddress: 9 Lakeside Walk" in out
+    out = run(
+        "EMIS Web - Consultation\nHannah Price\nPatient: Kyle Brannigan\nDOB 03/04/2009\n\n"
+        "Kyle says Dean gives him cash.",
+        form,
+        **source,
+    )
+    assert "Hannah" not in out and "Patient: Kyle Brannigan\nDOB 03/04/2009" in out
+    out = run("Hannah Price, GP\nKyle Brannigan (DOB 03/04/2009), 9 Lakeside Walk", form, **source)
+    assert "Hannah" not in out and "Kyle Brannigan (DOB 03/04/2009), 9 Lakeside Walk" in out
