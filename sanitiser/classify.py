@@ -32,10 +32,12 @@ from .lexicon import PHONETIC, is_english_word
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
+from .self_reference import KIND as SELF_DESCRIPTION
+from .self_reference import self_description_spans
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import TextIndex, spliced_index
-from .workplace import workplace_spans
 from .vocabulary import TITLES
+from .workplace import workplace_spans
 
 SOURCE = "source"
 SUBJECT = "subject"
@@ -234,8 +236,16 @@ def sanitise(
         for c in _distinct([c for c in candidates if not c.zone and c not in entered])
         if not any(e.start < c.end and c.start < e.end for e in entered)
     ]
+    # A writer's line that holds what the professional entered ("Patient: Kyle Brannigan  DOB
+    # ...  Addr: 9 Lakeside Walk" at the top of a case print) is judged by its parts: the
+    # subject's stay, the rest goes on its own finds.
+    inner = [(c.start, c.end) for c in protected if c.kind not in _ZONE_LINE_KINDS]
     for candidate in zoned + entered + others:
         if any(s <= candidate.start and candidate.end <= e for s, e in taken):
+            continue
+        if candidate.kind in _ZONE_LINE_KINDS and any(
+            candidate.start <= s and e <= candidate.end for s, e in inner
+        ):
             continue
         if _beside_source(text, candidate, source_ranges + writer_ranges):
             candidate = _tied_to_writer(candidate)
@@ -252,6 +262,10 @@ def sanitise(
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _same_person_same_decision(findings, decisions)
+    kept = [(f.start, f.end) for f in findings if not f.removed and f.kind in _DETAIL_KINDS]
+    findings += _self_descriptions(
+        text, [(c.start, c.end) for c in protected] + kept, source_ranges, matcher, decisions
+    )
     for span in shared:
         if any(f.start <= span.start and span.end <= f.end and f.removed for f in findings):
             continue
@@ -309,6 +323,72 @@ def sanitise(
     )
 
 
+# What a subject's details are: a clause about the writer's work is cut around them.
+_DETAIL_KINDS = frozenset(
+    {"person", "proper", "place", "address", "postcode", "vehicle", "phone", "handle", "email"}
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an and or of to in on at for with from by his her their him them he she they it is "
+    "was as".split()
+)
+
+
+def _self_descriptions(
+    text: str,
+    standing: list[tuple[int, int]],
+    source_ranges: list[tuple[int, int]],
+    matcher: _SubjectMatcher,
+    decisions: Mapping[str, str],
+) -> list[Finding]:
+    """The writer's own work, position or tie to the subject (`self_reference`), listed for the
+    handler as unknowns. What stays inside one (``standing``: what the professional entered as
+    a subject's, and identifiers the machine keeps) cuts it in pieces: the piece that points
+    to the writer ("I took the phone off" of "I took the phone off Kyle in period 3") the
+    machine removes; the others ("in period 3") it keeps and lists."""
+    findings: list[Finding] = []
+    entered = sorted(standing)
+    for start, end, cue_start, cue_end in self_description_spans(text):
+        pieces = []
+        cursor = start
+        for s, e in entered:
+            if s < end and cursor < e:
+                if s > cursor:
+                    pieces.append((cursor, s))
+                cursor = max(cursor, e)
+        if cursor < end:
+            pieces.append((cursor, end))
+        for piece_start, piece_end in pieces:
+            piece_start, piece_end = _trim(text, piece_start, piece_end)
+            words = set(_tokens(text[piece_start:piece_end]))
+            if not words or words <= _FUNCTION_WORDS | TITLES:
+                continue
+            if any(s <= piece_start and piece_end <= e for s, e in source_ranges):
+                continue
+            candidate = Candidate(
+                piece_start, piece_end, SELF_DESCRIPTION, text[piece_start:piece_end]
+            )
+            if matcher.matches(candidate):
+                continue  # a phrase the handler kept
+            machine = piece_start < cue_end and cue_start < piece_end
+            decided = decisions.get(f"{piece_start}:{piece_end}")
+            removed = machine if decided not in (KEEP, REMOVE) else decided == REMOVE
+            reason = (
+                "the writer's own work, position or tie to the subject"
+                if machine
+                else "in a clause about the writer's own work, beside a subject's details"
+            )
+            findings.append(_finding(candidate, UNKNOWN, removed, reason, machine))
+    return findings
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
 _CONTAINER_KINDS = frozenset({"person", "proper", "organisation", "place", "address", "role"})
 
 
@@ -335,7 +415,11 @@ def _screened(
         if any(s.start <= hit.start and hit.end <= s.end for s in source):
             continue
         word = text[hit.start : hit.end]
-        if any(c.start <= hit.start and hit.end <= c.end for c in protected if not c.zone):
+        if any(
+            c.start <= hit.start and hit.end <= c.end
+            for c in protected
+            if not c.zone or c.kind not in _ZONE_LINE_KINDS
+        ):
             # Inside something the professional entered, but not inside a name as entered
             # (the screen lets those through): the gate will stop it, so the handler decides.
             shared.append(Span(hit.start, hit.end, hit.kind, word, "shared with a subject"))
@@ -470,6 +554,7 @@ def _same_person_same_decision(
 
 
 _PERSON_KINDS = frozenset({"person", "proper"})
+_ZONE_LINE_KINDS = frozenset({"letterhead", "signature", "header", "label"})
 
 
 def _is_writer_zone_span(span: Span) -> bool:

@@ -423,7 +423,19 @@ _DATE_LINE = re.compile(
 )
 
 
+# A field that holds a date or a time ("Date/Time: 12/02/2025 12:40", "DOB: ...", "DOB
+# 03/04/2009"): what
+# happened when, not who wrote it.
+_DATE_LABEL = re.compile(
+    r"(?i)^(?:[\w/ ]{0,20}\b(?:date|time|dob|d\.o\.b|born|created|opened|printed|when))"
+    r"[\w/ ]{0,12}[ \t]*:?[ \t]*"
+)
+
+
 def _only_dates(line: str) -> bool:
+    label = _DATE_LABEL.match(line)
+    if label:
+        line = line[label.end() :]
     return _DATE_LINE.match(line) is not None
 
 

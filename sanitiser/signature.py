@@ -61,6 +61,15 @@ _TEAM_WORDS = ORG_GENERIC_WORDS | word_set(
     """
 )
 _TAIL_LINES = 8
+# A line about the person the record is about, in a case-system print's top block ("Patient: Kyle
+# Brannigan   DOB: 03/04/2009", "Woman: Esi Boateng", "Kyle Brannigan (DOB 03/04/2009)"): no
+# line of the source's signature, so a block stops before it.
+_SUBJECT_LINE = re.compile(
+    r"(?i)^[ \t>*]*(?:patient|pt|client|child|young[ \t]+person|yp|pupil|student|learner|"
+    r"service[ \t]+user|resident|tenant|customer|guest|subject|person|individual|woman|man|"
+    r"mother|baby|infant|re|regarding|concerning)\b\.?[ \t]*[:\-]"
+    r"|\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|nhs[ \t]*(?:no|number)|age[ \t]*:|aged[ \t]+\d)"
+)
 _MARKERS = re.compile(re.escape(MARKER))
 _THANKS_FOR = re.compile(r"(?i:for)\b")
 # A label after the source's details ("Chance). Young person: Dylan"): the line goes on to
@@ -128,6 +137,8 @@ def _extend_block(
             after_blank = True
             continue
         if len(line) > _MAX_LINE or _STOP_LINE.match(line):
+            break
+        if _SUBJECT_LINE.search(line) and not _overlaps(around, line_start, line_end):
             break
         strong = _STRONG_LINE.search(line) or (
             _overlaps(around, line_start, line_end)

@@ -54,23 +54,6 @@ _WORK_PLACE_ON_STREET = re.compile(
     + _STREET
     + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b"
 )
-# The writer picked out without a name: "I was the one who", "the only Polish speaker on the
-# team", "my tutor group", "my Year 9 girls", "same first name as me".
-_WORK_GROUP = (
-    r"team|staff|shift|ward|crew|rota|desk|site|school|unit|department|dept|floor|wing|"
-    r"nights|days|squad|committee|station|depot|branch|office|practice|surgery|kitchen"
-)
-_INDIRECT = re.compile(
-    r"(?i)\b(?:i\s+was|i['\u2019]?m|i\s+am|i\s+was\s+just|i['\u2019]ve\s+been|as)\s+"
-    r"(?:the\s+one\s+(?:who|that)|the\s+only\s+one(?:\s+(?:who|that|on|in|at))?|"
-    r"the\s+(?:first|last)\s+(?:one\s+)?(?:to|who|on|in)|the\s+only\s+[\w-]+(?:\s+[\w-]+){0,3}"
-    r"\s+(?:on|in|at|of|among)\s+(?:the|our|my|this)\s+(?:[\w-]+\s+)?(?:" + _WORK_GROUP + r"))\b"
-    r"|\bthe\s+only\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:on|in|at|among)\s+(?:our|my)\s+"
-    r"(?:[\w-]+\s+)?(?:" + _WORK_GROUP + r")\b"
-    r"|\bmy\s+(?:own\s+)?(?:tutor|form|registration|reg|homework|nurture|reading|intervention|"
-    r"set|maths|english|science)\s+(?:group|class|set)\b"
-    r"|\b(?:same|similar)\s+(?:first\s+|last\s+|sur)?name\s+as\s+(?:me|mine|myself)\b"
-)
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Words of a name too plain to mark a workplace on their own before a part of one.
@@ -80,7 +63,9 @@ _PLAIN = frozenset(
     "county borough district community central royal national".split()
 )
 # What the second word of a generic phrase of the name must be: a kind of organisation.
-_KIND_WORDS = (ORG_NOUNS | {"bank", "council", "office", "centre", "services", "ward"}) - PLACE_WORDS
+_KIND_WORDS = (
+    ORG_NOUNS | {"bank", "council", "office", "centre", "services", "ward"}
+) - PLACE_WORDS
 # A compound's last part, split off: "Foodbank" is also "food bank".
 _COMPOUND_TAILS = ("bank", "hall", "house", "care", "works", "point", "hub", "side")
 
@@ -162,11 +147,6 @@ def workplace_spans(
             start, end = match.span(group)
             found.append(
                 Span(start, end, "address", text[start:end], "the writer's work place on a street")
-            )
-    if _FIRST_PERSON.search(text):
-        for match in _INDIRECT.finditer(text):
-            found.append(
-                Span(match.start(), match.end(), "role", match[0], "the writer described")
             )
     entered = [f" {' '.join(_WORD.findall(place))} " for place in protected]
     kept = []

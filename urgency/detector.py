@@ -165,7 +165,12 @@ def _possessive(text: str, match: re.Match[str]) -> bool:
     if not match.group().endswith(" her"):
         return False
     following = text[match.end() :].split(maxsplit=1)
-    return bool(following) and following[0] not in p.OBJECT_FOLLOWERS
+    # An adverb ("wake her properly") follows an object, not a possessive.
+    return (
+        bool(following)
+        and following[0] not in p.OBJECT_FOLLOWERS
+        and not following[0].endswith("ly")
+    )
 
 
 def _sentence_hits(
@@ -173,8 +178,10 @@ def _sentence_hits(
     *,
     found_later: bool,
     settled_after: bool,
+    safe_after: bool,
     joking_after: bool,
     weapon_cleared: bool,
+    weapon_disposed: bool,
 ) -> list[_Hit]:
     text = sentence.text
     cues = {
@@ -189,6 +196,7 @@ def _sentence_hits(
             ("missing_sign", p.MISSING_SIGN),
             ("danger", p.DANGER_NOW),
             ("death", p.DEATH),
+            ("threat_with", p.THREAT_WITH),
         )
     }
     if not any(cues.values()):
@@ -198,7 +206,11 @@ def _sentence_hits(
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
-    over = (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
+    over = safe_after or (
+        (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
+    )
+    # "... but he arrived safely" closes what came before it in the sentence, not what follows.
+    safe_from = max((match.start() for match in p.SAFE_NOW.finditer(text)), default=-1)
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
         p.SETTING.search(text) is not None and p.DISCLOSURE.search(text) is None
     )
@@ -221,7 +233,7 @@ def _sentence_hits(
     def usable(
         match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
     ) -> bool:
-        if over or made_up or (maybe and conditional):
+        if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
             return False
@@ -267,6 +279,9 @@ def _sentence_hits(
         and not _overlaps(match, p.ORDINARY_WEAPON, text)
         and not p.ORDINARY_WEAPON_CONTEXT.search(text)
     ]
+    violent += [
+        match for match in cues["threat_with"] if not joking and usable(match, conditional=False)
+    ]
     for match in violent:
         add("weapon", True, match)
         add("threat_to_life", True, match)
@@ -277,6 +292,8 @@ def _sentence_hits(
             if ordinary_setting or not usable(match, p.ORDINARY_WEAPON):
                 continue
             if weapon_cleared and not (has_time or threats or violent):
+                continue
+            if weapon_disposed and not (threats or violent):
                 continue
             before = _clause_before(text, match.start(), _POSSESSION_REACH)
             held = p.POSSESSION.search(before) is not None and not p.NOT_POSSESSION.search(before)
@@ -305,7 +322,12 @@ def _sentence_hits(
             add("missing_now", False, match)
 
     for match in cues["danger"]:
-        if not joking and usable(match, p.ORDINARY_SHOOTING) and not _possessive(text, match):
+        if (
+            not joking
+            and usable(match, p.ORDINARY_SHOOTING)
+            and not _overlaps(match, p.THREAT_IDIOM, text)
+            and not _possessive(text, match)
+        ):
             if p.ESCORT.match(match.group()) and (
                 p.ROUTINE.search(text) or p.ORDINARY_ESCORT.search(text[: match.start()])
             ):
@@ -337,25 +359,36 @@ def _immediacy_and_risks(sentences: list[_Sentence]) -> tuple[list[_Hit], list[_
     return immediate, risks
 
 
-def _found_again(sentences: list[_Sentence]) -> bool:
-    """Whether the record says a missing person has been found or come back."""
-    for sentence in sentences:
+def _found_again(sentences: list[_Sentence]) -> list[bool]:
+    """For each sentence, whether the record says the missing person was found after it.
+
+    A find ends what came before it, not what came after: "the groundsman found Lee in the
+    woods. Lee ran off. He has not returned." The when-text and descriptions restate the
+    information, so a find told in the information ends a missing told in them too."""
+    last_found = -1
+    found_in_information = False
+    for number, sentence in enumerate(sentences):
         if p.FOUND_ELSEWHERE.search(sentence.text):
             continue
         for match in p.FOUND.finditer(sentence.text):
             if not _overlaps(match, p.NOT_FOUND, sentence.text) and not _negated(
                 sentence.text, match
             ):
-                return True
-    return False
+                last_found = number
+                found_in_information |= sentence.field_name == "information"
+    return [
+        number <= last_found or (found_in_information and sentence.field_name != "information")
+        for number, sentence in enumerate(sentences)
+    ]
 
 
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
         sentences += _sentences("descriptions", index, description)
-    found_later = _found_again(sentences)
+    found_after = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
+    weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -365,6 +398,12 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             and following.field_name == sentence.field_name
             and following.index == sentence.index
             and p.SETTLED.search(following.text) is not None
+        )
+        # "Everyone is safe." closes all that came before it in the field, even this afternoon's.
+        safe_after = any(
+            p.SAFE_NOW.search(other.text) is not None
+            for other in sentences[number + 1 :]
+            if other.field_name == sentence.field_name and other.index == sentence.index
         )
         same_field = (
             following is not None
@@ -376,10 +415,12 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         )
         hits += _sentence_hits(
             sentence,
-            found_later=found_later,
+            found_later=found_after[number],
             settled_after=settled_after,
+            safe_after=safe_after,
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,
+            weapon_disposed=weapon_disposed,
         )
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(

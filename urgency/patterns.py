@@ -20,6 +20,11 @@ def gap(most: int) -> str:
     return rf"(?:[^\s.,]+ ){{0,{most}}}"
 
 
+def gap_unnegated(most: int) -> str:
+    """Up to `most` words, none of them punctuation or a negation ("would never hurt")."""
+    return rf"(?:(?!(?:not|never|no|nobody|nothing) )[^\s.,]+ ){{0,{most}}}"
+
+
 def compile_words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
 
@@ -47,8 +52,12 @@ TIME_NOW = compile_words(
     words(
         "tonight", "tonights", "right now", "now", "at the moment", "currently", "as we speak",
         "just now", "today", "todays", "this morning", "this afternoon", "this evening",
-        "this weekend", "tomorrow", "earlier today", "later today", "soon", "still in", "imminent",
+        "this weekend", "tomorrow", "earlier today", "later today", "soon",
+        r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
+        "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
+        # Word just came from the person: "has just rung", "just msgd me".
+        r"just (?:rang|rung|called|phoned|texted|messaged|msgd|left|sent|told)",
         "this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"(?:in|within) (?:an|a|the next|a few|a couple of|\d+|one|two|ten|twenty|thirty) "
         r"(?:minutes?|mins?|hours?|hrs?)",
@@ -88,7 +97,9 @@ WEAPON_CLEARED = compile_words(
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation)",
-        r"nothing was found", r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
+        r"nothing was found",
+        r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
+        r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
         r"no further incidents",
     )
 )
@@ -110,6 +121,15 @@ RISK = compile_words(
         "furious", "angry", "anger", "rage", "raging", r"regret (?:it|this)", r"owes?", "debt",
         "tools", r"make an example", r"teach (?:her|him|them) a lesson", "revenge", "violent",
         "violence", r"threat\w*", r"balaclavas?", "panic", r"broken? (?:her|his|their|the) \w+",
+    )
+)
+# The weapon is out of anyone's hands: handed in, given back, confiscated.
+WEAPON_DISPOSED = compile_words(
+    words(
+        r"handed (?:it |them )?(?:in |over )?to (?:the )?(?:police|staff|reception|security)",
+        r"handed (?:it|them) in", r"(?:gave|given|put) (?:it|them) back (?:to|in) (?:the )?\w+",
+        r"(?:was|were|has been|have been) confiscated",
+        r"took (?:a|the|his|her) (?:\w+ )?(?:knife|blade|weapon) off (?:him|her|them|\w+)",
     )
 )
 # Distant or finished: the sentence tells of something over, not something about to happen.
@@ -135,8 +155,18 @@ PAST = compile_words(
 # A sentence that closes the one before it.
 SETTLED = compile_words(
     words(
-        "no further", "since then", "dealt with", "resolved", "no recent", "has since",
+        "no further", "since then", "dealt with", "resolved", "no recent",
+        r"separated (?:them|the)", r"sent home", r"calmed down", "has since",
         "have since", "no concerns since", "no incidents since",
+    )
+)
+# The person is safe or well now: this sentence and the one before it are over ("She cut her knee
+# and it bled a lot. She is fine now."), not the whole record.
+SAFE_NOW = compile_words(
+    words(
+        r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
+        r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
+        r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
     )
 )
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
@@ -155,7 +185,9 @@ RECOVERED = compile_words(
         "is stable", "good support", "support network",
         # The person says outright there is no plan, or what keeps them going.
         r"no (?:plans?|intentions?|intent)(?: or (?:plans?|intentions?|intent))? (?:to|of) act\w*",
-        r"reasons? to live", r"glad to be alive", r"(?:has been|was|been) discharged",
+        r"reasons? to live", r"glad to be alive",
+        r"no (?:thoughts|plans?|intentions?) of (?:hurting|harming|killing|ending)",
+        r"(?:has been|was|been) discharged",
         r"(?:has been|have been|is|are) well for",
     )
 )
@@ -176,7 +208,8 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
-        "films", "movie", "movies", "tv", "series", "story", "book", "novel", "poem", "character",
+        "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
+        "character",
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
         "awareness", "pshe", "leaflet", "campaign", "prevention", "first aid", "discussion",
         "discussed",
@@ -185,8 +218,11 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
-        "project", "documentary", "news", "dying matters", "what to do if",
+        "project", "documentary", "news", "dying matters", "what to do if", "fifa",
+        r"about (?:the|a) game",
         # A play in rehearsal: "in case", a precaution, is no fiction.
+        "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
+        r"practi[sc]ed", r"practi[sc]ing",
         "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
         r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
     )
@@ -207,11 +243,13 @@ DISCLOSURE = compile_words(
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
 # parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
-ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to)")
+ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to|coming for)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
-    r"key worker|social worker)|we|i|staff|the school) (?:\w+ ){0,2}$"
+    r"key worker|social worker)|we|i|staff|the school) "
+    # ... as long as nobody else comes in between ("her mum said a man is coming to pick her up").
+    r"(?:(?!(?:man|men|someone|somebody|stranger|boyfriend|he|they|who|said|says|told) )\w+ ){0,6}$"
 )
 ROUTINE = compile_words(
     words(
@@ -224,7 +262,8 @@ ROUTINE = compile_words(
 PLAY = compile_words(
     words(
         r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
-        r"messing (?:about|around)", "swimming", "tombstoning",
+        r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
+        r"messing (?:about|around)", "swimming", "tombstoning", "joked",
     )
 )
 # A danger only asked about ("I asked whether she feels in danger") unless the answer was yes.
@@ -245,7 +284,9 @@ OBJECT_FOLLOWERS = frozenset(
 # Only ever a possibility, whatever the time words around it.
 ONLY_POSSIBLE = compile_words(
     words(
-        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "eventually",
+        r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
+        r"in (?:the )?future", "eventually",
         r"(?:could|might|may) end up", r"long ?term",
     )
 )
@@ -254,7 +295,9 @@ MAYBE = compile_words(
         r"(?:worried|thought|thinking|feared) (?:that )?(?:she|he|they) "
         r"(?:had|would|has) (?:gone )?"
         r"missing",
-        r"if (?:he|she|they) (?:ever|were|was)", "one day", r"in (?:the )?future", "might", "could",
+        r"if (?:he|she|they) (?:ever|were|was)", r"if \w+ (?:\w+ )?ever", "one day",
+        r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
+        r"in (?:the )?future", "might", "could",
         "may", r"at risk of", "potentially", r"long ?term", "eventually", "perhaps",
         r"(?:worried|concerned|concern|fear|fears|worry|worries) (?:that )?(?:he|she|they) "
         r"(?:could|might|may|will)",
@@ -262,12 +305,14 @@ MAYBE = compile_words(
 )
 JOKE = compile_words(
     words(
+        r"(?:but |only |just )(?:she|he|they|i) meant",
         r"figure of speech", r"not serious", r"did not mean it", r"just (?:a )?saying", "smiling",
-        "smiled", "grinning", "laughs", "joke", "joking", "jokingly", "banter",
+        "smiled", "grinning", "laughs", "joke", "joked", "joking", "jokingly", "banter",
         "laughed(?! (?:it|this|that) off)",
         "laughing", "kidding", "pretend", "pretended", "pretending", "play fighting",
         "messing about", "messing around", "teasing", "hugging",
         r"dar(?:e|es|ed|ing) (?:each other|him|her|them|me|us)", "for a laugh", "for fun",
+        r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
     )
 )
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
@@ -290,8 +335,10 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
-        r"cut (?:string|rope|tape|boxes|wire)", "diy", "carpenter", "builder", "warehouse",
-        "airsoft", "replica", "knife block",
+        r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
+        r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
+        "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
+        r"(?:on|from) (?:the|his|her|their) wall",
         # A blade as a tool or an exhibit: taught safely, carried for work, from history.
         "safely", r"under supervision", "whittling", r"scouts?", r"re-?enactment",
         r"as part of (?:his|her|their) (?:job|work|role|course|apprenticeship|training)",
@@ -304,13 +351,25 @@ WEAPON = compile_words(
     words(
         "knife", "knives", "blade", "blades", "machete", "machetes", "swords?", "samurai",
         "zombie knife", "rambo knife", "guns?", "handguns?", "pistols?", "firearms?", "revolvers?",
-        "rifles?", "shotguns?", "armed", "crossbows?", "axe", "hatchet", "hammer", "baseball bat",
+        "rifles?", "shotguns?", "armed", "crossbows?", "axe", "hatchet", "hammers?",
+        "baseball bats?",
+        # Improvised weapons, carried in numbers.
+        r"bats", r"crowbars?", r"(?:iron|metal) bars",
+        r"with (?:\w+ )?(?:bricks|chains|poles|planks)",
+        r"(?:bricks|chains|poles|planks) and (?:bats|bricks|chains|poles|planks|crowbars)",
         r"bat with nails", r"(?:metal|wooden) bat", "acid", "corrosive", "ammunition", "ammo",
         "bullets", "glock", "strap", "burner", "screwdriver", "razor", "weapons?", "taser",
         "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
         "9mm", "9 mm", r"sawn off", "switchblade", r"box cutters?", "shooter", "uzi", r"ak ?47",
         r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
     )
+)
+# Whatever someone is threatened with is a weapon ("threatening staff with a pair of scissors");
+# a sanction is not ("threatened them with a detention").
+THREAT_WITH = compile_words(
+    r"threat\w* (?:[^\s.,]+ ){0,3}with (?:a |an |the |his |her |their )?(?:pair of |broken |large |"
+    r"big )?(?:it|them|(?!(?:a|an|the|his|her|their|detention|exclusion|police|sack|eviction|fine|"
+    r"court|report|ban|letter|legal|action|isolation|consequences)(?!\S))\w+)"
 )
 # A danger word naming an event, a business or a show: "murder mystery evening", "knife stall".
 _NAMING = (
@@ -324,7 +383,7 @@ ORDINARY_WEAPON = compile_words(
         _NAMING,
         r"(?:nerf|water|toy|glue|staple|cap|spud|paintball|laser|nail|bubble|heat|massage) "
         r"(?:guns?|pistols?)",
-        "gun club", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
+        "gun club", r"finger guns?", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
         r"weapon on the (?:pitch|field|court)", r"knife and fork", r"butter knife", r"knife skills",
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
@@ -348,6 +407,9 @@ POSSESSION = compile_words(
 NOT_POSSESSION = compile_words(
     words(
         "obsessed with", "interested in", "fascinated by",
+        # Wanting one is not having one: "wants a pocket knife for his birthday".
+        r"wants? (?:a|an|one)", r"asked (?:for|to buy) (?:a|an)", r"would like (?:a|an)",
+        r"wish(?:es)? for (?:a|an)",
         r"(?:videos?|pictures?|photos?|"
         r"drawings?|images?) of",
         "talks about", "talking about", "about",
@@ -358,7 +420,9 @@ WEAPON_VIOLENCE = compile_words(
     words(
         r"shots? fired", "gunshots?", "gunfire", "riding", "drive by", "ride out", "stab", "stabs",
         "stabbed", "stabbing", "stabbings", "shoot", "shoots", "shooting", "shootings", "shot",
-        "knife", "knifed", "knifing", "slash", "slashed", "slashing", rf"wet {gap(1)}up",
+        # "knife" the verb, with someone to knife; "found a knife" names a thing.
+        r"knife (?:him|her|them|you|me|someone|somebody|anyone|the \w+)", "knifed", "knifing",
+        "slash", "slashed", "slashing", rf"wet {gap(1)}up",
         r"chef (?:him|her|them)", r"dip (?:him|her|them)", "shoot up", "shank", "shanked",
     )
 )
@@ -368,6 +432,7 @@ ORDINARY_SHOOTING = compile_words(
         r"shoot(?:ing|s)? (?:you |him |her |me )?"
         r"(?:a |an )?(?:message|email|text|video|film|photos?|pictures?|scene)",
         r"shots? (?:of|at goal|glass|put)", r"photo ?shoot", r"took a shot", r"taking shots",
+        r"(?:got |get |gets |getting )?shot down",
         r"flu (?:shot|jab)", r"booster shot", r"big shot", r"mug ?shot", "screenshot", r"long shot",
         r"shooting star", r"learn(?:ing|t|s)? to shoot", r"shoot(?:ing)? on the range",
         r"shooting range", r"shot at goal",
@@ -402,7 +467,7 @@ THREAT = compile_words(
         r"take (?:them|the kids|the "
         r"children|the baby) with (?:him|her)",
         rf"threat(?:s|en|ens|ened|ening)? to {gap(8)}(?:{KILL}|dog on)",
-        rf"{INTENT} {gap(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
+        rf"{INTENT} {gap_unnegated(3)}{KILL}", rf"(?:use|using) (?:it|them) on {PERSON}",
         rf"slit {PERSON} throat", r"petrol bomb", "firebomb", r"death threats?",
         rf"(?:have|get|got) {PERSON} (?:taken care of|dealt with|done in)",
         rf"get rid of (?:him|her|them|{PERSON} \w+)(?: for good)?", r"(?:will not|never) live",
@@ -415,12 +480,18 @@ THREAT = compile_words(
         rf"threat(?:s|en|ens|ened|ening)? {gap(3)}(?:to|with) {gap(2)}(?:{KILL}|knife|gun|blade|"
         r"weapon|acid|machete|petrol)",
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
-        rf"put {gap(2)}in the ground", "finish the job", r"get what is coming",
+        rf"put {gap(2)}in {gap(3)}the ground", "finish the job", r"get what is coming",
         r"gets? what is coming", r"going to get it", r"you are next",
+        r"(?:is|are|you are|you re|he is|she is) getting it(?! (?:done|fixed|back|sorted|ready|out|"
+        r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
         r"(?:is|will be|get|gets|getting) killed",
         # A threat told by what it will leave behind: a body that stops breathing, a victim who
         # needs an ambulance or will not survive, a farewell the victim had better make.
+        # Squeezed or choked until someone passed out, blacked out, "went to sleep".
+        r"(?:until|till) (?:he|she|they|you|it|i) (?:passed out|pass out|passes out|blacked out|"
+        r"black out|went (?:to sleep|limp|blue|floppy)|go (?:to sleep|limp|blue))",
+        r"(?:break|smash|snap) every bone",
         r"until (?:he|she|they|you|it) (?:stops? |stop |not |can not |could not |no longer )?"
         r"(?:breath\w*|dies|die|is dead|are dead)",
         r"(?:need|needs|needing) (?:an ambulance|a hospital\w*|hospital|intensive care)",
@@ -446,7 +517,14 @@ THREAT_IDIOM = compile_words(
         r"report|grades|phone|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
-        r"(?:bored|scared|worried) to death", "killing me", r"dying to", r"to die for",
+        r"(?:bored|scared|worried|frightened|terrified|petrified) to death",
+        r"(?:heart|panic|asthma|anxiety) attacks?",
+        # A pet or a thing as the object: "could murder the cat", "strangle the dog".
+        r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
+        r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
+        "killing me", r"dying to",
+        r"(?:pain|back|feet|head|tooth\w*|knees?|legs?|heat|shoes) (?:is |was |are |were )?"
+        r"killing (?:me|him|her|them)", r"to die for",
         r"(?:die|dies|dying) of \w+",
         r"dead (?:tired|serious|good|easy|funny|bored|excited|on|end|set|to (?:me|him|her|them))",
         r"(?:at|on) fifa", r"(?:would|will) die (?:if|of|for|laughing)",
@@ -476,7 +554,8 @@ SELF_HARM = compile_words(
         r"(?:drown|die|hang|bleed out|bleed to death|overdose|jump)",
         r"end(?:ing|s)? (?:my|his|her|their) "
         r"(?:own )?life",
-        r"end(?:ing|s)? it(?: all)?", r"take (?:my|his|her|their) (?:own )?life",
+        # "End it all with her boyfriend" is a break-up.
+        r"end(?:ing|s)? it(?: all)?(?!(?: all)? with)", r"take (?:my|his|her|their) (?:own )?life",
         r"taking (?:my|his|her|their) own life", "overdose", "overdosed", "overdosing",
         r"self harm(?:ing|ed|s)?", rf"(?:harm|hurt|cut|cutting|cuts|hang|hanging|hanged) {SELF}",
         r"cut(?:ting|s)? (?:my|his|her|their) (?:arms?|wrists?|legs?|thighs?)",
@@ -501,14 +580,21 @@ SELF_HARM = compile_words(
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"engine running in (?:the|a) garage",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) dead",
-        r"(?:drive|driving|drove|jump|jumping|throw (?:him|her|them|my)self) "
+        r"(?:drive|driving|drove|steer|steering|jump|jumping|throw (?:him|her|them|my)self) "
+        r"(?:(?:his|her|their|my|the|a) (?:car|van|bike|lorry|truck) )?"
         r"(?:off|into|from|in front of) "
         r"(?:a|the) (?:cliff|bridge|wall|tree|river|lorry|sea|train|motorway|building|car park|"
-        r"roof)",
+        r"roof|quarry|quarry edge|canal|reservoir|harbour)",
+        # The whole of something swallowed: "a whole packet", "the whole bottle of his nan's pills".
+        r"(?:taken|took|swallowed|swallowing|taking|drunk|drank) (?:a|the) (?:whole|full|entire) "
+        r"(?:packet|box|bottle|strip|pack|tub)",
         rf"(?:sitting|standing|stood|sat|climbed|climbing) (?:on|onto|over) (?:the|a) {gap(1)}"
         r"(?:ledge|roof|parapet|railings?|edge|balcony|window ledge|window sill)",
         r"wish(?:es|ed)? (?:i|he|she|they) (?:was|were) not (?:here|alive|born)",
-        rf"{SELF} hanging", r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
+        rf"{SELF} hanging", rf"(?:throw|throwing|threw)\w* {SELF} (?:off|into|from|under|onto)",
+        r"(?:lie|lying|lay|laid|sit|sitting|stand|standing) (?:down )?(?:on|across) (?:the )?"
+        r"(?:railway |train |rail )?(?:tracks|line|rails)",
+        r"(?:hitting|banging) (?:his|her|their|my) head (?:against|on)",
         r"(?:end|finish|take|ending|finishing|taking) (?:my|his|her|their) (?:own )?life",
         r"by the time you read this",
         r"(?:will not|not going to) be (?:here|around)(?! (?:at|on|for the|"
@@ -539,6 +625,7 @@ SELF_HARM_SIGN = compile_words(
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
         r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
+        r"(?:not|never) (?:be )?coming back",
         r"do something (?:stupid|silly|drastic)", r"all too much",
         r"want(?:s|ed)? (?:it|everything) (?:all )?to (?:be over|end|stop)",
         r"(?:picked|set|chosen) a date", r"(?:has|have) a date (?:picked|set|chosen)",
@@ -546,6 +633,9 @@ SELF_HARM_SIGN = compile_words(
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
+        r"(?:it is|it will|everything is|everything will|all) (?:all )?(?:going to )?be over "
+        r"(?:soon|tonight|today|by)",
+        r"tell (?:\w+ ){1,2}(?:i am|that i am|i was) sorry",
         # Affairs put in order and farewells: things left for others, goodbyes already said.
         r"(?:his|her|their|my|the) (?:\w+ )?(?:dog|cat|pets?|things|stuff|belongings|keys|cards|"
         r"phone|wallet|passport)(?: and (?:his |her |their |my )?\w+)? (?:with (?:his|her|their|a)|"
@@ -575,7 +665,8 @@ SELF_HARM_IDIOM = compile_words(
 MISSING = compile_words(
     words(
         r"(?:not|no one has|nobody has) heard from (?:him|her|them)",
-        r"no contact (?:from|with) (?:him|her|them) since", r"gone off with",
+        r"no (?:contact|word|news) (?:from|with) (?:him|her|them) since",
+        r"no (?:contact|word|news) since (?!then)\w+", r"gone off with",
         r"not been (?:home|in contact)", r"never arrived", r"not in the building",
         r"(?:can not|could not) find (?:him|her|them|my|his|her) "
         r"(?:\w+ )?(?:anywhere|son|daughter|sister|brother|child)",
@@ -587,28 +678,51 @@ MISSING = compile_words(
         r"taken by (?:a|an|two|some|the) (?:man|men|"
         r"stranger|adult|male|group)",
         r"held against (?:her|his|their) will", "missing", "disappeared",
+        # Held now: "being held there since Friday", "not allowed out".
+        r"(?:being |is being |are being )held (?:there|here|captive|hostage|prisoner|against)",
+        r"not (?:allowed|let) (?:out|to leave|to go home)",
+        r"keeping (?:her|him|them|my \w+|his \w+|her \w+) (?:in|at|locked)",
         r"not (?:come|came|been|gone|going) (?:back )?home",
         r"not (?:come|came|been) back"
-        r"(?! to (?!home|the home|the house|the flat|the ward|the unit))",
+        r"(?! to (?!home|the home|the house|the flat|the ward|the unit|the placement|the hostel|"
+        r"the refuge|(?:his|her|their) (?:placement|foster home|carers?)))",
         "not returned", r"not been seen", r"not seen since",
+        # Seen by nobody since, late back, lost: "nobody at the hostel has seen Rhiannon since".
+        r"(?:not|nobody|no one) (?:\w+ ){0,3}(?:has |have |had )?(?:seen|heard from) "
+        r"(?:\w+ ){1,2}since",
+        r"(?:do not|does not|did not) know where (?:i am|we are|she is|he is|they are taking)",
         # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
         r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
         r"(?:no one|nobody) (?:knows where|has heard from)",
         r"(?:not been able|unable|not able|been unable) to (?:find|locate|trace|reach) "
         r"(?:him|her|them)",
-        r"still not (?:back|home|found|located|returned)", r"not (?:back|home) (?:yet|since)",
+        r"still not (?:back|home|found|located|returned|come back|came back)",
+        r"not (?:back|home) (?:yet|since)",
         r"not back(?= ,|$)",
         r"can not be (?:found|located)", r"could not be (?:found|located)",
         r"can not (?:find|locate)", r"not been (?:found|located)",
         r"whereabouts (?:are )?(?:unknown|not known)", r"ran away", r"run away", "running away",
         "runaway", "absconded", "absconding", r"no sign of (?:him|her|them)", "wandering alone",
         rf"taken {gap(1)}(?:baby|child|children|kids|son|daughter)", r"not at home",
-        r"not been home",
+        r"not been home", r"nowhere to be (?:found|seen)",
+        r"(?:searched|looked|checked) (?:\w+ ){0,4}(?:and|but) (?:he|she|they) (?:is|are|was|were) "
+        r"(?:not|nowhere)",
     )
 )
 MISSING_SIGN = compile_words(
     words(
-        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)", "straight to voicemail",
+        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
+        r"(?:straight|goes|going|went) to voicemail", r"(?:was|were|is|are) due (?:back|home)",
+        r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
+        r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
+        r"(?:no|without) (?:contact|parental) rights",
+        # Signs that someone living alone has not been up and about.
+        r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
+        r"(?:milk|post|mail|papers?|medication|prescription)(?: in)?",
+        r"(?:post|mail|milk|papers) (?:has |have )?(?:piled|piling) up",
+        r"curtains (?:have been |are |were |had been )?(?:shut|closed|drawn)",
+        r"(?:nobody|no one) (?:has )?answered the door", r"not answering (?:the|his|her) door",
+        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
@@ -626,7 +740,12 @@ ORDINARY_MISSING = compile_words(
 )
 FOUND = compile_words(
     words(
-        r"brought (?:her|him|them) (?:back|home)", "all along", "found", "located", "traced",
+        r"brought (?:her|him|them) (?:back|home)", "all along", "located", "traced",
+        # The person found, not a thing of theirs ("found his wedding ring on the table").
+        r"found(?! (?:me|us|out)(?!\S))(?! (?:(?:his|their|my|a|an|the|some) "
+        r"(?!boy|girl|child|man|woman|lad|pupil|young|"
+        r"kid|son|daughter|student|resident|patient|baby|person|teen)|"
+        r"her (?!at|in|on|safe|and|with|by|near|outside))\w)",
         "returned", r"came (?:back|home)", r"come (?:back|home)", r"turned up", "back home",
         "home safe", r"(?:is|was|are|were) safe", "safe and well",
         r"knows where (?:he|she|they) (?:is|are)", "in the toilets", r"with us throughout",
@@ -665,34 +784,80 @@ DANGER_NOW = compile_words(
         rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
+        r"(?:can not|could not|unable to) get up",
+        # A pre-arranged alarm: "if you don't hear from me by 8, call someone".
+        r"if (?:you|u) (?:do not|did not|have not) (?:hear|heard) from (?:me|us|him|her)",
+        r"on the (?:\w+ )?floor (?:since|for|all)",
+        # Signs on the body now: slurring, barely able to stand; pressure on the neck.
+        "slurring", r"can (?:barely|hardly) (?:stand|breathe|walk|speak|talk)",
+        r"(?:squeez|grabb|press|chok|strangl|throttl)\w* (?:on )?(?:his|her|their|my) "
+        r"(?:throat|neck)",
         "unconscious", r"not breathing", "collapsed", r"bleeding(?: heavily| badly| a lot)?",
+        r"(?:can not|could not|unable to) (?:wake|rouse) (?:him|her|them)(?! up for| for)",
         "unresponsive", "strangling", "choking", "beating", "hitting", "punching", "kicking",
         "stamping", "screaming", "attacking", r"(?:left |home )?alone", "stabbed", "shot",
         "injured", r"do something (?:stupid|silly|drastic)",
         rf"(?:taking|take|taken|picking {gap(1)}up|pick {gap(1)}up|collect(?:ing)?|meet(?:ing)?|"
-        rf"meeting up with|arranged to meet|driving) (?:her|him|them|a girl|a boy|a child|the girl|"
-        rf"the boy|the child)",
-        r"(?:coming|come|be|go|going) back (?:later )?for (?:him|her|them|you|me|us|the \w+)",
-        r"not let (?:her|him|them) (?:leave|go)", r"locked (?:in|up)", r"held (?:against|at|in)",
+        rf"meeting up with|arranged to meet|driving) (?:her|him|them|me|us|a girl|a boy|a child|"
+        rf"the girl|the boy|the child)",
+        # A cry for help quoted as it was written: "help, they're taking me somewhere".
+        r"(?:^|(?<=, ))help(?: me| us)?(?= ,|$| please)",
+        # Veiled: "watch what happens", "a surprise for his brother", "one way or another".
+        r"watch what happens", r"one way or (?:another|the other)",
+        r"(?:will not|would not) like (?:what happens|the other way|what comes)",
+        r"(?:a |got a |have a |has a |got something |something )(?:special |little )?"
+        r"(?:present|surprise|something) for (?:him|her|them|his \w+|her \w+|mr \w+|ms \w+|mrs \w+|"
+        r"miss \w+|\w+)",
+        # A court's protection crossed, or a child taken by someone who may not have them.
+        r"(?:restraining|non molestation|court|protection) order",
+        r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
+        r"(?:coming|come|be|go|going)(?: back)? (?:later )?for (?:him|her|them|you|me|us|the \w+)",
+        r"not let (?:her|him|them|me|us|anyone) (?:leave|go|in|out)",
+        r"locked (?:her|him|them|me|us|his \w+|her \w+|their \w+)"
+        r"(?: and (?:the|her|his|their) \w+)? (?:in|inside|up)",
+        r"(?:put|slipped|spiked) (?:something |\w+ )?(?:in|into)? ?(?:my|her|his|their) drinks?",
+        "spiked", r"(?:told|warned|tell|telling) (?:\w+ ){0,4}to (?:stay|keep) away",
+        r"locked (?:in|up)", r"held (?:against|at|in)",
         "trapped", "bundled", "dragged", r"forced (?:into|to)", r"kidnap\w*", r"abduct\w*",
         r"traffick\w*", r"(?:trying|tried) to (?:get|break) in", r"break(?:ing)? in",
-        r"banging on the door", r"kicking (?:the |in the )?door", "scared", "frightened",
-        "terrified", r"in danger", r"beat (?:him|her|them) up", r"jump (?:him|her|them)", "fight",
+        r"(?:banging|hammering|pounding|kicking) (?:on |at |in )?(?:the|her|his|their|my|our) "
+        r"(?:front |back )?door",
+        r"(?:break|kick|smash) (?:it|the door|her door|his door) (?:down|in)",
+        "scared", "frightened", "terrified", r"in danger",
+        # Followed now, "he'll have her later".
+        r"(?:following|followed) (?:her|him|them|me|us|my \w+|the bus|the car|my car)",
+        r"(?:get|have) (?:her|him|them|you) later",
+        r"beat (?:him|her|them|me) (?:up|(?:very |really |so )?(?:bad|badly)|black and blue)",
+        r"lock(?:s|ed)? (?:the door|her in|him in|them in|me in|her in the \w+)",
+        r"jump (?:him|her|them)", "fight",
         r"fighting(?! in (?:it|the|a|this|that))", "attack", "attacking", "assault", "rape",
         r"hurt (?:him|her|them|\w+) "
         r"(?:really )?(?:bad|badly)",
         rf"(?:going to|will) {gap(1)}(?:hurt|harm|attack|beat)", r"sort (?:him|her|them) out",
         "revenge", "not want to go",
+        r"(?:scared|afraid|frightened|terrified) to go (?:back )?home",
         r"(?:get|got|getting|pull|pulled|drag|lure|lured|grab|grabbed|push|pushed|force|bundle|"
         r"snatch|snatched) (?:a|the|this|that) (?:child|girl|boy|kid|young person)",
         r"(?:tried|trying) to (?:get|take|grab|snatch|lure|pull)",
         r"get in (?:the|his|their|a) (?:car|van)", "or else",
+        # Luring and watching children; a threat to whoever gets in the way.
+        # Luring as it happens ("calling to pupils to get into the van"), not a past offer.
+        r"(?:asking|telling|calling|calling to|trying to get|urging|waving|beckoning) (?:\w+ ){0,3}"
+        r"(?:to )?(?:come|get|go) (?:in|into|to|over to) (?:the|his|their|a|my) "
+        r"(?:car|van|vehicle)",
+        r"(?:photographing|filming|taking (?:photos|pictures) of) (?:the )?"
+        r"(?:children|kids|girls|boys|pupils)",
+        r"circling (?:the|a|round|around) (?:school|house|block|estate|park|area|flats?|street)",
+        r"(?:you|anyone|whoever)(?: \w+){0,6} (?:will|would|are going to|is going to) regret "
+        r"(?:it|this)",
         r"still in the (?:room|house|flat|car)",
         rf"(?:men|man|males?|adults?) {gap(3)}(?:a |the )?(?:girl|boy|child|kid)",
         rf"(?:girl|boy|child|kid) {gap(10)}(?:with|and) (?:two |three |some |an? |older |adult )*"
         r"(?:men|man|males?)",
         r"waiting for (?:a|the) (?:year \d+|child|girl|boy|kid)",
-        r"know where (?:you|she|he) (?:live|lives|are|is)",
+        # Someone who has tracked a person down: "found out where she now lives".
+        r"(?:knows?|found out|find out|worked out|knowing) where (?:\w+ ){1,2}(?:now )?"
+        r"(?:live|lives|are|is|work|works|stay|stays|sleep|sleeps|park|parks|go|goes|walks?)",
     )
 )
 # Words of death that no rule above placed: urgent on their own unless negated, over, an idiom,

@@ -120,6 +120,16 @@ def _is_common_word(token: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def restore_dropped_g(token: str) -> str:
+    """'bleedin' is 'bleeding', 'wakin' is 'waking': a rare word that is a common one less its g."""
+    if len(token) < 5 or not token.endswith("in") or not token.isalpha():
+        return token
+    if not _is_common_word(token) and _is_common_word(token + "g"):
+        return token + "g"
+    return token
+
+
+@lru_cache(maxsize=8192)
 def correct(token: str) -> str:
     """The danger word a rare token is a misspelling of, or the token itself."""
     if len(token) < 5 or (token in _NEIGHBOURS and token in DANGER_WORDS) or not token.isalpha():

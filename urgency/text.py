@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from urgency.spelling import correct
+from urgency.spelling import correct, restore_dropped_g
 
 # Words (with inner apostrophes, straight or curly), sentence ends, clause breaks, spaced dashes.
 _TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*|[.!?;\n]+|[,:]|\\s[-\u2013\u2014]\\s")
@@ -253,7 +253,7 @@ def _canonical_words(token: str) -> tuple[str, ...]:
     for ending, expansion in _CONTRACTIONS:
         if word.endswith(ending) and len(word) > len(ending):
             return (*_canonical_words(word[: -len(ending)]), *expansion.split())
-    return (correct(word),)
+    return (correct(restore_dropped_g(word)),)
 
 
 def normalise(text: str) -> NormalText:

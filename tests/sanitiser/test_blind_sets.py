@@ -17,7 +17,13 @@ SETS = Path(__file__).with_name("sets")
 # Development sets: identifiers left (upper bound) and subject details kept (lower bound) with the
 # structured answers given. Most of what is left is wording about the writer's work ("on the
 # till", "home visit") that the proposal flags for rewording rather than removes.
-DEV_BOUNDS = {"dev_blind_a.jsonl": (125, 0.92), "dev_blind_b.jsonl": (50, 0.90)}
+DEV_BOUNDS = {
+    "dev_blind_a.jsonl": (107, 0.93),
+    "dev_blind_b.jsonl": (46, 0.92),
+    "dev_blind_d.jsonl": (17, 0.95),
+    # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
+    "dev_indirect.jsonl": (2, 0.98),
+}
 
 
 @pytest.mark.parametrize("path", sorted(SETS.glob("*.jsonl")), ids=lambda p: p.name)

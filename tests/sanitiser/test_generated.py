@@ -1560,7 +1560,11 @@ def test_the_role_said_in_other_words_goes(data: st.DataObject) -> None:
     subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
     opening = draw(
         st.sampled_from(
-            [f"this is {source.short}, {said} here.", f"{source.short} ({said})", f"{source.first} here, {said} at the club."]
+            [
+                f"this is {source.short}, {said} here.",
+                f"{source.short} ({said})",
+                f"{source.first} here, {said} at the club.",
+            ]
         )
     )
     text = f"{opening} {subject.short} was seen at the gate with an older man."
@@ -1675,3 +1679,59 @@ def test_the_writer_picked_out_without_a_name_goes_the_subject_stays(data: st.Da
     form = {"subjects": [{"name": subject.short}]}
     result = sanitise(text, SourceIdentity(name=source.short), SubjectDetails.from_form(form))
     assert gone not in result.text and subject.short in result.text, result.text
+
+
+# The writer's own work, position or tie to the subject, built from its parts: who the writer is
+# to the subject, what they do there, how often or how long, and the register it is written in.
+_WRITERS_WORK = [
+    ("I was the one on the till when {s} came in", "the one on the till"),
+    ("when I took the phone off {him} in period 3, {s} cried", "took the phone off"),
+    ("I've been {his} key worker since 2019 and {s} trusts me", "key worker since 2019"),
+    ("I supervise {his} methadone every morning and {s} looks thin", "supervise"),
+    ("I'm the only Polish-speaking carer on the team so {s} talks to me", "Polish-speaking"),
+    ("{s} only talks to me because I speak Tigrinya", "only talks to me"),
+    ("{s} is in my tutor group", "my tutor group"),
+    ("I coach {his} under-14s on Saturdays and {s} has missed four games", "coach"),
+    ("I have known the family since I delivered {his} youngest", "delivered"),
+    ("As {his} named nurse I completed the belongings check", "named nurse"),
+    ("i run the breakfast club so i see {s} first thing", "breakfast club"),
+    ("I am cleaning the changing rooms in the evening and {s} is waiting", "cleaning"),
+]
+_WHAT_WAS_SEEN = [
+    "I saw {s} get into a grey Audi at 15:20",
+    "I heard {s} tell a friend about the flat on Mill Road",
+    "I noticed {s} had two phones and a cut on one hand",
+    "I think {s} is scared of the man in the red jacket",
+]
+_REGISTERS = [
+    "{a}. {b}.",
+    "[14:02] {a}\n[14:03] {b}",
+    "Dear team,\n\n{a}. {b}.\n\nKind regards",
+    "{a_lower} {b_lower}",
+]
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_writers_own_work_goes_as_an_unknown_what_they_saw_of_the_subject_stays(
+    data: st.DataObject,
+) -> None:
+    draw = data.draw
+    source = draw(people([g for g, _ in SOURCE_GIVEN], [s for _, s in SOURCE_SURNAMES]))
+    subject = draw(people(SUBJECT_GIVEN, SUBJECT_SURNAMES))
+    said, gone = draw(st.sampled_from(_WRITERS_WORK))
+    seen = draw(st.sampled_from(_WHAT_WAS_SEEN))
+    register = draw(st.sampled_from(_REGISTERS))
+    pronoun = draw(st.sampled_from([("him", "his"), ("her", "her")]))
+    work = said.format(s=subject.short, him=pronoun[0], his=pronoun[1])
+    work = work[0].upper() + work[1:]
+    observed = seen.format(s=subject.short)
+    text = register.format(a=work, b=observed, a_lower=work.lower(), b_lower=observed.lower())
+    form = {"subjects": [{"name": subject.short}], "places": [{"name": "Mill Road"}]}
+    result = sanitise(text, SourceIdentity(name=source.short), SubjectDetails.from_form(form))
+    lowered = result.text.lower()
+    assert gone.lower() not in lowered, result.text
+    assert observed.lower() in lowered, result.text
+    assert subject.short.lower() in lowered, result.text
+    listed = [f for f in result.unknowns if f.kind == "self-description" and f.machine_removed]
+    assert listed, result.findings

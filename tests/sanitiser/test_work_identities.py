@@ -33,7 +33,11 @@ def test_a_role_with_another_name_in_brackets_is_either():
     source = {"name": "Magnus Isbister", "role": "Senior Conductor (guard)"}
     out = run("I am a senior conductor based at Leeds. The guard I was with saw it.", **source)
     assert "conductor" not in out.lower()
-    out = run("this is martin plumber with the council", name="Martin Mongan", role="Plumber (repairs operative)")
+    out = run(
+        "this is martin plumber with the council",
+        name="Martin Mongan",
+        role="Plumber (repairs operative)",
+    )
     assert "plumber" not in out
 
 
@@ -44,7 +48,9 @@ def test_a_role_is_also_the_other_names_the_same_work_goes_by():
         role="cook",
     )
     assert "dinner lady" not in out
-    out = run("hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden")
+    out = run(
+        "hiya declan here, churchwarden at the church", name="Declan Mulvey", role="Church Warden"
+    )
     assert "churchwarden" not in out
 
 
@@ -151,3 +157,43 @@ def test_the_writer_picked_out_without_a_name_goes():
     for phrase in ("the one who", "only Polish speaker", "tutor group", "same first name"):
         assert phrase not in out, out
     assert out.count("Kyle") == 2 and "the only boy in the class" in out
+
+
+# --- Subject details kept ------------------------------------------------------------------------
+def test_a_case_prints_subject_line_and_date_fields_stay_its_staff_line_goes():
+    text = (
+        "BadgerNet Maternity - Contact Summary\n"
+        "Woman: Esi Boateng   Age: 17\n"
+        "Address given: 48 Kingsbridge Road\n"
+        "Coordinator: Sr. Abigail Mensah\n"
+        "Date/Time: 08/02/2025 23:15\n\n"
+        "Summary: Esi came in with Kwabena Darko."
+    )
+    form = {"subjects": [{"name": "Esi Boateng", "address": "48 Kingsbridge Road"}]}
+    out = run(text, form, name="Grace Owusu", organisation="Kingsbridge Hospitals NHS Trust")
+    # The subject's address line stays; her name's line and the date beside a staff line are
+    # still taken whole (gap left open).
+    assert "48 Kingsbridge Road" in out, out
+    assert "Mensah" not in out
+
+
+def test_a_subject_line_in_the_top_block_beside_the_source_stays_through_the_re_check():
+    form = {"subjects": [{"name": "Kyle Brannigan", "address": "9 Lakeside Walk"}]}
+    source = {"name": "Hannah Price", "role": "GP", "organisation": "Lakeside Medical Practice"}
+    out = run(
+        "Clinician: Dr Hannah Price (GP)\nPatient: Kyle Brannigan   DOB: 03/04/2009\n"
+        "Address: 9 Lakeside Walk\n\nSays Dean gives him cash to carry bags.",
+        form,
+        **source,
+    )
+    assert "Hannah" not in out and "Price" not in out
+    assert "Patient: Kyle Brannigan   DOB: 03/04/2009\nAddress: 9 Lakeside Walk" in out
+    out = run(
+        "EMIS Web - Consultation\nHannah Price\nPatient: Kyle Brannigan\nDOB 03/04/2009\n\n"
+        "Kyle says Dean gives him cash.",
+        form,
+        **source,
+    )
+    assert "Hannah" not in out and "Patient: Kyle Brannigan\nDOB 03/04/2009" in out
+    out = run("Hannah Price, GP\nKyle Brannigan (DOB 03/04/2009), 9 Lakeside Walk", form, **source)
+    assert "Hannah" not in out and "Kyle Brannigan (DOB 03/04/2009), 9 Lakeside Walk" in out

@@ -106,3 +106,71 @@ def test_the_kinds_are_the_agreed_names_in_a_fixed_order():
 
 def test_empty_fields_are_not_urgent():
     assert _detect("", "", ["", " "]).urgent is False
+
+
+# Round 2: the classes of failure found on the first blind set, each in words of its own.
+
+
+def test_a_lone_word_in_quotes_is_mentioned_not_used():
+    assert not _detect("He calls his new boots his 'weapons' on the pitch.").urgent
+    assert _detect("He messaged her 'I will stab you' and is outside now.").urgent
+
+
+def test_a_return_only_hoped_for_does_not_end_a_missing_episode():
+    result = _detect(
+        "Her mum hoped she might have come back to the flat. She has not. She is still not home."
+    )
+    assert "missing_now" in result.kinds
+
+
+def test_a_danger_only_asked_about_counts_only_when_answered_yes():
+    assert not _detect(
+        "I asked whether he feels unsafe at home this morning and he said no."
+    ).urgent
+    assert _detect(
+        "I asked whether he feels unsafe and he said yes, his uncle is there now."
+    ).urgent
+
+
+def test_a_weekday_is_soon_only_in_a_sentence_that_looks_ahead():
+    assert not _detect("On Monday he was scared after a fight at the park.").urgent
+    assert _detect("The men are collecting her on Monday to take her to a flat in Leeds.").urgent
+
+
+def test_something_happening_now_makes_a_risk_elsewhere_in_the_record_count():
+    result = _detect("Her ex is on his way to the house as we speak. He is furious about the kids.")
+    assert {"threat_to_life", "imminent"} <= set(result.kinds)
+    assert not _detect("His nan is on her way now to pick him up from football.").urgent
+
+
+def test_a_record_that_clears_the_weapon_it_named_is_not_urgent():
+    assert not _detect(
+        "A neighbour said Ali had a rifle. It turned out to be a toy and nothing was found."
+    ).urgent
+
+
+def test_a_dropped_g_is_read_as_the_word_it_shortens():
+    assert "imminent" in _detect("he's bleedin from his head rn").kinds
+
+
+def test_a_joke_shown_in_the_next_sentence_takes_a_threat_back_but_not_joking_does_not():
+    assert not _detect(
+        "She said she would kill her brother for eating her chips. She was grinning."
+    ).urgent
+    assert _detect("He said he will kill her tonight. He was not joking.").urgent
+
+
+def test_whatever_someone_is_threatened_with_is_a_weapon_but_a_sanction_is_not():
+    assert "weapon" in _detect("He is threatening the cashier with a crowbar.").kinds
+    assert not _detect("The teacher threatened them with a detention.").urgent
+
+
+def test_saying_everyone_is_safe_closes_what_came_before_not_what_comes_with_it():
+    assert not _detect(
+        "Her uncle turned up drunk this afternoon wanting to take her out. "
+        "Staff kept her inside. Everyone is safe.",
+        when="this afternoon",
+    ).urgent
+    assert _detect(
+        "They are safe at the refuge but he has a gun and is looking for them tonight."
+    ).urgent

@@ -1,0 +1,379 @@
+"""The writer picked out by what they say of themselves: indirect self-identification.
+
+A reader who knows the setting can work out who wrote "I was the one on the till when he came
+in", "when I took the phone off him in period 3", "I've been his key worker since 2019" or "he
+only talks to me because I speak Tigrinya", though no name, role or organisation is in them.
+No list of such phrases is ever complete, so they are found by the shape of the clause:
+
+- the text is cut into clauses (at sentence ends, commas, brackets, quotes and the words that
+  join clauses: "and", "so", "when", "because", "since I", ...); a clause without a subject of
+  its own ("... and go in every morning") takes the one before it;
+- a first-person clause is the writer's **own work** when it says what the writer is or is on
+  ("I'm his mum's home carer", "I was on the night desk", "as her named nurse"), what the writer
+  does at work (a verb of work: teach, coach, supervise, serve, deliver, confiscate, took ... off
+  her, picked him up), what the writer does by routine ("... every Thursday", "most weeks"), how
+  long ("I've worked nights there for 11 years", "I have known the family since"), or what only
+  the writer is ("the only one with keys", "because I speak Dari");
+- any clause that holds the writer's work things ("my counter", "my tutor group", "one of my
+  Scouts", "on my caseload") or the writer's exclusive tie to the subject ("asked for me by
+  name", "only talks to me", "same first name as me") is one too;
+- a first-person clause that reports what the writer saw, heard, noticed, thought or was told
+  about the subjects ("I saw him get into a grey Audi at 15:20") is none of these: it stays.
+
+Each such clause is an **unknown** (kind "self-description"): the machine removes it, and the
+handler sees it and decides. `classify` cuts out of it anything entered as a subject's, so "I
+took the phone off Kyle in period 3" loses the writer's part and keeps Kyle.
+"""
+
+from __future__ import annotations
+
+import re
+
+KIND = "self-description"
+
+_WRITERS_WORD = re.compile(
+    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|our|mine|myself)\b"
+    r"|\bas\s+(?:his|her|their|the|[\w-]+['\u2019]s)\b"
+)
+_FIRST_PERSON_WORD = re.compile(
+    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my)\b"
+)
+
+# Where a clause ends: sentence ends, commas, brackets, quotes, dashes between spaces (not the
+# dot or colon of "7.40" and "15:20", nor the comma of "1,000").
+_HARD_BREAK = re.compile(
+    r"[!?;\n()\[\]\"\u201c\u201d]+|\.(?!\d)|(?<!\d):|:(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
+    # Punctuation said aloud in dictation.
+    r"|(?i:\b(?:comma|full\s+stop|new\s+paragraph|new\s+line|question\s+mark)\b)"
+)
+# A clause longer than this is a run-on (dictation without punctuation): only its opening words
+# are the writer's, and the next clause does not take its subject.
+_RUN_ON_WORDS = 14
+_LOOK_BACK = 400
+_OPENING_WORDS = 10
+# Words that start a new clause. Joining words always do; subordinating ones when a subject
+# or a determiner follows ("since I delivered", not "since 2019"; "as her named nurse").
+_JOIN = r"and|but|so|then|or|plus"
+_SUBORDINATE = (
+    r"when|whenever|while|whilst|because|cos|coz|as|since|although|though|if|after|before|"
+    r"until|till|where|which|who"
+)
+_CLAUSE_START = (
+    r"i|i['\u2019]m|im|i['\u2019]ve|ive|i['\u2019]d|he|she|they|we|you|it|his|her|their|the|"
+    r"a|an|my|our|this|that|there|mum|dad"
+)
+_SPLIT = re.compile(
+    rf"(?i)(?<![\w'\u2019-])(?=(?:{_JOIN})\b)"
+    rf"|(?<![\w'\u2019-])(?=(?:{_SUBORDINATE})\s+(?:{_CLAUSE_START})(?![\w'\u2019]))"
+    # A new "I" in a run without punctuation ("... to his cousins flat i saw poppy").
+    rf"|(?<=[a-z0-9]\s)(?=i\s)"
+)
+_SUBORDINATE_WORDS = frozenset(_SUBORDINATE.split("|"))
+_LEADING_JOIN = re.compile(rf"(?i)^(?:{_JOIN})\b\s*")
+
+# The writer as the clause's subject, with what may stand between it and the verb.
+_ADVERBS = (
+    r"also|just|still|now|then|usually|normally|always|often|sometimes|currently|personally|"
+    r"actually|even|only|already|regularly|generally|mainly|mostly|again|never"
+)
+_AUX = (
+    r"am|was|were|have|had|has|will|would|can|could|should|must|may|might|"
+    r"been|be|being|'m|'ve|'d|\u2019m|\u2019ve|\u2019d|m|ve|d"
+)
+# "I", "i", "I'm", "Im", "Ive", perhaps after a subordinating word and a short opening ("On
+# Tuesday I", "me and Sam"): the writer is the clause's subject.
+_SUBJECT = re.compile(
+    r"(?i)^(?:(?:" + _SUBORDINATE + r")\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:me\s+and\s+\w+\s+|\w+\s+and\s+me\s+)?(?P<i>i(?![\w-])|im\b|ive\b)"
+)
+_AFTER_SUBJECT = re.compile(
+    r"(?i)(?:['\u2019]?(?:" + _AUX + r")\b"
+    r"|\s+(?:" + _AUX + r"|not|n['\u2019]t|" + _ADVERBS + r")\b)*"
+    r"\s*(?P<verb>[a-z'\u2019-]+)?"
+)
+# A clause that opens with a verb ("and go in every morning") has the subject before it.
+_OPENS_WITH_SUBJECT = frozenset(
+    "he she they we you it there his her their the a an this that these those nobody someone "
+    "somebody people everyone mum dad one two three".split()
+)
+
+# What the writer saw, heard, noticed, thought or was told: the intelligence, never the writer.
+_REPORTING = frozenset(
+    "see saw seen seeing sees hear heard hearing hears notice noticed noticing watch watched "
+    "watching spot spotted observe observed witness witnessed overheard overhear think thought "
+    "believe believed know knew known feel felt felt worry worried worrying fear feared suspect "
+    "suspected understand understood remember remembered recognise recognised recognize "
+    "recognized realise realised realized guess assume assumed reckon wonder wondered hope want "
+    "wanted need needed wish would could can can't cannot couldn't should might may must don't "
+    "didn't do did not no told tell telling asked ask asking spoke speak said say saying called "
+    "rang phoned emailed reported report reporting contacted write writing wrote sent attached "
+    "attach am was were been have had got get found find smelt smelled could counted looked "
+    "look looking tried try afraid scared concerned sure certain glad sorry unsure aware "
+    "worried shocked upset confident happy unhappy not received receive came come went go".split()
+)
+# A verb of the writer's work: what they do to or for people as their job.
+_WORK_VERBS = re.compile(
+    r"(?i)^(?:teach|taught|teaching|coach|coached|coaching|train|trained|training|supervise|"
+    r"supervised|supervising|run|ran|running|manage|managed|managing|deliver|delivered|"
+    r"delivering|cover|covered|covering|drive|driving|serve|served|serving|dispense|dispensed|"
+    r"dispensing|mark|marked|marking|confiscate|confiscated|confiscating|visit|visited|"
+    r"visiting|clean|cleaned|cleaning|work|worked|working|translate|translated|translating|"
+    r"interpret|interpreted|interpreting|treat|treated|treating|examine|examined|assess|"
+    r"assessed|assessing|register|registered|book|booked|check|checked|checking|complete|"
+    r"completed|unlock|unlocked|lock|locked|open|opened|help|helped|helping|support|supported|"
+    r"supporting|care|cared|caring|look|nurse|nursed|tutor|tutored|mentor|mentored|lead|led|"
+    r"leading|host|hosted|volunteer|volunteered|do|did|doing|take|took|taking|pick|picked|"
+    r"picking|drop|dropped|dropping|collect|collected|fit|fitted|install|installed|repair|"
+    r"repaired|cut|deal|dealt|handle|handled|process|processed|issue|issued|sign|signed|"
+    r"allocate|allocated|refer|referred|admit|admitted|discharge|discharged|escort|escorted|"
+    r"transport|transported|patrol|patrolled|guard|guarded|staff|staffed|man|manned|"
+    r"interview|interviewed|sit|sat|stay|stayed|ring|call|phone|go|went)$"
+)
+# Verbs above that are work only with more: "I took the phone off her", "I picked her up",
+# "I did her 6-week check", "I sat with her in the medical room", "I ring home when".
+_NEEDS_MORE = frozenset(
+    "do did doing take took taking pick picked picking drop dropped dropping sit sat stay "
+    "stayed ring call phone go went look check checked checking help helped helping work "
+    "worked working collect collected book booked open opened care cared caring cut sign "
+    "signed".split()
+)
+_MORE = re.compile(
+    r"(?i)\b(?:off\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+)|(?:him|her|them|(?-i:[A-Z])[\w'-]+)\s+"
+    r"(?:up|off|in|out)|up\s+from|"
+    r"(?:his|her|their|the)\s+(?:[\w'\u2019-]+\s+){0,2}(?:check|checks|review|assessment|"
+    r"appointment|session|visit|visits|clinic|round|rounds|shift|shifts|dose|register|bloods|"
+    r"injection|jab|jabs|scan|test|tests|hair|nails|prescription|medication|meds|order|"
+    r"delivery|lesson|lessons|class|homework|booking|room|rooms)|with\s+(?:him|her|them)\s+"
+    r"(?:in|at|on)\s+the|home\s+when|(?:nights|lates|earlies|days|weekends|shifts|overtime|"
+    r"cover|duty)|on\s+(?:the\s+)?(?:till|tills|desk|door|counter|gate|ward|rota)|for\s+the\s+"
+    r"(?:council|trust|school|practice|surgery|company|firm|club|centre|service))\b"
+)
+# What the writer is or is on: "I'm his mum's home carer", "I am his allocated worker", "I was
+# the one", "I'm the only ...", "I was on the night desk", "I'm one of the leaders".
+_POSITION = re.compile(
+    r"(?i)(?:['\u2019]?(?:m|am|was|ve\s+been|have\s+been|had\s+been|'ve\s+been|\u2019ve\s+been)"
+    r"|\s+(?:am|was|have\s+been|had\s+been|been|also|just|still|now|currently|usually))+\s+"
+    r"(?:(?:his|her|their|your|the\s+family['\u2019]s|[\w-]+['\u2019]s|one\s+of\s+(?:the|his|her|"
+    r"their|our))\s+[\w'\u2019-]+"
+    r"|the\s+(?:one|only|person|first|last|lady|man|woman|guy|girl|bloke|member)\b"
+    r"|(?:on|at|in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:till|tills|desk|door|doors|gate|counter|"
+    r"reception|ward|shift|duty|nights|lates|earlies|rota|phones|switchboard|checkout|"
+    r"checkouts|bar|kitchen|tills|pass|floor|front|shop\s+floor)\b)"
+)
+# "as her named nurse", "As his key worker", "as the person who unlocks".
+_AS_POSITION = re.compile(
+    r"(?i)^as\s+(?:(?:his|her|their|[\w-]+['\u2019]s)\s+[\w'\u2019-]+"
+    r"|the\s+(?:one|only|person|member|lady|man|woman)\s)"
+)
+# Routine: "every morning", "four times a week", "most weeks", "on Saturdays", "first thing".
+_ROUTINE = re.compile(
+    r"(?i)\b(?:every|each)\s+(?:single\s+)?(?:day|morning|afternoon|evening|night|week|"
+    r"weekend|month|shift|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b"
+    r"|\b(?:most|some)\s+(?:days|mornings|evenings|nights|weeks|weekends)\b"
+    r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:day|week|month)\b"
+    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|"
+    r"weekends)\b|\b(?:daily|weekly|fortnightly)\b"
+)
+# How long: "for 11 years", "for six years", "since 2019", "since he was 9".
+_TENURE = re.compile(
+    r"(?i)\b(?:for\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|many|several|a\s+few|over\s+\w+)\s+(?:years?|months?)|since\s+(?:\d{4}|"
+    r"(?:he|she|they)\s+(?:was|were)|(?:year|reception|nursery|birth)))\b"
+)
+_KNOWN_SINCE = re.compile(
+    r"(?i)(?:['\u2019]?ve|\s+have|\s+had)?\s+known\s+(?:him|her|them|the\s+family|the\s+\w+|"
+    r"[A-Z][\w'-]*)"
+)
+# The writer's work things, in any clause: "my counter", "my tutor group", "one of my Scouts".
+_WORK_THINGS = (
+    r"till|tills|counter|desk|bus|cab|taxi|round|route|caseload|case\s*load|class|classes|"
+    r"group|lesson|lessons|office|classroom|ward|bay|clinic|surgery|patients?|pupils?|"
+    r"students?|clients?|residents?|tenants?|customers?|regulars|scouts|guides|cubs|brownies|"
+    r"team|squad|shift|register|rota|troop|club|van|lorry|wagon|beat|patch|rounds|mentees?|"
+    r"learners?|kids|children|boys|girls|lads|year\s+\d+s?|y\d+s?|under-?\d+s|u\d+s|"
+    r"department|dept|unit|practice|branch|depot|yard|floor|wing|corridor|lab|studio|"
+    r"workshop|clubhouse|stall|booth|reception"
+)
+_MY_WORK_THING = re.compile(
+    r"(?i)(?:\b(?:in|on|at|to|of|by|from|for|with|into|onto)\s+)?(?:one\s+of\s+)?"
+    r"\b(?P<my>my|our)\s+(?:own\s+|usual\s+|regular\s+|little\s+|old\s+|new\s+)?"
+    r"(?:[\w-]+\s+)?(?:" + _WORK_THINGS + r")\b"
+)
+# "my" before a family or home word is the writer's life, not their work.
+_MY_PRIVATE = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:own\s+)?(?:son|sons|daughter|daughters|kids|children|boys|girls|"
+    r"husband|wife|partner|mum|dad|mother|father|family|sister|brother|niece|nephew|friend|"
+    r"friends|neighbour|neighbours|house|home|garden|street|road|car|window|phone|opinion|"
+    r"view|concern|concerns|knowledge|grandson|granddaughter|grandchildren|church|mosque)\b"
+)
+# The writer's exclusive tie to the subject, in any clause: what the subject does only with
+# them, a name they share.
+_EXCLUSIVE = re.compile(
+    r"(?i)\bonly\s+(?:ever\s+)?(?:talks|speaks|listens|opens\s+up|comes|goes|trusts|answers|"
+    r"responds|talked|spoke|listened|opened\s+up|came|went|trusted)\s+to\s+me\b"
+    r"|\b(?:asks?|asked|asking)\s+for\s+me\s+by\s+name\b"
+    r"|\b(?:because|as|since|cos)\s+i\s+(?:speak|know|understand)\s+(?-i:[A-Z])"
+    r"|\b(?:same|similar)\s+(?:first\s+|last\s+|sur)?name\s+as\s+(?:me|mine|myself)\b"
+    r"|\bi\s+was\s+the\s+one\b|\bi['\u2019]?m\s+the\s+one\b|\bi\s+am\s+the\s+one\b"
+)
+# What only the writer is, in a first-person clause: "the only Polish-speaking carer on the
+# team", "the only one with keys", "nobody else at the centre does" ("he is the only boy in
+# the class" is not the writer).
+_ONLY_ME = re.compile(
+    r"(?i)\bthe\s+only\s+one\b|\bthe\s+only\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:on|in|at|among|"
+    r"with|who|that|she|he|they)\b|\b(?:nobody|no\s+one)\s+else\b"
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def self_description_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The clauses of ``text`` by which a reader could work out who the writer is, each as
+    (start, end, cue start, cue end): the cue is what points to the writer ("I took", "my
+    tutor group"); the rest of the clause may hold what the subjects did."""
+    if _FIRST_PERSON_WORD.search(text) is None:
+        return []
+    found: list[tuple[int, int, int, int]] = []
+    # Only a stretch with a word of the writer's in it ("I", "me", "my", "as her") can point to
+    # them: the others are passed over unread.
+    piece_end = 0
+    for cue_word in _WRITERS_WORD.finditer(text):
+        if cue_word.start() < piece_end:
+            continue
+        # The stretch between breaks around the writer's word (looked for nearby only).
+        position = max(piece_end, cue_word.start() - _LOOK_BACK)
+        for before in _HARD_BREAK.finditer(text, position, cue_word.start()):
+            position = before.end()
+        after = _HARD_BREAK.search(text, cue_word.end())
+        end = piece_end = after.start() if after is not None else len(text)
+        if after is not None:
+            piece_end = after.end()
+        if end > position:
+            first_person = False
+            for clause_start, clause in _clauses(text[position:end], position):
+                subject = _SUBJECT.match(clause)
+                if subject is not None:
+                    first_person = True
+                elif _opens_with_subject(clause):
+                    first_person = False
+                run_on = len(clause.split()) > _RUN_ON_WORDS
+                if run_on:
+                    words = list(_WORD.finditer(clause))
+                    if len(words) > _RUN_ON_WORDS:
+                        clause = clause[: words[_OPENING_WORDS - 1].end()]
+                cue = _cue(clause, subject, first_person)
+                if run_on:
+                    first_person = False
+                if cue is None:
+                    continue
+                cue_start, cue_end, whole = cue
+                span_start, span_end = (0, len(clause)) if whole else (cue_start, cue_end)
+                start, stop = _trimmed(text, clause_start + span_start, clause_start + span_end)
+                if stop > start:
+                    found.append(
+                        (start, stop, max(start, clause_start + cue_start), clause_start + cue_end)
+                    )
+    return found
+
+
+def _clauses(piece: str, offset: int) -> list[tuple[int, str]]:
+    """The clauses of a stretch between breaks, each with where it starts; a joining word
+    ("and") is left out, a subordinating one ("when") kept with its clause."""
+    cuts = [m.start() for m in _SPLIT.finditer(piece)] + [len(piece)]
+    out: list[tuple[int, str]] = []
+    previous = 0
+    carried: int | None = None
+    for cut in cuts:
+        if cut <= previous:
+            continue
+        part = piece[previous:cut]
+        stripped = part.lstrip()
+        lead = len(part) - len(stripped)
+        join = _LEADING_JOIN.match(stripped)
+        if join:
+            lead += join.end()
+            stripped = stripped[join.end() :]
+        if stripped.rstrip().lower() in _SUBORDINATE_WORDS or stripped.rstrip() in ("", ","):
+            # "when" alone before "i took ...": it opens the clause that follows.
+            if stripped.strip() and carried is None:
+                carried = offset + previous + lead
+            previous = cut
+            continue
+        start = offset + previous + lead if carried is None else carried
+        out.append((start, piece[start - offset : cut].rstrip()))
+        carried = None
+        previous = cut
+    return out
+
+
+def _opens_with_subject(clause: str) -> bool:
+    """The clause names its own subject: it opens with a pronoun, a determiner, a number or a
+    capital, not with a verb ("go in every morning" takes the subject before it)."""
+    words = _WORD.findall(clause[:40])
+    if not words:
+        return True
+    first = words[0]
+    if first.lower() in _SUBORDINATE_WORDS and len(words) > 1:
+        first = words[1]
+    return first[:1].isupper() or first[:1].isdigit() or first.lower() in _OPENS_WITH_SUBJECT
+
+
+def _cue(clause: str, subject: re.Match | None, first_person: bool) -> tuple[int, int, bool] | None:
+    """Where in ``clause`` the writer is pointed to, and whether the whole clause goes with it
+    (a phrase like "in my tutor group" goes alone)."""
+    if match := _EXCLUSIVE.search(clause):
+        return match.start(), match.end(), True
+    if match := _AS_POSITION.match(clause):
+        return match.start(), match.end(), True
+    return (_first_person_cue(clause, subject) if first_person else None) or _work_thing(clause)
+
+
+def _work_thing(clause: str) -> tuple[int, int, bool] | None:
+    for match in _MY_WORK_THING.finditer(clause):
+        if not _MY_PRIVATE.match(clause, match.start("my")):
+            return match.start(), match.end(), False
+    return None
+
+
+def _first_person_cue(clause: str, subject: re.Match | None) -> tuple[int, int, bool] | None:
+    if match := _ONLY_ME.search(clause):
+        return match.start(), match.end(), True
+    opening = subject.start("i") if subject is not None else 0
+    if subject is not None:
+        rest_at = subject.end()
+        for pattern in (_POSITION, _KNOWN_SINCE):
+            if match := pattern.match(clause, rest_at):
+                return opening, match.end(), True
+        after = _AFTER_SUBJECT.match(clause, rest_at)
+        verb = after["verb"] or ""
+        verb_end = after.end()
+    else:
+        verb = _first_word(clause)
+        verb_end = len(verb)
+    verb = verb.lower().replace("\u2019", "'")
+    if not verb:
+        return None
+    routine = _ROUTINE.search(clause) or _TENURE.search(clause)
+    if _WORK_VERBS.match(verb):
+        if verb not in _NEEDS_MORE:
+            return opening, verb_end, True
+        if more := _MORE.search(clause):
+            return opening, max(verb_end, more.end()), True
+        return (opening, verb_end, True) if routine else None
+    if verb in _REPORTING or not routine:
+        return None
+    # Any other verb of the writer's: theirs by routine or by how long ("I drive the 7.40 out
+    # of the depot every day", "I've run the troop for six years").
+    return opening, verb_end, True
+
+
+def _first_word(clause: str) -> str:
+    match = _WORD.match(clause)
+    return match[0] if match else ""
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
