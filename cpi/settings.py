@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "submissions",
+    "links",
     "triage",
     "intelligence",
     "django_otp",

@@ -24,6 +24,7 @@ from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from accounts.groups import staff_groups_ensure
 from demo import seeding
 from demo.seed_tables import column_preparers
+from links.services import links_index_pending
 
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None
@@ -58,6 +59,11 @@ class Command(BaseCommand):
             "--encrypt-each-row",
             action="store_true",
             help="Encrypt every row's source afresh instead of dealing out a pre-encrypted pool.",
+        )
+        parser.add_argument(
+            "--no-links",
+            action="store_true",
+            help="Leave the linked-submissions index to `manage.py links_index` (large seeds).",
         )
 
     def handle(self, *args, **options):
@@ -115,6 +121,15 @@ class Command(BaseCommand):
         else:
             cpu = self._progress(map(write, specs), totals, count, began)
 
+        if not options["no_links"]:
+            # Seeded rows bypass the model layer, so no task indexed them: build it here.
+            began_links = time.monotonic()
+            indexed = links_index_pending()
+            spent = time.monotonic() - began_links
+            self.stdout.write(
+                f"Linked-submissions index: {indexed:,} submissions in {spent:.1f} s "
+                f"({indexed / max(spent, 1e-9):,.0f}/s)"
+            )
         began_analyse = time.monotonic()
         _analyse(context)
         analysed = time.monotonic() - began_analyse

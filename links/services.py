@@ -1,0 +1,237 @@
+"""Writes for linked submissions: building one submission's index entries and its links, a
+handler's decision on a possible link, and the record that links were shown (combination)."""
+
+from __future__ import annotations
+
+import uuid
+import zlib
+from collections import defaultdict
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import audit_event_record
+from cpi.errors import DomainError
+from links import matching
+from links.extract import Extracted, extract
+from links.models import Decision, Identifier, IndexState, Link
+from submissions.identity import identity_for_submission
+from submissions.models import Submission
+
+# Bounds on what one submission is compared with: a value shared by thousands of submissions
+# (a busy postcode) says little, and must not make one extraction read them all.
+EXACT_CANDIDATES = 500
+PERSON_CANDIDATES = 500
+
+
+class LinkError(DomainError):
+    pass
+
+
+def _locks_take(keys: list[str]) -> None:
+    """PostgreSQL: one transaction-level lock per key, in a fixed order, so two submissions
+    sharing a key that are indexed at once see each other (the second waits for the first)."""
+    if connection.vendor != "postgresql" or not keys:
+        return
+    ids = sorted({zlib.crc32(key.encode()) for key in keys})
+    with connection.cursor() as cursor:
+        for lock_id in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+
+
+def _lock_keys(items: list[Extracted]) -> list[str]:
+    keys = [f"{item.kind}:{item.value}" for item in items]
+    keys += [f"block:{item.block}" for item in items if item.block]
+    return keys
+
+
+def _candidates(submission_id, items: list[Extracted]) -> list[Identifier]:
+    exact = Q()
+    for item in items:
+        if item.kind != "person":
+            exact |= Q(kind=item.kind, value=item.value)
+    found: list[Identifier] = []
+    if exact:
+        found += list(
+            Identifier.objects.filter(exact).exclude(submission_id=submission_id)[:EXACT_CANDIDATES]
+        )
+    blocks = {item.block for item in items if item.kind == "person" and item.block}
+    if blocks:
+        found += list(
+            Identifier.objects.filter(kind="person", block__in=blocks).exclude(
+                submission_id=submission_id
+            )[:PERSON_CANDIDATES]
+        )
+    return found
+
+
+def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
+    """other submission id -> [Reason]"""
+    by_key = {(item.kind, item.value): item for item in items}
+    people = [item for item in items if item.kind == "person"]
+    reasons: dict = defaultdict(list)
+    for theirs in candidates:
+        if theirs.kind == "person":
+            for mine in people:
+                reason = matching.person_reason(mine, theirs)
+                if reason is not None:
+                    reasons[theirs.submission_id].append(reason)
+            continue
+        mine = by_key.get((theirs.kind, theirs.value))
+        if mine is not None:
+            reasons[theirs.submission_id].append(matching.key_reason(mine, theirs))
+    return {other: found for other, found in reasons.items() if matching.is_link(found)}
+
+
+@transaction.atomic
+def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
+    """(Re)build one submission's index entries and its links both ways; return how many
+    submissions it is linked to. Idempotent: a second run writes the same rows, and a handler's
+    decision on a link survives it."""
+    submission = (
+        Submission.objects.filter(pk=submission_id)
+        .select_related("source")
+        .prefetch_related("subjects", "persons_of_concern", "places", "vehicles")
+        .first()
+    )
+    if submission is None:  # erased before its task ran
+        return 0
+    items = extract(
+        submission,
+        submission.subjects.all(),
+        submission.persons_of_concern.all(),
+        submission.places.all(),
+        submission.vehicles.all(),
+        identity_for_submission(submission),
+    )
+    _locks_take(_lock_keys(items))
+    Identifier.objects.filter(submission=submission).delete()
+    Identifier.objects.bulk_create(
+        Identifier(
+            submission=submission,
+            kind=item.kind,
+            value=item.value[:200],
+            shown=item.shown[:200],
+            origin=item.origin,
+            birth_year=item.birth_year,
+            birth_year_exact=item.birth_year_exact,
+            block=item.block,
+        )
+        for item in items
+    )
+    reasons = _reasons(items, _candidates(submission.pk, items))
+    existing = {
+        (link.submission_id, link.other_id): link
+        for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
+    }
+    keep: set = set()
+    to_create: list[Link] = []
+    to_update: list[Link] = []
+    for other_id, found in reasons.items():
+        for pair, side in (
+            ((submission.pk, other_id), found),
+            ((other_id, submission.pk), [r.mirrored() for r in found]),
+        ):
+            strength, possible, texts = matching.combined(side)
+            keep.add(pair)
+            link = existing.get(pair)
+            if link is None:
+                to_create.append(
+                    Link(
+                        submission_id=pair[0],
+                        other_id=pair[1],
+                        strength=strength,
+                        possible=possible,
+                        reasons=texts,
+                    )
+                )
+            else:
+                link.strength, link.possible, link.reasons = strength, possible, texts
+                to_update.append(link)
+    Link.objects.bulk_create(to_create)
+    if to_update:
+        Link.objects.bulk_update(to_update, ["strength", "possible", "reasons", "updated_at"])
+    # Links that no longer hold go, unless a handler decided on them (their word is kept).
+    stale = [
+        link.pk
+        for pair, link in existing.items()
+        if pair not in keep and link.decision == Decision.UNDECIDED
+    ]
+    if stale:
+        Link.objects.filter(pk__in=stale).delete()
+    IndexState.objects.update_or_create(
+        submission=submission, defaults={"indexed_at": timezone.now()}
+    )
+    return len(reasons)
+
+
+DECISION_ACTIONS = {
+    Decision.CONFIRMED: Action.LINK_CONFIRMED,
+    Decision.NOT_SAME: Action.LINK_REJECTED,
+}
+
+
+@transaction.atomic
+def link_decide(*, link_id: uuid.UUID | str, user, decision: str) -> Link:
+    """A handler says a possible link is the same person (confirmed) or not ("not the same":
+    hidden from then on, on both submissions' panels). Recorded on both rows and audited."""
+    if decision not in DECISION_ACTIONS:
+        raise LinkError("Select whether this is the same person")
+    link = (
+        Link.objects.select_for_update()
+        .select_related("submission", "other")
+        .filter(pk=link_id)
+        .first()
+    )
+    if link is None:
+        raise LinkError("This link no longer exists: the page was out of date")
+    if not link.possible:
+        raise LinkError("Only a possible link can be confirmed or marked not the same")
+    if link.decision:
+        raise LinkError(f"This link was already marked {link.get_decision_display().lower()}")
+    now = timezone.now()
+    Link.objects.filter(
+        Q(submission=link.submission_id, other=link.other_id)
+        | Q(submission=link.other_id, other=link.submission_id)
+    ).update(decision=decision, decided_by=user, decided_at=now, updated_at=now)
+    for one, two in ((link.submission, link.other), (link.other, link.submission)):
+        audit_event_record(
+            action=DECISION_ACTIONS[decision],
+            actor=user,
+            submission=one,
+            object_type="link",
+            object_id=link.pk,
+            details={"linked": two.reference},
+        )
+    link.refresh_from_db()
+    return link
+
+
+def links_view_record(*, submission: Submission, links: list[Link], user) -> None:
+    """Showing one submission's links beside it is "combination" (DPA 2018 s.62): recorded
+    like a view, with what was combined. Nothing is recorded when there was nothing to show."""
+    if not links:
+        return
+    audit_event_record(
+        action=Action.LINKS_VIEWED,
+        actor=user,
+        submission=submission,
+        object_type="submission",
+        object_id=submission.pk,
+        details={"linked": [link.other.reference for link in links]},
+    )
+
+
+def links_index_pending(*, ids: list | None = None, limit: int | None = None) -> int:
+    """Index the submissions never indexed (of `ids`, when given), oldest first; return how
+    many. For what was written around the model layer (seeding) or while the broker was down."""
+    pending = Submission.objects.filter(link_index__isnull=True).order_by("created_at")
+    if ids is not None:
+        pending = pending.filter(pk__in=ids)
+    done = 0
+    for submission_id in pending.values_list("pk", flat=True)[:limit].iterator():
+        submission_links_index(submission_id=submission_id)
+        done += 1
+    return done
