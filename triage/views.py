@@ -12,6 +12,8 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
+from links.selectors import linked_submissions
+from links.services import links_view_record
 from submissions.models import Status, Submission
 from triage import queue_memory, services
 from triage.filters import QueueFilter
@@ -195,6 +197,9 @@ def _detail_context(request: HttpRequest, submission: Submission, **extra) -> di
         context["assign_form"] = AssignForm(handlers=handlers_for_assignment())
     # What was shared, with the source's identifiers masked unless this session revealed them.
     context.update(submission_shown(request, submission, details))
+    # Shown beside its linked submissions: combination, recorded each time it is shown.
+    context["links"] = linked_submissions(submission)
+    links_view_record(submission=submission, links=context["links"], user=user)
     context.update(extra)
     return context
 

@@ -3,8 +3,8 @@ the model layer), or with --all for every submission."""
 
 from django.core.management.base import BaseCommand
 
-from links.services import links_index_pending, submission_links_index
-from submissions.models import Submission
+from links.models import IndexState
+from links.services import links_index_pending
 
 
 class Command(BaseCommand):
@@ -15,12 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["all"]:
-            done = 0
-            for submission_id in (
-                Submission.objects.order_by("created_at").values_list("pk", flat=True).iterator()
-            ):
-                submission_links_index(submission_id=submission_id)
-                done += 1
-        else:
-            done = links_index_pending()
+            # Forget when each was done; decisions on links are kept by the re-index.
+            IndexState.objects.all().delete()
+        done = links_index_pending()
         self.stdout.write(f"Indexed {done} submission(s).")
