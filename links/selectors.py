@@ -48,7 +48,7 @@ def link_counts(submission_ids: Iterable) -> dict:
         .exclude(decision=Decision.NOT_SAME)
         .order_by()
         .values("submission_id")
-        .annotate(linked=Count("*"), possible=Count("*", filter=_UNSURE))
+        .annotate(linked=Count("id"), possible=Count("id", filter=_UNSURE))
     )
     return {row["submission_id"]: (row["linked"], row["possible"]) for row in rows}
 

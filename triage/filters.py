@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from cpi.forms import DATE_FILTER_CONTEXT, GovUKDateFilter, date_order_check
+from links.selectors import submissions_linked_to
 from submissions.models import (
     Category,
     Priority,
@@ -61,6 +62,10 @@ class QueueFilterForm(forms.Form):
                 Div(Field("received_to", context=DATE_FILTER_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
+            Div(
+                Div(Field.text("linked", label_size=Size.SMALL), css_class=half),
+                css_class="govuk-grid-row",
+            ),
         )
 
     def clean(self):
@@ -89,6 +94,11 @@ class QueueFilter(django_filters.FilterSet):
         method="filter_assigned",
         empty_label="Anyone",
         label="Assigned to",
+    )
+    linked = django_filters.CharFilter(
+        method="filter_linked",
+        label="Everything linked to",
+        help_text="A registration, phone number, social media handle (with @) or name",
     )
     received_from = GovUKDateFilter(method="filter_received_from", label="Received from")
     received_to = GovUKDateFilter(method="filter_received_to", label="Received to")
@@ -122,6 +132,10 @@ class QueueFilter(django_filters.FilterSet):
         return queryset.filter(
             id__in=Subject.objects.filter(name__icontains=value).values("submission_id")
         )
+
+    def filter_linked(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Every submission holding the identifier, entered or mentioned (links app's index).
+        return queryset.filter(id__in=submissions_linked_to(value)) if value.strip() else queryset
 
     def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(

@@ -12,7 +12,7 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
-from links.selectors import linked_submissions
+from links.selectors import linked_submissions, links_count_attach
 from links.services import links_view_record
 from submissions.models import Status, Submission
 from triage import queue_memory, services
@@ -107,6 +107,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         before=request.GET.get("before"),
         page_size=page_size,
     )
+    links_count_attach(page.rows)  # how many linked submissions each row has: one query
     supervisor = is_supervisor(request.user)
     context = {
         "filter": filterset,

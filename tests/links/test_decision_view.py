@@ -41,7 +41,7 @@ def test_a_handler_confirms_a_possible_link_on_both_sides_and_it_is_audited(
         (hotel.reference, school.reference),
     }
     page = handler_client.get(f"/staff/submissions/{school.reference}/")
-    confirmed = [link for link in page.context["links"] if link.other_id == hotel.pk][0]
+    confirmed = next(link for link in page.context["links"] if link.other_id == hotel.pk)
     assert not confirmed.unsure
     assert "Confirmed" in page.content.decode()
 
