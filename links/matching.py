@@ -36,6 +36,9 @@ MAX_STRENGTH = 1000
 # no link unless a person's name is close, which a handler then decides.
 MIN_STRENGTH = 50
 
+# How a close name match's reason opens: the panel finds them by it.
+POSSIBLE_PREFIX = "possible: "
+
 LABELS = {
     "registration": "same registration {}",
     "phone": "same phone {}",
@@ -122,10 +125,10 @@ def person_reason(mine, theirs) -> Reason | None:
     if not why:
         return None
     return Reason(
-        f"possible: {theirs.shown}{born} ({why} from {mine.shown})",
+        f"{POSSIBLE_PREFIX}{theirs.shown}{born} ({why} from {mine.shown})",
         POSSIBLE,
         possible=True,
-        back=f"possible: {mine.shown}{born} ({why} from {theirs.shown})",
+        back=f"{POSSIBLE_PREFIX}{mine.shown}{born} ({why} from {theirs.shown})",
     )
 
 
@@ -143,9 +146,20 @@ def is_link(reasons: list[Reason]) -> bool:
     return any(r.possible for r in reasons) or sum(r.weight for r in reasons) >= MIN_STRENGTH
 
 
-def combined(reasons: list[Reason]) -> tuple[int, bool, list[str]]:
-    """(strength, possible only, reason texts strongest first) for one pair of submissions."""
+@dataclass(frozen=True)
+class Combined:
+    strength: int
+    sure: bool  # what is certain is enough to link them without the close name
+    possible: bool  # at least one reason is a close name, for a handler to decide
+    texts: list[str]
+
+
+def combined(reasons: list[Reason]) -> Combined:
+    """One pair of submissions: its strength, and its reasons strongest first."""
     ordered = sorted(reasons, key=lambda r: (r.possible, -r.weight, r.text))
-    texts = list(dict.fromkeys(r.text for r in ordered))
-    strength = min(sum(r.weight for r in reasons), MAX_STRENGTH)
-    return strength, all(r.possible for r in reasons), texts
+    return Combined(
+        strength=min(sum(r.weight for r in reasons), MAX_STRENGTH),
+        sure=sum(r.weight for r in reasons if not r.possible) >= MIN_STRENGTH,
+        possible=any(r.possible for r in reasons),
+        texts=list(dict.fromkeys(r.text for r in ordered)),
+    )

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from cpi.models import BaseModel
+from links.matching import POSSIBLE_PREFIX
 from submissions.models import Submission
 
 
@@ -74,7 +75,9 @@ class Link(BaseModel):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="links")
     other = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
     strength = models.PositiveSmallIntegerField(default=0)
-    # Only close name matches: shown as "possible" until a handler decides.
+    # What is certain (a shared plate, phone, handle, the same person) links them on its own.
+    sure = models.BooleanField(default=True)
+    # At least one reason is a close name match: "possible" until a handler decides.
     possible = models.BooleanField(default=False)
     reasons = models.JSONField(default=list)
     decision = models.CharField(
@@ -104,8 +107,23 @@ class Link(BaseModel):
         return f"{self.submission_id} ~ {self.other_id}"
 
     @property
-    def shown_as_possible(self) -> bool:
-        return self.possible and self.decision != Decision.CONFIRMED
+    def undecided(self) -> bool:
+        """A close name match a handler may still confirm or mark not the same."""
+        return self.possible and self.decision == Decision.UNDECIDED
+
+    @property
+    def reasons_shown(self) -> list[str]:
+        """The reasons as a handler reads them: a close name confirmed says so; one marked not
+        the same is gone (the link stays only for what else it shares)."""
+        shown = []
+        for reason in self.reasons:
+            if reason.startswith(POSSIBLE_PREFIX):
+                if self.decision == Decision.NOT_SAME:
+                    continue
+                if self.decision == Decision.CONFIRMED:
+                    reason = "same person, confirmed: " + reason[len(POSSIBLE_PREFIX) :]
+            shown.append(reason)
+        return shown
 
 
 class IndexState(models.Model):

@@ -13,7 +13,10 @@ from links.models import Decision, Identifier, Link
 # A panel longer than this is read as "many": the strongest are shown, the count says the rest.
 PANEL_LIMIT = 50
 
-_UNSURE = Q(possible=True) & ~Q(decision=Decision.CONFIRMED)
+# Nothing certain links them yet: a close name no handler has confirmed.
+_UNSURE = Q(sure=False) & ~Q(decision=Decision.CONFIRMED)
+# A close name marked not the same, and nothing else shared: never shown again.
+_HIDDEN = Q(sure=False, decision=Decision.NOT_SAME)
 
 
 def linked_submissions(submission) -> list[Link]:
@@ -22,13 +25,14 @@ def linked_submissions(submission) -> list[Link]:
     reference, status, outcome and when it arrived."""
     return list(
         Link.objects.filter(submission=submission)
-        .exclude(decision=Decision.NOT_SAME)
+        .exclude(_HIDDEN)
         .annotate(unsure=ExpressionWrapper(_UNSURE, output_field=BooleanField()))
         .select_related("other")
         .only(
             "id",
             "submission_id",
             "strength",
+            "sure",
             "possible",
             "reasons",
             "decision",
@@ -45,7 +49,7 @@ def link_counts(submission_ids: Iterable) -> dict:
     """submission id -> (linked, of which possible), for a page of the queue, in one query."""
     rows = (
         Link.objects.filter(submission_id__in=list(submission_ids))
-        .exclude(decision=Decision.NOT_SAME)
+        .exclude(_HIDDEN)
         .order_by()
         .values("submission_id")
         .annotate(linked=Count("id"), possible=Count("id", filter=_UNSURE))

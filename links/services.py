@@ -134,25 +134,21 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
             ((submission.pk, other_id), found),
             ((other_id, submission.pk), [r.mirrored() for r in found]),
         ):
-            strength, possible, texts = matching.combined(side)
+            found_here = matching.combined(side)
             keep.add(pair)
             link = existing.get(pair)
             if link is None:
-                to_create.append(
-                    Link(
-                        submission_id=pair[0],
-                        other_id=pair[1],
-                        strength=strength,
-                        possible=possible,
-                        reasons=texts,
-                    )
-                )
+                link = Link(submission_id=pair[0], other_id=pair[1])
+                to_create.append(link)
             else:
-                link.strength, link.possible, link.reasons = strength, possible, texts
                 to_update.append(link)
+            link.strength, link.reasons = found_here.strength, found_here.texts
+            link.sure, link.possible = found_here.sure, found_here.possible
     Link.objects.bulk_create(to_create)
     if to_update:
-        Link.objects.bulk_update(to_update, ["strength", "possible", "reasons", "updated_at"])
+        Link.objects.bulk_update(
+            to_update, ["strength", "sure", "possible", "reasons", "updated_at"]
+        )
     # Links that no longer hold go, unless a handler decided on them (their word is kept).
     stale = [
         link.pk
@@ -175,8 +171,9 @@ DECISION_ACTIONS = {
 
 @transaction.atomic
 def link_decide(*, link_id: uuid.UUID | str, user, decision: str) -> Link:
-    """A handler says a possible link is the same person (confirmed) or not ("not the same":
-    hidden from then on, on both submissions' panels). Recorded on both rows and audited."""
+    """A handler says a close name match is the same person (confirmed) or not ("not the same":
+    that reason is hidden from then on on both panels, and a link with nothing else to show
+    with it). Recorded on both rows and audited."""
     if decision not in DECISION_ACTIONS:
         raise LinkError("Select whether this is the same person")
     link = (

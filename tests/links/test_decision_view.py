@@ -93,3 +93,40 @@ def test_a_supervisor_may_decide_too(supervisor_client, linked_pair):
     school, _taxi, hotel = linked_pair
     assert _decide(supervisor_client, _possible(school, hotel), "not_same").status_code == 302
     assert Link.objects.filter(decision="not_same").count() == 2
+
+
+def test_a_close_name_beside_a_shared_vehicle_can_be_decided_and_the_vehicle_stays(
+    handler_client,
+):
+    from links.services import submission_links_index
+    from tests.factories import SourceFactory, SubjectFactory, SubmissionFactory, VehicleFactory
+
+    one = SubmissionFactory(with_people=False)
+    SourceFactory(submission=one)
+    SubjectFactory(submission=one, name="Kyle Mendes", approximate_age=14)
+    VehicleFactory(submission=one, registration="AB12CDE")
+    two = SubmissionFactory(with_people=False)
+    SourceFactory(submission=two, name="Tom Driver", organisation="Star Cabs")
+    SubjectFactory(submission=two, name="Kyle Mendez", approximate_age=14)
+    VehicleFactory(submission=two, registration="AB12CDE")
+    for submission in (one, two):
+        submission_links_index(submission_id=submission.pk)
+    link = Link.objects.get(submission=one, other=two)
+    assert (link.sure, link.possible) == (True, True)
+    page = handler_client.get(f"/staff/submissions/{one.reference}/").content.decode()
+    assert "Same person" in page
+
+    _decide(handler_client, link, "not_same")
+
+    page = handler_client.get(f"/staff/submissions/{one.reference}/")
+    shown = next(item for item in page.context["links"] if item.other_id == two.pk)
+    assert shown.reasons_shown == ["same registration AB12CDE"]
+    assert "Same person" not in page.content.decode()
+
+
+def test_a_confirmed_close_name_reads_as_the_same_person(handler_client, linked_pair):
+    school, _taxi, hotel = linked_pair
+    _decide(handler_client, _possible(school, hotel), "confirmed")
+    page = handler_client.get(f"/staff/submissions/{school.reference}/")
+    shown = next(item for item in page.context["links"] if item.other_id == hotel.pk)
+    assert shown.reasons_shown[0].startswith("same person, confirmed: Kyle Mendez")
