@@ -112,17 +112,17 @@ class Link(BaseModel):
         return self.possible and self.decision == Decision.UNDECIDED
 
     @property
-    def reasons_shown(self) -> list[str]:
-        """The reasons as a handler reads them: a close name confirmed says so; one marked not
-        the same is gone (the link stays only for what else it shares)."""
+    def reasons_shown(self) -> list[tuple[str, str]]:
+        """(tag, words) per reason as a handler reads them: a close name is tagged "possible"
+        until decided, "confirmed" after; one marked not the same is gone (the link stays only
+        for what else it shares)."""
         shown = []
         for reason in self.reasons:
-            if reason.startswith(POSSIBLE_PREFIX):
-                if self.decision == Decision.NOT_SAME:
-                    continue
-                if self.decision == Decision.CONFIRMED:
-                    reason = "same person, confirmed: " + reason[len(POSSIBLE_PREFIX) :]
-            shown.append(reason)
+            if not reason.startswith(POSSIBLE_PREFIX):
+                shown.append(("", reason))
+            elif self.decision != Decision.NOT_SAME:
+                tag = "confirmed" if self.decision == Decision.CONFIRMED else "possible"
+                shown.append((tag, "person: " + reason[len(POSSIBLE_PREFIX) :]))
         return shown
 
 

@@ -30,6 +30,7 @@ def test_the_panel_lists_each_linked_submission_with_its_reasons_strongest_first
     assert "Linked submissions" in html
     assert "same registration AB12CDE" in html
     assert "Possible" in html
+    assert "person: Kyle Mendez, born about" in html
     assert "(one letter different from Kyle Mendes)" in html
     assert "None yet" in html  # the other's outcome
     assert "New" in html  # the other's status
