@@ -82,14 +82,25 @@ def _indexed(*references: str) -> None:
     pytest.fail("the links index was not built after the submissions committed")
 
 
-def test_two_professionals_link_and_the_handler_confirms_and_the_supervisor_sees_it(
-    browser, live_server, handler_user, supervisor_user, staff_sign_in, axe
-):
-    def new_page():
+@pytest.fixture
+def new_page(browser, live_server):
+    """A page in a browser of its own: each professional and each member of staff."""
+    contexts = []
+
+    def make():
         context = browser.new_context(base_url=live_server.url)
         context.set_default_timeout(10_000)
+        contexts.append(context)
         return context.new_page()
 
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_two_professionals_link_and_the_handler_confirms_and_the_supervisor_sees_it(
+    new_page, handler_user, supervisor_user, staff_sign_in, axe
+):
     teacher = new_page()
     school = _share(
         teacher,
