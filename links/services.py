@@ -37,8 +37,12 @@ def _locks_take(keys: list[str]) -> None:
         return
     ids = sorted({zlib.crc32(key.encode()) for key in keys})
     with connection.cursor() as cursor:
-        for lock_id in ids:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+        # One round trip; taken in the order of the sorted array, so no two workers deadlock.
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n) "
+            "ORDER BY n",
+            [ids],
+        )
 
 
 def _lock_keys(items: list[Extracted]) -> list[str]:
@@ -136,14 +140,20 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
         ):
             found_here = matching.combined(side)
             keep.add(pair)
+            values = {
+                "strength": found_here.strength,
+                "reasons": found_here.texts,
+                "sure": found_here.sure,
+                "possible": found_here.possible,
+            }
             link = existing.get(pair)
             if link is None:
-                link = Link(submission_id=pair[0], other_id=pair[1])
-                to_create.append(link)
-            else:
+                to_create.append(Link(submission_id=pair[0], other_id=pair[1], **values))
+            elif any(getattr(link, name) != value for name, value in values.items()):
+                # Written only when it changed: indexing again usually changes nothing.
+                for name, value in values.items():
+                    setattr(link, name, value)
                 to_update.append(link)
-            link.strength, link.reasons = found_here.strength, found_here.texts
-            link.sure, link.possible = found_here.sure, found_here.possible
     Link.objects.bulk_create(to_create)
     if to_update:
         Link.objects.bulk_update(
@@ -157,8 +167,11 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
     ]
     if stale:
         Link.objects.filter(pk__in=stale).delete()
-    IndexState.objects.update_or_create(
-        submission=submission, defaults={"indexed_at": timezone.now()}
+    IndexState.objects.bulk_create(
+        [IndexState(submission=submission, indexed_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["submission"],
+        update_fields=["indexed_at"],
     )
     return len(reasons)
 
