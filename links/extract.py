@@ -16,7 +16,7 @@ from datetime import date
 
 from links import normalise
 from links.nicknames import formal_forms
-from sanitiser import SOURCE, SourceIdentity, SubjectDetails, sanitise
+from sanitiser import SOURCE, SourceIdentity, SubjectDetails, find_source_identifiers, sanitise
 from sanitiser.phones import national_number
 
 ENTERED = "entered"
@@ -73,8 +73,17 @@ def _lines(text: str) -> list[str]:
     ]
 
 
-def entered(submission, subjects, persons, places, vehicles) -> list[Extracted]:
+def entered(
+    submission, subjects, persons, places, vehicles, identity: SourceIdentity | None = None
+) -> list[Extracted]:
+    """What the structured pages hold. A value in which the sanitiser finds the source (their
+    school entered as the place it happened, a handle with their name in it) is left out."""
     year = (submission.created_at or date.today()).year
+    identity = identity or SourceIdentity()
+
+    def theirs(*texts: str) -> bool:
+        return any(text and find_source_identifiers(text, identity) for text in texts)
+
     found: list[Extracted | None] = []
     for subject in subjects:
         found.append(
@@ -82,15 +91,18 @@ def entered(submission, subjects, persons, places, vehicles) -> list[Extracted]:
                 subject.name, born=subject.date_of_birth, age=subject.approximate_age, year=year
             )
         )
-        found += [Extracted("postcode", p, p) for p in normalise.postcodes_in(subject.address)]
+        if not theirs(subject.address):
+            found += [Extracted("postcode", p, p) for p in normalise.postcodes_in(subject.address)]
     for person in persons:
         found.append(_person(person.name, year=year))
         for nickname in person.nicknames.replace(";", ",").replace("/", ",").split(","):
             value = normalise.person_name(nickname)
-            if value:
+            if value and not theirs(nickname):
                 found.append(Extracted("nickname", value, nickname.strip()))
         found += [Extracted("phone", p, p) for p in normalise.phones_in(person.phone_numbers)]
         for line in _lines(person.social_media):
+            if theirs(line):
+                continue
             address = normalise.email(line)
             if address:
                 found.append(Extracted("email", address, address))
@@ -99,6 +111,8 @@ def entered(submission, subjects, persons, places, vehicles) -> list[Extracted]:
             if value:
                 found.append(Extracted("handle", value, f"@{value}"))
     for place in places:
+        if theirs(place.name, place.address):
+            continue
         value = normalise.place_name(place.name)
         if value:
             found.append(Extracted("place", value, " ".join(place.name.split())))
@@ -180,7 +194,7 @@ def extract(
     texts += [p.description for p in persons]
     texts += [p.description for p in places]
     texts += [v.description for v in vehicles]
-    items = entered(submission, subjects, persons, places, vehicles)
+    items = entered(submission, subjects, persons, places, vehicles, identity)
     items += mentioned(texts, identity, details)
     source_number = national_number(identity.phone or "")
     unique: dict[tuple[str, str], Extracted] = {}

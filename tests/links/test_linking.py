@@ -152,3 +152,24 @@ def test_a_decided_link_survives_indexing_again():
     Link.objects.update(decision="not_same")
     _indexed(first, second)
     assert set(Link.objects.values_list("decision", flat=True)) == {"not_same"}
+
+
+def test_a_teacher_who_enters_their_own_school_as_the_place_links_nothing_through_it():
+    from tests.factories import PlaceFactory
+
+    first = _submission()
+    second = _submission()
+    for submission, child in ((first, "Kyle Mendes"), (second, "Amira Patel")):
+        SubjectFactory(submission=submission, name=child)
+        PlaceFactory(
+            submission=submission, name="Kingsweston Academy", address="Long Cross, BS11 0QA"
+        )
+        PersonOfConcernFactory(
+            submission=submission,
+            name="",
+            nicknames="",
+            phone_numbers="",
+            social_media="@MissHughesKWA",
+        )
+    _indexed(first, second)
+    assert not Link.objects.exists()
