@@ -26,6 +26,8 @@ WEIGHTS = {
     "postcode": 30,
     "place": 20,
 }
+# Shared on their own they are coincidence as often as not: they only add to a link.
+WEAK_KINDS = frozenset({"nickname", "postcode", "place"})
 # A person without a year on either side is a weaker link than one whose year agrees.
 PERSON_NO_YEAR = 60
 POSSIBLE = 25

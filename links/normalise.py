@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import phonenumbers
 
@@ -105,6 +106,7 @@ def place_name(raw: str) -> str:
 _SOUNDEX = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556")
 
 
+@lru_cache(maxsize=65536)
 def soundex(word: str) -> str:
     """American Soundex: Mendes/Mendez, Yusuf/Yousef and Aleksandr/Alexander share a key."""
     letters = [ch for ch in plain(word) if "a" <= ch <= "z"]

@@ -23,6 +23,7 @@ from submissions.models import Submission
 # Bounds on what one submission is compared with: a value shared by thousands of submissions
 # (a busy postcode) says little, and must not make one extraction read them all.
 EXACT_CANDIDATES = 500
+WEAK_CANDIDATES = 200
 PERSON_CANDIDATES = 500
 
 
@@ -51,23 +52,47 @@ def _lock_keys(items: list[Extracted]) -> list[str]:
     return keys
 
 
-def _candidates(submission_id, items: list[Extracted]) -> list[Identifier]:
-    exact = Q()
+# What matching reads of each candidate: plain rows, not model instances (there may be hundreds).
+CANDIDATE_FIELDS = (
+    "submission_id",
+    "kind",
+    "value",
+    "shown",
+    "origin",
+    "birth_year",
+    "birth_year_exact",
+)
+
+
+def _candidates(submission_id, items: list[Extracted]) -> list:
+    """Entries of other submissions that may match: exact keys, strong and weak kinds apart
+    (so a nickname shared by thousands cannot crowd out a shared plate), and people found by
+    their name's block whose year of birth can agree."""
+    strong, weak, people = Q(), Q(), Q()
     for item in items:
-        if item.kind != "person":
-            exact |= Q(kind=item.kind, value=item.value)
-    found: list[Identifier] = []
-    if exact:
-        found += list(
-            Identifier.objects.filter(exact).exclude(submission_id=submission_id)[:EXACT_CANDIDATES]
-        )
-    blocks = {item.block for item in items if item.kind == "person" and item.block}
-    if blocks:
-        found += list(
-            Identifier.objects.filter(kind="person", block__in=blocks).exclude(
-                submission_id=submission_id
-            )[:PERSON_CANDIDATES]
-        )
+        if item.kind == "person":
+            if not item.block:
+                continue
+            years = Q()
+            if item.birth_year is not None:
+                # A year of birth that cannot agree rules a namesake out in the index.
+                years = Q(birth_year__isnull=True) | Q(
+                    birth_year__range=(item.birth_year - 2, item.birth_year + 2)
+                )
+            people |= Q(kind="person", block=item.block) & years
+        elif item.kind in matching.WEAK_KINDS:
+            weak |= Q(kind=item.kind, value=item.value)
+        else:
+            strong |= Q(kind=item.kind, value=item.value)
+    found: list = []
+    for wanted, limit in (
+        (strong, EXACT_CANDIDATES),
+        (weak, WEAK_CANDIDATES),
+        (people, PERSON_CANDIDATES),
+    ):
+        if wanted:
+            rows = Identifier.objects.filter(wanted).exclude(submission_id=submission_id)
+            found += list(rows.values_list(*CANDIDATE_FIELDS, named=True)[:limit])
     return found
 
 

@@ -173,3 +173,26 @@ def test_a_teacher_who_enters_their_own_school_as_the_place_links_nothing_throug
         )
     _indexed(first, second)
     assert not Link.objects.exists()
+
+
+def test_a_nickname_shared_by_many_cannot_crowd_out_a_shared_plate(monkeypatch):
+    from links import services
+
+    monkeypatch.setattr(services, "WEAK_CANDIDATES", 2)
+    monkeypatch.setattr(services, "EXACT_CANDIDATES", 2)
+    crowd = []
+    for _ in range(4):
+        submission = _submission(name="Tom Driver")
+        PersonOfConcernFactory(
+            submission=submission, name="", nicknames="Tiny", phone_numbers="", social_media=""
+        )
+        crowd.append(submission)
+    car = _submission(name="Ann Other")
+    VehicleFactory(submission=car, registration="AB12CDE")
+    new = _submission()
+    PersonOfConcernFactory(
+        submission=new, name="", nicknames="Tiny", phone_numbers="", social_media=""
+    )
+    VehicleFactory(submission=new, registration="AB12CDE")
+    _indexed(*crowd, car, new)
+    assert _link(new, car).reasons == ["same registration AB12CDE"]
