@@ -114,6 +114,69 @@ def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
     return {other: found for other, found in reasons.items() if matching.is_link(found)}
 
 
+def _identifiers_replace(submission: Submission, items: list[Extracted]) -> None:
+    Identifier.objects.filter(submission=submission).delete()
+    Identifier.objects.bulk_create(
+        Identifier(
+            submission=submission,
+            kind=item.kind,
+            value=item.value[:200],
+            shown=item.shown[:200],
+            origin=item.origin,
+            birth_year=item.birth_year,
+            birth_year_exact=item.birth_year_exact,
+            block=item.block,
+        )
+        for item in items
+    )
+
+
+def _links_write(submission: Submission, reasons: dict) -> None:
+    """Both rows of every link found; a row is rewritten only when it changed, and a link that
+    no longer holds goes unless a handler decided on it (their word is kept)."""
+    existing = {
+        (link.submission_id, link.other_id): link
+        for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
+    }
+    keep: set = set()
+    to_create: list[Link] = []
+    to_update: list[Link] = []
+    now = timezone.now()
+    for other_id, found in reasons.items():
+        for pair, side in (
+            ((submission.pk, other_id), found),
+            ((other_id, submission.pk), [r.mirrored() for r in found]),
+        ):
+            found_here = matching.combined(side)
+            keep.add(pair)
+            values = {
+                "strength": found_here.strength,
+                "reasons": found_here.texts,
+                "sure": found_here.sure,
+                "possible": found_here.possible,
+            }
+            link = existing.get(pair)
+            if link is None:
+                to_create.append(Link(submission_id=pair[0], other_id=pair[1], **values))
+            elif any(getattr(link, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(link, name, value)
+                link.updated_at = now  # bulk_update does not stamp auto_now fields
+                to_update.append(link)
+    Link.objects.bulk_create(to_create)
+    if to_update:
+        Link.objects.bulk_update(
+            to_update, ["strength", "sure", "possible", "reasons", "updated_at"]
+        )
+    stale = [
+        link.pk
+        for pair, link in existing.items()
+        if pair not in keep and link.decision == Decision.UNDECIDED
+    ]
+    if stale:
+        Link.objects.filter(pk__in=stale).delete()
+
+
 @transaction.atomic
 def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
     """(Re)build one submission's index entries and its links both ways; return how many
@@ -136,62 +199,9 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
         identity_for_submission(submission),
     )
     _locks_take(_lock_keys(items))
-    Identifier.objects.filter(submission=submission).delete()
-    Identifier.objects.bulk_create(
-        Identifier(
-            submission=submission,
-            kind=item.kind,
-            value=item.value[:200],
-            shown=item.shown[:200],
-            origin=item.origin,
-            birth_year=item.birth_year,
-            birth_year_exact=item.birth_year_exact,
-            block=item.block,
-        )
-        for item in items
-    )
+    _identifiers_replace(submission, items)
     reasons = _reasons(items, _candidates(submission.pk, items))
-    existing = {
-        (link.submission_id, link.other_id): link
-        for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
-    }
-    keep: set = set()
-    to_create: list[Link] = []
-    to_update: list[Link] = []
-    for other_id, found in reasons.items():
-        for pair, side in (
-            ((submission.pk, other_id), found),
-            ((other_id, submission.pk), [r.mirrored() for r in found]),
-        ):
-            found_here = matching.combined(side)
-            keep.add(pair)
-            values = {
-                "strength": found_here.strength,
-                "reasons": found_here.texts,
-                "sure": found_here.sure,
-                "possible": found_here.possible,
-            }
-            link = existing.get(pair)
-            if link is None:
-                to_create.append(Link(submission_id=pair[0], other_id=pair[1], **values))
-            elif any(getattr(link, name) != value for name, value in values.items()):
-                # Written only when it changed: indexing again usually changes nothing.
-                for name, value in values.items():
-                    setattr(link, name, value)
-                to_update.append(link)
-    Link.objects.bulk_create(to_create)
-    if to_update:
-        Link.objects.bulk_update(
-            to_update, ["strength", "sure", "possible", "reasons", "updated_at"]
-        )
-    # Links that no longer hold go, unless a handler decided on them (their word is kept).
-    stale = [
-        link.pk
-        for pair, link in existing.items()
-        if pair not in keep and link.decision == Decision.UNDECIDED
-    ]
-    if stale:
-        Link.objects.filter(pk__in=stale).delete()
+    _links_write(submission, reasons)
     IndexState.objects.bulk_create(
         [IndexState(submission=submission, indexed_at=timezone.now())],
         update_conflicts=True,

@@ -196,3 +196,24 @@ def test_a_nickname_shared_by_many_cannot_crowd_out_a_shared_plate(monkeypatch):
     VehicleFactory(submission=new, registration="AB12CDE")
     _indexed(*crowd, car, new)
     assert _link(new, car).reasons == ["same registration AB12CDE"]
+
+
+def test_indexing_again_after_a_change_updates_or_removes_the_link():
+    first = _submission()
+    second = _submission(name="Tom Driver")
+    VehicleFactory(submission=first, registration="AB12CDE")
+    car = VehicleFactory(submission=second, registration="AB12CDE")
+    PersonOfConcernFactory(submission=first, phone_numbers="07700900871", social_media="")
+    PersonOfConcernFactory(submission=second, phone_numbers="07700900871", social_media="")
+    _indexed(first, second)
+    assert len(_link(first, second).reasons) == 2
+
+    car.registration = "ZZ99ZZZ"
+    car.save()
+    _indexed(second)
+    assert _link(first, second).reasons == ["same phone +447700900871"]
+    assert _link(second, first).reasons == ["same phone +447700900871"]
+
+    second.persons_of_concern.all().delete()
+    _indexed(second)
+    assert not Link.objects.exists()
