@@ -203,8 +203,14 @@ def test_indexing_again_after_a_change_updates_or_removes_the_link():
     second = _submission(name="Tom Driver")
     VehicleFactory(submission=first, registration="AB12CDE")
     car = VehicleFactory(submission=second, registration="AB12CDE")
-    PersonOfConcernFactory(submission=first, phone_numbers="07700900871", social_media="")
-    PersonOfConcernFactory(submission=second, phone_numbers="07700900871", social_media="")
+    for submission in (first, second):
+        PersonOfConcernFactory(
+            submission=submission,
+            name="",
+            nicknames="",
+            phone_numbers="07700900871",
+            social_media="",
+        )
     _indexed(first, second)
     assert len(_link(first, second).reasons) == 2
 
