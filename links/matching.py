@@ -8,6 +8,7 @@ is only "possible", with the reason, until a handler decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -91,6 +92,7 @@ def _close_word(a: str, b: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def close_name(a: str, b: str) -> str:
     """Why two different normalised names may be one person ('' when they are not close).
 

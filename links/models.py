@@ -49,7 +49,6 @@ class Identifier(models.Model):
             models.Index(
                 fields=["block"], condition=Q(kind="person"), name="linkid_person_block_idx"
             ),
-            models.Index(fields=["submission"], name="linkid_submission_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="linkid_kind_valid"),
@@ -72,7 +71,10 @@ class Link(BaseModel):
     """Two submissions that share identifiers, stored once each way so that either's panel and
     the queue's counts are one index range. A handler's decision is kept on both rows."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="links")
+    # No index of its own: the unique pair's index starts with it.
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="links", db_index=False
+    )
     other = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
     strength = models.PositiveSmallIntegerField(default=0)
     # What is certain (a shared plate, phone, handle, the same person) links them on its own.
@@ -89,10 +91,8 @@ class Link(BaseModel):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [
-            # The panel and the queue's counts: one submission's links, strongest first.
-            models.Index(fields=["submission", "-strength"], name="link_panel_idx"),
-        ]
+        # The panel and the queue's counts read one submission's rows: the unique pair's index
+        # (submission first) serves them; each row written costs every extra index.
         constraints = [
             models.UniqueConstraint(fields=["submission", "other"], name="link_pair_unique"),
             models.CheckConstraint(
