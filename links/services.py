@@ -114,8 +114,11 @@ def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
     return {other: found for other, found in reasons.items() if matching.is_link(found)}
 
 
-def _identifiers_replace(submission: Submission, items: list[Extracted]) -> None:
-    Identifier.objects.filter(submission=submission).delete()
+def _identifiers_replace(
+    submission: Submission, items: list[Extracted], *, first_time: bool
+) -> None:
+    if not first_time:
+        Identifier.objects.filter(submission=submission).delete()
     Identifier.objects.bulk_create(
         Identifier(
             submission=submission,
@@ -131,13 +134,15 @@ def _identifiers_replace(submission: Submission, items: list[Extracted]) -> None
     )
 
 
-def _links_write(submission: Submission, reasons: dict) -> None:
+def _links_write(submission: Submission, reasons: dict, *, first_time: bool) -> None:
     """Both rows of every link found; a row is rewritten only when it changed, and a link that
     no longer holds goes unless a handler decided on it (their word is kept)."""
-    existing = {
-        (link.submission_id, link.other_id): link
-        for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
-    }
+    existing = {}
+    if not first_time:
+        existing = {
+            (link.submission_id, link.other_id): link
+            for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
+        }
     keep: set = set()
     to_create: list[Link] = []
     to_update: list[Link] = []
@@ -184,7 +189,7 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
     decision on a link survives it."""
     submission = (
         Submission.objects.filter(pk=submission_id)
-        .select_related("source")
+        .select_related("source", "link_index")
         .prefetch_related("subjects", "persons_of_concern", "places", "vehicles")
         .first()
     )
@@ -198,10 +203,16 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
         submission.vehicles.all(),
         identity_for_submission(submission),
     )
+    # Never indexed before: it has no entries and no links yet (a link needs its entries), so
+    # there is nothing to read or remove first.
+    try:
+        first_time = submission.link_index is None
+    except IndexState.DoesNotExist:
+        first_time = True
     _locks_take(_lock_keys(items))
-    _identifiers_replace(submission, items)
+    _identifiers_replace(submission, items, first_time=first_time)
     reasons = _reasons(items, _candidates(submission.pk, items))
-    _links_write(submission, reasons)
+    _links_write(submission, reasons, first_time=first_time)
     IndexState.objects.bulk_create(
         [IndexState(submission=submission, indexed_at=timezone.now())],
         update_conflicts=True,
@@ -269,10 +280,15 @@ def links_view_record(*, submission: Submission, links: list[Link], user) -> Non
     )
 
 
-def links_index_pending(*, ids: list | None = None, limit: int | None = None) -> int:
+def links_index_pending(
+    *, ids: list | None = None, limit: int | None = None, everything: bool = False
+) -> int:
     """Index the submissions never indexed (of `ids`, when given), oldest first; return how
-    many. For what was written around the model layer (seeding) or while the broker was down."""
-    pending = Submission.objects.filter(link_index__isnull=True).order_by("created_at")
+    many. For what was written around the model layer (seeding) or while the broker was down.
+    `everything`: every submission again (decisions on links are kept)."""
+    pending = Submission.objects.order_by("created_at")
+    if not everything:
+        pending = pending.filter(link_index__isnull=True)
     if ids is not None:
         pending = pending.filter(pk__in=ids)
     done = 0

@@ -52,3 +52,21 @@ def test_a_broker_that_refuses_the_task_never_fails_the_save(
     with django_capture_on_commit_callbacks(execute=True):
         submission = SubmissionFactory(with_people=False)
     assert not IndexState.objects.filter(submission=submission).exists()
+
+
+def test_indexing_everything_again_keeps_entries_links_and_decisions():
+    from links.models import Link
+    from links.services import submission_links_index
+
+    pair = []
+    for name in ("Sarah Hughes", "Tom Driver"):
+        submission = SubmissionFactory(with_people=False)
+        SourceFactory(submission=submission, name=name)
+        VehicleFactory(submission=submission, registration="AB12CDE")
+        submission_links_index(submission_id=submission.pk)
+        pair.append(submission)
+    Link.objects.update(decision="confirmed")
+    entries = Identifier.objects.count()
+    call_command("links_index", "--all", stdout=StringIO())
+    assert Identifier.objects.count() == entries
+    assert list(Link.objects.values_list("decision", flat=True)) == ["confirmed", "confirmed"]

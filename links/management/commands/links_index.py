@@ -3,7 +3,6 @@ the model layer), or with --all for every submission."""
 
 from django.core.management.base import BaseCommand
 
-from links.models import IndexState
 from links.services import links_index_pending
 
 
@@ -14,8 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="re-index every submission")
 
     def handle(self, *args, **options):
-        if options["all"]:
-            # Forget when each was done; decisions on links are kept by the re-index.
-            IndexState.objects.all().delete()
-        done = links_index_pending()
+        done = links_index_pending(everything=options["all"])
         self.stdout.write(f"Indexed {done} submission(s).")
