@@ -34,6 +34,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import Q  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from links.extract import entered  # noqa: E402
@@ -126,7 +127,7 @@ def main(argv: list[str]) -> None:
     )
     IndexState.objects.filter(submission_id__in=sample).delete()
     Identifier.objects.filter(submission_id__in=sample).delete()
-    Link.objects.filter(submission_id__in=sample).delete()
+    Link.objects.filter(Q(submission_id__in=sample) | Q(other_id__in=sample)).delete()
     held_back = set(sample)
     filled, fill_seconds = fill_entered_except(held_back)
     identifiers = Identifier.objects.count()
