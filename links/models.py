@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -112,18 +114,32 @@ class Link(BaseModel):
         return self.possible and self.decision == Decision.UNDECIDED
 
     @property
-    def reasons_shown(self) -> list[tuple[str, str]]:
-        """(tag, words) per reason as a handler reads them: a close name is tagged "possible"
-        until decided, "confirmed" after; one marked not the same is gone (the link stays only
-        for what else it shares)."""
+    def reasons_shown(self) -> list[tuple[str, str, str]]:
+        """(tag, words, search term) per reason as a handler reads them: a close name is tagged
+        "possible" until decided, "confirmed" after; one marked not the same is gone (the link
+        stays only for what else it shares). The term is what "Everything linked to" searches
+        for: the plate, phone, handle, email, postcode or name the reason names."""
         shown = []
         for reason in self.reasons:
             if not reason.startswith(POSSIBLE_PREFIX):
-                shown.append(("", reason))
+                shown.append(("", reason, _search_term(reason)))
             elif self.decision != Decision.NOT_SAME:
                 tag = "confirmed" if self.decision == Decision.CONFIRMED else "possible"
-                shown.append((tag, "person: " + reason[len(POSSIBLE_PREFIX) :]))
+                words = "person: " + reason[len(POSSIBLE_PREFIX) :]
+                shown.append((tag, words, _search_term(words)))
         return shown
+
+
+# "same registration AB12CDE (mentioned ...)" -> "AB12CDE"; "person: Kyle Mendes, born 2011" ->
+# "Kyle Mendes". Places and nicknames are not searched for (too wide).
+_SEARCHABLE = re.compile(
+    r"^(?:same (?:registration|phone|handle|email|postcode) |person: )([^,(]+?)(?:,| \(|$)"
+)
+
+
+def _search_term(reason: str) -> str:
+    match = _SEARCHABLE.match(reason)
+    return match.group(1).strip() if match else ""
 
 
 class IndexState(models.Model):

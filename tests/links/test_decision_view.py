@@ -120,7 +120,7 @@ def test_a_close_name_beside_a_shared_vehicle_can_be_decided_and_the_vehicle_sta
 
     page = handler_client.get(f"/staff/submissions/{one.reference}/")
     shown = next(item for item in page.context["links"] if item.other_id == two.pk)
-    assert shown.reasons_shown == [("", "same registration AB12CDE")]
+    assert shown.reasons_shown == [("", "same registration AB12CDE", "AB12CDE")]
     assert "Same person" not in page.content.decode()
 
 
@@ -129,5 +129,6 @@ def test_a_confirmed_close_name_reads_as_the_same_person(handler_client, linked_
     _decide(handler_client, _possible(school, hotel), "confirmed")
     page = handler_client.get(f"/staff/submissions/{school.reference}/")
     shown = next(item for item in page.context["links"] if item.other_id == hotel.pk)
-    tag, words = shown.reasons_shown[0]
+    tag, words, term = shown.reasons_shown[0]
+    assert term == "Kyle Mendez"
     assert (tag, words.split(",")[0]) == ("confirmed", "person: Kyle Mendez")

@@ -78,3 +78,14 @@ def test_outsiders_never_see_the_panel(outsider_client, client, linked_pair):
     assert _page(outsider_client, school).status_code in (403, 404)
     assert _page(client, school).status_code == 302
     assert not AuditEvent.objects.filter(action="links_viewed").exists()
+
+
+def test_each_identifier_in_a_reason_leads_to_everything_linked_to_it(handler_client, linked_pair):
+    school, taxi, hotel = linked_pair
+    html = handler_client.get(f"/staff/submissions/{school.reference}/").content.decode()
+    assert 'href="/staff/?linked=AB12CDE">everything linked to AB12CDE</a>' in html
+    assert 'href="/staff/?linked=Kyle%20Mendez">everything linked to Kyle Mendez</a>' in html
+    found = handler_client.get("/staff/", {"linked": "Kyle Mendez"}).context["page"].rows
+    assert {row.reference for row in found} == {hotel.reference}
+    found = handler_client.get("/staff/", {"linked": "AB12CDE"}).context["page"].rows
+    assert {row.reference for row in found} == {school.reference, taxi.reference}
