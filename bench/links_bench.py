@@ -40,7 +40,7 @@ from django.utils import timezone  # noqa: E402
 from links.extract import entered  # noqa: E402
 from links.models import Identifier, IndexState, Link  # noqa: E402
 from links.selectors import linked_submissions  # noqa: E402
-from links.services import submission_links_index  # noqa: E402
+from links.services import identifier_rows, submission_links_index  # noqa: E402
 from submissions.models import Submission  # noqa: E402
 
 FILL_BATCH = 2000
@@ -85,25 +85,16 @@ def fill_entered() -> tuple[int, float]:
             break
         rows, states, now = [], [], timezone.now()
         for submission in batch:
-            for item in entered(
-                submission,
-                submission.subjects.all(),
-                submission.persons_of_concern.all(),
-                submission.places.all(),
-                submission.vehicles.all(),
-            ):
-                rows.append(
-                    Identifier(
-                        submission_id=submission.pk,
-                        kind=item.kind,
-                        value=item.value[:200],
-                        shown=item.shown[:200],
-                        origin=item.origin,
-                        birth_year=item.birth_year,
-                        birth_year_exact=item.birth_year_exact,
-                        block=item.block,
-                    )
-                )
+            rows += identifier_rows(
+                submission.pk,
+                entered(
+                    submission,
+                    submission.subjects.all(),
+                    submission.persons_of_concern.all(),
+                    submission.places.all(),
+                    submission.vehicles.all(),
+                ),
+            )
             states.append(IndexState(submission_id=submission.pk, indexed_at=now))
         with transaction.atomic():
             Identifier.objects.bulk_create(rows, batch_size=5000)

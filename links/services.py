@@ -119,9 +119,14 @@ def _identifiers_replace(
 ) -> None:
     if not first_time:
         Identifier.objects.filter(submission=submission).delete()
-    Identifier.objects.bulk_create(
+    Identifier.objects.bulk_create(identifier_rows(submission.pk, items))
+
+
+def identifier_rows(submission_id, items: list[Extracted]) -> list[Identifier]:
+    """Index rows (unsaved) for one submission's extracted identifiers."""
+    return [
         Identifier(
-            submission=submission,
+            submission_id=submission_id,
             kind=item.kind,
             value=item.value[:200],
             shown=item.shown[:200],
@@ -131,7 +136,7 @@ def _identifiers_replace(
             block=item.block,
         )
         for item in items
-    )
+    ]
 
 
 def _links_write(submission: Submission, reasons: dict, *, first_time: bool) -> None:
