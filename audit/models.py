@@ -10,6 +10,10 @@ class Action(models.TextChoices):
     # Consultation
     SUBMISSION_VIEWED = "submission_viewed", "Submission viewed"
     SOURCE_REVEALED = "source_revealed", "Source details revealed"
+    # Combination (DPA 2018 s.62): one submission shown beside the others it is linked to
+    LINKS_VIEWED = "links_viewed", "Linked submissions viewed (combination)"
+    LINK_CONFIRMED = "link_confirmed", "Possible link confirmed"
+    LINK_REJECTED = "link_rejected", "Possible link marked not the same"
     # Alteration
     SUBMISSION_CLAIMED = "submission_claimed", "Submission claimed"
     SUBMISSION_RELEASED = "submission_released", "Submission released"

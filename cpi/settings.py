@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "submissions",
+    "links",
     "triage",
     "intelligence",
     "django_otp",

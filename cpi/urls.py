@@ -6,6 +6,7 @@ from cpi import views
 urlpatterns = [
     path("", include("submissions.urls")),
     path("staff/", include("triage.urls")),
+    path("staff/links/", include("links.urls")),
     path("staff/intelligence/", include("intelligence.urls")),
     path("staff/audit/", include("supervision.urls")),
     path("accounts/", include("accounts.urls")),

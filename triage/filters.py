@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from cpi.forms import DATE_FILTER_CONTEXT, GovUKDateFilter, date_order_check
+from links.selectors import submissions_linked_to
 from submissions.models import (
     Category,
     Priority,
@@ -66,6 +67,10 @@ class QueueFilterForm(forms.Form):
                 Div(Field("received_to", context=DATE_FILTER_CONTEXT), css_class=half),
                 css_class="govuk-grid-row",
             ),
+            Div(
+                Div(Field.text("linked", label_size=Size.SMALL), css_class=half),
+                css_class="govuk-grid-row",
+            ),
         )
 
     def clean(self):
@@ -97,6 +102,11 @@ class QueueFilter(django_filters.FilterSet):
     )
     due = django_filters.ChoiceFilter(
         choices=Rag.choices, method="filter_due", empty_label="Any target state", label="Target"
+    )
+    linked = django_filters.CharFilter(
+        method="filter_linked",
+        label="Everything linked to",
+        help_text="A registration, phone number, social media handle (with @) or name",
     )
     received_from = GovUKDateFilter(method="filter_received_from", label="Received from")
     received_to = GovUKDateFilter(method="filter_received_to", label="Received to")
@@ -131,6 +141,10 @@ class QueueFilter(django_filters.FilterSet):
         return queryset.filter(
             id__in=Subject.objects.filter(name__icontains=value).values("submission_id")
         )
+
+    def filter_linked(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Every submission holding the identifier, entered or mentioned (links app's index).
+        return queryset.filter(id__in=submissions_linked_to(value)) if value.strip() else queryset
 
     def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(

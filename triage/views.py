@@ -12,6 +12,8 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
+from links.selectors import linked_submissions, links_count_attach
+from links.services import links_view_record
 from submissions.models import Priority, Status, Submission, Urgency
 from triage import queue_memory, services
 from triage.filters import QueueFilter
@@ -107,6 +109,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         before=request.GET.get("before"),
         page_size=page_size,
     )
+    links_count_attach(page.rows)  # how many linked submissions each row has: one query
     supervisor = is_supervisor(request.user)
     context = {
         "filter": filterset,
@@ -199,6 +202,9 @@ def _detail_context(request: HttpRequest, submission: Submission, **extra) -> di
         context["assign_form"] = AssignForm(handlers=handlers_for_assignment())
     # What was shared, with the source's identifiers masked unless this session revealed them.
     context.update(submission_shown(request, submission, details))
+    # Shown beside its linked submissions: combination, recorded each time it is shown.
+    context["links"] = linked_submissions(submission)
+    links_view_record(submission=submission, links=context["links"], user=user)
     context.update(extra)
     return context
 

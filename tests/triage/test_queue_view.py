@@ -190,8 +190,9 @@ def test_counters_show_each_status_and_the_oldest_new_item(handler_client, handl
 
 # The page's own queries: bounded count, rows with their assignee, their categories, open and
 # closed counts, oldest new item, the submissions the user holds, those flagged "possible
-# urgency" and not yet decided, and (supervisors) the handlers for the bulk-assign list.
-QUEUE_OWN_QUERIES = 9
+# urgency" and not yet decided, (supervisors) the handlers for the bulk-assign list, and how
+# many linked submissions each row has.
+QUEUE_OWN_QUERIES = 10
 # Signing in costs the same on every staff page: session, user, the user's two-factor devices,
 # and the user's and groups' permissions.
 SIGNED_IN_QUERIES = 5

@@ -19,6 +19,8 @@ from audit.models import Action
 from audit.services import audit_event_record
 from intelligence import services as intelligence_services
 from intelligence.models import Export, IntelligenceLog
+from links.models import Link
+from links.services import submission_links_index
 from submissions.models import Outcome, Status
 from tests.factories import (
     GRADING,
@@ -184,6 +186,10 @@ def journey(settings, tmp_path, handler_user, supervisor_user, django_capture_on
     settings.LOG_APPROVAL_REQUIRED = False
     closed = log_record(submission_full_of_the_source(), handler_user)
     assert closed.status == Status.CLOSED
+    # Linked to one another (the same child, car and person of concern): each panel has rows.
+    for submission in (in_progress, awaiting, closed):
+        submission_links_index(submission_id=submission.pk)
+    assert Link.objects.filter(submission=in_progress).count() == 2
     with django_capture_on_commit_callbacks(execute=True):  # the export task runs in-process
         intelligence_services.export_request(
             requester=handler_user,
@@ -228,6 +234,7 @@ def parameter_values(journey, users) -> dict[str, list]:
             *Export.objects.values_list("pk", flat=True),
         ],
         "user_id": [user.pk for user in users],
+        "link_id": list(Link.objects.values_list("pk", flat=True)),
     }
 
 

@@ -24,6 +24,7 @@ from accounts.access import HANDLER_GROUP, SUPERVISOR_GROUP
 from accounts.groups import staff_groups_ensure
 from demo import seeding
 from demo.seed_tables import column_preparers
+from links.services import links_index_pending
 
 # Set in the parent before the workers fork, so they inherit it instead of unpickling it per task.
 _CONTEXT: seeding.SeedContext | None = None
@@ -58,6 +59,11 @@ class Command(BaseCommand):
             "--encrypt-each-row",
             action="store_true",
             help="Encrypt every row's source afresh instead of dealing out a pre-encrypted pool.",
+        )
+        parser.add_argument(
+            "--no-links",
+            action="store_true",
+            help="Leave the linked-submissions index to `manage.py links_index` (large seeds).",
         )
 
     def handle(self, *args, **options):
@@ -115,6 +121,15 @@ class Command(BaseCommand):
         else:
             cpu = self._progress(map(write, specs), totals, count, began)
 
+        if not options["no_links"]:
+            # Seeded rows bypass the model layer, so no task indexed them: build it here.
+            began_links = time.monotonic()
+            indexed = _links_build(workers)
+            spent = time.monotonic() - began_links
+            self.stdout.write(
+                f"Linked-submissions index: {indexed:,} submissions in {spent:.1f} s "
+                f"({indexed / max(spent, 1e-9):,.0f}/s)"
+            )
         began_analyse = time.monotonic()
         _analyse(context)
         analysed = time.monotonic() - began_analyse
@@ -149,6 +164,26 @@ class Command(BaseCommand):
                 elapsed = time.monotonic() - began
                 self.stdout.write(f"  {done:>12,} / {count:,} submissions  {elapsed:6.1f} s")
         return cpu
+
+
+def _links_index_chunk(ids: list) -> int:
+    return links_index_pending(ids=ids)
+
+
+def _links_build(workers: int) -> int:
+    """Index every seeded submission, in worker processes when there are several (PostgreSQL:
+    two submissions sharing an identifier wait on its advisory lock, so none is missed)."""
+    if workers <= 1:
+        return links_index_pending()
+    ids = list(
+        seeding.Submission.objects.filter(link_index__isnull=True)
+        .order_by("created_at")
+        .values_list("pk", flat=True)
+    )
+    chunks = [ids[start : start + 200] for start in range(0, len(ids), 200)]
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return sum(pool.imap_unordered(_links_index_chunk, chunks))
 
 
 def _demo_staff_ensure(group_name: str, role: str, count: int) -> list[int]:
