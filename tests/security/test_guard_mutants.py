@@ -9,6 +9,7 @@ testing".
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -31,7 +32,7 @@ from submissions.identity import SourceTokens, source_token_annotations, tokens_
 from submissions.models import Status
 from tests.factories import SubmissionFactory
 from tests.intelligence.conftest import CLEAN_TEXT, make_log
-from triage.services.permissions import can_release, can_review
+from triage.services.permissions import can_edit, can_release, can_reveal, can_review
 from triage.services.source import _in_words
 from triage.state import InvalidTransition, StaleVersion, transition_check
 
@@ -195,6 +196,30 @@ def test_nothing_but_held_work_can_be_released_even_by_a_supervisor(
     submission = SubmissionFactory(status=status, assigned_to=handler_user)
     assert can_release(supervisor_user, submission) is False
     assert can_release(handler_user, submission) is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", [Status.NEW, Status.IN_PROGRESS])
+def test_nobody_signed_out_holds_an_unclaimed_submission(status):
+    # An anonymous user's pk is None, as is an unclaimed submission's holder (issue 16).
+    unclaimed = SubmissionFactory(status=status, assigned_to=None)
+    anonymous = AnonymousUser()
+    assert can_reveal(anonymous, unclaimed) is False
+    assert can_release(anonymous, unclaimed) is False
+    assert can_edit(anonymous, unclaimed) is False
+
+
+@pytest.mark.django_db
+def test_the_holder_and_a_supervisor_see_the_source_and_nobody_else(
+    handler_user, other_handler_user, supervisor_user
+):
+    held = SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user)
+    unclaimed = SubmissionFactory(status=Status.NEW, assigned_to=None)
+    assert can_reveal(handler_user, held) is True
+    assert can_reveal(supervisor_user, held) is True
+    assert can_reveal(other_handler_user, held) is False
+    assert can_reveal(handler_user, unclaimed) is False
+    assert can_reveal(supervisor_user, unclaimed) is True
 
 
 def _view(request):
