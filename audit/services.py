@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
-from audit.context import current_request
+from audit.context import current_request, current_request_id
 from audit.models import Action, AuditChainHead, AuditEvent
 from audit.references import reference_path
 from cpi.net import client_ip
@@ -74,6 +74,7 @@ def audit_event_record(
         object_type=object_type,
         object_id=str(object_id or ""),
         ip_address=ip_address,
+        request_id=current_request_id(),
         details=_json_native(details or {}),
     )
     # Sealed into the chain once this transaction commits, outside it: holding the chain while
