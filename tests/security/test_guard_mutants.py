@@ -16,6 +16,7 @@ from django.test import RequestFactory
 
 from accounts.access import handler_required, supervisor_required
 from cpi.crypto import encrypt_str
+from intelligence import gate
 from intelligence.gate import (
     LOG_FIELDS,
     NO_SOURCE,
@@ -151,6 +152,26 @@ def test_the_clearance_binds_the_log_id_the_kept_phrases_and_the_secret_key(sett
     assert digest != clearance_digest(7, tokens, record, ["Deano's mate"])
     settings.SECRET_KEY = "another key entirely, " * 3
     assert digest != clearance_digest(7, tokens, record, [])
+
+
+def test_the_clearance_binds_the_sources_ciphertext_the_record_and_the_sanitisers_code(
+    monkeypatch,
+):
+    # Any of these changed, the log must go through the full check again.
+    tokens = _tokens(name="Sarah Hughes")
+    record = release_record(VALUES)
+    digest = clearance_digest(7, tokens, record, [])
+    assert digest != clearance_digest(7, _tokens(name="Sarah Hughes-Jones"), record, [])
+    edited = release_record({**VALUES, "text": VALUES["text"] + " Sarah rang again."})
+    assert digest != clearance_digest(7, tokens, edited, [])
+    monkeypatch.setattr(gate, "sanitiser_fingerprint", lambda: "a newer sanitiser")
+    assert digest != clearance_digest(7, tokens, record, [])
+
+
+def test_the_clearance_is_a_sha256_hmac():
+    # A weaker digest (SHA-1, Django's default) would still match itself everywhere else.
+    digest = clearance_digest(7, _tokens(name="Sarah Hughes"), release_record(VALUES), [])
+    assert len(digest) == 64 and int(digest, 16) >= 0
 
 
 @pytest.mark.django_db
