@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
 from audit.context import current_request, current_request_id
+from audit.integrity import log_entry_digest
 from audit.models import Action, AuditChainHead, AuditEvent
 from audit.references import reference_path
 from cpi.net import client_ip
@@ -158,8 +159,6 @@ def log_entry_chain(*, entry, request=None) -> AuditEvent | None:
     so the change log is readable from the audit trail alone and an edit to the auditlog table is
     caught by verify_audit_chain.
     """
-    from audit.integrity import log_entry_digest
-
     action = _CHANGE_LOG_ACTIONS.get(entry.action)
     if action is None:  # auditlog's "access" entries: not used here
         return None
