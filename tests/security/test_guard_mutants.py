@@ -174,6 +174,39 @@ def test_the_clearance_is_a_sha256_hmac():
     assert len(digest) == 64 and int(digest, 16) >= 0
 
 
+KNOWN_KEY = "a fixed key for the known-answer test, not used anywhere else " * 2
+EXPECTED_KNOWN_DIGEST = "eadaa7c446db5a747ecb3fa8d6e1f03f87c9765298b39a335b01940342ae8166"
+
+
+def test_the_clearance_format_is_fixed_so_stored_clearances_stay_current(settings, monkeypatch):
+    # Every log's clearance is stored. A change to how the digest is made (salt, serialisation)
+    # would make every one stale and send every log of the next export through the full check:
+    # that change should be a decision, seen here, not an accident.
+    settings.SECRET_KEY = KNOWN_KEY
+    monkeypatch.setattr(gate, "sanitiser_fingerprint", lambda: "the sanitiser's code")
+    tokens = SourceTokens(exists=True, tokens={"name": "gAAAA-Hughes", "phone": "gAAAA-0117"})
+    record = release_record(VALUES | {"text": "Seen with Dean Marsh — at Northgate Park."})
+    digest = clearance_digest(7, tokens, record, ["Deano"])
+    assert digest == EXPECTED_KNOWN_DIGEST
+
+
+def test_a_refusal_and_a_pass_both_name_the_log():
+    tokens = _tokens(name="Sarah Hughes")
+    refused = release_check(
+        log_id=7, values=VALUES | {"text": CLEAN_TEXT + " Sarah Hughes"}, tokens=tokens
+    )
+    assert refused == GateResult("LOG-0007", False, ("source name",))
+    passed = release_check(log_id=7, values=VALUES, tokens=tokens)
+    assert passed.reference == "LOG-0007"
+
+
+def test_an_approval_time_is_exported_in_utc():
+    approved = dt.datetime(2026, 7, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert release_record(VALUES | {"approved_at": approved})["approved_at"] == (
+        "2026-07-02T09:00:00+00:00"
+    )
+
+
 @pytest.mark.django_db
 def test_a_log_no_longer_in_the_database_is_refused():
     log = make_log(text=CLEAN_TEXT)
