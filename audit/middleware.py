@@ -1,10 +1,40 @@
 from django.core.exceptions import PermissionDenied
 
-from audit.context import request_bind, request_unbind
+from audit.context import (
+    REQUEST_ID_HEADER,
+    request_bind,
+    request_id_bind,
+    request_id_choose,
+    request_id_unbind,
+    request_unbind,
+)
 from audit.models import Action
 from audit.services import audit_event_record
 
 STAFF_PREFIXES = ("/staff/", "/admin/")
+
+
+class RequestIdMiddleware:
+    """Gives each request an id: on every log line it causes, on its audit entries, and in the
+    response's X-Request-ID header, so a report from a user or a proxy's log leads to both.
+
+    A well-formed X-Request-ID from the proxy in front is kept (its log and ours then share the
+    id); anything else, or none, gets a new one. Near the top of MIDDLEWARE, so even a request the
+    middleware below refuse (a bad Host) is logged with its id.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = request_id_choose(request.headers.get(REQUEST_ID_HEADER))
+        token = request_id_bind(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_unbind(token)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response
 
 
 class AuditMiddleware:

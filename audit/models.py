@@ -82,6 +82,9 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     # Staff only: professionals' addresses are never recorded.
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The request that wrote the entry (audit.context), also on its log lines; empty outside a
+    # request (a task, a command) and on entries written before it was recorded.
+    request_id = models.CharField(max_length=64, blank=True, default="")
     details = models.JSONField(default=dict, blank=True)
     # Empty until sealed; the chain is walked in chain_position order (commit order, not id order).
     chain_position = models.BigIntegerField(null=True, blank=True, unique=True)
@@ -97,6 +100,10 @@ class AuditEvent(models.Model):
             models.Index(fields=["created_at"], name="audit_created_idx"),
             # Everything about one record (an export's request, completion and downloads).
             models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # Everything one request wrote (the trail's "request" filter); old entries have none.
+            models.Index(
+                fields=["request_id"], condition=~models.Q(request_id=""), name="audit_request_idx"
+            ),
             # The sealer's work list: small, because entries are sealed moments after commit.
             models.Index(
                 fields=["id"], condition=models.Q(hash__isnull=True), name="audit_unsealed_idx"
@@ -114,18 +121,23 @@ class AuditEvent(models.Model):
             return self.action
 
     def canonical_content(self) -> str:
+        content = {
+            "created_at": self.created_at.isoformat(),
+            "action": self.action,
+            "actor_id": self.actor_id,
+            "actor_username": self.actor_username,
+            "submission_reference": self.submission_reference,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "ip_address": self.ip_address,
+            "details": self.details,
+        }
+        # Hashed only when there is one: entries sealed before the field existed hash (and verify)
+        # as they did, and an id added to one later, or taken off a newer one, breaks the chain.
+        if self.request_id:
+            content["request_id"] = self.request_id
         return json.dumps(
-            {
-                "created_at": self.created_at.isoformat(),
-                "action": self.action,
-                "actor_id": self.actor_id,
-                "actor_username": self.actor_username,
-                "submission_reference": self.submission_reference,
-                "object_type": self.object_type,
-                "object_id": self.object_id,
-                "ip_address": self.ip_address,
-                "details": self.details,
-            },
+            content,
             sort_keys=True,
             separators=(",", ":"),
             default=str,

@@ -9,7 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.ipv6 import clean_ipv6_address
 
-from audit.context import current_request
+from audit.context import current_request, current_request_id
+from audit.integrity import log_entry_digest
 from audit.models import Action, AuditChainHead, AuditEvent
 from audit.references import reference_path
 from cpi.net import client_ip
@@ -74,6 +75,7 @@ def audit_event_record(
         object_type=object_type,
         object_id=str(object_id or ""),
         ip_address=ip_address,
+        request_id=current_request_id(),
         details=_json_native(details or {}),
     )
     # Sealed into the chain once this transaction commits, outside it: holding the chain while
@@ -157,8 +159,6 @@ def log_entry_chain(*, entry, request=None) -> AuditEvent | None:
     so the change log is readable from the audit trail alone and an edit to the auditlog table is
     caught by verify_audit_chain.
     """
-    from audit.integrity import log_entry_digest
-
     action = _CHANGE_LOG_ACTIONS.get(entry.action)
     if action is None:  # auditlog's "access" entries: not used here
         return None

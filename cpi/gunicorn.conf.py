@@ -16,7 +16,8 @@ limit_request_line = 8190
 limit_request_fields = 100
 # Never log request details: a query string could hold submitted content.
 accesslog = "-"
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The last field is the request's id (audit.middleware.RequestIdMiddleware), as in the app's log.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %({x-request-id}o)s'
 errorlog = "-"
 # ... nor client addresses in the error log (gunicorn names them on malformed requests), and every
 # field either log writes has its control characters escaped, so a path cannot forge a line.

@@ -118,6 +118,8 @@ MIDDLEWARE = [
     # First, so it sees every response last: even a refused Host's 400 page (made inside the
     # middleware below) leaves with no-store, the CSP, X-Frame-Options and the rest.
     "cpi.middleware.EveryResponseHeadersMiddleware",
+    # Next, so every log line a request causes, a refused Host's too, carries the request's id.
+    "audit.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -407,14 +409,22 @@ LOGGING = {
     "formatters": {
         "plain": {
             "class": "cpi.security_logging.EscapingFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            # request_id: the request being served ("-" outside one), from audit.context.
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
         }
     },
     # Exception messages can quote submitted data: every handler drops them (tracebacks stay). A
     # refused request (django.security.*: a bad Host) is one line without the value it refused.
-    "filters": {"redact": {"()": "cpi.security_logging.RedactExceptionDetails"}},
+    "filters": {
+        "redact": {"()": "cpi.security_logging.RedactExceptionDetails"},
+        "request_id": {"()": "audit.context.RequestIdLogFilter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact", "request_id"],
+        }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {

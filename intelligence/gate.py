@@ -40,6 +40,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 import sanitiser
 from cpi.crypto import DecryptionError
+from intelligence.models import IntelligenceLog
 from submissions.identity import (
     SourceTokens,
     allowed_phrases,
@@ -205,8 +206,6 @@ def log_release_check(log) -> GateResult:
     Reads the log's fields and its source's tokens fresh from the database, so a stale instance
     can never be released on the strength of what it held in memory.
     """
-    from intelligence.models import IntelligenceLog
-
     row = (
         IntelligenceLog.objects.filter(pk=log.pk)
         .values(*LOG_FIELDS, **source_token_annotations())

@@ -18,8 +18,10 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.crypto import DecryptionError
+from intelligence.exports import filters_description
 from intelligence.gate import LOG_FIELDS, GateResult, log_release_check, release_check
 from intelligence.models import Export, IntelligenceLog, LogStatus
+from intelligence.tasks import export_run
 from submissions.identity import (
     identity_for_submission,
     source_token_annotations,
@@ -212,9 +214,6 @@ def export_request(
 ) -> Export:
     """Record the request (a disclosure: purpose and recipient) and queue the file's production
     once the request is committed."""
-    from intelligence.exports import filters_description
-    from intelligence.tasks import export_run
-
     export = Export(
         requester=requester,
         format=format,

@@ -167,6 +167,8 @@ def notification_enqueue(*, outbox_id: uuid.UUID) -> bool:
 
     Runs after commit inside the professional's request, so it must never raise or stall.
     """
+    # Here, not at the top: the task module imports this one (a thin task calls its service).
+    # A cycle inside one app; no app imports another inside a function.
     from submissions.tasks import notification_send
 
     try:

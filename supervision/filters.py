@@ -1,4 +1,4 @@
-"""The audit trail's filters (GET): who, which record, what, when."""
+"""The audit trail's filters (GET): who, which record, what, when, which request."""
 
 import re
 from datetime import datetime, time, timedelta
@@ -35,7 +35,6 @@ class TrailFilterForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         third = "govuk-grid-column-one-third"
-        half = "govuk-grid-column-one-half"
         # Every filter's label the same weight (a select's label size goes in the context).
         small_label = {"label_size": Size.for_label(Size.SMALL)}
         self.helper.layout = Layout(
@@ -46,8 +45,9 @@ class TrailFilterForm(forms.Form):
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field("date_from", context=DATE_FILTER_CONTEXT), css_class=half),
-                Div(Field("date_to", context=DATE_FILTER_CONTEXT), css_class=half),
+                Div(Field("date_from", context=DATE_FILTER_CONTEXT), css_class=third),
+                Div(Field("date_to", context=DATE_FILTER_CONTEXT), css_class=third),
+                Div(Field.text("request", label_size=Size.SMALL), css_class=third),
                 css_class="govuk-grid-row",
             ),
         )
@@ -74,6 +74,10 @@ class TrailFilter(django_filters.FilterSet):
     )
     date_from = GovUKDateFilter(method="filter_date_from", label="From", noun="Date from")
     date_to = GovUKDateFilter(method="filter_date_to", label="To", noun="Date to")
+    # Everything one request wrote: an action and the change-log entries it caused, side by side.
+    request = django_filters.CharFilter(
+        field_name="request_id", label="Request id", max_length=64, strip=True
+    )
 
     class Meta:
         model = AuditEvent

@@ -47,6 +47,7 @@ CSV_COLUMNS = [
     "record type",
     "record id",
     "ip address",
+    "request id",
     "details",
     "chain position",
     "previous hash",
@@ -110,6 +111,7 @@ def _csv_rows(queryset):
                     event.object_type,
                     event.object_id,
                     event.ip_address or "",
+                    event.request_id,
                     json.dumps(event.details, sort_keys=True),
                     event.chain_position or "",  # empty for the moment between commit and seal
                     event.previous_hash,

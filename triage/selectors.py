@@ -22,6 +22,7 @@ from accounts.access import (
     is_handler,
 )
 from submissions.models import Status, Submission, SubmissionCategory, Urgency
+from triage.models import Assessment, Note, Recontact, SourceReveal
 
 # Counting every match at a million rows is slow; past this the page says "more than".
 COUNT_CAP = 10_000
@@ -52,8 +53,6 @@ def submission_for_staff_or_404(user, reference: str) -> Submission:
 
 def submission_detail(submission: Submission) -> dict[str, Any]:
     """Everything the detail page shows except the source, in a fixed number of queries."""
-    from triage.models import Assessment, Note, Recontact, SourceReveal
-
     assessment = (
         Assessment.objects.select_related("recorded_by", "reviewed_by", "assessed_by")
         .filter(submission=submission)

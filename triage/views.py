@@ -11,7 +11,7 @@ from accounts.access import handler_required, is_supervisor, supervisor_required
 from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
-from cpi.errors import DOMAIN_ERRORS, domain_error_show, error_messages
+from cpi.errors import DOMAIN_ERRORS, DomainError, domain_error_show, error_messages
 from links.selectors import linked_submissions, links_count_attach
 from links.services import links_view_record
 from submissions.models import Priority, Status, Submission, Urgency
@@ -43,7 +43,7 @@ from triage.selectors import (
     submissions_held_by,
     submissions_possibly_urgent,
 )
-from triage.state import StaleVersion, TriageError
+from triage.state import StaleVersion
 
 NOTHING_TO_TAKE = (
     "There are no new submissions left to take: every one has been claimed. "
@@ -238,10 +238,10 @@ def reveal(request: HttpRequest, reference: str) -> HttpResponse:
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as error:
+        except ValidationError as error:  # about the reason typed: shown on the form
             form.add_error(None, error)
-        except TriageError as error:
-            messages.error(request, error.message)
+        except DomainError as error:  # forbidden: a 403; otherwise a message on the detail page
+            domain_error_show(request, error)
             return redirect(_detail_url(submission))
         else:
             # From now on this session sees the submission's texts as written.
@@ -309,9 +309,9 @@ def assess(request: HttpRequest, reference: str) -> HttpResponse:
     except ValidationError as error:  # about what was typed: shown by the fields it names
         form.add_error(None, error)
         return _assess_render(request, submission, form, details, proposal=proposal)
-    except TriageError as error:
+    except DomainError as error:
         if error.forbidden:
-            domain_error_show(request, error)
+            domain_error_show(request, error)  # raises: a 403
         form.add_error(None, error_messages(error))
         return _assess_render(request, submission, form, details, proposal=proposal)
 

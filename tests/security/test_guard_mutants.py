@@ -9,12 +9,14 @@ testing".
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 from accounts.access import handler_required, supervisor_required
 from cpi.crypto import encrypt_str
+from intelligence import gate
 from intelligence.gate import (
     LOG_FIELDS,
     NO_SOURCE,
@@ -31,7 +33,7 @@ from submissions.identity import SourceTokens, source_token_annotations, tokens_
 from submissions.models import Status
 from tests.factories import SubmissionFactory
 from tests.intelligence.conftest import CLEAN_TEXT, make_log
-from triage.services.permissions import can_release, can_review
+from triage.services.permissions import can_edit, can_release, can_reveal, can_review
 from triage.services.source import _in_words
 from triage.state import InvalidTransition, StaleVersion, transition_check
 
@@ -152,6 +154,59 @@ def test_the_clearance_binds_the_log_id_the_kept_phrases_and_the_secret_key(sett
     assert digest != clearance_digest(7, tokens, record, [])
 
 
+def test_the_clearance_binds_the_sources_ciphertext_the_record_and_the_sanitisers_code(
+    monkeypatch,
+):
+    # Any of these changed, the log must go through the full check again.
+    tokens = _tokens(name="Sarah Hughes")
+    record = release_record(VALUES)
+    digest = clearance_digest(7, tokens, record, [])
+    assert digest != clearance_digest(7, _tokens(name="Sarah Hughes-Jones"), record, [])
+    edited = release_record({**VALUES, "text": VALUES["text"] + " Sarah rang again."})
+    assert digest != clearance_digest(7, tokens, edited, [])
+    monkeypatch.setattr(gate, "sanitiser_fingerprint", lambda: "a newer sanitiser")
+    assert digest != clearance_digest(7, tokens, record, [])
+
+
+def test_the_clearance_is_a_sha256_hmac():
+    # A weaker digest (SHA-1, Django's default) would still match itself everywhere else.
+    digest = clearance_digest(7, _tokens(name="Sarah Hughes"), release_record(VALUES), [])
+    assert len(digest) == 64 and int(digest, 16) >= 0
+
+
+KNOWN_KEY = "a fixed key for the known-answer test, not used anywhere else " * 2
+EXPECTED_KNOWN_DIGEST = "eadaa7c446db5a747ecb3fa8d6e1f03f87c9765298b39a335b01940342ae8166"
+
+
+def test_the_clearance_format_is_fixed_so_stored_clearances_stay_current(settings, monkeypatch):
+    # Every log's clearance is stored. A change to how the digest is made (salt, serialisation)
+    # would make every one stale and send every log of the next export through the full check:
+    # that change should be a decision, seen here, not an accident.
+    settings.SECRET_KEY = KNOWN_KEY
+    monkeypatch.setattr(gate, "sanitiser_fingerprint", lambda: "the sanitiser's code")
+    tokens = SourceTokens(exists=True, tokens={"name": "gAAAA-Hughes", "phone": "gAAAA-0117"})
+    record = release_record(VALUES | {"text": "Seen with Dean Marsh — at Northgate Park."})
+    digest = clearance_digest(7, tokens, record, ["Deano"])
+    assert digest == EXPECTED_KNOWN_DIGEST
+
+
+def test_a_refusal_and_a_pass_both_name_the_log():
+    tokens = _tokens(name="Sarah Hughes")
+    refused = release_check(
+        log_id=7, values=VALUES | {"text": CLEAN_TEXT + " Sarah Hughes"}, tokens=tokens
+    )
+    assert refused == GateResult("LOG-0007", False, ("source name",))
+    passed = release_check(log_id=7, values=VALUES, tokens=tokens)
+    assert passed.reference == "LOG-0007"
+
+
+def test_an_approval_time_is_exported_in_utc():
+    approved = dt.datetime(2026, 7, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert release_record(VALUES | {"approved_at": approved})["approved_at"] == (
+        "2026-07-02T09:00:00+00:00"
+    )
+
+
 @pytest.mark.django_db
 def test_a_log_no_longer_in_the_database_is_refused():
     log = make_log(text=CLEAN_TEXT)
@@ -195,6 +250,30 @@ def test_nothing_but_held_work_can_be_released_even_by_a_supervisor(
     submission = SubmissionFactory(status=status, assigned_to=handler_user)
     assert can_release(supervisor_user, submission) is False
     assert can_release(handler_user, submission) is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", [Status.NEW, Status.IN_PROGRESS])
+def test_nobody_signed_out_holds_an_unclaimed_submission(status):
+    # An anonymous user's pk is None, as is an unclaimed submission's holder (issue 16).
+    unclaimed = SubmissionFactory(status=status, assigned_to=None)
+    anonymous = AnonymousUser()
+    assert can_reveal(anonymous, unclaimed) is False
+    assert can_release(anonymous, unclaimed) is False
+    assert can_edit(anonymous, unclaimed) is False
+
+
+@pytest.mark.django_db
+def test_the_holder_and_a_supervisor_see_the_source_and_nobody_else(
+    handler_user, other_handler_user, supervisor_user
+):
+    held = SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user)
+    unclaimed = SubmissionFactory(status=Status.NEW, assigned_to=None)
+    assert can_reveal(handler_user, held) is True
+    assert can_reveal(supervisor_user, held) is True
+    assert can_reveal(other_handler_user, held) is False
+    assert can_reveal(handler_user, unclaimed) is False
+    assert can_reveal(supervisor_user, unclaimed) is True
 
 
 def _view(request):

@@ -136,6 +136,35 @@ def test_a_handler_who_has_not_claimed_it_cannot_reveal_the_source(
     assert not SourceReveal.objects.exists()
 
 
+def test_a_submission_without_source_details_says_so_on_the_detail_page(
+    handler_client, handler_user
+):
+    submission = _claimed_by(handler_user)
+    submission.source.delete()
+    url = reverse("triage:reveal", args=[submission.reference])
+    response = handler_client.post(
+        url, {"reason": "Need to check when to call them back."}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("triage:detail", args=[submission.reference])
+    assert "This submission has no source details." in response.content.decode()
+    assert not SourceReveal.objects.exists()
+
+
+def test_a_reveal_refused_by_the_service_after_the_page_allowed_it_is_a_403(
+    handler_client, handler_user, monkeypatch
+):
+    # Released between the page's check and the service's own (one mapping: forbidden -> 403).
+    submission = _claimed_by(handler_user)
+
+    def refused(**kwargs):
+        raise services.NotPermitted("Only the handler who claimed this submission can see it.")
+
+    monkeypatch.setattr(services, "source_reveal", refused)
+    url = reverse("triage:reveal", args=[submission.reference])
+    response = handler_client.post(url, {"reason": "Need to check when to call them back."})
+    assert response.status_code == 403
+
+
 # --- Notes ---------------------------------------------------------------------------------------
 def test_a_note_is_added_and_shown_with_who_wrote_it(other_handler_client, handler_user):
     submission = _claimed_by(handler_user)
