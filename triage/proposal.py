@@ -293,6 +293,11 @@ UNKNOWN_KIND_LABELS = {
     "signature": "Signature",
     "letterhead": "Letterhead",
     "name": "Name",
+    "initials": "Initials",
+    "premises": "Premises",
+    "colleague": "Colleague",
+    # A clause in which the writer describes their own work, role or tie to the subject.
+    "self-description": "About the writer",
 }
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.intelligence.conftest import assert_no_source_identifier
-from triage.proposal import Mark, log_text_propose, render_marked
+from triage.proposal import UNKNOWN_KIND_LABELS, Mark, log_text_propose, render_marked
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +45,17 @@ def test_overlapping_marks_never_leave_an_element_half_open():
 def test_a_title_cannot_break_out_of_its_attribute():
     html = render_marked("abc", [Mark(0, 3, "cpi-removed", '"><img src=x>')])
     assert "<img" not in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        ("self-description", "About the writer"),
+        ("premises", "Premises"),
+        ("initials", "Initials"),
+        ("colleague", "Colleague"),
+    ],
+)
+def test_every_kind_the_sanitiser_lists_has_a_label_people_read(kind, label):
+    # Without an entry the page fell back to kind.title(): "Self-Description".
+    assert UNKNOWN_KIND_LABELS[kind] == label
