@@ -62,4 +62,6 @@ def test_a_rolled_back_submission_never_queues_its_notification(private_broker):
     assert not Submission.objects.exists()
 
     submission_create(answers=session_answers(), submission_token=uuid.uuid4())
-    assert queue.llen("celery") == 1
+    # Committed: its notification and its links index task, once each.
+    tasks = sorted(json.loads(m)["headers"]["task"] for m in queue.lrange("celery", 0, -1))
+    assert tasks == ["links.index", "submissions.notification_send"]

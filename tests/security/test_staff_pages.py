@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from intelligence.exports import export_produce
 from intelligence.services import export_request
+from links.models import Link
 from tests.factories import IntelligenceLogFactory, SubmissionFactory
 
 MARKING = b"OFFICIAL-SENSITIVE"
@@ -55,7 +56,15 @@ def objects(supervisor_user, settings, tmp_path):
     )
     # The task is queued on commit, which a test transaction never reaches: produce it here.
     export = export_produce(export_id=export.pk)
-    return {"submission": submission, "log": log, "export": export, "user": supervisor_user}
+    # A link between two submissions, for the handler's decision on it.
+    link = Link.objects.create(submission=submission, other=SubmissionFactory(), possible=True)
+    return {
+        "submission": submission,
+        "log": log,
+        "export": export,
+        "user": supervisor_user,
+        "link": link,
+    }
 
 
 def fill(route: str, converters: list[str], objects) -> str | None:
@@ -69,6 +78,8 @@ def fill(route: str, converters: list[str], objects) -> str | None:
             value = objects["log"].pk
         elif name == "pk" and "exports/" in route:
             value = objects["export"].pk
+        elif name == "link_id":
+            value = objects["link"].pk
         else:
             pytest.fail(f"Teach this test how to fill <{name}> in {route}")
         path = path.replace(f"<{name}>", str(value))
