@@ -80,3 +80,19 @@ def test_the_handler_keeps_a_self_description():
     assert "I run the breakfast club" in kept.text
     removed = run(text, decisions={finding.key: REMOVE})
     assert "breakfast club" not in removed.text
+
+
+def test_the_subject_in_the_writers_group_and_their_shared_language_go():
+    text = (
+        "Lad who trains with us, Aaron, is 17. She told me in Tigrinya that he keeps her "
+        "passport. Two of my juniors have been missing. I'm Sue, been behind the bar 11 years."
+    )
+    result = run(text, ["Aaron"])
+    for phrase in ("trains with us", "in Tigrinya", "my juniors", "behind the bar"):
+        assert phrase not in result.text, result.text
+    assert "Aaron" in result.text and "he keeps her passport" in result.text
+
+
+def test_a_subjects_age_in_years_is_no_tenure():
+    text = "I saw him with a man who looked about 40 years old."
+    assert run(text).text == text
