@@ -269,7 +269,12 @@ def sanitise(
         for f in findings
         if f.cls == UNKNOWN and not f.removed and f.kind in _DETAIL_KINDS
     ]
-    findings += _self_descriptions(text, subjects, kept, source_ranges, matcher, decisions)
+    keys = {f.key for f in findings}
+    findings += [
+        f
+        for f in _self_descriptions(text, subjects, kept, source_ranges, matcher, decisions)
+        if f.key not in keys  # one decision a stretch: "coach" found as a role already
+    ]
     for span in shared:
         if any(f.start <= span.start and span.end <= f.end and f.removed for f in findings):
             continue

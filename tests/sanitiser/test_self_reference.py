@@ -96,3 +96,9 @@ def test_the_subject_in_the_writers_group_and_their_shared_language_go():
 def test_a_subjects_age_in_years_is_no_tenure():
     text = "I saw him with a man who looked about 40 years old."
     assert run(text).text == text
+
+
+def test_each_stretch_has_one_decision():
+    text = "I coach. I coach his under-14s on Saturdays and I run the club every week."
+    keys = [f.key for f in run(text).findings]
+    assert len(keys) == len(set(keys))
