@@ -135,13 +135,15 @@ _WORK_VERBS = re.compile(
 # Verbs above that are work only with more: "I took the phone off her", "I picked her up",
 # "I did her 6-week check", "I sat with her in the medical room", "I ring home when".
 _NEEDS_MORE = frozenset(
-    "do did doing take took taking pick picked picking drop dropped dropping sit sat stay "
+    "drive driving do did doing take took taking pick picked picking drop dropped dropping sit "
+    "sat stay "
     "stayed ring call phone go went look check checked checking help helped helping work "
     "worked working collect collected book booked open opened care cared caring cut sign "
     "signed".split()
 )
 _MORE = re.compile(
-    r"(?i)\b(?:help\s+(?:to\s+)?(?:run|out)|off\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+)|(?:him|her|them|(?-i:[A-Z])[\w'-]+)\s+"
+    r"(?i)\b(?:help\s+(?:to\s+)?(?:run|out)|for\s+(?-i:[A-Z])[\w'-]*|(?:the|a|my|our)\s+(?:number\s+|[\w-]+\s+)?"
+    r"(?:\d+|route|bus|cab|taxi|van|minibus|lorry|school\s+run)|off\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+)|(?:him|her|them|(?-i:[A-Z])[\w'-]+)\s+"
     r"(?:up|off|in|out)|up\s+from|"
     r"(?:his|her|their|the)\s+(?:[\w'\u2019-]+\s+){0,2}(?:check|checks|review|assessment|"
     r"appointment|session|visit|visits|clinic|round|rounds|shift|shifts|dose|register|bloods|"
@@ -161,7 +163,7 @@ _POSITION = re.compile(
     r"|the\s+(?:one|only|person|first|last|lady|man|woman|guy|girl|bloke|member)\b"
     r"|(?:on|at|in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:till|tills|desk|door|doors|gate|counter|"
     r"reception|ward|shift|duty|nights|lates|earlies|rota|phones|switchboard|checkout|"
-    r"checkouts|bar|kitchen|tills|pass|floor|front|shop\s+floor|lessons|class|clinic|surgery|"
+    r"checkouts|bar|kitchen|tills|pass|shop\s+floor|lessons|class|clinic|surgery|"
     r"session|sessions|meetings|calls|rounds)\b)"
 )
 # "as her named nurse", "As his key worker", "as the person who unlocks".

@@ -102,3 +102,13 @@ def test_each_stretch_has_one_decision():
     text = "I coach. I coach his under-14s on Saturdays and I run the club every week."
     keys = [f.key for f in run(text).findings]
     assert len(keys) == len(set(keys))
+
+
+def test_where_the_writer_happened_to_be_stays_their_driving_job_goes():
+    for text in (
+        "I was in the front garden when I saw him get into a van.",
+        "I was driving home when I saw the car.",
+    ):
+        assert run(text).text == text
+    result = run("I drive the bin lorry for the council every Tuesday. He was there.")
+    assert "bin lorry" not in result.text and "He was there." in result.text
