@@ -337,8 +337,34 @@ _DETAIL_KINDS = frozenset(
     {"person", "proper", "place", "address", "postcode", "vehicle", "phone", "handle", "email"}
 )
 _FUNCTION_WORDS = frozenset(
-    "the a an and or of to in on at for with from by his her their him them he she they it is "
-    "was as".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "his",
+        "her",
+        "their",
+        "him",
+        "them",
+        "he",
+        "she",
+        "they",
+        "it",
+        "is",
+        "was",
+        "as",
+    ]
 )
 
 
