@@ -262,10 +262,19 @@ def sanitise(
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _same_person_same_decision(findings, decisions)
-    kept = [(f.start, f.end) for f in findings if not f.removed and f.kind in _DETAIL_KINDS]
-    findings += _self_descriptions(
-        text, [(c.start, c.end) for c in protected] + kept, source_ranges, matcher, decisions
-    )
+    subjects = [(c.start, c.end) for c in protected]
+    subjects += [(f.start, f.end) for f in findings if f.cls == SUBJECT]
+    kept = [
+        (f.start, f.end)
+        for f in findings
+        if f.cls == UNKNOWN and not f.removed and f.kind in _DETAIL_KINDS
+    ]
+    keys = {f.key for f in findings}
+    findings += [
+        f
+        for f in _self_descriptions(text, subjects, kept, source_ranges, matcher, decisions)
+        if f.key not in keys  # one decision a stretch: "coach" found as a role already
+    ]
     for span in shared:
         if any(f.start <= span.start and span.end <= f.end and f.removed for f in findings):
             continue
@@ -328,26 +337,56 @@ _DETAIL_KINDS = frozenset(
     {"person", "proper", "place", "address", "postcode", "vehicle", "phone", "handle", "email"}
 )
 _FUNCTION_WORDS = frozenset(
-    "the a an and or of to in on at for with from by his her their him them he she they it is "
-    "was as".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "his",
+        "her",
+        "their",
+        "him",
+        "them",
+        "he",
+        "she",
+        "they",
+        "it",
+        "is",
+        "was",
+        "as",
+    ]
 )
 
 
 def _self_descriptions(
     text: str,
-    standing: list[tuple[int, int]],
+    subjects: list[tuple[int, int]],
+    kept: list[tuple[int, int]],
     source_ranges: list[tuple[int, int]],
     matcher: _SubjectMatcher,
     decisions: Mapping[str, str],
 ) -> list[Finding]:
     """The writer's own work, position or tie to the subject (`self_reference`), listed for the
-    handler as unknowns. What stays inside one (``standing``: what the professional entered as
-    a subject's, and identifiers the machine keeps) cuts it in pieces: the piece that points
+    handler as unknowns. What stays inside one (what the professional entered as a subject's,
+    and identifiers the machine keeps outside the words that point to the writer: not
+    "Tigrinya" of "in Tigrinya") cuts it in pieces: the piece that points
     to the writer ("I took the phone off" of "I took the phone off Kyle in period 3") the
     machine removes; the others ("in period 3") it keeps and lists."""
     findings: list[Finding] = []
-    entered = sorted(standing)
     for start, end, cue_start, cue_end in self_description_spans(text):
+        entered = sorted(
+            subjects + [(s, e) for s, e in kept if not (s < cue_end and cue_start < e)]
+        )
         pieces = []
         cursor = start
         for s, e in entered:

@@ -268,6 +268,26 @@ _AGE_AFTER = re.compile(
 )
 
 
+def _words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
+    """The words (in order) whose start lies in none of ``spans``: one sweep over the spans
+    merged, not every span for every word."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    kept: list[Word] = []
+    at = 0
+    for word in words:
+        while at < len(merged) and merged[at][1] <= word.s:
+            at += 1
+        if at < len(merged) and merged[at][0] <= word.s:
+            continue
+        kept.append(word)
+    return kept
+
+
 def find_identifiers(text: str) -> list[Candidate]:
     """Every identifier-like stretch of ``text``, in order, overlapping ones included."""
     lines = _line_starts(text)
@@ -286,7 +306,7 @@ def find_identifiers(text: str) -> list[Candidate]:
         # A registration's letters, a handle's or an address's words are no word of a name or a
         # job ("AA02 AAA Priya", "OB34 HCA", "@kb_bristol99 our dsl"): they are left out, so a
         # name or a role stops short of them.
-        words = [w for w in words if not any(s <= w.s < e for s, e in whole)]
+        words = _words_outside(words, whole)
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
     found += _roles(text, words)
@@ -590,7 +610,9 @@ _SPOKEN_CUED = re.compile(
     r"goc|gdc|fleet|route|round|bus|cab|shoulder|call\s*sign|locker|membership|payroll|"
     r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
     + _NUMBER_WORD
-    + r"(?:[ \t,-]+(?:" + _NUMBER_WORD[3:-1] + r"|dash))+\b"
+    + r"(?:[ \t,-]+(?:"
+    + _NUMBER_WORD[3:-1]
+    + r"|dash))+\b"
 )
 
 
@@ -1288,9 +1310,7 @@ _WRITERS_VEHICLE = re.compile(
     r"centre|nursery|college|pharmacy|surgery|office|team|crew|unit))[ \t]+"
     + _WORK_VEHICLE
     + r"|(?:^|(?<=[^\w \t])|(?<=[ \t]{2}))[ \t]*(?:van|fleet)[ \t]*(?::|no\b\.?|number)"
-    r"|\bvehicle[ \t]*:[ \t]*"
-    + _WORK_VEHICLE
-    + r"\b)"
+    r"|\bvehicle[ \t]*:[ \t]*" + _WORK_VEHICLE + r"\b)"
     r"[^.!?\n]{0,24}$"
 )
 

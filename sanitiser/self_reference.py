@@ -32,7 +32,7 @@ import re
 KIND = "self-description"
 
 _WRITERS_WORD = re.compile(
-    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|our|mine|myself)\b"
+    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|our|mine|myself|us)\b"
     r"|\bas\s+(?:his|her|their|the|[\w-]+['\u2019]s)\b"
 )
 _FIRST_PERSON_WORD = re.compile(
@@ -42,7 +42,7 @@ _FIRST_PERSON_WORD = re.compile(
 # Where a clause ends: sentence ends, commas, brackets, quotes, dashes between spaces (not the
 # dot or colon of "7.40" and "15:20", nor the comma of "1,000").
 _HARD_BREAK = re.compile(
-    r"[!?;\n()\[\]\"\u201c\u201d]+|\.(?!\d)|(?<!\d):|:(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
+    r"[!?;\n()\[\]\"\u201c\u201d]+|\.(?!\d)|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s"
     # Punctuation said aloud in dictation.
     r"|(?i:\b(?:comma|full\s+stop|new\s+paragraph|new\s+line|question\s+mark)\b)"
 )
@@ -64,6 +64,9 @@ _CLAUSE_START = (
 )
 _SPLIT = re.compile(
     rf"(?i)(?<![\w'\u2019-])(?=(?:{_JOIN})\b)"
+    # After a comma (not the comma of "1,000"): "I'm Sue, been behind the bar" goes on with
+    # the writer as its subject.
+    rf"|(?<=,)(?!\d)"
     rf"|(?<![\w'\u2019-])(?=(?:{_SUBORDINATE})\s+(?:{_CLAUSE_START})(?![\w'\u2019]))"
     # A new "I" in a run without punctuation ("... to his cousins flat i saw poppy").
     rf"|(?<=[a-z0-9]\s)(?=i\s)"
@@ -93,23 +96,186 @@ _AFTER_SUBJECT = re.compile(
 )
 # A clause that opens with a verb ("and go in every morning") has the subject before it.
 _OPENS_WITH_SUBJECT = frozenset(
-    "he she they we you it there his her their the a an this that these those nobody someone "
-    "somebody people everyone mum dad one two three".split()
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "it",
+        "there",
+        "his",
+        "her",
+        "their",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "nobody",
+        "someone",
+        "somebody",
+        "people",
+        "everyone",
+        "mum",
+        "dad",
+        "one",
+        "two",
+        "three",
+    ]
 )
 
 # What the writer saw, heard, noticed, thought or was told: the intelligence, never the writer.
 _REPORTING = frozenset(
-    "see saw seen seeing sees hear heard hearing hears notice noticed noticing watch watched "
-    "watching spot spotted observe observed witness witnessed overheard overhear think thought "
-    "believe believed know knew known feel felt felt worry worried worrying fear feared suspect "
-    "suspected understand understood remember remembered recognise recognised recognize "
-    "recognized realise realised realized guess assume assumed reckon wonder wondered hope want "
-    "wanted need needed wish would could can can't cannot couldn't should might may must don't "
-    "didn't do did not no told tell telling asked ask asking spoke speak said say saying called "
-    "rang phoned emailed reported report reporting contacted write writing wrote sent attached "
-    "attach am was were been have had got get found find smelt smelled could counted looked "
-    "look looking tried try afraid scared concerned sure certain glad sorry unsure aware "
-    "worried shocked upset confident happy unhappy not received receive came come went go".split()
+    [
+        "see",
+        "saw",
+        "seen",
+        "seeing",
+        "sees",
+        "hear",
+        "heard",
+        "hearing",
+        "hears",
+        "notice",
+        "noticed",
+        "noticing",
+        "watch",
+        "watched",
+        "watching",
+        "spot",
+        "spotted",
+        "observe",
+        "observed",
+        "witness",
+        "witnessed",
+        "overheard",
+        "overhear",
+        "think",
+        "thought",
+        "believe",
+        "believed",
+        "know",
+        "knew",
+        "known",
+        "feel",
+        "felt",
+        "felt",
+        "worry",
+        "worried",
+        "worrying",
+        "fear",
+        "feared",
+        "suspect",
+        "suspected",
+        "understand",
+        "understood",
+        "remember",
+        "remembered",
+        "recognise",
+        "recognised",
+        "recognize",
+        "recognized",
+        "realise",
+        "realised",
+        "realized",
+        "guess",
+        "assume",
+        "assumed",
+        "reckon",
+        "wonder",
+        "wondered",
+        "hope",
+        "want",
+        "wanted",
+        "need",
+        "needed",
+        "wish",
+        "would",
+        "could",
+        "can",
+        "can't",
+        "cannot",
+        "couldn't",
+        "should",
+        "might",
+        "may",
+        "must",
+        "don't",
+        "didn't",
+        "do",
+        "did",
+        "not",
+        "no",
+        "told",
+        "tell",
+        "telling",
+        "asked",
+        "ask",
+        "asking",
+        "spoke",
+        "speak",
+        "said",
+        "say",
+        "saying",
+        "called",
+        "rang",
+        "phoned",
+        "emailed",
+        "reported",
+        "report",
+        "reporting",
+        "contacted",
+        "write",
+        "writing",
+        "wrote",
+        "sent",
+        "attached",
+        "attach",
+        "am",
+        "was",
+        "were",
+        "been",
+        "have",
+        "had",
+        "got",
+        "get",
+        "found",
+        "find",
+        "smelt",
+        "smelled",
+        "could",
+        "counted",
+        "looked",
+        "look",
+        "looking",
+        "tried",
+        "try",
+        "afraid",
+        "scared",
+        "concerned",
+        "sure",
+        "certain",
+        "glad",
+        "sorry",
+        "unsure",
+        "aware",
+        "worried",
+        "shocked",
+        "upset",
+        "confident",
+        "happy",
+        "unhappy",
+        "not",
+        "received",
+        "receive",
+        "came",
+        "come",
+        "went",
+        "go",
+    ]
 )
 # A verb of the writer's work: what they do to or for people as their job.
 _WORK_VERBS = re.compile(
@@ -132,13 +298,57 @@ _WORK_VERBS = re.compile(
 # Verbs above that are work only with more: "I took the phone off her", "I picked her up",
 # "I did her 6-week check", "I sat with her in the medical room", "I ring home when".
 _NEEDS_MORE = frozenset(
-    "do did doing take took taking pick picked picking drop dropped dropping sit sat stay "
-    "stayed ring call phone go went look check checked checking help helped helping work "
-    "worked working collect collected book booked open opened care cared caring cut sign "
-    "signed".split()
+    [
+        "drive",
+        "driving",
+        "do",
+        "did",
+        "doing",
+        "take",
+        "took",
+        "taking",
+        "pick",
+        "picked",
+        "picking",
+        "drop",
+        "dropped",
+        "dropping",
+        "sit",
+        "sat",
+        "stay",
+        "stayed",
+        "ring",
+        "call",
+        "phone",
+        "go",
+        "went",
+        "look",
+        "check",
+        "checked",
+        "checking",
+        "help",
+        "helped",
+        "helping",
+        "work",
+        "worked",
+        "working",
+        "collect",
+        "collected",
+        "book",
+        "booked",
+        "open",
+        "opened",
+        "care",
+        "cared",
+        "caring",
+        "cut",
+        "sign",
+        "signed",
+    ]
 )
 _MORE = re.compile(
-    r"(?i)\b(?:off\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+)|(?:him|her|them|(?-i:[A-Z])[\w'-]+)\s+"
+    r"(?i)\b(?:help\s+(?:to\s+)?(?:run|out)|for\s+(?-i:[A-Z])[\w'-]*|(?:the|a|my|our)\s+(?:number\s+|[\w-]+\s+)?"
+    r"(?:\d+|route|bus|cab|taxi|van|minibus|lorry|school\s+run)|off\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+)|(?:him|her|them|(?-i:[A-Z])[\w'-]+)\s+"
     r"(?:up|off|in|out)|up\s+from|"
     r"(?:his|her|their|the)\s+(?:[\w'\u2019-]+\s+){0,2}(?:check|checks|review|assessment|"
     r"appointment|session|visit|visits|clinic|round|rounds|shift|shifts|dose|register|bloods|"
@@ -158,7 +368,8 @@ _POSITION = re.compile(
     r"|the\s+(?:one|only|person|first|last|lady|man|woman|guy|girl|bloke|member)\b"
     r"|(?:on|at|in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:till|tills|desk|door|doors|gate|counter|"
     r"reception|ward|shift|duty|nights|lates|earlies|rota|phones|switchboard|checkout|"
-    r"checkouts|bar|kitchen|tills|pass|floor|front|shop\s+floor)\b)"
+    r"checkouts|bar|kitchen|tills|pass|shop\s+floor|lessons|class|clinic|surgery|"
+    r"session|sessions|meetings|calls|rounds)\b)"
 )
 # "as her named nurse", "As his key worker", "as the person who unlocks".
 _AS_POSITION = re.compile(
@@ -176,13 +387,15 @@ _ROUTINE = re.compile(
 )
 # How long: "for 11 years", "for six years", "since 2019", "since he was 9".
 _TENURE = re.compile(
-    r"(?i)\b(?:for\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|many|several|a\s+few|over\s+\w+)\s+(?:years?|months?)|since\s+(?:\d{4}|"
+    r"(?i)\b(?:(?:for\s+|(?:this|the)\s+(?:past|last)\s+)?(?:\d+|a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|many|several|a\s+few|over\s+\w+)\s+"
+    r"(?:years?|months?)(?!\s+(?:old|of\s+age))|since\s+(?:\d{4}|"
     r"(?:he|she|they)\s+(?:was|were)|(?:year|reception|nursery|birth)))\b"
 )
 _KNOWN_SINCE = re.compile(
-    r"(?i)(?:['\u2019]?ve|\s+have|\s+had)?\s+known\s+(?:him|her|them|the\s+family|the\s+\w+|"
-    r"[A-Z][\w'-]*)"
+    r"(?i)(?:(?:['\u2019]?ve|\s+have|\s+had)?\s+known|\s+know|\s+knew)\s+(?:him|her|them|"
+    r"(?:his|her|their)\s+[\w-]+|the\s+family|the\s+\w+|(?-i:[A-Z])[\w'-]*)"
+    r"(?:(?=\s+(?:from|through|since|for)\b)|(?<=known\s)[\w'-]+)"
 )
 # The writer's work things, in any clause: "my counter", "my tutor group", "one of my Scouts".
 _WORK_THINGS = (
@@ -192,12 +405,32 @@ _WORK_THINGS = (
     r"team|squad|shift|register|rota|troop|club|van|lorry|wagon|beat|patch|rounds|mentees?|"
     r"learners?|kids|children|boys|girls|lads|year\s+\d+s?|y\d+s?|under-?\d+s|u\d+s|"
     r"department|dept|unit|practice|branch|depot|yard|floor|wing|corridor|lab|studio|"
-    r"workshop|clubhouse|stall|booth|reception"
+    r"workshop|clubhouse|stall|booth|reception|call|calls|visit|visits|session|sessions|"
+    r"juniors|seniors|members|players|young\s+people|books|system|records|database|cctv|camera|"
+    r"cameras|membership|whiteboard|loyalty\s+\w+|log|logbook|sign-in\s+sheet"
 )
+# The language the writer and the subject speak together: "she told me in Arabic", "we spoke
+# in Polish": few of the writer's colleagues may share it.
+_LANGUAGES = (
+    r"arabic|polish|romanian|portuguese|spanish|french|italian|german|russian|ukrainian|"
+    r"lithuanian|latvian|bulgarian|slovak|czech|hungarian|albanian|kurdish|sorani|kurmanji|"
+    r"farsi|persian|dari|pashto|urdu|punjabi|hindi|gujarati|bengali|bangla|sylheti|tamil|"
+    r"sinhala|somali|tigrinya|amharic|oromo|swahili|yoruba|igbo|twi|lingala|shona|turkish|"
+    r"greek|vietnamese|mandarin|cantonese|chinese|tagalog|thai|welsh|gaelic|irish|bsl|"
+    r"sign\s+language|patois|creole"
+)
+_IN_LANGUAGE = re.compile(r"(?i)\bin\s+(?:[\w-]+\s+)?(?:" + _LANGUAGES + r")\b")
+_ME_OR_US = re.compile(r"(?i)\b(?:me|us|we|i)\b")
 _MY_WORK_THING = re.compile(
     r"(?i)(?:\b(?:in|on|at|to|of|by|from|for|with|into|onto)\s+)?(?:one\s+of\s+)?"
     r"\b(?P<my>my|our)\s+(?:own\s+|usual\s+|regular\s+|little\s+|old\s+|new\s+)?"
-    r"(?:[\w-]+\s+)?(?:" + _WORK_THINGS + r")\b"
+    r"(?:[\w-]+\s+){0,2}?(?:" + _WORK_THINGS + r")\b"
+)
+# The subject comes to the writer's group: "trains with us", "attended with us".
+_WITH_US = re.compile(
+    r"(?i)\b(?:trains?|trained|training|attends?|attended|attending|plays?|played|boxes|boxed|"
+    r"swims?|swam|dances?|danced|volunteers?|volunteered|stays?|stayed|lives?|lived|works?|"
+    r"worked)\s+(?:here\s+)?with\s+us\b"
 )
 # "my" before a family or home word is the writer's life, not their work.
 _MY_PRIVATE = re.compile(
@@ -331,6 +564,10 @@ def _work_thing(clause: str) -> tuple[int, int, bool] | None:
     for match in _MY_WORK_THING.finditer(clause):
         if not _MY_PRIVATE.match(clause, match.start("my")):
             return match.start(), match.end(), False
+    if match := _WITH_US.search(clause):
+        return match.start(), match.end(), False
+    if (match := _IN_LANGUAGE.search(clause)) and _ME_OR_US.search(clause):
+        return match.start(), match.end(), False
     return None
 
 
@@ -347,8 +584,10 @@ def _first_person_cue(clause: str, subject: re.Match | None) -> tuple[int, int, 
         verb = after["verb"] or ""
         verb_end = after.end()
     else:
-        verb = _first_word(clause)
-        verb_end = len(verb)
+        # A clause that takes the writer from the one before: "I'm Sue, been behind the bar".
+        after = _AFTER_SUBJECT.match(clause)
+        verb = after["verb"] or ""
+        verb_end = after.end()
     verb = verb.lower().replace("\u2019", "'")
     if not verb:
         return None
@@ -364,11 +603,6 @@ def _first_person_cue(clause: str, subject: re.Match | None) -> tuple[int, int, 
     # Any other verb of the writer's: theirs by routine or by how long ("I drive the 7.40 out
     # of the depot every day", "I've run the troop for six years").
     return opening, verb_end, True
-
-
-def _first_word(clause: str) -> str:
-    match = _WORD.match(clause)
-    return match[0] if match else ""
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ What the professional entered as a subject's place or setting is never taken.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -58,9 +59,50 @@ _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Words of a name too plain to mark a workplace on their own before a part of one.
 _PLAIN = frozenset(
-    "the of and for at in on a an st saint ltd limited plc llp cic co company group services "
-    "service care health new old north south east west upper lower great little city town "
-    "county borough district community central royal national".split()
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "at",
+        "in",
+        "on",
+        "a",
+        "an",
+        "st",
+        "saint",
+        "ltd",
+        "limited",
+        "plc",
+        "llp",
+        "cic",
+        "co",
+        "company",
+        "group",
+        "services",
+        "service",
+        "care",
+        "health",
+        "new",
+        "old",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "city",
+        "town",
+        "county",
+        "borough",
+        "district",
+        "community",
+        "central",
+        "royal",
+        "national",
+    ]
 )
 # What the second word of a generic phrase of the name must be: a kind of organisation.
 _KIND_WORDS = (
@@ -83,7 +125,7 @@ def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None
             split.append(word)
     pairs = set()
     for sequence in (words, split):
-        for a, b in zip(sequence, sequence[1:], strict=False):
+        for a, b in itertools.pairwise(sequence):
             # "leisure centre", "city council", "food bank": the second word names the kind of
             # place; a street in the name ("Stapleton Road Pharmacy") is no pair of it.
             if a in _PLAIN or a in PLACE_WORDS or len(a) < 2 or b not in _KIND_WORDS:

@@ -18,7 +18,7 @@ SETS = Path(__file__).with_name("sets")
 # structured answers given. Most of what is left is wording about the writer's work ("on the
 # till", "home visit") that the proposal flags for rewording rather than removes.
 DEV_BOUNDS = {
-    "dev_blind_a.jsonl": (107, 0.93),
+    "dev_blind_a.jsonl": (86, 0.93),
     "dev_blind_b.jsonl": (46, 0.92),
     "dev_blind_d.jsonl": (17, 0.95),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.

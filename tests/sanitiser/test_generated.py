@@ -1496,8 +1496,34 @@ SPOKEN = {
 NATO = dict(
     zip(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
-        "oscar papa quebec romeo sierra tango uniform victor whisky xray yankee zulu".split(),
+        [
+            "alpha",
+            "bravo",
+            "charlie",
+            "delta",
+            "echo",
+            "foxtrot",
+            "golf",
+            "hotel",
+            "india",
+            "juliet",
+            "kilo",
+            "lima",
+            "mike",
+            "november",
+            "oscar",
+            "papa",
+            "quebec",
+            "romeo",
+            "sierra",
+            "tango",
+            "uniform",
+            "victor",
+            "whisky",
+            "xray",
+            "yankee",
+            "zulu",
+        ],
         strict=True,
     )
 )

@@ -80,3 +80,35 @@ def test_the_handler_keeps_a_self_description():
     assert "I run the breakfast club" in kept.text
     removed = run(text, decisions={finding.key: REMOVE})
     assert "breakfast club" not in removed.text
+
+
+def test_the_subject_in_the_writers_group_and_their_shared_language_go():
+    text = (
+        "Lad who trains with us, Aaron, is 17. She told me in Tigrinya that he keeps her "
+        "passport. Two of my juniors have been missing. I'm Sue, been behind the bar 11 years."
+    )
+    result = run(text, ["Aaron"])
+    for phrase in ("trains with us", "in Tigrinya", "my juniors", "behind the bar"):
+        assert phrase not in result.text, result.text
+    assert "Aaron" in result.text and "he keeps her passport" in result.text
+
+
+def test_a_subjects_age_in_years_is_no_tenure():
+    text = "I saw him with a man who looked about 40 years old."
+    assert run(text).text == text
+
+
+def test_each_stretch_has_one_decision():
+    text = "I coach. I coach his under-14s on Saturdays and I run the club every week."
+    keys = [f.key for f in run(text).findings]
+    assert len(keys) == len(set(keys))
+
+
+def test_where_the_writer_happened_to_be_stays_their_driving_job_goes():
+    for text in (
+        "I was in the front garden when I saw him get into a van.",
+        "I was driving home when I saw the car.",
+    ):
+        assert run(text).text == text
+    result = run("I drive the bin lorry for the council every Tuesday. He was there.")
+    assert "bin lorry" not in result.text and "He was there." in result.text
