@@ -165,6 +165,9 @@ class SeedContext:
     supervisor_ids: list[int] = field(default_factory=list)
     encrypt_each_row: bool = False
     status_weights: tuple = STATUS_WEIGHTS
+    # Phones and plates drawn from this many (0: from thousands), so a newcomer's few dozen
+    # submissions link to one another and the linked-submissions panel has something to show.
+    shared_identifiers: int = 0
     # Other apps' models filled when they exist: {"triage.Assessment": model, ...}.
     optional: dict = field(default_factory=dict)
     # model -> (columns, complete) from model_columns()
@@ -207,6 +210,7 @@ def context_build(
     supervisor_ids: list[int],
     encrypt_each_row: bool = False,
     status_weights: tuple = STATUS_WEIGHTS,
+    shared_identifiers: int = 0,
 ) -> SeedContext:
     """Encrypt the pools once (about a quarter of a second) and fix the run's constants."""
     rng = random.Random(f"{seed}:pool")
@@ -224,6 +228,7 @@ def context_build(
         supervisor_ids=supervisor_ids,
         encrypt_each_row=encrypt_each_row,
         status_weights=status_weights,
+        shared_identifiers=shared_identifiers,
     )
     for label in OPTIONAL_COLUMNS:
         try:
@@ -260,13 +265,15 @@ def _uuid() -> str:
     return f"{digits[:12]}4{digits[13:16]}{'89ab'[int(digits[16], 16) & 3]}{digits[17:]}"
 
 
-def _phone(rng: random.Random) -> str:
-    return f"+447700900{rng.randrange(1000):03d}"
+def _phone(rng: random.Random, pool: int = 0) -> str:
+    return f"+447700900{rng.randrange(pool or 1000):03d}"
 
 
-def _registration(rng: random.Random) -> str:
-    letters = "".join(rng.choice(REG_LETTERS) for _ in range(5))
-    return f"{letters[:2]}{rng.randrange(10, 75)}{letters[2:]}"
+def _registration(rng: random.Random, pool: int = 0) -> str:
+    # From a pool: one of `pool` plates fixed by the draw, so a few dozen rows share some.
+    plate_rng = random.Random(f"plate:{rng.randrange(pool)}") if pool else rng
+    letters = "".join(plate_rng.choice(REG_LETTERS) for _ in range(5))
+    return f"{letters[:2]}{plate_rng.randrange(10, 75)}{letters[2:]}"
 
 
 @dataclass
@@ -430,7 +437,8 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
                 (
                     _uuid(), created, created, submission_id, position,
                     name if rng.random() < 0.8 else "", nickname,
-                    rng.choice(PERSON_DESCRIPTIONS), _phone(rng) if rng.random() < 0.5 else "",
+                    rng.choice(PERSON_DESCRIPTIONS),
+                    _phone(rng, ctx.shared_identifiers) if rng.random() < 0.5 else "",
                     f"snapchat: {nickname.lower() or 'user'}{rng.randrange(10, 999)}"
                     if rng.random() < 0.4 else "",
                 )
@@ -443,7 +451,7 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
         if has_vehicle:
             rows[Vehicle].append(
                 (_uuid(), created, created, submission_id, 0, make, model, colour,
-                 _registration(rng) if rng.random() < 0.7 else "", "")
+                 _registration(rng, ctx.shared_identifiers) if rng.random() < 0.7 else "", "")
             )  # fmt: skip
         rows[Source].append((_uuid(), created, created, submission_id, *source_stored, None))
         if not outcome:

@@ -15,6 +15,7 @@ from django.db.models import Count
 
 from cpi.crypto import decrypt_str
 from demo import seeding
+from links.models import Link
 from submissions.models import (
     Source,
     Status,
@@ -169,6 +170,8 @@ def test_a_newcomers_demo_has_open_work_of_every_kind_some_held_by_the_demo_hand
     # Closed work is recent, so the dashboard's weeks and charts have something to show.
     oldest = submissions.order_by("created_at").first().created_at
     assert oldest > seeding.datetime.now(seeding.UTC) - timedelta(days=60)
+    # Some share a plate or a phone, so the linked-submissions panel has something to show.
+    assert Link.objects.filter(sure=True).count() >= 4
 
 
 @pytest.mark.django_db

@@ -103,6 +103,7 @@ class Command(BaseCommand):
             status_weights=(
                 seeding.NEWCOMER_STATUS_WEIGHTS if newcomer else seeding.STATUS_WEIGHTS
             ),
+            shared_identifiers=NEWCOMER_SHARED_IDENTIFIERS if newcomer else 0,
         )
         _CONTEXT = context
         specs = [(start, min(batch_size, count - start)) for start in range(0, count, batch_size)]
@@ -164,6 +165,10 @@ class Command(BaseCommand):
                 elapsed = time.monotonic() - began
                 self.stdout.write(f"  {done:>12,} / {count:,} submissions  {elapsed:6.1f} s")
         return cpu
+
+
+# A newcomer's 40 submissions draw phones and plates from this many, so some link.
+NEWCOMER_SHARED_IDENTIFIERS = 8
 
 
 def _links_index_chunk(ids: list) -> int:
