@@ -44,22 +44,25 @@ class QueueFilterForm(forms.Form):
         self.helper.disable_csrf = True
         quarter = "govuk-grid-column-one-quarter"
         half = "govuk-grid-column-one-half"
+        # Every filter's label the same weight as the text boxes' (a select's size goes in the
+        # context), as on the audit trail.
+        small = {"label_size": Size.for_label(Size.SMALL)}
         self.helper.layout = Layout(
             Div(
                 Div(Field.text("q", label_size=Size.SMALL), css_class="govuk-grid-column-one-half"),
-                Div(Field.select("status"), css_class=quarter),
-                Div(Field.select("due"), css_class=quarter),
+                Div(Field("status", context=small), css_class=quarter),
+                Div(Field("due", context=small), css_class=quarter),
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field.select("risk"), css_class=quarter),
-                Div(Field.select("priority"), css_class=quarter),
-                Div(Field.select("assigned"), css_class=quarter),
-                Div(Field.select("sort"), css_class=quarter),
+                Div(Field("risk", context=small), css_class=quarter),
+                Div(Field("priority", context=small), css_class=quarter),
+                Div(Field("assigned", context=small), css_class=quarter),
+                Div(Field("sort", context=small), css_class=quarter),
                 css_class="govuk-grid-row",
             ),
             Div(
-                Div(Field.select("category"), css_class=half),
+                Div(Field("category", context=small), css_class=half),
                 css_class="govuk-grid-row",
             ),
             Div(

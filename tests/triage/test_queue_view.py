@@ -312,6 +312,19 @@ def test_every_filter_has_a_label_people_read(handler_client):
     page = response.content.decode()
     assert "[invalid name]" not in page
     assert re.search(r'<label[^>]*for="id_category"[^>]*>\s*Category\s*</label>', page)
+    # Every filter's label as bold as the search box's (they were a mix of bold and plain).
+    for name in (
+        "q",
+        "status",
+        "due",
+        "risk",
+        "priority",
+        "assigned",
+        "sort",
+        "category",
+        "linked",
+    ):
+        assert re.search(rf'<label for="id_{name}" class="govuk-label govuk-label--s"', page), name
 
 
 @pytest.mark.django_db
