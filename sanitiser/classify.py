@@ -99,9 +99,9 @@ class SubjectDetails:
             settings.append(_value(subject, "setting"))
         for person in form.get("persons_of_concern") or []:
             names.append(_value(person, "name"))
-            names += _SPLIT_VALUES.split(_value(person, "nicknames"))
-            phones += _SPLIT_VALUES.split(_value(person, "phone_numbers"))
-            handles += _SPLIT_VALUES.split(_value(person, "social_media"))
+            names += _values(person, "nicknames")
+            phones += _values(person, "phone_numbers")
+            handles += _values(person, "social_media")
         for place in form.get("places") or []:
             places += [_value(place, "name"), _value(place, "address")]
         for vehicle in form.get("vehicles") or []:
@@ -126,6 +126,15 @@ class SubjectDetails:
 def _value(item: Mapping, key: str) -> str:
     value = item.get(key) if isinstance(item, Mapping) else ""
     return value if isinstance(value, str) else ""
+
+
+def _values(item: Mapping, key: str) -> list[str]:
+    """A many-valued answer: the form stores it one value a line; the command may also be given
+    a JSON list."""
+    value = item.get(key) if isinstance(item, Mapping) else None
+    if isinstance(value, (list, tuple)):
+        return [part for v in value if isinstance(v, str) for part in _SPLIT_VALUES.split(v)]
+    return _SPLIT_VALUES.split(value) if isinstance(value, str) else []
 
 
 def _cleaned(values: Iterable[str]) -> tuple[str, ...]:

@@ -86,3 +86,24 @@ def test_without_the_form_a_suspect_named_as_one_is_kept() -> None:
     text = "She gets into a car with a man called Dee most Fridays."
     result = sanitise(text, SOURCE_ID)
     assert "Dee" in result.text
+
+
+def test_many_valued_answers_count_as_a_list_or_one_a_line() -> None:
+    text = "Kyle (Wattsy) rings the girls from 07700 900356 and posts as @kyle_w."
+    for person in (
+        {
+            "name": "Kyle",
+            "nicknames": ["Wattsy"],
+            "phone_numbers": ["07700 900356"],
+            "social_media": ["@kyle_w"],
+        },
+        {
+            "name": "Kyle",
+            "nicknames": "Wattsy",
+            "phone_numbers": "07700 900356\n",
+            "social_media": "@kyle_w",
+        },
+    ):
+        details = SubjectDetails.from_form({"persons_of_concern": [person]})
+        result = sanitise(text, SOURCE_ID, details)
+        assert result.text == text, person

@@ -77,7 +77,10 @@ def _form_names(line: str) -> tuple[str, ...]:
         items = form.get(key)
         for item in items if isinstance(items, list) else ():
             if isinstance(item, dict):
-                names += [item.get(field) for field in fields]
+                for field in fields:
+                    # One value a line, as the form stores it, or a JSON list of them.
+                    value = item.get(field)
+                    names += value if isinstance(value, list) else [value]
     return tuple(name for name in names if isinstance(name, str) and name.strip())
 
 
