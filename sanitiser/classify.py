@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
-from .identity import SourceIdentity
+from .identity import PLACE_WORDS, SourceIdentity
 from .lexicon import PHONETIC, is_english_word
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
@@ -506,7 +506,94 @@ def _screened(
                 start, end = min(start, candidate.start), max(end, candidate.end)
         reason = f"the source's {hit.kind}, in any writing"
         removed.append(Span(start, end, hit.kind, text[start:end], reason))
-    return removed, shared
+    together, shared = _organisation_words_together(text, identity, shared)
+    return removed + together, shared
+
+
+# What may stand between two words of the organisation's name as people write it: "ink and
+# iron", "transport for wales", "page hall".
+_ORGANISATION_JOIN = re.compile(
+    r"(?i)^(?:[ \t]+|[ \t]*(?:&|\+|-)[ \t]*|[ \t]+(?:and|for|of|the|n)[ \t]+)$"
+)
+_THE_HEAD = re.compile(r"(?i)\b(?:the|our|my)[ \t]+$")
+
+
+_PLACE_AFTER = re.compile(
+    r"(?i)[ \t]*(?:" + "|".join(sorted(PLACE_WORDS | {"centre", "city", "town"})) + r")\b"
+)
+_HOUSE_NUMBER = re.compile(r"\d[A-Za-z]?,?[ \t]*$")
+
+
+def _in_a_place(text: str, match: re.Match) -> bool:
+    last = match.group().split()[-1].casefold()
+    return (
+        last in PLACE_WORDS
+        or _PLACE_AFTER.match(text, match.end()) is not None
+        or _HOUSE_NUMBER.search(text, max(0, match.start() - 6), match.start()) is not None
+    )
+
+
+_ORGANISATION_SMALL_WORDS = frozenset({"the", "of", "for", "and", "in", "at", "on", "de", "la"})
+
+
+@lru_cache(maxsize=256)
+def _organisation_runs(words: tuple[str, ...]) -> re.Pattern:
+    """Two or more of the organisation's words in their order, in any case, with at least two
+    that are not small words: "transport for wales", "youth hub", "ink and iron"."""
+    runs = []
+    for first in range(len(words)):
+        for last in range(first + 1, len(words)):
+            part = words[first : last + 1]
+            if part[0] in _ORGANISATION_SMALL_WORDS or part[-1] in _ORGANISATION_SMALL_WORDS:
+                continue
+            if sum(w not in _ORGANISATION_SMALL_WORDS for w in part) < 2:
+                continue
+            runs.append(r"[\s&+-]+(?:and\s+|n\s+)?".join(re.escape(w) for w in part))
+    if not runs:
+        return re.compile(r"(?!x)x")
+    runs.sort(key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w@.])(?:" + "|".join(runs) + r")(?![\w@])")
+
+
+def _organisation_words_together(
+    text: str, identity: SourceIdentity, shared: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """Ordinary words of the organisation's name are listed one by one and kept ("a young
+    woman" for a source called Young); two of them side by side are the name itself, and so
+    is "the hub" for Hillside Youth Hub: removed as the source's."""
+    words = [w.casefold() for w in _TOKEN.findall(identity.organisation or "")]
+    if not words:
+        return [], shared
+    head = next((w for w in reversed(words) if len(w) >= 3), "")
+    together: list[Span] = []
+    for match in _organisation_runs(tuple(words)).finditer(text):
+        if _in_a_place(text, match):
+            continue  # "Marsh Lane" of Marsh Lane Surgery in "88 Marsh Lane": listed, not taken
+        reason = "the source's organisation, its words together"
+        together.append(Span(match.start(), match.end(), "organisation", match.group(), reason))
+    shared = [s for s in shared if not any(t.start <= s.start and s.end <= t.end for t in together)]
+    ordinary = sorted(
+        (s for s in shared if s.kind == "organisation" and s.reason == "an ordinary word here"),
+        key=lambda s: s.start,
+    )
+    runs: list[list[Span]] = []
+    for span in ordinary:
+        if runs and _ORGANISATION_JOIN.match(text[runs[-1][-1].end : span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    taken: set[Span] = set()
+    for run in runs:
+        start, end = run[0].start, run[-1].end
+        if len(run) == 1:
+            the = _THE_HEAD.search(text, max(0, start - 8), start)
+            if the is None or run[0].text.casefold() != head:
+                continue
+            start = the.start()
+        reason = "the source's organisation, its words together"
+        together.append(Span(start, end, "organisation", text[start:end], reason))
+        taken.update(run)
+    return together, [s for s in shared if s not in taken]
 
 
 def _split_at_entered_names(

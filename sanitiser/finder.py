@@ -204,15 +204,18 @@ _UNIT = re.compile(
     r"(?i)\b(?:unit|suite|building|bldg)[ \t]+\d{1,4}[a-z]?\b"
     r"(?:,?[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]*){1,3})?"
 )
+# The units people work in, numbered: "driver 118", "shop 2217", "truck SW-R07", "team 3".
+_WORK_UNITS = r"driver|shop|store|branch|truck|lorry|wagon|walk|team|stall|crew|depot|pod|kiosk"
 # Reference-like numbers: letters and digits mixed, or a cue word before digits.
 _ALNUM_ID = re.compile(r"\b[A-Za-z0-9]{5,}(?:[/-][A-Za-z0-9]+)*\b")
 _CUED_NUMBER = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
     r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
-    r"booking|order|ticket|card|locker|duty|bus|fleet|cab)\b\.?[ \t]*(?:no\.?|number|#|num)?"
-    r"(?:[ \t]+(?:is|was|=))?"
-    r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3})\b"
+    r"booking|order|ticket|card|locker|duty|bus|fleet|cab|" + _WORK_UNITS + r")\b\.?[ \t]*"
+    r"(?:no\.?|number|#|num)?(?:[ \t]+(?:is|was|=))?"
+    r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3}"
+    r"|(?-i:[A-Z]{1,3}-?[A-Z]?\d{1,4}[A-Z]?))\b"
 )
 _DATE_LIKE = re.compile(
     r"(?i)^(?:\d{1,2}[:.]\d{2}(?:[ap]m)?|\d{1,4}(?:st|nd|rd|th)|\d{1,2}[ap]m|y\d{1,2}|"
@@ -542,7 +545,7 @@ def _numbers(text: str) -> list[Candidate]:
     for match in _cued_numbers(text):
         value = match.group("value").strip()
         if len(re.sub(r"\D", "", value)) < 2 and not match.group().lower().startswith(
-            ("collar", "badge", "route", "round", "van")
+            ("collar", "badge", "route", "round", "van", *_WORK_UNITS.split("|"))
         ):
             continue
         start = match.start("value")
@@ -586,7 +589,7 @@ _CUE_START = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
     r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
     r"reference|unit|shoulder|job|plate|membership|member|account|booking|order|ticket|card|"
-    r"locker|duty|bus|cab)\b"
+    r"locker|duty|bus|cab|" + _WORK_UNITS + r")\b"
 )
 
 

@@ -270,6 +270,14 @@ def _acronyms(words: tuple[str, ...], email_domain: str) -> tuple[str, ...]:
         secular = [w for w in significant if w.lower().strip(".") not in _DENOMINATION_WORDS]
         if 3 <= len(secular) < len(significant):
             found.append("".join(w[0].upper() for w in secular))
+        # "TfW" for Transport for Wales Rail: the small words' initials kept, and the name cut
+        # short of its last words, as people shorten a long name.
+        lettered = [w for w in words if w[:1].isalpha()]
+        with_small = "".join(w[0].upper() for w in lettered)
+        if len(lettered) > len(significant):
+            found.append(with_small)
+        for initials in (found[0], with_small):
+            found += [initials[:n] for n in range(3, len(initials))]
     elif len(significant) == 1:
         split = _compound_initials(significant[0])
         if len(split) >= 2:

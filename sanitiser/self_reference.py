@@ -459,13 +459,49 @@ _ONLY_ME = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 
 
+# The writer singled out, read apart from the clause engine so that a dictated run-on or an odd
+# clause cut does not hide it: "im the only irish lad on that door", "we are the only crew that
+# does that lane", "theres only me on the desk before 9", "Patricia only lets me in", "everyone
+# knows me", "he'll know it's me". From the cue to the end of its clause, at most 12 words.
+_SINGLED_OUT = re.compile(
+    r"(?i)(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|i\s+was|we['\u2019]?re|we\s+are|we\s+were|"
+    r"you['\u2019]?re|you\s+are|there['\u2019]?s|there\s+is|it['\u2019]?s|its)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:the\s+)?only\b"
+    r"|\bonly\s+(?:[\w'\u2019-]+\s+){0,3}?(?:me|us)\b"
+    r"|\b(?:every(?:one|body)|they|he|she)(?:['\u2019]ll|\s+will|\s+would|['\u2019]d)?\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}?know(?:s)?\s+(?:it\s+was\s+|it['\u2019]?s\s+|that\s+it['\u2019]?s\s+)?"
+    r"(?:me|us|who)\b"
+)
+# Where the singled-out stretch ends: a clause break, or the next clause's own subject ("kyle only
+# talks to me i saw him ...": what the writer saw stays).
+_SINGLED_OUT_END = re.compile(
+    r"[.!?;\n(]|,|\s[-\u2013\u2014]\s|\b(?:but|so|and|i|i['\u2019]m|im|we|he|she|they)\b"
+)
+_SINGLED_OUT_WORDS = 12
+
+
+def _singled_out_spans(text: str) -> list[tuple[int, int, int, int]]:
+    found = []
+    for cue in _SINGLED_OUT.finditer(text):
+        stop = _SINGLED_OUT_END.search(text, cue.end())
+        end = stop.start() if stop is not None else len(text)
+        words = list(_WORD.finditer(text, cue.end(), end))
+        if len(words) > _SINGLED_OUT_WORDS:
+            end = words[_SINGLED_OUT_WORDS - 1].end()
+        start, stop_at = _trimmed(text, cue.start(), end)
+        if stop_at > start:
+            found.append((start, stop_at, cue.start(), cue.end()))
+    return found
+
+
 def self_description_spans(text: str) -> list[tuple[int, int, int, int]]:
     """The clauses of ``text`` by which a reader could work out who the writer is, each as
     (start, end, cue start, cue end): the cue is what points to the writer ("I took", "my
     tutor group"); the rest of the clause may hold what the subjects did."""
+    singled_out = _singled_out_spans(text)
     if _FIRST_PERSON_WORD.search(text) is None:
-        return []
-    found: list[tuple[int, int, int, int]] = []
+        return singled_out
+    found: list[tuple[int, int, int, int]] = list(singled_out)
     # Only a stretch with a word of the writer's in it ("I", "me", "my", "as her") can point to
     # them: the others are passed over unread.
     piece_end = 0

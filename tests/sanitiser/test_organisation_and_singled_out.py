@@ -1,0 +1,80 @@
+"""General shapes of source identifiers the blind sets showed: the organisation's ordinary words
+written together, its shortened acronym, numbered work units, and the writer singled out."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
+
+FORM = SubjectDetails.from_form(
+    {"subjects": [{"name": "Lily"}], "persons_of_concern": [{"name": "Kane Rogers"}]}
+)
+
+
+def _clean(text: str, **source: str) -> str:
+    return sanitise(text, SourceIdentity(**source), FORM).text.lower()
+
+
+@pytest.mark.parametrize(
+    ("organisation", "written", "name"),
+    [
+        ("Ink & Iron Tattoo", "i work at ink and iron, lily came in", "ink and iron"),
+        (
+            "Transport for Wales Rail",
+            "im a conductor with transport for wales, lily was on",
+            "transport for wales",
+        ),
+        ("Hillside Youth Hub", "Lily comes to the hub most weeks", "the hub"),
+        ("Hillside Youth Hub", "Lily comes to youth hub most weeks", "youth hub"),
+    ],
+)
+def test_the_organisations_ordinary_words_together_are_its_name(
+    organisation, written, name
+) -> None:
+    cleaned = _clean(written, name="Rhodri Bowen", organisation=organisation)
+    assert name not in cleaned
+    assert "lily" in cleaned
+
+
+def test_one_ordinary_word_of_the_organisation_alone_stays() -> None:
+    cleaned = _clean(
+        "Lily said the iron gate was open", name="Rhodri Bowen", organisation="Ink & Iron Tattoo"
+    )
+    assert "the iron gate" in cleaned
+
+
+def test_the_acronym_of_a_shortened_name_goes_in_any_case() -> None:
+    cleaned = _clean(
+        "based with tfw at the depot. Lily boarded with Kane Rogers",
+        name="Rhodri Bowen",
+        organisation="Transport for Wales Rail",
+    )
+    assert "tfw" not in cleaned
+    assert "kane rogers" in cleaned
+
+
+@pytest.mark.parametrize("unit", ["driver 118", "Shop 2217", "Truck SW-R07", "team 3"])
+def test_a_numbered_work_unit_goes(unit) -> None:
+    cleaned = _clean(f"I was {unit} that night when Lily got in", name="Sam Okafor")
+    assert unit.lower() not in cleaned
+    assert "lily got in" in cleaned
+
+
+@pytest.mark.parametrize(
+    "singled_out",
+    [
+        "im the only irish lad on that door",
+        "we are the only crew that does that lane",
+        "theres only me on the desk before 9",
+        "Patricia only lets me in",
+        "everyone round here knows me",
+        "he'll know it's me",
+    ],
+)
+def test_the_writer_singled_out_goes_what_they_saw_stays(singled_out) -> None:
+    text = f"Lily was with Kane Rogers again, {singled_out}. I saw Lily get into a grey Audi"
+    cleaned = _clean(text, name="Sam Okafor")
+    assert singled_out.lower() not in cleaned
+    assert "i saw lily get into a grey audi" in cleaned
+    assert "lily was with kane rogers again" in cleaned
