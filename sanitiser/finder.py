@@ -1277,7 +1277,10 @@ def _with_context(
     else:
         writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
         if candidate.kind == "vehicle" and not writer:
-            writer = _WRITERS_VEHICLE.search(before[-40:]) is not None
+            writer = _WRITERS_VEHICLE.search(before[-40:]) is not None or (
+                _BARE_WORK_VEHICLE.search(before[-40:]) is not None
+                and _FIRST_PERSON.search(_sentence_around(text, candidate.start)) is not None
+            )
     if candidate.kind in _PERSON_KINDS:
         # A name is someone else's when the words just before it say so ("his brother Kai",
         # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
@@ -1315,6 +1318,17 @@ _WRITERS_VEHICLE = re.compile(
     + r"|(?:^|(?<=[^\w \t])|(?<=[ \t]{2}))[ \t]*(?:van|fleet)[ \t]*(?::|no\b\.?|number)"
     r"|\bvehicle[ \t]*:[ \t]*" + _WORK_VEHICLE + r"\b)"
     r"[^.!?\n]{0,24}$"
+)
+
+
+# A work vehicle named bare in a first-person sentence, as people list their work details: "I
+# drive for ParcelDash, route M14, van reg PD21 KXZ", "moped plate AR22 ZPP", "Vehicle: fleet
+# 34112 (MX22 KLV)". "a white van reg", "his van reg" and "the car reg" are someone else's.
+_BARE_WORK_VEHICLE = re.compile(
+    r"(?i)(?:^|[,;:(\n]|\band\b)[ \t]*(?:work[ \t]+)?"
+    + _WORK_VEHICLE
+    + r"[ \t]*(?:reg(?:istration)?|plate|no\.?|number)[ \t]*(?:is|:)?[ \t]*$"
+    r"|\bfleet[ \t]*(?:no\.?|number)?[ \t]*\d+[ \t]*\(?[ \t]*$"
 )
 
 

@@ -78,3 +78,24 @@ def test_the_writer_singled_out_goes_what_they_saw_stays(singled_out) -> None:
     assert singled_out.lower() not in cleaned
     assert "i saw lily get into a grey audi" in cleaned
     assert "lily was with kane rogers again" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "plate", "writers"),
+    [
+        (
+            "I drive for ParcelDash, route M14, van reg PD21 KXZ. Lily waved me down",
+            "pd21 kxz",
+            True,
+        ),
+        ("I deliver for FoodZoom, moped plate AR22 ZPP. Lily was at the door", "ar22 zpp", True),
+        ("I saw Lily get into a white van reg PD21 KXZ", "pd21 kxz", False),
+        ("I noted the car reg AR22 ZPP when Lily got in", "ar22 zpp", False),
+    ],
+)
+def test_a_work_vehicle_named_bare_in_a_first_person_sentence_is_the_writers(
+    text, plate, writers
+) -> None:
+    cleaned = _clean(text, name="Sam Okafor")
+    assert (plate not in cleaned) is writers
+    assert "lily" in cleaned
