@@ -241,7 +241,8 @@ class NormalText:
 @lru_cache(maxsize=65536)
 def _canonical_words(token: str) -> tuple[str, ...]:
     if not token[0].isalnum():
-        return (".",) if token.strip()[0] in ".!?;\n" else (",",)
+        # A line break ends a sentence as a full stop does ("he has a knife\nhe is outside").
+        return (".",) if any(mark in token for mark in ".!?;\n") else (",",)
     word = unicodedata.normalize("NFKC", token).casefold().replace("\u2019", "'")
     word = _REPEATS.sub(r"\1\1", word)
     if word in TEXT_SPEAK:

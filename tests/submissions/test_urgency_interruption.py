@@ -190,3 +190,22 @@ def test_fingerprints_ignore_case_and_spacing_and_hold_no_words():
 
 def test_every_kind_the_detector_names_has_words():
     assert tuple(UrgencyKind.values) == urgency.KINDS
+
+
+@pytest.mark.parametrize(
+    ("information", "interrupted"),
+    [
+        # Pasted chats and notes come in lines without full stops; the browser sends \r\n.
+        ("Mia: he's outside with a knife\r\nMia: hes saying hes gonna kill me tonight", True),
+        ("Lunch club notes\r\nKyle ate well\r\nNo concerns raised", False),
+    ],
+)
+def test_answers_written_in_lines_reach_check_your_answers_or_the_interruption(
+    client, information, interrupted
+):
+    _urgent(client, information)
+    response = client.get(CHECK_URL)
+    if interrupted:
+        assert response.status_code == 302 and response["Location"] == URGENCY_URL
+    else:
+        assert response.status_code == 200

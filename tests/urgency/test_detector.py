@@ -174,3 +174,10 @@ def test_saying_everyone_is_safe_closes_what_came_before_not_what_comes_with_it(
     assert _detect(
         "They are safe at the refuge but he has a gun and is looking for them tonight."
     ).urgent
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\n\n"])
+def test_a_line_break_ends_a_sentence(newline):
+    # A bare line break was read as an empty mark and raised: every pasted chat failed.
+    assert _detect(f"he has a knife{newline}he is outside now").urgent
+    assert not _detect(f"Lunch club notes{newline}Kyle ate well").urgent
