@@ -655,6 +655,7 @@ def _same_person_same_decision(
 ) -> list[Finding]:
     """ "Sarah" after "Sarah Jones (DOB ...)": a short form of a name the text has already shown
     to be someone else's is theirs too, unless the handler decided it alone."""
+    findings = _writers_people_once_named(findings, decisions)
     kept_names = [
         set(_tokens(f.text)) - TITLES
         for f in findings
@@ -683,6 +684,51 @@ def _same_person_same_decision(
                 False,
                 False,
                 "a short form of a name the text ties to someone else",
+            )
+        settled.append(f)
+    return settled
+
+
+def _writers_people_once_named(
+    findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """ "as Janet asked" after "My supervisor Janet Ogunleye": a name the text has tied to the
+    writer (their colleague, a name in their header or signature) is theirs wherever it stands
+    again, whatever the words around the short form suggest."""
+    writers = [
+        set(_tokens(f.text)) - TITLES
+        for f in findings
+        if f.removed
+        and f.kind in ("person", "proper", "name", "colleague", "mailbox")
+        and (
+            f.cls == SOURCE
+            or f.reason.startswith(("the text ties it to the writer", "in the writer's"))
+        )
+        and len(set(_tokens(f.text)) - TITLES) >= 2
+        and not any(ch.isdigit() for ch in f.text)  # "Hounslow TW3" of a letterhead is a place
+    ]
+    if not writers:
+        return findings
+    settled = []
+    for f in findings:
+        words = set(_tokens(f.text)) - TITLES
+        if (
+            f.cls == UNKNOWN
+            and not f.removed
+            and f.kind in ("person", "proper")
+            and words
+            and f.key not in decisions
+            and any(words <= name for name in writers)
+        ):
+            f = Finding(
+                f.start,
+                f.end,
+                f.kind,
+                f.text,
+                f.cls,
+                True,
+                True,
+                "a short form of a name the text ties to the writer",
             )
         settled.append(f)
     return settled

@@ -1289,6 +1289,10 @@ def _with_context(
         third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
         if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
+        elif _AS_THEY_ASKED.search(before[-6:]) and _ASKED_AFTER.match(after):
+            # "putting it on the form as Mr Hegarty said": whoever tells the writer what to do
+            # at work is the writer's colleague, not someone the information is about.
+            third, writer = False, True
     else:
         third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
     if not third and candidate.kind not in _PERSON_KINDS:
@@ -1329,6 +1333,13 @@ _BARE_WORK_VEHICLE = re.compile(
     + _WORK_VEHICLE
     + r"[ \t]*(?:reg(?:istration)?|plate|no\.?|number)[ \t]*(?:is|:)?[ \t]*$"
     r"|\bfleet[ \t]*(?:no\.?|number)?[ \t]*\d+[ \t]*\(?[ \t]*$"
+)
+
+
+_AS_THEY_ASKED = re.compile(r"(?i)\bas[ \t]+$")
+_ASKED_AFTER = re.compile(
+    r"(?i)[ \t]+(?:has[ \t]+|had[ \t]+)?(?:said|asked|told|suggested|advised|requested|wanted|"
+    r"instructed|agreed|recommended)\b"
 )
 
 

@@ -99,3 +99,21 @@ def test_a_work_vehicle_named_bare_in_a_first_person_sentence_is_the_writers(
     cleaned = _clean(text, name="Sam Okafor")
     assert (plate not in cleaned) is writers
     assert "lily" in cleaned
+
+
+def test_a_name_tied_to_the_writer_goes_wherever_its_short_form_stands() -> None:
+    text = (
+        "Things I noticed, as Janet asked: Lily was with Kane Rogers again.\n"
+        "My supervisor Janet Ogunleye knows about this."
+    )
+    cleaned = _clean(text, name="Sam Okafor")
+    assert "janet" not in cleaned
+    assert "kane rogers" in cleaned
+
+
+def test_whoever_tells_the_writer_to_fill_in_the_form_is_their_colleague() -> None:
+    cleaned = _clean("Putting this on the police form as Mr Hegarty said. Lily", name="Sam Okafor")
+    assert "hegarty" not in cleaned
+    # A name given to someone stays someone else's.
+    kept = _clean("Lily calls him Kane Rogers, known as Kano", name="Sam Okafor")
+    assert "kano" in kept
