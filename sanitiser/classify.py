@@ -751,7 +751,10 @@ def _beside_source(text: str, candidate: Candidate, ranges: list[tuple[int, int]
     for start, end in ranges:
         if 0 <= candidate.start - end <= 8 and _APPOSITION.match(text[end : candidate.start]):
             return True
-        if 0 <= start - candidate.end <= 8 and _APPOSITION.match(text[candidate.end : start]):
+        gap = text[candidate.end : start]
+        # Before the source's find, a mark must part them: "Dr Raman (GP Partner)"; in dictation
+        # "on malvern road my other coach" runs one clause into the next.
+        if 0 <= start - candidate.end <= 8 and _APPOSITION.match(gap) and gap.strip():
             return True
     return False
 

@@ -312,6 +312,7 @@ def find_identifiers(text: str) -> list[Candidate]:
         words = _words_outside(words, whole)
     found += _proper_names(text, words)
     found += _lower_case_names(text, words)
+    found += _lower_case_places(text, words)
     found += _roles(text, words)
     found += _work_phrases(text, words)
     found += _spoken_codes(text, words)
@@ -917,6 +918,51 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
             if name_words:
                 begin, end = name_words[0].s, name_words[-1].e
                 found.append(Candidate(begin, end, "person", text[begin:end]))
+    return found
+
+
+_STREET_WORDS = frozenset(
+    [
+        "street",
+        "road",
+        "lane",
+        "avenue",
+        "square",
+        "close",
+        "crescent",
+        "drive",
+        "parade",
+        "terrace",
+        "rd",
+        "st",
+        "ln",
+        "ave",
+        "sq",
+    ]
+)
+
+
+def _lower_case_places(text: str, words: list[Word]) -> list[Candidate]:
+    """Streets typed without capitals ("on seel street", "dewsbury road"): one or two words
+    before a street word, at least one of them no everyday word ("the main road" is no place).
+    A place is kept unless the text ties it to the writer, so finding it costs nothing else."""
+    found = []
+    for i, word in enumerate(words):
+        if word.low not in _STREET_WORDS or not word.t.islower() or i == 0:
+            continue
+        for width in (2, 1):
+            first = i - width
+            if first < 0:
+                continue
+            named = words[first:i]
+            if not all(w.t.islower() and w.low.isalpha() for w in named):
+                continue
+            if any(text[a.e : b.s] != " " for a, b in zip(named, [*named[1:], word], strict=True)):
+                continue
+            if all(is_common_word(w.low) for w in named) or named[0].low in _FUNCTION_WORDS:
+                continue
+            found.append(Candidate(named[0].s, word.e, "place", text[named[0].s : word.e]))
+            break
     return found
 
 

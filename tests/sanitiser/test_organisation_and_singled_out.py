@@ -117,3 +117,13 @@ def test_whoever_tells_the_writer_to_fill_in_the_form_is_their_colleague() -> No
     # A name given to someone stays someone else's.
     kept = _clean("Lily calls him Kane Rogers, known as Kano", name="Sam Okafor")
     assert "kano" in kept
+
+
+def test_a_street_typed_without_capitals_beside_the_workplace_goes_elsewhere_stays() -> None:
+    text = (
+        "paddy here, head doorman at vortex on seel street. lily lives with her nan on "
+        "malvern road my other coach saw her"
+    )
+    cleaned = _clean(text, name="Padraig Gallagher", organisation="Vortex Nightclub")
+    assert "seel street" not in cleaned
+    assert "malvern road" in cleaned
