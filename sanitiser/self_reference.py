@@ -494,11 +494,77 @@ def _singled_out_spans(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+# The writer introducing their job in their own words, spelt as they spell it: "Im a dispensor at
+# Greenway", "I am caseworker (Arabic) with", "I'm a lunchtime supervisor here". What stands after
+# the article ends in a word of work ("-er", "-or", "-ist", "-ian", a worker, an officer ...).
+_JOB_ENDING = (
+    r"[\w-]*(?:er|or|ist|ian|ant|man|woman|worker|officer|lead|nurse|carer|guard|keeper|tutor|"
+    r"volunteer|head|teacher|assistant|staff|crew|medic|practitioner|leader|chef|cleaner|porter)"
+)
+_INTRODUCED = re.compile(
+    r"(?i)(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|i\s+work\s+as|i\s+worked\s+as|working\s+as|"
+    r"i['\u2019]ve\s+been|i\s+have\s+been)\s+(?:(?P<article>an?|the|one\s+of\s+the)\s+)?"
+    r"(?P<job>(?:[\w-]+\s+){0,2}?" + _JOB_ENDING + r")"
+    r"(?=\s*(?:\([^)]{0,30}\)\s*)?(?:\s(?:at|for|with|in|on|here|there|from)\b|[,.;:!\n]|$))"
+)
+# What an "-er" word after "I am" can be without being a job: "I am sure", "I am older".
+_NOT_JOBS = frozenset(
+    [
+        "sure",
+        "older",
+        "younger",
+        "other",
+        "together",
+        "never",
+        "over",
+        "after",
+        "under",
+        "either",
+        "neither",
+        "ever",
+        "rather",
+        "later",
+        "better",
+        "bigger",
+        "clearer",
+        "closer",
+        "further",
+        "member",
+        "number",
+        "sister",
+        "brother",
+        "mother",
+        "father",
+        "daughter",
+        "neighbour",
+        "neighbor",
+        "customer",
+        "passenger",
+        "visitor",
+        "regular",
+        "another",
+        "bit",
+        "little",
+    ]
+)
+
+
+def _introduced_spans(text: str) -> list[tuple[int, int, int, int]]:
+    found = []
+    for match in _INTRODUCED.finditer(text):
+        job = match.group("job")
+        last = job.split()[-1].casefold()
+        if last in _NOT_JOBS or (match.group("article") is None and len(job.split()) > 1):
+            continue
+        found.append((match.start("job"), match.end("job"), match.start(), match.end()))
+    return found
+
+
 def self_description_spans(text: str) -> list[tuple[int, int, int, int]]:
     """The clauses of ``text`` by which a reader could work out who the writer is, each as
     (start, end, cue start, cue end): the cue is what points to the writer ("I took", "my
     tutor group"); the rest of the clause may hold what the subjects did."""
-    singled_out = _singled_out_spans(text)
+    singled_out = _singled_out_spans(text) + _introduced_spans(text)
     if _FIRST_PERSON_WORD.search(text) is None:
         return singled_out
     found: list[tuple[int, int, int, int]] = list(singled_out)

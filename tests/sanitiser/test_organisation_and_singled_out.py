@@ -127,3 +127,22 @@ def test_a_street_typed_without_capitals_beside_the_workplace_goes_elsewhere_sta
     cleaned = _clean(text, name="Padraig Gallagher", organisation="Vortex Nightclub")
     assert "seel street" not in cleaned
     assert "malvern road" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("introduced", "job"),
+    [
+        ("Im a dispensor at the chemist.", "dispensor"),
+        ("I am caseworker (Arabic) with the project.", "caseworker"),
+        ("I'm the night manager here.", "night manager"),
+    ],
+)
+def test_the_writer_introducing_their_job_in_their_own_words_goes(introduced, job) -> None:
+    cleaned = _clean(f"{introduced} Lily came in with Kane Rogers.", name="Sam Okafor")
+    assert job not in cleaned
+    assert "lily came in with kane rogers" in cleaned
+
+
+@pytest.mark.parametrize("said", ["I am sure Lily was there", "I am older than Lily"])
+def test_an_er_word_after_i_am_is_not_always_a_job(said) -> None:
+    assert said.lower() in _clean(said, name="Sam Okafor")
