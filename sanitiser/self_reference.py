@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import is_lower_case_name
+
 KIND = "self-description"
 
 _WRITERS_WORD = re.compile(
@@ -475,9 +477,9 @@ _SINGLED_OUT = re.compile(
 # Where the singled-out stretch ends: a clause break, or the next clause's own subject ("kyle only
 # talks to me i saw him ...": what the writer saw stays).
 _SINGLED_OUT_END = re.compile(
-    r"[.!?;\n(]|,|\s[-\u2013\u2014]\s|\b(?:but|so|and|i|i['\u2019]m|im|we|he|she|they)\b"
+    r"[.!?;\n(]|,|\d|\s[-\u2013\u2014]\s|\b(?:but|so|and|i|i['\u2019]m|im|we|he|she|they)\b"
 )
-_SINGLED_OUT_WORDS = 12
+_SINGLED_OUT_WORDS = 10
 
 
 def _singled_out_spans(text: str) -> list[tuple[int, int, int, int]]:
@@ -560,11 +562,140 @@ def _introduced_spans(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+# "Our" speaks for the writer's workplace: "our regulars", "our SEN tracker", "our public PC no.
+# 6", "our Tuesday drop-in". The words after it up to three, stopping at a small word; "our
+# concern", "our area" and the like say nothing of where the writer works.
+_OUR = re.compile(r"(?i)(?<![\w'\u2019])our\s+")
+_OUR_STOP = frozenset(
+    [
+        "of",
+        "to",
+        "in",
+        "at",
+        "and",
+        "with",
+        "is",
+        "was",
+        "are",
+        "were",
+        "for",
+        "on",
+        "from",
+        "that",
+        "who",
+        "which",
+        "as",
+        "but",
+        "or",
+        "so",
+        "he",
+        "she",
+        "they",
+        "it",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "about",
+        "by",
+        "when",
+        "if",
+        "the",
+        "a",
+        "an",
+        "i",
+        "we",
+    ]
+)
+_OUR_NOTHING_OF_WORK = frozenset(
+    [
+        "concern",
+        "concerns",
+        "view",
+        "views",
+        "understanding",
+        "opinion",
+        "worry",
+        "worries",
+        "area",
+        "town",
+        "city",
+        "country",
+        "community",
+        "street",
+        "road",
+        "estate",
+        "way",
+        "own",
+        "best",
+        "part",
+        "knowledge",
+        "thoughts",
+        "attention",
+        "hope",
+        "family",
+        "families",
+        "kids",
+        "children",
+        "home",
+        "house",
+        "lives",
+        "time",
+        "first",
+        "last",
+        "side",
+        "end",
+        "belief",
+        "experience",
+        "information",
+        "notes",
+        "records",
+        "advice",
+        "duty",
+        "job",
+        "safeguarding",
+        "police",
+        "local",
+        "neighbour",
+        "neighbours",
+        "friend",
+        "friends",
+        "own",
+        "minds",
+        "mind",
+    ]
+)
+_OUR_WORDS = 3
+
+
+def _our_spans(text: str) -> list[tuple[int, int, int, int]]:
+    found = []
+    for match in _OUR.finditer(text):
+        words = []
+        for word in _WORD.finditer(text, match.end(), min(len(text), match.end() + 60)):
+            low = word.group().casefold()
+            gap = text[(words[-1].end() if words else match.end()) : word.start()]
+            if low in _OUR_STOP or len(words) >= _OUR_WORDS or (words and gap.strip()):
+                break
+            if words and (word.group()[:1].isupper() or is_lower_case_name(low)):
+                break  # "our tenant Ms Halima", "our regulars tariq": the name is judged alone
+            words.append(word)
+        if not words or words[0].group().casefold() in _OUR_NOTHING_OF_WORK:
+            continue
+        if words[0].group()[:1].isupper() and len(words) == 1:
+            continue  # "our Kyle": family, said the Northern way; the name decides alone
+        found.append((match.start(), words[-1].end(), match.start(), words[-1].end()))
+    return found
+
+
 def self_description_spans(text: str) -> list[tuple[int, int, int, int]]:
     """The clauses of ``text`` by which a reader could work out who the writer is, each as
     (start, end, cue start, cue end): the cue is what points to the writer ("I took", "my
     tutor group"); the rest of the clause may hold what the subjects did."""
-    singled_out = _singled_out_spans(text) + _introduced_spans(text)
+    singled_out = _singled_out_spans(text) + _introduced_spans(text) + _our_spans(text)
     if _FIRST_PERSON_WORD.search(text) is None:
         return singled_out
     found: list[tuple[int, int, int, int]] = list(singled_out)

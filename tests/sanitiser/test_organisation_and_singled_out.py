@@ -146,3 +146,19 @@ def test_the_writer_introducing_their_job_in_their_own_words_goes(introduced, jo
 @pytest.mark.parametrize("said", ["I am sure Lily was there", "I am older than Lily"])
 def test_an_er_word_after_i_am_is_not_always_a_job(said) -> None:
     assert said.lower() in _clean(said, name="Sam Okafor")
+
+
+@pytest.mark.parametrize(
+    ("said", "gone", "kept"),
+    [
+        ("Lily uses our public PC most days", "our public pc", "lily uses"),
+        ("she is one of our regulars, Lily", "our regulars", "lily"),
+        ("Lily lives with our tenant Ms Kane Rogers", "our tenant", "kane rogers"),
+        ("Our concern is that Lily is with Kane Rogers", None, "our concern is"),
+    ],
+)
+def test_our_speaks_for_the_workplace_but_not_for_a_name_or_a_concern(said, gone, kept) -> None:
+    cleaned = _clean(said, name="Sam Okafor")
+    if gone:
+        assert gone not in cleaned
+    assert kept in cleaned
