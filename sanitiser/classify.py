@@ -319,6 +319,7 @@ def sanitise(
                 "the source's, inside a name entered as a subject's",
             )
         )
+    findings = _dates_stay_in_writers_lines(text, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
     removed = merge_spans(text, removals)
@@ -686,6 +687,41 @@ def _same_person_same_decision(
                 "a short form of a name the text ties to someone else",
             )
         settled.append(f)
+    return settled
+
+
+_DATE_OR_TIME = re.compile(
+    r"(?i)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?)?"
+    r"|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?,?[ \t]+\d{4}(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2})?"
+    r"|\b\d{1,2}:\d{2}(?:[ \t]*[ap]m)?\b"
+)
+
+
+def _dates_stay_in_writers_lines(text: str, findings: list[Finding]) -> list[Finding]:
+    """A case print's "Created: 19/11/2026 11:03" line is the writer's, its date and time are
+    when things happened: dates and times stay unless the text ties them to the source, so a
+    writer's line is removed around them."""
+    settled: list[Finding] = []
+    for f in findings:
+        dates = (
+            [m.span() for m in _DATE_OR_TIME.finditer(text, f.start, f.end)]
+            if f.removed and f.kind in _ZONE_LINE_KINDS
+            else []
+        )
+        if not dates:
+            settled.append(f)
+            continue
+        cuts = [f.start] + [edge for span in dates for edge in span] + [f.end]
+        for start, end in zip(cuts[::2], cuts[1::2], strict=True):
+            piece = text[start:end]
+            if piece.strip(" \t,;:-()"):
+                settled.append(
+                    Finding(
+                        start, end, f.kind, piece, f.cls, f.removed, f.machine_removed, f.reason
+                    )
+                )
     return settled
 
 

@@ -551,6 +551,11 @@ def _numbers(text: str) -> list[Candidate]:
             continue
         start = match.start("value")
         cue = match.group().split()[0].lower().rstrip(".:#")
+        if cue in ("number", "no") and _STREET_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            continue  # "Crow Road, number 212", "Beeston Road I think number 140": a house
+
         kind = "vehicle" if cue in ("plate", "reg") and not value.isdigit() else "number"
         found.append(Candidate(start, start + len(value), kind, value))
     for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
@@ -623,6 +628,12 @@ _SPOKEN_CUED = re.compile(
 # A cue word is at most 12 letters ("registration") and digits follow it within 12 characters:
 # it starts at most 24 characters before a run of digits.
 _CUE_REACH = 24
+
+
+_STREET_BEFORE = re.compile(
+    r"(?i)\b(?:street|st|road|rd|lane|ln|avenue|ave|close|drive|way|crescent|terrace|court|"
+    r"grove|gardens|place|parade|row|walk|square|villas|flats|house|block)\b[^.\n\d]{0,16}$"
+)
 
 
 def _cued_numbers(text: str):

@@ -70,6 +70,13 @@ _SUBJECT_LINE = re.compile(
     r"mother|baby|infant|re|regarding|concerning)\b\.?[ \t]*[:\-]"
     r"|\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|nhs[ \t]*(?:no|number)|age[ \t]*:|aged[ \t]+\d)"
 )
+# A line that holds a date or a time and little else, after a label or none.
+_WHEN_LINE = re.compile(
+    r"(?i)^[ \t>*]*(?:[a-z][a-z \t]{0,24}:[ \t]*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t]+)?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9}"
+    r"\.?,?[ \t]+\d{4})(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?)?[ \t]*$"
+)
 _MARKERS = re.compile(re.escape(MARKER))
 _THANKS_FOR = re.compile(r"(?i:for)\b")
 # A label after the source's details ("Chance). Young person: Dylan"): the line goes on to
@@ -140,6 +147,8 @@ def _extend_block(
             break
         if _SUBJECT_LINE.search(line) and not _overlaps(around, line_start, line_end):
             break
+        if _WHEN_LINE.match(line) and not _overlaps(around, line_start, line_end):
+            break  # "Created: 19/11/2026 11:03": when things happened, no line of a signature
         strong = _STRONG_LINE.search(line) or (
             _overlaps(around, line_start, line_end)
             and (":" not in line or not _label_after_source(text, line_start, line_end, around))

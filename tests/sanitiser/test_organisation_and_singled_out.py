@@ -162,3 +162,24 @@ def test_our_speaks_for_the_workplace_but_not_for_a_name_or_a_concern(said, gone
     if gone:
         assert gone not in cleaned
     assert kept in cleaned
+
+
+def test_a_case_prints_dates_and_times_stay_when_its_writer_lines_go() -> None:
+    text = (
+        "CCH HOUSING SYSTEM - Case Note (print)\n"
+        "Author: B.Morgan (TSO, Grangetown patch team)\n"
+        "Created: 19/11/2026 11:03\n\n"
+        "Home visit. Lily was there with Kane Rogers."
+    )
+    cleaned = _clean(text, name="Bethan Morgan", organisation="Cardiff Community Housing")
+    assert "morgan" not in cleaned
+    assert "19/11/2026 11:03" in cleaned
+    assert "kane rogers" in cleaned
+
+
+@pytest.mark.parametrize(
+    "said", ["Crow Road, number 212", "Beeston Road I think number 140", "Wightman Road number 77"]
+)
+def test_a_house_number_after_its_street_is_no_work_number(said) -> None:
+    cleaned = _clean(f"Lily stays at {said} with Kane Rogers", name="Sam Okafor")
+    assert said.lower() in cleaned
