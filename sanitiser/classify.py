@@ -50,6 +50,12 @@ _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|from|"
     r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
 )
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:bus[ \t]+|train[ \t]+|railway[ \t]+|coach[ \t]+|tube[ \t]+|tram[ \t]+)?"
+    r"(?:station|stop|car[ \t]+park|pub|shops|shopping|precinct|interchange|hospital|ed|a&e|"
+    r"retail[ \t]+park|market|library|stadium|parkway|reservoir|beach|pier|promenade|marina|"
+    r"underpass|subway|roundabout|flats|estate|rec|playing[ \t]+fields|woods|bogs)\b"
+)
 # "seen by Valbona", "told by Dawn": after a verb, "by" names who did it, not where.
 _AGENT_BY = re.compile(
     r"(?i)\b(?:seen|spotted|noticed|told|taken|driven|collected|picked\s+up|reported|heard|"
@@ -852,6 +858,10 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         return True
     if candidate.writer_cue:
         return True
+    if kind in _PERSON_KINDS and _PLACE_NOUN_AFTER.match(text, candidate.end):
+        # "Kirkby station", "West Bromwich bus station", "Willow Tree pub car park": a place
+        # named by what it is; kept unless the text ties it to the writer (above).
+        return False
     if kind == "proper":
         # One capitalised word nobody entered: a place after "in"/"near", a person's name after
         # "his brother", else removed (an organisation's short name, a colleague's surname).

@@ -16,7 +16,8 @@ from .vocabulary import COMMON_FIRST_NAMES, DIMINUTIVES, word_set
 CAPITALISED_ORDINARY = word_set(
     """
     i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday mondays tuesdays
-    wednesdays thursdays fridays saturdays sundays weekends mon tue tues wed
+    wednesdays thursdays fridays saturdays sundays weekends mon tue tues wed weds
+    express extra metro superstore premier inn travelodge
     thu thur thurs fri sat sun january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter eid
     ramadan diwali halloween bonfire new year years yr year's mum mummy mam mom dad daddy nan nanna

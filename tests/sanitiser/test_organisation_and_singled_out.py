@@ -183,3 +183,22 @@ def test_a_case_prints_dates_and_times_stay_when_its_writer_lines_go() -> None:
 def test_a_house_number_after_its_street_is_no_work_number(said) -> None:
     cleaned = _clean(f"Lily stays at {said} with Kane Rogers", name="Sam Okafor")
     assert said.lower() in cleaned
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Kirkby station",
+        "West Bromwich bus station",
+        "Willow Tree pub car park",
+        "Belle Vue bus stop",
+    ],
+)
+def test_a_name_followed_by_what_the_place_is_stays_a_place(place) -> None:
+    cleaned = _clean(f"Lily was dropped at {place} by Kane Rogers", name="Sam Okafor")
+    assert place.lower() in cleaned
+
+
+def test_days_and_shop_formats_are_ordinary_words() -> None:
+    said = "every Weds Lily waits outside Tesco Express with Kane Rogers"
+    assert said.lower() in _clean(said, name="Sam Okafor")
