@@ -28,7 +28,7 @@ from functools import lru_cache
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
 from .identity import PLACE_WORDS, SourceIdentity
-from .lexicon import PHONETIC, is_english_word
+from .lexicon import PHONETIC, is_english_word, is_lower_case_name
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
@@ -257,6 +257,8 @@ def sanitise(
     inner = [(c.start, c.end) for c in protected if c.kind not in _ZONE_LINE_KINDS]
     for candidate in zoned + entered + others:
         if any(s <= candidate.start and candidate.end <= e for s, e in taken):
+            continue
+        if _field_label(text, candidate):
             continue
         if candidate.kind in _ZONE_LINE_KINDS and any(
             candidate.start <= s and e <= candidate.end for s, e in inner
@@ -774,6 +776,28 @@ def _writers_people_once_named(
             )
         settled.append(f)
     return settled
+
+
+_LABEL_ABBREVIATIONS = frozenset(
+    ["addr", "tel", "mob", "ref", "dob", "nhs", "urn", "pt", "yp", "dsl", "reg", "dept", "loc"]
+)
+
+
+def _field_label(text: str, candidate: Candidate) -> bool:
+    """ "Addr:", "Clinician:", "Tenancy:" in a case print's top block name a field, not anyone:
+    an everyday word (or a field's abbreviation) straight before a colon. A chat's "Tomek:" is
+    no everyday word and is judged as a name."""
+    if candidate.kind not in _PERSON_KINDS or text[candidate.end : candidate.end + 1] != ":":
+        return False
+    if not candidate.text[:1].isupper() or not candidate.text.replace(" ", "").isalpha():
+        return False  # a chat's "tom.w:" or "[09:03] aisha.br:" is someone's name
+    if re.search(r"(?:\]|\d:\d\d)[ \t]*$", text[max(0, candidate.start - 8) : candidate.start]):
+        return False
+    words = _tokens(candidate.text)
+    return bool(words) and all(
+        w in _LABEL_ABBREVIATIONS or (is_english_word(w) and not is_lower_case_name(w))
+        for w in words
+    )
 
 
 _PERSON_KINDS = frozenset({"person", "proper"})

@@ -564,8 +564,14 @@ def _numbers(text: str) -> list[Candidate]:
             continue
         if _DATE_LIKE.match(value) or _PLATE.fullmatch(value) or _POSTCODE.fullmatch(value):
             continue
+        if _IN_A_HANDLE.match(text, max(0, match.start() - 1)):
+            continue  # "ty.bandz22", "dre.cla69": the end of an account name, not a number
         found.append(Candidate(match.start(), match.end(), "number", value))
     return found
+
+
+# A dot or an underscore straight before, between letters: the stretch ends an account name.
+_IN_A_HANDLE = re.compile(r"(?<=[A-Za-z0-9])[._](?=[A-Za-z])")
 
 
 _NUMBER_WORDS = frozenset(

@@ -202,3 +202,30 @@ def test_a_name_followed_by_what_the_place_is_stays_a_place(place) -> None:
 def test_days_and_shop_formats_are_ordinary_words() -> None:
     said = "every Weds Lily waits outside Tesco Express with Kane Rogers"
     assert said.lower() in _clean(said, name="Sam Okafor")
+
+
+def test_a_case_prints_field_labels_are_no_names_and_its_subject_line_stays() -> None:
+    text = (
+        "R4 Clinical Notes - Lakeside Dental Practice\n"
+        "Patient: Lily Brannigan  DOB 17/04/2012  Addr: 9 Lakeside Walk\n"
+        "Clinician: Dr V Subramanian (GDC 214876)\n"
+        "Notes: Lily came in with Kane Rogers."
+    )
+    form = SubjectDetails.from_form(
+        {"subjects": [{"name": "Lily Brannigan", "address": "9 Lakeside Walk"}]}
+    )
+    identity = SourceIdentity(name="Vikram Subramanian", organisation="Lakeside Dental Practice")
+    cleaned = sanitise(text, identity, form).text
+    assert "Patient: Lily Brannigan  DOB 17/04/2012  Addr: 9 Lakeside Walk" in cleaned
+    assert "Subramanian" not in cleaned
+
+
+@pytest.mark.parametrize("handle", ["ty.bandz22", "dre.cla69", "kane_r.07"])
+def test_an_account_name_ending_in_digits_is_not_cut_as_a_number(handle) -> None:
+    form = SubjectDetails.from_form(
+        {"persons_of_concern": [{"name": "Kane", "social_media": handle}]}
+    )
+    cleaned = sanitise(
+        f"Kane messages Lily as {handle} on insta", SourceIdentity(name="Sam Okafor"), form
+    ).text
+    assert handle in cleaned
