@@ -473,6 +473,23 @@ _SINGLED_OUT = re.compile(
     r"|\b(?:every(?:one|body)|they|he|she)(?:['\u2019]ll|\s+will|\s+would|['\u2019]d)?\s+"
     r"(?:[\w'\u2019-]+\s+){0,2}?know(?:s)?\s+(?:it\s+was\s+|it['\u2019]?s\s+|that\s+it['\u2019]?s\s+)?"
     r"(?:me|us|who)\b"
+    # The writer's languages, shifts and ties: "I speak some Polish", "im on from 6am", "i'm on
+    # poolside mon weds fri", "i am cousin of the mother", "because I know the family".
+    r"|(?<![\w'\u2019])(?:i|we)\s+(?:also\s+)?speak\s+(?:some\s+|a\s+(?:bit|little)\s+(?:of\s+)?|fluent\s+)?"
+    r"(?:" + _LANGUAGES + r")\b"
+    r"|(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|we['\u2019]?re|we\s+are)\s+on\s+(?=(?:from\b|nights?\b|earl(?:y|ies)\b|"
+    r"lates?\b|days\b|\d|the\s+(?:till|desk|door|gate|counter|front|rota|tills|floor)\b|[a-z]+side\b|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)))"
+    r"|(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|im)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:cousin|aunt|auntie|"
+    r"uncle|neighbour|neighbor|godmother|godfather|relative|relation|family\s+friend)\b"
+    r"|(?<![\w'\u2019])(?:i|we)\s+(?:know|knew|have\s+known)\s+(?:the|his|her|their)\s+(?:family|mum|dad|mother|"
+    r"father|parents|nan|grandmother)\b"
+    # The writer saying the subject's name and theirs only happen to match: the match itself
+    # tells who wrote ("(no relation lol)", "not connected with us, same name as the road").
+    r"|\bno\s+relation\b|\bnot\s+(?:connected|related)\s+(?:with|to)\s+(?:us|me)\b"
+    r"|\bsame\s+(?:name\s+)?as\s+(?:the|our|my)\s+(?:school|shop|road|street|company|business|practice|"
+    r"club|church|salon|firm|centre|nursery|surgery)(?:['\u2019]s)?(?:\s+name)?\b"
+    r"|\bnot\s+me\s+obv"
 )
 # Where the singled-out stretch ends: a clause break, or the next clause's own subject ("kyle only
 # talks to me i saw him ...": what the writer saw stays).

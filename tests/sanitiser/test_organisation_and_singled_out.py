@@ -229,3 +229,22 @@ def test_an_account_name_ending_in_digits_is_not_cut_as_a_number(handle) -> None
         f"Kane messages Lily as {handle} on insta", SourceIdentity(name="Sam Okafor"), form
     ).text
     assert handle in cleaned
+
+
+@pytest.mark.parametrize(
+    "tie",
+    [
+        "I speak some Polish",
+        "im on from 6am",
+        "i'm on poolside mon weds fri",
+        "i am cousin of the mother",
+        "because I know the family",
+        "not connected with us, same name as the road",
+    ],
+)
+def test_the_writers_languages_shifts_and_ties_go(tie) -> None:
+    cleaned = _clean(
+        f"Lily was with Kane Rogers again, {tie}. I saw Lily leave at 15:20", name="Sam Okafor"
+    )
+    assert tie.lower() not in cleaned
+    assert "i saw lily leave at 15:20" in cleaned
