@@ -409,7 +409,8 @@ _WORK_THINGS = (
     r"department|dept|unit|practice|branch|depot|yard|floor|wing|corridor|lab|studio|"
     r"workshop|clubhouse|stall|booth|reception|call|calls|visit|visits|session|sessions|"
     r"juniors|seniors|members|players|young\s+people|books|system|records|database|cctv|camera|"
-    r"cameras|membership|whiteboard|loyalty\s+\w+|log|logbook|sign-in\s+sheet"
+    r"cameras|membership|whiteboard|loyalty\s+\w+|log|logbook|sign-in\s+sheet|pigeonhole|"
+    r"drop-?in|staffroom|locker|post|base|pitch|stand|kiosk|pool|poolside|walk|doors?"
 )
 # The language the writer and the subject speak together: "she told me in Arabic", "we spoke
 # in Polish": few of the writer's colleagues may share it.
@@ -427,6 +428,99 @@ _MY_WORK_THING = re.compile(
     r"(?i)(?:\b(?:in|on|at|to|of|by|from|for|with|into|onto)\s+)?(?:one\s+of\s+)?"
     r"\b(?P<my>my|our)\s+(?:own\s+|usual\s+|regular\s+|little\s+|old\s+|new\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:" + _WORK_THINGS + r")\b"
+)
+# The same, read on its own over the whole text with more words between: "my weds 5pm stage 7
+# group", "my Tuesday welfare drop-in" (a dictated run-on's clause may hide it from the engine).
+_MY_OR_OUR = re.compile(r"(?i)\b(?:my|our)\s+")
+_WORK_THING_WORD = re.compile(r"(?i)(?:" + _WORK_THINGS + r")\b")
+_WIDE_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "with",
+        "a",
+        "an",
+        "is",
+        "was",
+        "he",
+        "she",
+        "they",
+        "it",
+        "but",
+        "or",
+        "for",
+        "from",
+        "that",
+        "who",
+        "his",
+        "her",
+        "their",
+        "i",
+        "we",
+    ]
+)
+_WIDE_WORDS = 5
+
+
+def _my_work_things(text: str) -> list[tuple[int, int, int, int]]:
+    found = []
+    for my in _MY_OR_OUR.finditer(text):
+        position = my.end()
+        for count, word in enumerate(_WORD.finditer(text, position, position + 60)):
+            if count >= _WIDE_WORDS or text[position : word.start()].strip(" \t-"):
+                break
+            thing = _WORK_THING_WORD.match(text, word.start())
+            if thing is not None:
+                found.append((my.start(), thing.end(), my.start(), thing.end()))
+                break
+            value = word.group()
+            named = value[:1].isupper() and not value.isupper() and value.isalpha()
+            if value.casefold() in _WIDE_STOP or (
+                named and value.casefold() not in _PLAIN_CAPITALS
+            ):
+                break  # "my colleague Dev Patel in reception": the name is judged alone
+            position = word.end()
+    return found
+
+
+# Capitalised words that may stand between "my" and the work thing: days, months, year words.
+_PLAIN_CAPITALS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "weds",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "year",
+        "stage",
+        "entry",
+        "level",
+        "key",
+        "blwyddyn",
+        "form",
+        "set",
+        "reception",
+        "nursery",
+        "junior",
+        "senior",
+    ]
 )
 # The subject comes to the writer's group: "trains with us", "attended with us".
 _WITH_US = re.compile(
@@ -712,7 +806,12 @@ def self_description_spans(text: str) -> list[tuple[int, int, int, int]]:
     """The clauses of ``text`` by which a reader could work out who the writer is, each as
     (start, end, cue start, cue end): the cue is what points to the writer ("I took", "my
     tutor group"); the rest of the clause may hold what the subjects did."""
-    singled_out = _singled_out_spans(text) + _introduced_spans(text) + _our_spans(text)
+    singled_out = (
+        _singled_out_spans(text)
+        + _introduced_spans(text)
+        + _our_spans(text)
+        + _my_work_things(text)
+    )
     if _FIRST_PERSON_WORD.search(text) is None:
         return singled_out
     found: list[tuple[int, int, int, int]] = list(singled_out)

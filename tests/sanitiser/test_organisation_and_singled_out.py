@@ -248,3 +248,24 @@ def test_the_writers_languages_shifts_and_ties_go(tie) -> None:
     )
     assert tie.lower() not in cleaned
     assert "i saw lily leave at 15:20" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("said", "gone"),
+    [
+        ("lily is in my weds 5pm stage 7 group with kane rogers", "my weds 5pm stage 7 group"),
+        ("Lily came to my Tuesday welfare drop-in with Kane Rogers", "my tuesday welfare drop-in"),
+        ("Lily left a note in my pigeonhole about Kane Rogers", "my pigeonhole"),
+    ],
+)
+def test_the_writers_work_things_go_however_many_words_between(said, gone) -> None:
+    cleaned = _clean(said, name="Sam Okafor")
+    assert gone not in cleaned
+    assert "kane rogers" in cleaned
+
+
+def test_a_name_after_my_is_judged_alone() -> None:
+    form = SubjectDetails.from_form({"subjects": [{"name": "Lily Shaw"}]})
+    said = "My student Lily Shaw in reception told me about Kane"
+    cleaned = sanitise(said, SourceIdentity(name="Sam Okafor"), form).text
+    assert "Lily Shaw" in cleaned
