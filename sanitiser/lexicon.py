@@ -9,6 +9,7 @@ Common English is read from wordfreq's frequency list once per process.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from .vocabulary import COMMON_FIRST_NAMES, DIMINUTIVES, word_set
 
@@ -224,7 +225,26 @@ def is_lower_case_name(lower: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lower_case_names() -> frozenset[str]:
-    return FIRST_NAMES - _very_common_words() - _ABBREVIATIONS
+    return (FIRST_NAMES - _very_common_words() - _ABBREVIATIONS) | _world_first_names()
+
+
+@lru_cache(maxsize=1)
+def _world_first_names() -> frozenset[str]:
+    """Given names from the many communities a UK force serves (sanitiser/first_names.txt,
+    written for this project: ~9,500 names and short forms, from Welsh and Irish to Somali,
+    Kurdish, Tigrinya, Polish, Yoruba and Vietnamese). Typed without capitals, a colleague's
+    "soran" or "abdi" is found as a name. Any word that is also everyday English ("grace",
+    "mark"), a place word, a day or a vehicle stays a word."""
+    listed = (Path(__file__).with_name("first_names.txt")).read_text(encoding="utf-8").split()
+    ordinary = CAPITALISED_ORDINARY | VEHICLE_MAKES | VEHICLE_MODELS | COLOURS | _ABBREVIATIONS
+    return frozenset(
+        name
+        for name in listed
+        if len(name) >= 3
+        and name not in ordinary
+        and name not in MORE_PLACE_WORDS
+        and not is_english_word(name)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -269,3 +269,19 @@ def test_a_name_after_my_is_judged_alone() -> None:
     said = "My student Lily Shaw in reception told me about Kane"
     cleaned = sanitise(said, SourceIdentity(name="Sam Okafor"), form).text
     assert "Lily Shaw" in cleaned
+
+
+@pytest.mark.parametrize("colleague", ["soran", "abdi", "jodie", "gethin", "tariq"])
+def test_a_colleagues_name_typed_without_capitals_is_found_from_many_communities(colleague) -> None:
+    text = f"lily was in again with kane rogers, {colleague} saw it too"
+    cleaned = _clean(text, name="Sam Okafor")
+    assert colleague not in cleaned
+    assert "kane rogers" in cleaned
+
+
+def test_the_world_names_list_leaves_everyday_english_words_out() -> None:
+    from sanitiser.lexicon import _world_first_names
+
+    names = _world_first_names()
+    assert {"soran", "abdi", "gethin"} <= names
+    assert not {"grace", "mark", "dawn", "will"} & names
