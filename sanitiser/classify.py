@@ -336,11 +336,18 @@ def sanitise(
     # the output once more with them, so the proposal never holds what they would catch.
     # Its words are the input's away from the markers: they are carried over, not split again.
     output_index: TextIndex | None = spliced_index(index, output, segments)
+    # What the professional entered stays through the re-read too: "my lad [source removed]
+    # 07700 900216" is no contact detail given next to the source when the number is the
+    # subject's as entered.
+    entered_out = [
+        _forward(f.start, f.end, segments) for f in findings if f.cls == SUBJECT and not f.removed
+    ]
     for _ in range(3):
-        again = find_source_identifiers(output, identity, output_index)
+        again = _around(find_source_identifiers(output, identity, output_index), entered_out)
         if not again:
             break
-        output, _ = _apply(output, again)
+        output, moved = _apply(output, again)
+        entered_out = [_forward(start, end, moved) for start, end in entered_out]
         output_index = None
     return ClassifiedResult(
         text=output,
@@ -348,6 +355,38 @@ def sanitise(
         flagged=flag_provenance(output, output_index),
         findings=findings,
     )
+
+
+def _forward(start: int, end: int, segments: list) -> tuple[int, int]:
+    """Where a stretch the markers did not touch stands once they are in."""
+    shift = 0
+    for removed_start, removed_end, out_start, out_end in segments:
+        if removed_end > start:
+            break
+        shift += (removed_end - removed_start) - (out_end - out_start)
+    return start - shift, end - shift
+
+
+def _around(spans: list[Span], keep: list[tuple[int, int]]) -> list[Span]:
+    """The re-read's finds with what must stay cut out of them."""
+    if not keep:
+        return spans
+    pieces: list[Span] = []
+    for span in spans:
+        cuts = [(s, e) for s, e in keep if s < span.end and span.start < e]
+        if not cuts:
+            pieces.append(span)
+            continue
+        position = span.start
+        for s, e in sorted(cuts):
+            if s > position and span.text[position - span.start : s - span.start].strip():
+                text = span.text[position - span.start : s - span.start]
+                pieces.append(Span(position, s, span.kind, text, span.reason))
+            position = max(position, e)
+        if position < span.end and span.text[position - span.start :].strip():
+            text = span.text[position - span.start :]
+            pieces.append(Span(position, span.end, span.kind, text, span.reason))
+    return pieces
 
 
 # What a subject's details are: a clause about the writer's work is cut around them.

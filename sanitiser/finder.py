@@ -1352,6 +1352,10 @@ def _with_context(
         third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
         if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
+        elif third and (_MY_STAFF.search(before[-40:]) or _JOB_BEFORE_NAME.search(before[-40:])):
+            # "my girl Kiki", "my Saturday girl, Roisin", "my lad kev", "student nurse Aisha":
+            # the writer's own staff or a colleague by their job, not a young person.
+            third, writer = False, True
         elif _AS_THEY_ASKED.search(before[-6:]) and _ASKED_AFTER.match(after):
             # "putting it on the form as Mr Hegarty said": whoever tells the writer what to do
             # at work is the writer's colleague, not someone the information is about.
@@ -1399,6 +1403,22 @@ _BARE_WORK_VEHICLE = re.compile(
 )
 
 
+_MY_STAFF = re.compile(
+    r"(?i)\b(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?(?:girl|girls|lad|lads|boy|boys)[ \t,]*$"
+)
+# A job word straight before a name, with nobody's before it: "student nurse Aisha", "charge
+# hand Marcus" ("her social worker Kim" is someone else's).
+_JOB_BEFORE_NAME = re.compile(
+    r"(?i)(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!['\u2019]s )\b(?:"
+    + "|".join(
+        sorted(
+            ROLE_NOUNS - {"student", "pupil", "patient", "client", "resident", "tenant"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[ \t,]*$"
+)
 _AS_THEY_ASKED = re.compile(r"(?i)\bas[ \t]+$")
 _ASKED_AFTER = re.compile(
     r"(?i)[ \t]+(?:has[ \t]+|had[ \t]+)?(?:said|asked|told|suggested|advised|requested|wanted|"

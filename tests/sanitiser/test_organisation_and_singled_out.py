@@ -285,3 +285,27 @@ def test_the_world_names_list_leaves_everyday_english_words_out() -> None:
     names = _world_first_names()
     assert {"soran", "abdi", "gethin"} <= names
     assert not {"grace", "mark", "dawn", "will"} & names
+
+
+@pytest.mark.parametrize(
+    ("said", "staff"),
+    [
+        ("he gave my lad kev his number", "kev"),
+        ("The lad told my Saturday girl, Roisin, his name", "roisin"),
+        ("Seen jointly with student nurse Aisha. Lily aware", "aisha"),
+    ],
+)
+def test_the_writers_staff_named_by_how_they_stand_to_the_writer_go(said, staff) -> None:
+    cleaned = _clean(f"{said}. Lily was with Kane Rogers", name="Sam Okafor")
+    assert staff not in cleaned
+    assert "kane rogers" in cleaned
+
+
+def test_what_was_entered_stays_through_the_second_reading() -> None:
+    form = SubjectDetails.from_form(
+        {"persons_of_concern": [{"name": "Marty", "phone_numbers": ["07700 900216"]}]}
+    )
+    text = "his number was on a card he gave my lad kev 07700 900216, so Marty rang Lily"
+    cleaned = sanitise(text, SourceIdentity(name="Padraig Gallagher"), form).text
+    assert "07700 900216" in cleaned
+    assert "kev" not in cleaned
