@@ -14,9 +14,11 @@ time that is now or soon, or with another sign of the same kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from urgency import patterns as p
+from urgency.cues import Cue, sentence_cues
 from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
@@ -199,8 +201,10 @@ def _sentence_hits(
             ("threat_with", p.THREAT_WITH),
         )
     }
-    if not any(cues.values()):
+    stem_cues = [cue for cue in sentence_cues(text) if cue.kind not in ("now", "present")]
+    if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
+    stem_cues = sentence_cues(text) if stem_cues else []
 
     times = _times(text)
     has_time = bool(times)
@@ -336,12 +340,98 @@ def _sentence_hits(
             if p.SERIOUS_HARM.search(text[match.end() :]):
                 add("threat_to_life", True, match)
 
-    if hits:
+    hits += _cue_hits(
+        sentence,
+        cues=stem_cues,
+        usable=usable,
+        joking=joking,
+        found_later=found_later,
+        has_time=has_time,
+    )
+    if any(cue.kind == "harmless" for cue in stem_cues):
+        hits = [hit for hit in hits if hit.kind != "weapon"]
+    if any(hit.kind != "time" for hit in hits):
         hits += [
             _Hit("time", False, sentence.span(match.start(), match.end()), True, in_when)
             for match in times
         ]
     return hits
+
+
+class _At:
+    """A cue's characters, read like a regular-expression match by the rules' checks."""
+
+    def __init__(self, text: str, cue: Cue) -> None:
+        self._text, self._cue = text, cue
+
+    def start(self) -> int:
+        return self._cue.start
+
+    def end(self) -> int:
+        return self._cue.end
+
+    def group(self) -> str:
+        return self._text[self._cue.start : self._cue.end]
+
+
+# Harm verbs that name a weapon in use: "I will cut you", "going to glass his ex".
+_WEAPON_VERB = re.compile(
+    r"(?<!\S)(?:stab\w*|shoot\w*|shot|knif\w*|glass\w*|bottl\w*|slash\w*|shank\w*|cut\w*|"
+    r"acid|petrol|jook\w*|juk\w*|chef|dip|wet)(?!\S)"
+)
+
+
+def _cue_hits(
+    sentence: _Sentence,
+    *,
+    cues: list[Cue],
+    usable: Callable[..., bool],
+    joking: bool,
+    found_later: bool,
+    has_time: bool,
+) -> list[_Hit]:
+    """Hits from the stem-level cues (`urgency.cues`) where the rules found none of that kind."""
+    text = sentence.text
+    present = any(cue.kind == "present" for cue in cues)
+    made: list[_Hit] = []
+
+    def hit(kind: str, strong: bool, cue: Cue) -> None:
+        at = _At(text, cue)
+        if sentence.quoted_alone(cue.start, cue.end):
+            return
+        span = sentence.span(cue.start, cue.end)
+        made.append(_Hit(kind, strong, span, has_time, sentence.field_name == "when", at.group()))
+
+    for cue in cues:
+        at = _At(text, cue)
+        if cue.kind in ("now", "present", "harmless"):
+            continue
+        if cue.kind in ("threat", "lethal", "self_threat"):
+            if joking or not usable(at, p.THREAT_IDIOM, conditional=False):
+                continue
+            if cue.kind == "self_threat":
+                hit("self_harm", True, cue)
+                continue
+            hit("threat_to_life", True, cue)
+            if cue.kind == "threat" and _WEAPON_VERB.search(at.group()):
+                hit("weapon", True, cue)
+        elif cue.kind == "weapon":
+            if usable(at, p.ORDINARY_WEAPON) and not joking:
+                hit("weapon", False, cue)
+        elif cue.kind == "ligature":
+            if usable(at, p.SELF_HARM_IDIOM):
+                hit("self_harm", True, cue)
+        elif cue.kind in ("farewell", "place"):
+            if usable(at, p.SELF_HARM_IDIOM) and not joking:
+                hit("self_harm", False, cue)
+        elif (
+            cue.kind == "absence"
+            and not found_later
+            and not present
+            and usable(at, p.ORDINARY_MISSING)
+        ):
+            hit("missing_now", False, cue)
+    return made
 
 
 def _immediacy_and_risks(sentences: list[_Sentence]) -> tuple[list[_Hit], list[_Hit]]:
