@@ -27,7 +27,7 @@ _IRREGULAR = {
     "shot": "shoot",
     "knives": "knife",
     "left": "leave",
-    "gone": "go",
+    "gone": "gone",  # "has gone" is absent; "is going" is not
     "went": "go",
     "took": "take",
     "taken": "take",
@@ -179,9 +179,15 @@ _RELATION = _w(
     "colleague",
     "carer",
 )
+# "her" is a person only where no noun follows it: "finish her" but not "finish her coursework".
+_OBJECT_END = (
+    r"(?=$| ,| (?:to|home|out|away|back|in|into|off|for|with|round|up|down|now|tonight|today|"
+    r"tomorrow|if|when|and|or|before|after|again|later|at|on|by|unless|until|so|because|over|"
+    r"properly|good|too|first|there|here|face|throat|neck|\d+\w*)(?!\S))"
+)
 TARGET = _w(
     "him",
-    "her",
+    rf"her{_OBJECT_END}",
     "them",
     "you",
     "ya",
@@ -240,7 +246,6 @@ HARM_VERB = _w(
 )
 INTENT = _w(
     "will",
-    "would",
     r"go to",
     "gonna",
     r"want to",
@@ -277,6 +282,7 @@ LETHAL = _compile(
         r"be with (?:their|his|her|my|our) \w+ in heaven",
         r"(?:put|turn) (?:the )?gas on",
         r"(?:smell|smelt) (?:of )?gas",
+        r"not (?:mov|breath|respond)(?! house| to| on| away| out| in| forward| back)",
         r"(?:will|go to|gonna) be (?:dealt with|sort out|taken care of)",
     )
 )
@@ -302,6 +308,7 @@ LIGATURE = _compile(
         r"(?:his|her|their|my) neck",
         "noose",
         r"engine (?:is |was )?run",
+        r"drive (?:\w+ ){0,3}(?:car|van) into (?:a|the) (?:wall|tree|river|lorry|sea|bridge)",
         r"lock (?:himself |herself |themselves )?in (?:the|a) (?:garage?|car)",
     )
 )
@@ -332,9 +339,10 @@ LETHAL_PLACE = _compile(
 # The person is not where they should be.
 ABSENCE = _compile(
     _w(
-        r"(?:has|have|is|are) go(?! to| for| through| into| back| well| in)",
-        r"go (?:from|since|out of|off)",
-        r"(?:go|gone) since",
+        r"(?:has|have|is|are|had) gone"
+        r"(?! to| for| through| into| back| well| in| on| up| down| off| quiet| silent| dark| cold|"
+        r" wrong| mad| red| pale| blue| white| missing| home| through)",
+        r"gone (?:from|since|out of)",
         r"not anywhere",
         r"nowher",
         r"(?:room|bed|tent|flat|cell) (?:is |was )?empty",
@@ -346,13 +354,15 @@ ABSENCE = _compile(
         r"(?:not|no) (?:answer|pick up|reply)\w* (?:(?:his|her|their) )?"
         r"(?:phone|call|message?|text)",
         r"(?:can not|could not|unable to|can not) (?:reach|find|contact|get hold of)",
-        r"(?:lose|losing|lost) (?:him|her|them|sight|track)",
+        r"(?:lose|losing|lost) (?:sight|track|contact) of",
+        r"los (?:him|her|them) (?:from view|in the crowd)",
         r"(?:not|no longer) (?:online|in|at home|here)(?= ,|$| now| since)",
         r"(?:car|van|bike) is (?:go|gone|missing)",
         r"search",
-        r"(?:get|got|put|bundle?|drag|pull|took|take?) (?:him|her|them) (?:in|into) "
+        # Put in a car by force: "two older men who got her in a car".
+        r"(?:get|got|bundle?|drag|pull|push|force) (?:him|her|them) (?:in|into) "
         r"(?:a|the|his|their) (?:car|van)",
-        r"take? (?:him|her|them) (?:in|away)",
+        r"take? (?:him|her|them) away",
         r"(?:phone|mobile?) (?:is |was )?(?:off|dead|switch off|go to voicemail)",
         r"last seen",
     )
@@ -368,6 +378,8 @@ PRESENT = _compile(
         r"(?:he|she|they) (?:is|are) (?:in|at) (?:the|our|my) ",
         r"in (?:the|our) (?:shop|waiting room|office|back room)",
         r"(?:find|found) (?:him|her|them)",
+        r"but (?:he|she|they) (?:was|were|is|are) (?:at|with|in|safe|fine)",
+        r"met (?:his|her|their) \w+ at",
     )
 )
 NOW = _compile(

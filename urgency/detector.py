@@ -23,6 +23,10 @@ from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
+_QUOTED_NAME = re.compile(
+    r"\b(?:called|named|nicknamed|known as|titled|name is)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
+    re.IGNORECASE,
+)
 _NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
 _POSSESSION_REACH = 8  # words before a weapon that "has"/"carrying"/"with" can govern
 _INTENT_BEFORE = re.compile(
@@ -110,6 +114,12 @@ class _Sentence:
             and not any(ch.isspace() for ch in word)
         )
 
+    def named(self, start: int, end: int) -> bool:
+        """Whether canonical characters start..end sit in a quoted name: a team "called 'The
+        Serial Killers'", a film titled "'Knife Edge'"."""
+        first, _ = self.normal.written_span(self.offset + start, self.offset + end)
+        return _QUOTED_NAME.search(self.written[max(0, first - 60) : first]) is not None
+
     def span(self, start: int, end: int) -> Span:
         first, last = self.normal.written_span(self.offset + start, self.offset + end)
         return Span(self.field_name, first, last, self.index)
@@ -130,7 +140,7 @@ def _clause_before(text: str, position: int, reach: int) -> str:
 # A negation does not reach past a new subject or a joining word: in "if she does not pay he
 # will kill her", the "not" is hers, not his.
 _NEW_CLAUSE = re.compile(
-    r"^.*(?:^| )(?:if|when|because|but|that|so|or|unless|until|then|and|he|she|they|i|we|who) "
+    r"^.*(?:^| )(?:if|when|because|but|that|so|unless|until|then|and|he|she|they|i|we|who) "
 )
 
 
@@ -229,7 +239,9 @@ def _sentence_hits(
     hits: list[_Hit] = []
 
     def add(kind: str, strong: bool, match: re.Match[str]) -> None:
-        if sentence.quoted_alone(match.start(), match.end()):
+        if sentence.quoted_alone(match.start(), match.end()) or sentence.named(
+            match.start(), match.end()
+        ):
             return
         span = sentence.span(match.start(), match.end())
         hits.append(_Hit(kind, strong, span, has_time, in_when, match.group()))
@@ -393,11 +405,13 @@ def _cue_hits(
     """Hits from the stem-level cues (`urgency.cues`) where the rules found none of that kind."""
     text = sentence.text
     present = any(cue.kind == "present" for cue in cues)
+    # "Someone will end up shooting him one day" is a fear, not a threat.
+    only_possible = p.ONLY_POSSIBLE.search(text) is not None
     made: list[_Hit] = []
 
     def hit(kind: str, strong: bool, cue: Cue) -> None:
         at = _At(text, cue)
-        if sentence.quoted_alone(cue.start, cue.end):
+        if sentence.quoted_alone(cue.start, cue.end) or sentence.named(cue.start, cue.end):
             return
         span = sentence.span(cue.start, cue.end)
         made.append(_Hit(kind, strong, span, has_time, sentence.field_name == "when", at.group()))
@@ -407,7 +421,7 @@ def _cue_hits(
         if cue.kind in ("now", "present", "harmless"):
             continue
         if cue.kind in ("threat", "lethal", "self_threat"):
-            if joking or not usable(at, p.THREAT_IDIOM, conditional=False):
+            if joking or only_possible or not usable(at, p.THREAT_IDIOM, conditional=False):
                 continue
             if cue.kind == "self_threat":
                 hit("self_harm", True, cue)

@@ -96,7 +96,8 @@ WEAPON_CLEARED = compile_words(
         r"(?:made|seen|found)",
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
-        r"(?:a |an )?(?:plastic|toy|replica|fake|imitation)",
+        r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
+        r"pellet)",
         r"nothing was found",
         r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
         r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
@@ -139,6 +140,10 @@ PAST = compile_words(
         r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few|many|"
         r"couple of|a couple of) (?:years?|months?) ago",
         r"last (?:year|month|term|summer|spring|autumn|winter|christmas|easter|half term)",
+        r"(?:\d+|a few|few|several|two|three|four|five|six|couple of|a couple of) weeks ago",
+        r"since (?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)(?! \d)",
+        r"over the (?:summer|christmas|easter|half term|holidays|summer holidays)",
         r"when (?:he|she|they|i) (?:was|were) "
         r"(?:\d+|young|younger|little|a child|small|in year \d+|"
         r"at primary|in primary)",
@@ -158,6 +163,10 @@ SETTLED = compile_words(
         "no further", "since then", "dealt with", "resolved", "no recent",
         r"separated (?:them|the)", r"sent home", r"calmed down", "has since",
         "have since", "no concerns since", "no incidents since",
+        # "It was a few weeks ago." "This was over the summer holidays." "Nobody was hurt."
+        r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
+        r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
+        r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
     )
 )
 # The person is safe or well now: this sentence and the one before it are over ("She cut her knee
@@ -167,6 +176,9 @@ SAFE_NOW = compile_words(
         r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
         r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
+        # The writer's own all-clear: "Nothing to worry about." "No current concerns."
+        "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
+        r"(?:he|she|they) (?:was|were) fine(?! until| when| but)",
     )
 )
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
@@ -174,6 +186,7 @@ NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
         "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+        r"no incident (?:has )?(?:happened|occurred)",
     )
 )
 RECOVERED = compile_words(
@@ -219,7 +232,8 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
-        r"about (?:the|a) game",
+        r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
+        r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
         "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
         r"practi[sc]ed", r"practi[sc]ing",
@@ -239,6 +253,7 @@ DISCLOSURE = compile_words(
         r"told (?:me|us|her|him|staff|the \w+|her \w+|his \w+)", "disclosed", "confided",
         r"(?:said|says|admitted|revealed) (?:that|to me|to us)", r"asked (?:me|us)",
         r"(?:she|he|they) (?:said|says) (?:he|she|they|i|her|his)",
+        r"(?:kept|keeps|keep) (?:saying|telling)", r"saying (?:that|he|she|they|i)",
     )
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
@@ -320,7 +335,8 @@ JOKE = compile_words(
 JOKE_AFTER = compile_words(
     words(
         r"(?:he|she|they|both|everyone|we) (?:was|were) (?:(?!not |never )\w+ )?"
-        r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh)(?! it off)",
+        r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh|funny)"
+        r"(?! it off)",
         r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
     )
 )
@@ -335,6 +351,9 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
+        # Sold, stocked or stored: "we sell razor blades", "the kitchenware aisle", "armoury".
+        r"(?:we|they|i) (?:sell|stock)", "aisle", "kitchenware", "behind the counter", "armoury",
+        r"locked away", r"(?:gun|secure|locked) cabinet", r"sporting guns?", "supermarket",
         r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
         r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
@@ -375,7 +394,7 @@ THREAT_WITH = compile_words(
 _NAMING = (
     r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
     r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
-    r"games?|class|safety|sharpener|maker|scene)"
+    r"games?|class|safety|sharpener|sharpening|maker|scene)"
 )
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
@@ -512,9 +531,13 @@ THREAT_IDIOM = compile_words(
         r"kill (?:the|those|these|that) (?:rumours?|idea|conversation|lights?|engine|music|bugs?|"
         r"germs|weeds|plants?|buzz|pain|noise)",
         r"kill for", "killer", r"(?:will|would|is going to) kill me (?:if|for|when)",
-        rf"kill (?:him|her|me|you) (?:if|for|when) {gap(4)}"
+        rf"kill (?:me|us|you) (?:if|for|when) {gap(4)}"
         r"(?:detention|grounded|homework|late|mess|"
         r"report|grades|phone|room|caught)",
+        # Said of another ("she'd kill him if he got another detention"), but not "if she's late
+        # back": a curfew is what a controlling partner enforces.
+        rf"kill (?:him|her|them) (?:if|for|when) {gap(4)}"
+        r"(?:detention|grounded|homework|mess|report|grades|room|caught)",
         r"murder a \w+",
         r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
         r"(?:bored|scared|worried|frightened|terrified|petrified) to death",
@@ -531,7 +554,16 @@ THREAT_IDIOM = compile_words(
         r"dying (?:their|his|her|my|your) hair", r"beat(?:ing)? (?:them|him|her|us) at",
         r"killed (?:a|the) (?:deer|rabbit|fox|"
         r"pig|chicken|spider|wasp|fly|mouse|rat)",
-        r"i am dead", r"dead inside", r"phone (?:is|was)? ?dead", "over my dead body",
+        r"i am dead", r"dead inside",
+        # Figures of speech: "train till they nearly die", "I feel like I'm dying".
+        r"(?:nearly|almost|practically) (?:die|died|dies|dying|dead|killed|kill)",
+        r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
+        r"(?:dying|going to die|dead)",
+        r"(?:would|will) have to kill (?:me|us)",
+        # A death already over: "killed in a road accident", "the anniversary of her dad's death".
+        r"(?:was|were|been) killed (?:in|by) (?:a|an|the)", r"who (?:was|were) killed",
+        r"anniversary of", r"(?:his|her|their|my) (?:\w+ )?death",
+        r"phone (?:is|was)? ?dead", "over my dead body",
         r"pain ?killers?",
         r"shoot (?:you|him|her|me) a",
     )
@@ -655,6 +687,9 @@ SELF_HARM_SIGN = compile_words(
 SELF_HARM_IDIOM = compile_words(
     words(
         r"(?:would|will) die (?:if|of|for|laughing)", "overdoses", r"(?:self harm|suicide) policy",
+        r"(?:nearly|almost|practically) (?:die|died|dies|dying|dead)",
+        r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
+        r"(?:dying|going to die|dead)",
         r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
         r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
@@ -736,6 +771,10 @@ ORDINARY_MISSING = compile_words(
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
+        r"(?:started|starts|start|keeps|keep|kept|been|is|was|are|were) missing "
+        r"(?!(?:since|from|for|after|overnight|again|now|today|tonight|this|by|at|in|on|with|"
+        r"and|or|but|as|until|yesterday|last|person|persons|child|children|girl|boy|man|woman|"
+        r"people|pupil|student|teen\w*)(?!\S))[a-z]\w*",
     )
 )
 FOUND = compile_words(
