@@ -181,8 +181,8 @@ _RELATION = _w(
 )
 # "her" is a person only where no noun follows it: "finish her" but not "finish her coursework".
 _OBJECT_END = (
-    r"(?=$| ,| (?:to|home|out|away|back|in|into|off|for|with|round|up|down|now|tonight|today|"
-    r"tomorrow|if|when|and|or|before|after|again|later|at|on|by|unless|until|so|because|over|"
+    r"(?=$| ,| (?:right|rn|to|home|out|away|back|in|into|off|for|with|round|up|down|now|"
+    r"tonight|today|tomorrow|if|when|and|or|before|after|again|later|at|on|by|unless|until|so|because|over|"
     r"properly|good|too|first|there|here|face|throat|neck|\d+\w*)(?!\S))"
 )
 TARGET = _w(
@@ -382,6 +382,17 @@ PRESENT = _compile(
         r"met (?:his|her|their) \w+ at",
     )
 )
+# Someone held or shut in now: the present or perfect tense is itself the time.
+HELD = _compile(
+    _w(
+        r"(?:will not|not|never) let (?:her|him|them|me|us) (?:leave|go|out|get out)",
+        r"(?:has|have|is|are) lock (?:her|him|them|me|us|\w+) (?:in|up|inside)",
+        r"(?:has|have|is|are) (?:been )?keep (?:her|him|them|me|us) (?:in|at|locked|prisoner)",
+        r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",
+        r"still in the (?:house|flat|room|car|van|building) with (?:her|him|them|me|us)",
+        r"(?:has|have) (?:taken|take) (?:her|his|their|my) (?:phone|keys|passport)",
+    )
+)
 NOW = _compile(
     _w(
         "now",
@@ -427,6 +438,7 @@ _CUES = (
     ("farewell", FAREWELL),
     ("place", LETHAL_PLACE),
     ("absence", ABSENCE),
+    ("held", HELD),
     ("present", PRESENT),
     ("now", NOW),
 )

@@ -27,6 +27,7 @@ _QUOTED_NAME = re.compile(
     r"\b(?:called|named|nicknamed|known as|titled|name is)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
     re.IGNORECASE,
 )
+_CLAIM_REACH = 10  # words before a danger word that "no suggestion that" can deny
 _NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
 _POSSESSION_REACH = 8  # words before a weapon that "has"/"carrying"/"with" can govern
 _INTENT_BEFORE = re.compile(
@@ -145,6 +146,9 @@ _NEW_CLAUSE = re.compile(
 
 
 def _negated(text: str, match: re.Match[str]) -> bool:
+    # "There is no suggestion he would hurt her": the whole claim that follows is denied.
+    if p.DENIED_CLAIM.search(_clause_before(text, match.start(), _CLAIM_REACH)):
+        return True
     before = _clause_before(text, match.start(), _NEGATION_REACH) + " "
     before = _NEW_CLAUSE.sub("", before)
     before = p.HEDGED_NEGATION.sub(" ", before)
@@ -432,6 +436,9 @@ def _cue_hits(
         elif cue.kind == "weapon":
             if usable(at, p.ORDINARY_WEAPON) and not joking:
                 hit("weapon", False, cue)
+        elif cue.kind == "held":
+            if usable(at) and not joking:
+                hit("imminent", True, cue)
         elif cue.kind == "ligature":
             if usable(at, p.SELF_HARM_IDIOM):
                 hit("self_harm", True, cue)
@@ -517,7 +524,10 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         joking_after = same_field and any(
             not _negated(following.text, match) for match in p.JOKE_AFTER.finditer(following.text)
         )
-        hits += _sentence_hits(
+        # A time in the next sentence of the same field dates this one: "She has gone from her
+        # bed. We noticed twenty minutes ago."
+        next_has_time = same_field and bool(_times(following.text))
+        sentence_hits = _sentence_hits(
             sentence,
             found_later=found_after[number],
             settled_after=settled_after,
@@ -526,6 +536,10 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,
         )
+        if next_has_time:
+            for hit in sentence_hits:
+                hit.sentence_has_time = True
+        hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"

@@ -145,7 +145,8 @@ PAST = compile_words(
         r"november|december)(?! \d)",
         r"over the (?:summer|christmas|easter|half term|holidays|summer holidays)",
         r"when (?:he|she|they|i) (?:was|were) "
-        r"(?:\d+|young|younger|little|a child|small|in year \d+|"
+        r"(?:\d+|young|younger|little|a child|small|in year \d+|a baby|a toddler|a teenager|"
+        r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?: years old)?|"
         r"at primary|in primary)",
         r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
         r"december)",
@@ -209,6 +210,12 @@ NEGATION = compile_words(
         "no", "not", "never", "none", "nobody", "no one", "without", "deny", "denies", "denied",
         "neither", "nor", "nothing", "ruled out", "free of", "wasn't", "isn't",
     )
+)
+# A claim denied as a whole: "no suggestion that he would", "nothing to indicate she will".
+DENIED_CLAIM = re.compile(
+    r"(?:^| )(?:no|not any|not the slightest|nothing to) (?:\w+ )?(?:suggestion|evidence|"
+    r"indication|indicate|suggest|sign|reason to (?:think|believe|suspect)|concerns?|"
+    r"information|intelligence) (?:at all )?(?:that |of |to suggest )?"
 )
 HEDGED_NEGATION = compile_words(
     words(
