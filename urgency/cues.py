@@ -344,6 +344,12 @@ ABSENCE = _compile(
         r" wrong| mad| red| pale| blue| white| missing| home| through)",
         r"gone (?:from|since|out of)",
         r"not anywhere",
+        r"or anywhere",
+        r"(?:not|never) (?:in|at) (?:his|her|their|the) (?:room|bed|home|flat|house|tent|seat|"
+        r"class|unit|ward|placement|cell|cabin)(?! with)",
+        # Someone living alone not up and about: "hasn't opened her door since yesterday".
+        r"(?:not|never) (?:open|answer|pull|collect|take in|drawn?) (?:her|his|their|the) "
+        r"(?:door|curtain|cord|post|milk|phone)",
         r"nowher",
         r"(?:room|bed|tent|flat|cell) (?:is |was )?empty",
         r"(?:went|go|climb|get) out (?:of )?(?:the|her|his|a) window",
@@ -351,7 +357,7 @@ ABSENCE = _compile(
         r"(?:has|have|had) leave?(?! (?:school|work|the job|her job|his job))",
         r"(?:not|never) (?:arrive?|turn up|come home|got home|been home|return)",
         r"did not (?:arrive?|turn up|come home|come back|return)",
-        r"(?:not|no) (?:answer|pick up|reply)\w* (?:(?:his|her|their) )?"
+        r"(?:not|no) (?:answer|pick up|reply)\w* (?:on |from |at )?(?:(?:the|his|her|their) )?"
         r"(?:phone|call|message?|text)",
         r"(?:can not|could not|unable to|can not) (?:reach|find|contact|get hold of)",
         r"(?:lose|losing|lost) (?:sight|track|contact) of",
@@ -385,7 +391,7 @@ PRESENT = _compile(
 # Someone held or shut in now: the present or perfect tense is itself the time.
 HELD = _compile(
     _w(
-        r"(?:will not|not|never) let (?:her|him|them|me|us) (?:leave|go|out|get out)",
+        r"(?:will not|not|never) (?:\w+ and )?let (?:her|him|them|me|us) (?:leave|go|out|get out)",
         r"(?:has|have|is|are) lock (?:her|him|them|me|us|\w+) (?:in|up|inside)",
         r"(?:has|have|is|are) (?:been )?keep (?:her|him|them|me|us) (?:in|at|locked|prisoner)",
         r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",

@@ -133,6 +133,13 @@ def _overlaps(match: re.Match[str], pattern: re.Pattern[str], text: str) -> bool
     )
 
 
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The " , "-delimited clause of the sentence that holds characters start..end."""
+    first = text.rfind(" , ", 0, start)
+    last = text.find(" , ", end)
+    return text[first + 3 if first >= 0 else 0 : last if last >= 0 else len(text)]
+
+
 def _clause_before(text: str, position: int, reach: int) -> str:
     clause = text[:position].rsplit(" , ", 1)[-1]
     return " ".join(clause.split()[-reach:])
@@ -256,6 +263,11 @@ def _sentence_hits(
         if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
+            return False
+        # "In our session tonight, a lad said that in Year 7 someone pulled a blade on him": the
+        # clause that holds the danger is in the past, whatever time another clause gives.
+        clause = _clause_around(text, match.start(), match.end())
+        if p.PAST.search(clause) and not any(m.group() != "now" for m in _times(clause)):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False

@@ -51,7 +51,9 @@ INTENT = words(
 TIME_NOW = compile_words(
     words(
         "tonight", "tonights", "right now", "now", "at the moment", "currently", "as we speak",
-        "just now", "today", "todays", "this morning", "this afternoon", "this evening",
+        "just now", "today", "todays",
+        r"since (?:yesterday|last night|this morning)", "this morning", "this afternoon",
+        "this evening",
         "this weekend", "tomorrow", "earlier today", "later today", "soon",
         r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
         "imminent",
@@ -65,7 +67,7 @@ TIME_NOW = compile_words(
         r"(?:minutes?|mins?|hours?|hrs?) ago",
         r"on (?:his|her|their|my) way",
         r"when (?:he|she|they|i) (?:gets?|goes) (?:home|off|out|back)",
-        r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm",
+        r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm", r"\d{1,2}[.:]\d\d ?pm",
     )
 )
 
@@ -150,6 +152,8 @@ PAST = compile_words(
         r"at primary|in primary)",
         r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
         r"december)",
+        # "In Year 7 someone pulled a blade on him": a school year gone by, told as a time.
+        r"(?:back )?in year \d+(?= (?:someone|somebody|he|she|they|a|an|his|her|their|i|we) )",
         "used to", "previously", "historic", "historical", "historically", "in the past",
         "has since", "have since", "had since", "since then", "no further", "no recent",
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
@@ -238,6 +242,9 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
+        # Schoolwork on a topic: "a presentation on county lines included how dealers...".
+        "presentation", r"research(?:ing|ed)? (?:on|into)",
+        r"(?:included|explained|showed|covered|describes?|described) how",
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
         r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
         r"(?:opposing|other|rival) (?:team|side)", "opposition",
@@ -361,6 +368,9 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         # Sold, stocked or stored: "we sell razor blades", "the kitchenware aisle", "armoury".
         r"(?:we|they|i) (?:sell|stock)", "aisle", "kitchenware", "behind the counter", "armoury",
         r"locked away", r"(?:gun|secure|locked) cabinet", r"sporting guns?", "supermarket",
+        # A blade for a job: "a big knife for cutting the turkey".
+        r"for (?:cutting|chopping|carving|slicing|peeling|opening|gutting|filleting|whittling|"
+        r"trimming|prepping)",
         r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
         r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
         "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
@@ -553,6 +563,9 @@ THREAT_IDIOM = compile_words(
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
         "killing me", r"dying to",
+        # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
+        r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
+        r"(?:kill|bite|attack|maul)",
         r"(?:pain|back|feet|head|tooth\w*|knees?|legs?|heat|shoes) (?:is |was |are |were )?"
         r"killing (?:me|him|her|them)", r"to die for",
         r"(?:die|dies|dying) of \w+",
@@ -614,7 +627,7 @@ SELF_HARM = compile_words(
         r"cliff|platform)",
         r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
         r"end (?:things|everything)", r"(?:i|he|she) (?:am|is) done", r"had enough",
-        r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the day",
+        r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the (?:day|night)",
         r"(?:no one|nobody) will (?:care|notice|miss)", r"suicide attempt",
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"engine running in (?:the|a) garage",
@@ -662,7 +675,9 @@ SELF_HARM_SIGN = compile_words(
         r"(?:gave|giving|give|given) away (?:his|her|their|my)",
         r"can not (?:go on|do this anymore|do this|cope|take it anymore|take any more)",
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
-        r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
+        r"locked (?:himself|herself|themselves) in",
+        r"barricaded (?:himself |herself |themselves )?in", r"door is barricaded",
+        r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
         r"(?:not|never) (?:be )?coming back",
         r"do something (?:stupid|silly|drastic)", r"all too much",
@@ -732,7 +747,8 @@ MISSING = compile_words(
         # Seen by nobody since, late back, lost: "nobody at the hostel has seen Rhiannon since".
         r"(?:not|nobody|no one) (?:\w+ ){0,3}(?:has |have |had )?(?:seen|heard from) "
         r"(?:\w+ ){1,2}since",
-        r"(?:do not|does not|did not) know where (?:i am|we are|she is|he is|they are taking)",
+        r"(?:do not|does not|did not) (?:know|no) where "
+        r"(?:i am|we are|she is|he is|they are taking)",
         # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
         r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
         r"(?:no one|nobody) (?:knows where|has heard from)",

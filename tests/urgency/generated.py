@@ -161,6 +161,12 @@ HISTORIC = [
     "He told me that years ago his uncle threatened to {harm} him. They have had no contact since.",
     "Her mum said that in 2018 her ex used to threaten to {harm} her. He is now in prison.",
 ]
+# Told now, about then: the time of the telling is no time of the danger.
+TOLD_NOW_ABOUT_THEN = [
+    "At the session this evening, she told me that years ago her uncle tried to {harm} her.",
+    "Today, her mum said that last year her ex threatened to {harm} her; he has since moved away.",
+    "This morning, a lad told me that in Year 7 someone tried to {harm} him at the bus stop.",
+]
 LESSONS_NOW = [
     "Today's assembly was a talk on knife crime, about how easily people {harm} each other.",
     "Tonight the youth club is watching a film in which a gangster tries to {harm} a rival.",
@@ -219,7 +225,9 @@ def calm_cases() -> list[str]:
         cases.append(f"{opening} {harm} {victim}. No concerns at present.")
     for opening, harm in product(LESSONS, HARMS_WITH_WEAPON + HARMS):
         cases.append(f"{opening} {harm} someone.")
-    for template, harm in product(HISTORIC + LESSONS_NOW, HARMS_WITH_WEAPON + HARMS):
+    for template, harm in product(
+        HISTORIC + TOLD_NOW_ABOUT_THEN + LESSONS_NOW, HARMS_WITH_WEAPON + HARMS
+    ):
         cases.append(template.format(harm=harm))
     for person, absence, ending in product(MISSING_PEOPLE, PAST_ABSENCES, FOUND_ENDINGS):
         cases.append(f"Last week {person} {absence}, {ending}")
