@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _IRREGULAR = {
     "shot": "shoot",
@@ -73,6 +74,7 @@ _IRREGULAR = {
 _DOUBLED = set("bdgmnprt")
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A word without its inflection: enough to match "stabbing", "stabbed" and "stabs" as one."""
     if word in _IRREGULAR:
@@ -434,28 +436,32 @@ class Cue:
     end: int
 
 
-_CUES = (
+# Cues of danger, read first; the context cues after them only where one was found.
+_DANGER_CUES = (
     ("threat", THREAT),
     ("self_threat", SELF_THREAT),
     ("lethal", LETHAL),
     ("weapon", WEAPON),
-    ("harmless", HARMLESS_WEAPON),
     ("ligature", LIGATURE),
     ("farewell", FAREWELL),
     ("place", LETHAL_PLACE),
     ("absence", ABSENCE),
     ("held", HELD),
-    ("present", PRESENT),
-    ("now", NOW),
+    ("harmless", HARMLESS_WEAPON),  # read with the rules' weapons too
 )
+_CONTEXT_CUES = (("present", PRESENT), ("now", NOW))
 
 
-def sentence_cues(canonical: str) -> list[Cue]:
-    """Every cue in one sentence's canonical text, with its characters there."""
+def sentence_cues(canonical: str) -> tuple[Cue, ...]:
+    """Every cue in one sentence's canonical text, with its characters there; none without a
+    cue of danger."""
     stems = stem_text(canonical)
     found: list[Cue] = []
-    for kind, pattern in _CUES:
-        for match in pattern.finditer(stems.text):
-            start, end = stems.canonical_span(match.start(), match.end())
-            found.append(Cue(kind, start, end))
-    return found
+    for cues in (_DANGER_CUES, _CONTEXT_CUES):
+        for kind, pattern in cues:
+            for match in pattern.finditer(stems.text):
+                start, end = stems.canonical_span(match.start(), match.end())
+                found.append(Cue(kind, start, end))
+        if not found:
+            break
+    return tuple(found)

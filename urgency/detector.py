@@ -222,10 +222,9 @@ def _sentence_hits(
             ("threat_with", p.THREAT_WITH),
         )
     }
-    stem_cues = [cue for cue in sentence_cues(text) if cue.kind not in ("now", "present")]
+    stem_cues = sentence_cues(text)
     if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
-    stem_cues = sentence_cues(text) if stem_cues else []
 
     times = _times(text)
     has_time = bool(times)
@@ -412,7 +411,7 @@ _WEAPON_VERB = re.compile(
 def _cue_hits(
     sentence: _Sentence,
     *,
-    cues: list[Cue],
+    cues: tuple[Cue, ...],
     usable: Callable[..., bool],
     joking: bool,
     found_later: bool,
