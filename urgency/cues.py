@@ -282,8 +282,15 @@ LETHAL = _compile(
         r"(?:burn|set fire to|torch) (?:him|her|them|it|the house|the flat)",
         r"(?:tie|tied) (?:him|her|them) up",
         r"be with (?:their|his|her|my|our) \w+ in heaven",
-        r"(?:put|turn) (?:the )?gas on",
+        r"(?:put|turn|has|have|had|got) (?:the )?gas on",
         r"(?:smell|smelt) (?:of )?gas",
+        # "make sure she and the baby don't come out alive".
+        r"(?:not|never) (?:come out|get out|make it|walk out|leave|be found|live) "
+        r"(?:of (?:there|it|here) )?alive",
+        # A child who swallowed what can kill: "her toddler drank from a bottle of methadone".
+        r"(?:toddler|baby|child|kid|son|daughter|boy|girl) (?:\w+ ){0,2}(?:drank|drink|swallow|ate|"
+        r"eat|get into|take|took) (?:\w+ ){0,4}(?:methadone|bleach|pill|tablet|medication|med|drug|"
+        r"vodka|alcohol|antifreeze|weedkiller|cannabis|heroin|cocaine|ketamine|batter(?:y|ie))",
         r"not (?:mov|breath|respond)(?! house| to| on| away| out| in| forward| back)",
         r"(?:will|go to|gonna) be (?:dealt with|sort out|taken care of)",
     )
@@ -291,6 +298,7 @@ LETHAL = _compile(
 WEAPON = _compile(
     _w(
         r"strapped",
+        r"(?:bring|carry|got|has|have) (?:the|a|his|my|their) (?:ting|skeng|bora|nank|shank|strap)",
         r"broken (?:bottle?|glass)",
         rf"with (?:a |an |the )?{_GAP}?"
         r"(?:bottle?|iron|brick|bar|pole|plank|crowbar|chain)",
@@ -310,6 +318,8 @@ LIGATURE = _compile(
         r"(?:his|her|their|my) neck",
         "noose",
         r"engine (?:is |was )?run",
+        r"hose (?:\w+ ){0,4}exhaust",
+        r"exhaust (?:\w+ ){0,4}(?:hose|pipe|window)",
         r"drive (?:\w+ ){0,3}(?:car|van) into (?:a|the) (?:wall|tree|river|lorry|sea|bridge)",
         r"lock (?:himself |herself |themselves )?in (?:the|a) (?:garage?|car)",
     )
@@ -347,6 +357,11 @@ ABSENCE = _compile(
         r"gone (?:from|since|out of)",
         r"not anywhere",
         r"or anywhere",
+        r"(?:do|does|did) not know (?:his|her|their) (?:own )?(?:name|address|way home)",
+        r"(?:do|does|did) not know where (?:he|she|they) (?:live|is|are|come from)",
+        r"hospital wristband",
+        r"(?:run|ran|abscond|walk|walked) (?:off |away |out )?(?:from|of) (?:her|his|their|the) "
+        r"(?:foster|placement|care|unit|home|children|hospital|ward|hostel|refuge)",
         r"(?:not|never) (?:in|at) (?:his|her|their|the) (?:room|bed|home|flat|house|tent|seat|"
         r"class|unit|ward|placement|cell|cabin)(?! with)",
         # Someone living alone not up and about: "hasn't opened her door since yesterday".
@@ -381,7 +396,10 @@ PRESENT = _compile(
         r"(?:is|are) (?:here|with (?:us|me|staff))",
         r"with (?:us|me) now",
         r"hid\w* (?:in|with|behind)",
-        r"(?:run|ran) (?:off |out |away )?(?:from|screaming)",
+        r"(?:run|ran) (?:off |out |away )?from (?:a|the|this|that|two|some) (?:man|men|car|van|"
+        r"group|lad|boy)",
+        r"(?:run|ran) (?:off |out |away )?from (?:him|them)",
+        r"(?:run|ran) (?:off |out |away )?screaming",
         r"(?:sit|sat|wait|stay) (?:in|with) (?:our|the|my)",
         r"(?:he|she|they) (?:is|are) (?:in|at) (?:the|our|my) ",
         r"in (?:the|our) (?:shop|waiting room|office|back room)",
@@ -398,7 +416,9 @@ HELD = _compile(
         r"(?:has|have|is|are) (?:been )?keep (?:her|him|them|me|us) (?:in|at|locked|prisoner)",
         r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",
         r"still in the (?:house|flat|room|car|van|building) with (?:her|him|them|me|us)",
+        r"(?:nobody|no one|nobody else) (?:is|are) (?:leave?|get out|go anywhere)",
         r"(?:has|have) (?:taken|take) (?:her|his|their|my) (?:phone|keys|passport)",
+        r"(?:picture|photo|video) of (?:her|his|their) (?:front )?(?:door|house|home|car|window)",
     )
 )
 NOW = _compile(

@@ -100,7 +100,7 @@ WEAPON_CLEARED = compile_words(
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
         r"pellet)",
-        r"nothing was found",
+        r"nothing was found", r"(?:it|this|that) was (?:an|a genuine|just an) accident",
         r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
         r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
         r"no further incidents",
@@ -158,6 +158,7 @@ PAST = compile_words(
         "has since", "have since", "had since", "since then", "no further", "no recent",
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
         "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
+        r"(?:from|in|during) the (?:war|blitz)",
         "once when", "as a child", "years ago", "is recovering", "recovering well",
         r"last (?:week|weekend)", r"(?:a |her |his |their )?history of",
     )
@@ -372,7 +373,9 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         r"for (?:cutting|chopping|carving|slicing|peeling|opening|gutting|filleting|whittling|"
         r"trimming|prepping)",
         r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
-        r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
+        r"parcels)", r"bread knife",
+        r"(?:craft|stanley) knife", r"in dt", "design and technology", "diy", "carpenter",
+        "builder", "warehouse",
         "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
         r"(?:on|from) (?:the|his|her|their) wall",
         # A blade as a tool or an exhibit: taught safely, carried for work, from history.
@@ -556,7 +559,10 @@ THREAT_IDIOM = compile_words(
         rf"kill (?:him|her|them) (?:if|for|when) {gap(4)}"
         r"(?:detention|grounded|homework|mess|report|grades|room|caught)",
         r"murder a \w+",
-        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
+        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) "
+        r"(?:kill|murder|strangle|throttle)",
+        r"(?:get|gets|getting|got|be) (?:killed|murdered) by (?:his|her|their|my) (?:mum|mom|dad|"
+        r"mother|father|nan|gran|parents|teacher|wife|husband|missus|boss)",
         r"(?:bored|scared|worried|frightened|terrified|petrified) to death",
         r"(?:heart|panic|asthma|anxiety) attacks?",
         # A pet or a thing as the object: "could murder the cat", "strangle the dog".
@@ -794,7 +800,7 @@ ORDINARY_MISSING = compile_words(
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
-        r"(?:started|starts|start|keeps|keep|kept|been|is|was|are|were) missing "
+        r"(?:started|starts|start|keeps|keep|kept|been|is|was|are|were|for) missing "
         r"(?!(?:since|from|for|after|overnight|again|now|today|tonight|this|by|at|in|on|with|"
         r"and|or|but|as|until|yesterday|last|person|persons|child|children|girl|boy|man|woman|"
         r"people|pupil|student|teen\w*)(?!\S))[a-z]\w*",

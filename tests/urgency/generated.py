@@ -90,6 +90,26 @@ SELF_MEANS = [
     "has sent goodbye messages and her phone is now off",
     "is sitting in the garage with the car engine running",
 ]
+# Harm told by its outcome, not its act.
+OUTCOMES = [
+    "will make sure she doesn't come out of there alive",
+    "says she won't be breathing by morning",
+    "is going to put a pillow over her face",
+    "said he'll take everyone in the house with him",
+    "has the gas on and says nobody is leaving",
+]
+# A child who swallowed what can kill.
+POISONINGS = [
+    "Her toddler drank from a bottle of methadone",
+    "The baby swallowed some of her tablets",
+    "Her little boy got into the bleach under the sink",
+]
+# Everyday idioms of the family: no danger at all.
+FAMILY_IDIOMS = [
+    "said his mum will murder him for missing the bus",
+    "laughed that he'd get murdered by his dad for being late",
+    "joked that her nan would kill her if she got another detention",
+]
 MISSING_PEOPLE = [
     "Our 12 year old",
     "Ellie, 14,",
@@ -208,6 +228,10 @@ def urgent_cases() -> list[tuple[str, set[str]]]:
         cases.append((f"{teller} {text}", {"self_harm"}))
     for aggressor, violence in product(AGGRESSORS, VIOLENCE_NOW):
         cases.append((f"Right now {aggressor} {violence}.", {"imminent"}))
+    for aggressor, outcome, time in product(AGGRESSORS, OUTCOMES, TIMES_NOW):
+        cases.append((f"{aggressor.capitalize()} {outcome} {time}.", {"threat_to_life"}))
+    for poisoning, recency in product(POISONINGS, RECENCY):
+        cases.append((f"{poisoning} {recency} and is very sleepy.", {"threat_to_life"}))
     for subject, means in product(SELF_SUBJECTS, SELF_MEANS):
         cases.append((f"{subject} {means}. I am with the family now.", {"self_harm"}))
     for holder, held in product(HOLDERS, HELD_NOW):
@@ -229,6 +253,8 @@ def calm_cases() -> list[str]:
         HISTORIC + TOLD_NOW_ABOUT_THEN + LESSONS_NOW, HARMS_WITH_WEAPON + HARMS
     ):
         cases.append(template.format(harm=harm))
+    for teller, idiom in product(TELLERS, FAMILY_IDIOMS):
+        cases.append(f"{teller} a lad {idiom}.")
     for person, absence, ending in product(MISSING_PEOPLE, PAST_ABSENCES, FOUND_ENDINGS):
         cases.append(f"Last week {person} {absence}, {ending}")
     return cases
