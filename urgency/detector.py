@@ -535,8 +535,8 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         joking_after = same_field and any(
             not _negated(following.text, match) for match in p.JOKE_AFTER.finditer(following.text)
         )
-        # A time in the next sentence of the same field dates this one: "She has gone from her
-        # bed. We noticed twenty minutes ago."
+        # A time in the next sentence of the same field dates an absence: "She has gone from her
+        # bed. We noticed twenty minutes ago." Other weak signs keep to their own sentence.
         next_has_time = same_field and bool(_times(following.text))
         sentence_hits = _sentence_hits(
             sentence,
@@ -549,7 +549,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         )
         if next_has_time:
             for hit in sentence_hits:
-                hit.sentence_has_time = True
+                hit.sentence_has_time |= hit.kind == "missing_now"
         hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(
