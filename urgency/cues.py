@@ -284,6 +284,8 @@ LETHAL = _compile(
         r"be with (?:their|his|her|my|our) \w+ in heaven",
         r"(?:put|turn|has|have|had|got) (?:the )?gas on",
         r"(?:smell|smelt) (?:of )?gas",
+        r"(?:send|return) (?:him|her|them) back in (?:bits|piece|a box|a bag)",
+        r"do (?:them|him|her|you) (?:all|in|proper)(?= ,|$| \w)",
         # "make sure she and the baby don't come out alive".
         r"(?:not|never) (?:come out|get out|make it|walk out|leave|be found|live) "
         r"(?:of (?:there|it|here) )?alive",
@@ -301,7 +303,7 @@ WEAPON = _compile(
         r"(?:bring|carry|got|has|have) (?:the|a|his|my|their) (?:ting|skeng|bora|nank|shank|strap)",
         r"broken (?:bottle?|glass)",
         rf"with (?:a |an |the )?{_GAP}?"
-        r"(?:bottle?|iron|brick|bar|pole|plank|crowbar|chain)",
+        r"(?:bottle?|iron|brick|bar|pole|plank|crowbar|chain|stick|syringe|needl)",
         r"petrol (?:can|in a can)|(?:litre|liter) of petrol|petrol in a can",
     )
 )
@@ -329,6 +331,10 @@ FAREWELL = _compile(
         r"(?:say|tell \w+) sorry (?:to|for everyth)",
         r"sorry for everyth",
         r"where it end",
+        r"made (?:my|his|her|their) (?:final )?decision",
+        r"thank\w* (?:you )?for (?:try|all you (?:have|did))",
+        r"waste of space",
+        r"(?:won't|will not) bother (?:anyone|anybody|you|people) (?:any ?more|again)",
         r"(?:go|gone) to be with",
         r"no point (?:wake?|live?|go on|keep go|no more|any ?more)",
         r"no reason to (?:keep go|go on|live?|be here|wake?)",
@@ -346,6 +352,7 @@ LETHAL_PLACE = _compile(
         r"ledge?",
         r"railway (?:line?|track)",
         r"multi storey",
+        r"top of (?:the|a) (?:\w+ ){0,2}(?:tower|build|car park|block|flat|bridge|cliff)",
     )
 )
 # The person is not where they should be.
@@ -360,6 +367,8 @@ ABSENCE = _compile(
         r"(?:do|does|did) not know (?:his|her|their) (?:own )?(?:name|address|way home)",
         r"(?:do|does|did) not know where (?:he|she|they) (?:live|is|are|come from)",
         r"hospital wristband",
+        r"(?:been|was|were|get|got) taken by",
+        r"cry\w* for (?:his|her|their) (?:dad|mum|mummy|daddy|parent|mother|father)",
         r"(?:run|ran|abscond|walk|walked) (?:off |away |out )?(?:from|of) (?:her|his|their|the) "
         r"(?:foster|placement|care|unit|home|children|hospital|ward|hostel|refuge)",
         r"(?:not|never) (?:in|at) (?:his|her|their|the) (?:room|bed|home|flat|house|tent|seat|"
@@ -417,6 +426,12 @@ HELD = _compile(
         r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",
         r"still in the (?:house|flat|room|car|van|building) with (?:her|him|them|me|us)",
         r"(?:nobody|no one|nobody else) (?:is|are) (?:leave?|get out|go anywhere)",
+        r"barricad (?:himself |herself |themselves )?(?:and )?(?:the kid|the child|her|him|"
+        r"them|his \w+|her \w+) in",
+        r"tie (?:him|her|them|up )?(?:to|up to) (?:a|the) (?:chair|bed|radiator|pipe)",
+        # A baby or small child left where nobody minds them.
+        r"(?:baby|toddler|infant) (?:\w+ ){0,5}(?:on the (?:pavement|street|road|doorstep)|on "
+        r"(?:its|his|her) own|left alone|abandon)",
         r"(?:has|have) (?:taken|take) (?:her|his|their|my) (?:phone|keys|passport)",
         r"(?:picture|photo|video) of (?:her|his|their) (?:front )?(?:door|house|home|car|window)",
     )

@@ -205,6 +205,7 @@ def _sentence_hits(
     joking_after: bool,
     weapon_cleared: bool,
     weapon_disposed: bool,
+    pet_lost: bool = False,
 ) -> list[_Hit]:
     text = sentence.text
     cues = {
@@ -372,7 +373,7 @@ def _sentence_hits(
         cues=stem_cues,
         usable=usable,
         joking=joking,
-        found_later=found_later,
+        found_later=found_later or pet_lost,
         has_time=has_time,
     )
     if any(cue.kind == "harmless" for cue in stem_cues):
@@ -511,6 +512,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     found_after = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
+    pet_lost = any(p.PET_LOST.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -546,6 +548,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,
+            pet_lost=pet_lost,
         )
         if next_has_time:
             for hit in sentence_hits:

@@ -67,7 +67,11 @@ TIME_NOW = compile_words(
         r"(?:minutes?|mins?|hours?|hrs?) ago",
         r"on (?:his|her|their|my) way",
         r"when (?:he|she|they|i) (?:gets?|goes) (?:home|off|out|back)",
-        r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm", r"\d{1,2}[.:]\d\d ?pm",
+        r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm",
+        # Going on now for a while: "been 15 min", "has been sitting here for two hours".
+        r"been (?:\w+ing )?(?:here |there |out )?(?:for )?(?:\d+|a few|about \d+|over \d+|"
+        r"at least \d+|an|one|two|three) (?:minutes?|mins?|hours?|hrs?)(?! ago)",
+        r"\d{1,2}[.:]\d\d ?pm",
     )
 )
 
@@ -181,6 +185,7 @@ SAFE_NOW = compile_words(
     words(
         r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
         r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
+        r"cleaned (?:up|it up|and (?:taped|dressed|bandaged))",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
         # The writer's own all-clear: "Nothing to worry about." "No current concerns."
         "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
@@ -234,7 +239,9 @@ FICTION_OR_TEACHING = compile_words(
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
         "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
-        "character",
+        "character", "performance", "audience", r"(?:on|at) the stage",
+        # Child's play: "'ran away' from her sister for a game of hide and seek".
+        r"hide and seek", r"(?:for|as|in) a game",
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
         "awareness", "pshe", "leaflet", "campaign", "prevention", "first aid", "discussion",
         "discussed",
@@ -743,7 +750,7 @@ MISSING = compile_words(
         r"held against (?:her|his|their) will", "missing", "disappeared",
         # Held now: "being held there since Friday", "not allowed out".
         r"(?:being |is being |are being )held (?:there|here|captive|hostage|prisoner|against)",
-        r"not (?:allowed|let) (?:out|to leave|to go home)",
+        r"not (?:allowed|let) (?:out|to leave|to go home|home|back home|in)",
         r"keeping (?:her|him|them|my \w+|his \w+|her \w+) (?:in|at|locked)",
         r"not (?:come|came|been|gone|going) (?:back )?home",
         r"not (?:come|came|been) back"
@@ -805,6 +812,13 @@ ORDINARY_MISSING = compile_words(
         r"and|or|but|as|until|yesterday|last|person|persons|child|children|girl|boy|man|woman|"
         r"people|pupil|student|teen\w*)(?!\S))[a-z]\w*",
     )
+)
+# A pet got out: the search in the record is for an animal ("her dog got out, she's been
+# searching all day").
+PET_LOST = compile_words(
+    r"(?:dog|cat|puppy|kitten|pet|tortoise|rabbit|parrot|budgie|horse|hamster|pony) "
+    r"(?:\w+ ){0,2}(?:got out|escaped|ran off|run off|went missing|is missing|has gone|got lost|"
+    r"is lost)"
 )
 FOUND = compile_words(
     words(
@@ -894,6 +908,8 @@ DANGER_NOW = compile_words(
         "scared", "frightened", "terrified", r"in danger",
         # Followed now, "he'll have her later".
         r"(?:following|followed) (?:her|him|them|me|us|my \w+|the bus|the car|my car)",
+        r"(?:following|followed) (?:a |the |some )?(?:group of )?(?:girls|boys|children|kids|"
+        r"pupils|women|young people)",
         r"(?:get|have) (?:her|him|them|you) later",
         r"beat (?:him|her|them|me) (?:up|(?:very |really |so )?(?:bad|badly)|black and blue)",
         r"lock(?:s|ed)? (?:the door|her in|him in|them in|me in|her in the \w+)",

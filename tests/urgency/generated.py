@@ -110,6 +110,20 @@ FAMILY_IDIOMS = [
     "laughed that he'd get murdered by his dad for being late",
     "joked that her nan would kill her if she got another detention",
 ]
+# Held or left now, told without a word of harm.
+HELD_OR_LEFT = [
+    "has barricaded himself and the kids in the house",
+    "sent a video of him tied to a chair",
+    "left the baby in a car seat on the pavement",
+    "says she's not allowed home till he leaves",
+]
+# Calm look-alikes: a pet, a game, a show.
+LOOK_ALIKES = [
+    "Her dog got out this morning and she has been searching all day.",
+    "The little girl 'ran away' from her sister for a game of hide and seek.",
+    "During the school performance of Macbeth a boy shouted 'kill him' at the stage.",
+    "A teenager fell off his bike and was bleeding from his knee. Cleaned up, fine.",
+]
 MISSING_PEOPLE = [
     "Our 12 year old",
     "Ellie, 14,",
@@ -232,6 +246,8 @@ def urgent_cases() -> list[tuple[str, set[str]]]:
         cases.append((f"{aggressor.capitalize()} {outcome} {time}.", {"threat_to_life"}))
     for poisoning, recency in product(POISONINGS, RECENCY):
         cases.append((f"{poisoning} {recency} and is very sleepy.", {"threat_to_life"}))
+    for aggressor, held, time in product(AGGRESSORS, HELD_OR_LEFT, TIMES_NOW):
+        cases.append((f"{aggressor.capitalize()} {held} {time}.", set()))
     for subject, means in product(SELF_SUBJECTS, SELF_MEANS):
         cases.append((f"{subject} {means}. I am with the family now.", {"self_harm"}))
     for holder, held in product(HOLDERS, HELD_NOW):
@@ -253,6 +269,8 @@ def calm_cases() -> list[str]:
         HISTORIC + TOLD_NOW_ABOUT_THEN + LESSONS_NOW, HARMS_WITH_WEAPON + HARMS
     ):
         cases.append(template.format(harm=harm))
+    for teller, look_alike, time in product(TELLERS, LOOK_ALIKES, TIMES_NOW):
+        cases.append(f"{teller} that {time}: {look_alike}")
     for teller, idiom in product(TELLERS, FAMILY_IDIOMS):
         cases.append(f"{teller} a lad {idiom}.")
     for person, absence, ending in product(MISSING_PEOPLE, PAST_ABSENCES, FOUND_ENDINGS):
