@@ -505,6 +505,37 @@ def _found_again(sentences: list[_Sentence]) -> list[bool]:
     ]
 
 
+def _told_as_now(sentences: list[_Sentence]) -> list[_Hit]:
+    """The when-answer says "now" and the record holds any sign of concern: that is urgent, in
+    whatever words the concern is told (a fallback for wording no rule or cue knows)."""
+    said_now = [
+        (sentence, match)
+        for sentence in sentences
+        if sentence.field_name == "when"
+        for match in [p.WHEN_NOW.search(sentence.text)]
+        if match is not None
+    ]
+    if not said_now or any(p.SAFE_NOW.search(sentence.text) for sentence in sentences):
+        return []
+    for sentence in sentences:
+        if sentence.field_name == "when":
+            continue
+        for match in p.CONCERN.finditer(sentence.text):
+            if _negated(sentence.text, match) or p.PAST.search(sentence.text):
+                continue
+            when_sentence, when_match = said_now[0]
+            return [
+                _Hit("imminent", True, sentence.span(match.start(), match.end()), True, False),
+                _Hit("time", False, when_sentence.span(*_now_words(when_match)), True, True),
+            ]
+    return []
+
+
+def _now_words(match: re.Match[str]) -> tuple[int, int]:
+    """The "now" part of a when-answer, not the whole answer."""
+    return match.start(1), match.end(1)
+
+
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
@@ -583,6 +614,10 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
+    if not kinds and not calm:
+        used += _told_as_now(sentences)
+        if used:
+            kinds.add("imminent")
     danger = [hit for hit in used if hit.kind != "time"]
     if danger and (when_has_time or any(hit.sentence_has_time for hit in danger)):
         kinds.add("imminent")

@@ -110,6 +110,31 @@ WEAPON_CLEARED = compile_words(
         r"no further incidents",
     )
 )
+# The writer's answer to "when did it happen" is "now": "just now", "20 minutes ago", "live".
+# On a form for what is not urgent, a concern told as happening now is urgent whatever its words,
+# unless the answer also says it is over ("now back home", "now resolved").
+WHEN_NOW = re.compile(
+    r"^(?!.*(?<!\S)(?:back|home|resolved|settled|recovery|safe|fine|returned|found|over)(?!\S))"
+    r".*(?<!\S)(now|right now|just now|live|happening|as we speak|in progress|"
+    r"(?:\d+|a few|few|an?|ten|five|twenty|thirty|about \d+) (?:min|mins|minutes?|hours?|hrs?) ago|"
+    r"(?:last|within the last|in the last) (?:\d+|few|a few|half an?) (?:min|mins|minutes?|hour))"
+    r"(?!\S)"
+)
+# Any sign of concern at all, for a record whose writer says it is happening now.
+CONCERN = compile_words(
+    words(
+        "scared", "afraid", "frightened", "terrified", "crying", "cried", "screaming", "screamed",
+        "shouting", "help", "blood", "bleeding", "hurt", "injured", "danger", "unsafe",
+        r"threat\w*", r"weapons?", "knife", "knives", "blade", r"guns?", "drunk", "missing",
+        "alone", "locked", "trapped", "held", "taken", "forced", "grabbed", "dragged",
+        "struggling", "hiding", r"panic\w*", "unconscious", "collapsed", r"overdose\w*", "pills",
+        "tablets", r"suicid\w*", r"kill\w*", "die", "dying", "dead", r"attack\w*", "hitting",
+        r"beat\w*", r"abus\w*", "violent", "violence", "aggressive", r"groom\w*", "men",
+        r"males?", "man", "stranger", r"abduct\w*", r"kidnap\w*", "not answering",
+        "whispered", "bruises", r"fight\w*", "stabbed", "shot", "fire", "gas", "upset",
+        "distressed", "begging", "pleading", "will not", "can not",
+    )
+)
 # Someone is coming or something is happening this very moment. With any sign of risk anywhere in
 # the record (a weak danger word, anger, a debt, "tools"), that is danger now.
 IMMEDIATE = compile_words(
@@ -187,6 +212,7 @@ SAFE_NOW = compile_words(
         r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
         r"cleaned (?:up|it up|and (?:taped|dressed|bandaged))",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
+        r"(?:he|she) (?:is|was) (?:now )?(?:home |back )?safe(?! (?:from|to|at|in|with|for)(?!\S))",
         # The writer's own all-clear: "Nothing to worry about." "No current concerns."
         "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
         r"(?:he|she|they) (?:was|were) fine(?! until| when| but)",

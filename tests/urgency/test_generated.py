@@ -4,6 +4,7 @@ The sets hold the texts people wrote; these hold the kinds of wording: every tel
 victim and time crossed, so a rule that catches one sentence but not its neighbours fails here.
 """
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,3 +64,32 @@ def test_every_calm_family_is_not_urgent():
     false_alarms = [(text, said) for text in cases if (said := _kinds(text)) is not None]
     assert len(cases) > 5000
     assert not false_alarms[:10]
+
+
+CONCERNS_TOLD_NOW = [
+    "A girl of about 12 is crying at the bus stop and says a man took her phone.",
+    "Two men are dragging a lad into a van outside the chip shop.",
+    "An old man in slippers is wandering on the dual carriageway, confused.",
+    "A toddler is alone on the balcony of flat 9 and nobody is answering.",
+]
+OVER_OR_EVERYDAY = [
+    ("A girl of about 12 was crying at the bus stop; her mum came and she is now safe.", "now"),
+    ("Two men were dragging a lad into a van in 2019. They were convicted.", "just now"),
+    ("The youth club is taking the lads to the county final.", "right now"),
+    ("A toddler was alone on the balcony for a minute last summer.", "ongoing"),
+]
+
+
+@pytest.mark.parametrize("when", ["just now", "now", "20 minutes ago", "happening now", "live"])
+@pytest.mark.parametrize("information", CONCERNS_TOLD_NOW)
+def test_a_concern_the_writer_says_is_happening_now_is_urgent_in_any_words(information, when):
+    result = detect(information=information, when=when, descriptions=[])
+    assert result.urgent, (information, when)
+    assert "imminent" in result.kinds
+
+
+@pytest.mark.parametrize(("information", "when"), OVER_OR_EVERYDAY)
+def test_now_in_the_when_answer_alone_does_not_make_an_everyday_or_finished_record_urgent(
+    information, when
+):
+    assert not detect(information=information, when=when, descriptions=[]).urgent
