@@ -434,6 +434,9 @@ HELD = _compile(
         r"(?:its|his|her) own|left alone|abandon)",
         r"(?:has|have) (?:taken|take) (?:her|his|their|my) (?:phone|keys|passport)",
         r"(?:picture|photo|video) of (?:her|his|their) (?:front )?(?:door|house|home|car|window)",
+        # Someone shut in and silent: "his door's locked from inside and there's no answer".
+        r"lock (?:from|on) (?:the )?inside",
+        r"no (?:answer|reply|response) (?:at|from) (?:the|his|her|their) (?:door|room|flat)",
     )
 )
 NOW = _compile(

@@ -133,6 +133,16 @@ def _overlaps(match: re.Match[str], pattern: re.Pattern[str], text: str) -> bool
     )
 
 
+def _past_governs(text: str, past: re.Match[str], match: re.Match[str]) -> bool:
+    """Whether a past marker in the sentence puts this danger word in the past. It does, unless
+    it sits in a later clause of its own: "she came in from the home in her nightdress, looking
+    for her husband who died years ago" keeps the nightdress now."""
+    if past.start() < match.end() or text.find(" , ", match.end(), past.start()) < 0:
+        return True
+    clause = _clause_around(text, past.start(), past.end())
+    return len(clause.split()) <= 5
+
+
 def _clause_around(text: str, start: int, end: int) -> str:
     """The " , "-delimited clause of the sentence that holds characters start..end."""
     first = text.rfind(" , ", 0, start)
@@ -231,9 +241,8 @@ def _sentence_hits(
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
-    over = safe_after or (
-        (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
-    )
+    over = safe_after or ((settled_after or dated) and not strong_time)
+    past = [] if strong_time else list(p.PAST.finditer(text))
     # "... but he arrived safely" closes what came before it in the sentence, not what follows.
     safe_from = max((match.start() for match in p.SAFE_NOW.finditer(text)), default=-1)
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
@@ -261,6 +270,8 @@ def _sentence_hits(
         match: re.Match[str], idiom: re.Pattern[str] | None = None, *, conditional: bool = True
     ) -> bool:
         if over or made_up or (maybe and conditional) or match.end() <= safe_from:
+            return False
+        if any(_past_governs(text, when, match) for when in past):
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
             return False

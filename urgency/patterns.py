@@ -70,7 +70,7 @@ TIME_NOW = compile_words(
         r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm",
         # Going on now for a while: "been 15 min", "has been sitting here for two hours".
         r"been (?:\w+ing )?(?:here |there |out )?(?:for )?(?:\d+|a few|about \d+|over \d+|"
-        r"at least \d+|an|one|two|three) (?:minutes?|mins?|hours?|hrs?)(?! ago)",
+        r"at least \d+|an|one|two|three) (?:minutes?|mins?|hours?|hrs?|days?)(?! ago)",
         r"\d{1,2}[.:]\d\d ?pm",
     )
 )
@@ -105,7 +105,7 @@ WEAPON_CLEARED = compile_words(
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
         r"pellet)",
         r"nothing was found", r"(?:it|this|that) was (?:an|a genuine|just an) accident",
-        r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
+        r"(?:has|have|had|is|was) never (?:had|carried|owned|used) (?:one|any|a \w+|it|them)",
         r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
         r"no further incidents",
     )
@@ -211,6 +211,7 @@ SAFE_NOW = compile_words(
         r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
         r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
         r"cleaned (?:up|it up|and (?:taped|dressed|bandaged))",
+        r"(?:is|are|seems?|seemed) otherwise (?:well|fine|ok|okay)",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
         r"(?:he|she) (?:is|was) (?:now )?(?:home |back )?safe(?! (?:from|to|at|in|with|for)(?!\S))",
         # The writer's own all-clear: "Nothing to worry about." "No current concerns."
@@ -382,7 +383,8 @@ JOKE = compile_words(
 # something off is no joke.
 JOKE_AFTER = compile_words(
     words(
-        r"(?:he|she|they|both|everyone|we) (?:was|were) (?:(?!not |never )\w+ )?"
+        r"(?:he|she|they|both|everyone|we|dad|mum|stepdad|stepmum|mother|father|nan|gran|uncle|"
+        r"aunt) (?:was|were) (?:(?!not |never )\w+ )?"
         r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh|funny)"
         r"(?! it off)",
         r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
@@ -578,6 +580,8 @@ THREAT_IDIOM = compile_words(
     words(
         _NAMING,
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
+        r"(?:murder|smash|destroy|nail|ace) (?:the|that|this|his|her|my) (?:\w+ )?"
+        r"(?:exam|test|game|match|race|audition|interview|quiz|presentation)",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
         "kill two birds",

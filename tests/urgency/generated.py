@@ -261,6 +261,11 @@ def calm_cases() -> list[str]:
         PAST, AGGRESSORS, HARMS_WITH_WEAPON + HARMS, VICTIMS[:4], PAST_ENDINGS
     ):
         cases.append(f"{past} {aggressor} threatened to {harm} {victim}. {ending}")
+    for past, aggressor, harm, victim in product(
+        PAST, AGGRESSORS, HARMS_WITH_WEAPON + HARMS, VICTIMS[:4]
+    ):
+        # A time told after a comma still dates the clause before it.
+        cases.append(f"{aggressor.capitalize()} threatened to {harm} {victim}, {past.lower()}.")
     for opening, harm, victim in product(HYPOTHETICALS, HARMS_WITH_WEAPON + HARMS, VICTIMS[:4]):
         cases.append(f"{opening} {harm} {victim}. No concerns at present.")
     for opening, harm in product(LESSONS, HARMS_WITH_WEAPON + HARMS):
