@@ -14,13 +14,20 @@ time that is now or soon, or with another sign of the same kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from urgency import patterns as p
+from urgency.cues import Cue, sentence_cues
 from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
+_QUOTED_NAME = re.compile(
+    r"\b(?:called|named|nicknamed|known as|titled|name is)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
+    re.IGNORECASE,
+)
+_CLAIM_REACH = 10  # words before a danger word that "no suggestion that" can deny
 _NEGATION_REACH = 4  # words before a danger word that a "no"/"not"/"never" can govern
 _POSSESSION_REACH = 8  # words before a weapon that "has"/"carrying"/"with" can govern
 _INTENT_BEFORE = re.compile(
@@ -108,6 +115,12 @@ class _Sentence:
             and not any(ch.isspace() for ch in word)
         )
 
+    def named(self, start: int, end: int) -> bool:
+        """Whether canonical characters start..end sit in a quoted name: a team "called 'The
+        Serial Killers'", a film titled "'Knife Edge'"."""
+        first, _ = self.normal.written_span(self.offset + start, self.offset + end)
+        return _QUOTED_NAME.search(self.written[max(0, first - 60) : first]) is not None
+
     def span(self, start: int, end: int) -> Span:
         first, last = self.normal.written_span(self.offset + start, self.offset + end)
         return Span(self.field_name, first, last, self.index)
@@ -120,6 +133,23 @@ def _overlaps(match: re.Match[str], pattern: re.Pattern[str], text: str) -> bool
     )
 
 
+def _past_governs(text: str, past: re.Match[str], match: re.Match[str]) -> bool:
+    """Whether a past marker in the sentence puts this danger word in the past. It does, unless
+    it sits in a later clause of its own: "she came in from the home in her nightdress, looking
+    for her husband who died years ago" keeps the nightdress now."""
+    if past.start() < match.end() or text.find(" , ", match.end(), past.start()) < 0:
+        return True
+    clause = _clause_around(text, past.start(), past.end())
+    return len(clause.split()) <= 5
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The " , "-delimited clause of the sentence that holds characters start..end."""
+    first = text.rfind(" , ", 0, start)
+    last = text.find(" , ", end)
+    return text[first + 3 if first >= 0 else 0 : last if last >= 0 else len(text)]
+
+
 def _clause_before(text: str, position: int, reach: int) -> str:
     clause = text[:position].rsplit(" , ", 1)[-1]
     return " ".join(clause.split()[-reach:])
@@ -128,11 +158,14 @@ def _clause_before(text: str, position: int, reach: int) -> str:
 # A negation does not reach past a new subject or a joining word: in "if she does not pay he
 # will kill her", the "not" is hers, not his.
 _NEW_CLAUSE = re.compile(
-    r"^.*(?:^| )(?:if|when|because|but|that|so|or|unless|until|then|and|he|she|they|i|we|who) "
+    r"^.*(?:^| )(?:if|when|because|but|that|so|unless|until|then|and|he|she|they|i|we|who) "
 )
 
 
 def _negated(text: str, match: re.Match[str]) -> bool:
+    # "There is no suggestion he would hurt her": the whole claim that follows is denied.
+    if p.DENIED_CLAIM.search(_clause_before(text, match.start(), _CLAIM_REACH)):
+        return True
     before = _clause_before(text, match.start(), _NEGATION_REACH) + " "
     before = _NEW_CLAUSE.sub("", before)
     before = p.HEDGED_NEGATION.sub(" ", before)
@@ -182,6 +215,7 @@ def _sentence_hits(
     joking_after: bool,
     weapon_cleared: bool,
     weapon_disposed: bool,
+    pet_lost: bool = False,
 ) -> list[_Hit]:
     text = sentence.text
     cues = {
@@ -199,16 +233,16 @@ def _sentence_hits(
             ("threat_with", p.THREAT_WITH),
         )
     }
-    if not any(cues.values()):
+    stem_cues = sentence_cues(text)
+    if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
 
     times = _times(text)
     has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
-    over = safe_after or (
-        (settled_after or dated or p.PAST.search(text) is not None) and not strong_time
-    )
+    over = safe_after or ((settled_after or dated) and not strong_time)
+    past = [] if strong_time else list(p.PAST.finditer(text))
     # "... but he arrived safely" closes what came before it in the sentence, not what follows.
     safe_from = max((match.start() for match in p.SAFE_NOW.finditer(text)), default=-1)
     made_up = p.FICTION_OR_TEACHING.search(text) is not None or (
@@ -225,7 +259,9 @@ def _sentence_hits(
     hits: list[_Hit] = []
 
     def add(kind: str, strong: bool, match: re.Match[str]) -> None:
-        if sentence.quoted_alone(match.start(), match.end()):
+        if sentence.quoted_alone(match.start(), match.end()) or sentence.named(
+            match.start(), match.end()
+        ):
             return
         span = sentence.span(match.start(), match.end())
         hits.append(_Hit(kind, strong, span, has_time, in_when, match.group()))
@@ -235,7 +271,14 @@ def _sentence_hits(
     ) -> bool:
         if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
+        if any(_past_governs(text, when, match) for when in past):
+            return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
+            return False
+        # "In our session tonight, a lad said that in Year 7 someone pulled a blade on him": the
+        # clause that holds the danger is in the past, whatever time another clause gives.
+        clause = _clause_around(text, match.start(), match.end())
+        if p.PAST.search(clause) and not any(m.group() != "now" for m in _times(clause)):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False
@@ -336,12 +379,103 @@ def _sentence_hits(
             if p.SERIOUS_HARM.search(text[match.end() :]):
                 add("threat_to_life", True, match)
 
-    if hits:
+    hits += _cue_hits(
+        sentence,
+        cues=stem_cues,
+        usable=usable,
+        joking=joking,
+        found_later=found_later or pet_lost,
+        has_time=has_time,
+    )
+    if any(cue.kind == "harmless" for cue in stem_cues):
+        hits = [hit for hit in hits if hit.kind != "weapon"]
+    if any(hit.kind != "time" for hit in hits):
         hits += [
             _Hit("time", False, sentence.span(match.start(), match.end()), True, in_when)
             for match in times
         ]
     return hits
+
+
+class _At:
+    """A cue's characters, read like a regular-expression match by the rules' checks."""
+
+    def __init__(self, text: str, cue: Cue) -> None:
+        self._text, self._cue = text, cue
+
+    def start(self) -> int:
+        return self._cue.start
+
+    def end(self) -> int:
+        return self._cue.end
+
+    def group(self) -> str:
+        return self._text[self._cue.start : self._cue.end]
+
+
+# Harm verbs that name a weapon in use: "I will cut you", "going to glass his ex".
+_WEAPON_VERB = re.compile(
+    r"(?<!\S)(?:stab\w*|shoot\w*|shot|knif\w*|glass\w*|bottl\w*|slash\w*|shank\w*|cut\w*|"
+    r"acid|petrol|jook\w*|juk\w*|chef|dip|wet)(?!\S)"
+)
+
+
+def _cue_hits(
+    sentence: _Sentence,
+    *,
+    cues: tuple[Cue, ...],
+    usable: Callable[..., bool],
+    joking: bool,
+    found_later: bool,
+    has_time: bool,
+) -> list[_Hit]:
+    """Hits from the stem-level cues (`urgency.cues`) where the rules found none of that kind."""
+    text = sentence.text
+    present = any(cue.kind == "present" for cue in cues)
+    # "Someone will end up shooting him one day" is a fear, not a threat.
+    only_possible = p.ONLY_POSSIBLE.search(text) is not None
+    made: list[_Hit] = []
+
+    def hit(kind: str, strong: bool, cue: Cue) -> None:
+        at = _At(text, cue)
+        if sentence.quoted_alone(cue.start, cue.end) or sentence.named(cue.start, cue.end):
+            return
+        span = sentence.span(cue.start, cue.end)
+        made.append(_Hit(kind, strong, span, has_time, sentence.field_name == "when", at.group()))
+
+    for cue in cues:
+        at = _At(text, cue)
+        if cue.kind in ("now", "present", "harmless"):
+            continue
+        if cue.kind in ("threat", "lethal", "self_threat"):
+            if joking or only_possible or not usable(at, p.THREAT_IDIOM, conditional=False):
+                continue
+            if cue.kind == "self_threat":
+                hit("self_harm", True, cue)
+                continue
+            hit("threat_to_life", True, cue)
+            if cue.kind == "threat" and _WEAPON_VERB.search(at.group()):
+                hit("weapon", True, cue)
+        elif cue.kind == "weapon":
+            if usable(at, p.ORDINARY_WEAPON) and not joking:
+                hit("weapon", False, cue)
+        elif cue.kind == "held":
+            if usable(at) and not joking:
+                hit("imminent", True, cue)
+        elif cue.kind == "ligature":
+            if usable(at, p.SELF_HARM_IDIOM):
+                hit("self_harm", True, cue)
+        elif cue.kind in ("farewell", "place"):
+            if usable(at, p.SELF_HARM_IDIOM) and not joking:
+                hit("self_harm", False, cue)
+        elif (
+            cue.kind == "absence"
+            and not found_later
+            and not present
+            and usable(at, p.ORDINARY_MISSING)
+        ):
+            hit("missing_now", False, cue)
+    return made
 
 
 def _immediacy_and_risks(sentences: list[_Sentence]) -> tuple[list[_Hit], list[_Hit]]:
@@ -382,6 +516,37 @@ def _found_again(sentences: list[_Sentence]) -> list[bool]:
     ]
 
 
+def _told_as_now(sentences: list[_Sentence]) -> list[_Hit]:
+    """The when-answer says "now" and the record holds any sign of concern: that is urgent, in
+    whatever words the concern is told (a fallback for wording no rule or cue knows)."""
+    said_now = [
+        (sentence, match)
+        for sentence in sentences
+        if sentence.field_name == "when"
+        for match in [p.WHEN_NOW.search(sentence.text)]
+        if match is not None
+    ]
+    if not said_now or any(p.SAFE_NOW.search(sentence.text) for sentence in sentences):
+        return []
+    for sentence in sentences:
+        if sentence.field_name == "when":
+            continue
+        for match in p.CONCERN.finditer(sentence.text):
+            if _negated(sentence.text, match) or p.PAST.search(sentence.text):
+                continue
+            when_sentence, when_match = said_now[0]
+            return [
+                _Hit("imminent", True, sentence.span(match.start(), match.end()), True, False),
+                _Hit("time", False, when_sentence.span(*_now_words(when_match)), True, True),
+            ]
+    return []
+
+
+def _now_words(match: re.Match[str]) -> tuple[int, int]:
+    """The "now" part of a when-answer, not the whole answer."""
+    return match.start(1), match.end(1)
+
+
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
@@ -389,6 +554,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     found_after = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
+    pet_lost = any(p.PET_LOST.search(sentence.text) for sentence in sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -413,7 +579,10 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         joking_after = same_field and any(
             not _negated(following.text, match) for match in p.JOKE_AFTER.finditer(following.text)
         )
-        hits += _sentence_hits(
+        # A time in the next sentence of the same field dates an absence: "She has gone from her
+        # bed. We noticed twenty minutes ago." Other weak signs keep to their own sentence.
+        next_has_time = same_field and bool(_times(following.text))
+        sentence_hits = _sentence_hits(
             sentence,
             found_later=found_after[number],
             settled_after=settled_after,
@@ -421,7 +590,12 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             joking_after=joking_after,
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,
+            pet_lost=pet_lost,
         )
+        if next_has_time:
+            for hit in sentence_hits:
+                hit.sentence_has_time |= hit.kind == "missing_now"
+        hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
     when_has_time = any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
@@ -451,6 +625,10 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
+    if not kinds and not calm:
+        used += _told_as_now(sentences)
+        if used:
+            kinds.add("imminent")
     danger = [hit for hit in used if hit.kind != "time"]
     if danger and (when_has_time or any(hit.sentence_has_time for hit in danger)):
         kinds.add("imminent")

@@ -51,7 +51,9 @@ INTENT = words(
 TIME_NOW = compile_words(
     words(
         "tonight", "tonights", "right now", "now", "at the moment", "currently", "as we speak",
-        "just now", "today", "todays", "this morning", "this afternoon", "this evening",
+        "just now", "today", "todays",
+        r"since (?:yesterday|last night|this morning)", "this morning", "this afternoon",
+        "this evening",
         "this weekend", "tomorrow", "earlier today", "later today", "soon",
         r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
         "imminent",
@@ -66,6 +68,10 @@ TIME_NOW = compile_words(
         r"on (?:his|her|their|my) way",
         r"when (?:he|she|they|i) (?:gets?|goes) (?:home|off|out|back)",
         r"at \d+(?: ?pm| ?am)? tonight", r"\d+ ?pm",
+        # Going on now for a while: "been 15 min", "has been sitting here for two hours".
+        r"been (?:\w+ing )?(?:here |there |out )?(?:for )?(?:\d+|a few|about \d+|over \d+|"
+        r"at least \d+|an|one|two|three) (?:minutes?|mins?|hours?|hrs?|days?)(?! ago)",
+        r"\d{1,2}[.:]\d\d ?pm",
     )
 )
 
@@ -96,11 +102,37 @@ WEAPON_CLEARED = compile_words(
         r"(?:made|seen|found)",
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
-        r"(?:a |an )?(?:plastic|toy|replica|fake|imitation)",
-        r"nothing was found",
-        r"(?:has|have|had) never (?:had|carried|owned|used) (?:one|any|a \w+)",
+        r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
+        r"pellet)",
+        r"nothing was found", r"(?:it|this|that) was (?:an|a genuine|just an) accident",
+        r"(?:has|have|had|is|was) never (?:had|carried|owned|used) (?:one|any|a \w+|it|them)",
         r"did not have (?:a|any) (?:knife|weapon|gun|blade)", r"no intent",
         r"no further incidents",
+    )
+)
+# The writer's answer to "when did it happen" is "now": "just now", "20 minutes ago", "live".
+# On a form for what is not urgent, a concern told as happening now is urgent whatever its words,
+# unless the answer also says it is over ("now back home", "now resolved").
+WHEN_NOW = re.compile(
+    r"^(?!.*(?<!\S)(?:back|home|resolved|settled|recovery|safe|fine|returned|found|over)(?!\S))"
+    r".*(?<!\S)(now|right now|just now|live|happening|as we speak|in progress|"
+    r"(?:\d+|a few|few|an?|ten|five|twenty|thirty|about \d+) (?:min|mins|minutes?|hours?|hrs?) ago|"
+    r"(?:last|within the last|in the last) (?:\d+|few|a few|half an?) (?:min|mins|minutes?|hour))"
+    r"(?!\S)"
+)
+# Any sign of concern at all, for a record whose writer says it is happening now.
+CONCERN = compile_words(
+    words(
+        "scared", "afraid", "frightened", "terrified", "crying", "cried", "screaming", "screamed",
+        "shouting", "help", "blood", "bleeding", "hurt", "injured", "danger", "unsafe",
+        r"threat\w*", r"weapons?", "knife", "knives", "blade", r"guns?", "drunk", "missing",
+        "alone", "locked", "trapped", "held", "taken", "forced", "grabbed", "dragged",
+        "struggling", "hiding", r"panic\w*", "unconscious", "collapsed", r"overdose\w*", "pills",
+        "tablets", r"suicid\w*", r"kill\w*", "die", "dying", "dead", r"attack\w*", "hitting",
+        r"beat\w*", r"abus\w*", "violent", "violence", "aggressive", r"groom\w*", "men",
+        r"males?", "man", "stranger", r"abduct\w*", r"kidnap\w*", "not answering",
+        "whispered", "bruises", r"fight\w*", "stabbed", "shot", "fire", "gas", "upset",
+        "distressed", "begging", "pleading", "will not", "can not",
     )
 )
 # Someone is coming or something is happening this very moment. With any sign of risk anywhere in
@@ -139,15 +171,23 @@ PAST = compile_words(
         r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few|many|"
         r"couple of|a couple of) (?:years?|months?) ago",
         r"last (?:year|month|term|summer|spring|autumn|winter|christmas|easter|half term)",
+        r"(?:\d+|a few|few|several|two|three|four|five|six|couple of|a couple of) weeks ago",
+        r"since (?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)(?! \d)",
+        r"over the (?:summer|christmas|easter|half term|holidays|summer holidays)",
         r"when (?:he|she|they|i) (?:was|were) "
-        r"(?:\d+|young|younger|little|a child|small|in year \d+|"
+        r"(?:\d+|young|younger|little|a child|small|in year \d+|a baby|a toddler|a teenager|"
+        r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?: years old)?|"
         r"at primary|in primary)",
         r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
         r"december)",
+        # "In Year 7 someone pulled a blade on him": a school year gone by, told as a time.
+        r"(?:back )?in year \d+(?= (?:someone|somebody|he|she|they|a|an|his|her|their|i|we) )",
         "used to", "previously", "historic", "historical", "historically", "in the past",
         "has since", "have since", "had since", "since then", "no further", "no recent",
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
         "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
+        r"(?:from|in|during) the (?:war|blitz)",
         "once when", "as a child", "years ago", "is recovering", "recovering well",
         r"last (?:week|weekend)", r"(?:a |her |his |their )?history of",
     )
@@ -158,6 +198,10 @@ SETTLED = compile_words(
         "no further", "since then", "dealt with", "resolved", "no recent",
         r"separated (?:them|the)", r"sent home", r"calmed down", "has since",
         "have since", "no concerns since", "no incidents since",
+        # "It was a few weeks ago." "This was over the summer holidays." "Nobody was hurt."
+        r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
+        r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
+        r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
     )
 )
 # The person is safe or well now: this sentence and the one before it are over ("She cut her knee
@@ -166,7 +210,13 @@ SAFE_NOW = compile_words(
     words(
         r"(?:is|are) (?:fine|ok|okay|alright|all right) now", "safe and well", "home safe",
         r"(?:arrived|got|got home|got back|came home|came back) (?:home |back )?safe(?:ly)?",
+        r"cleaned (?:up|it up|and (?:taped|dressed|bandaged))",
+        r"(?:is|are|seems?|seemed) otherwise (?:well|fine|ok|okay)",
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
+        r"(?:he|she) (?:is|was) (?:now )?(?:home |back )?safe(?! (?:from|to|at|in|with|for)(?!\S))",
+        # The writer's own all-clear: "Nothing to worry about." "No current concerns."
+        "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
+        r"(?:he|she|they) (?:was|were) fine(?! until| when| but)",
     )
 )
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
@@ -174,6 +224,7 @@ NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
         "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+        r"no incident (?:has )?(?:happened|occurred)",
     )
 )
 RECOVERED = compile_words(
@@ -197,6 +248,12 @@ NEGATION = compile_words(
         "neither", "nor", "nothing", "ruled out", "free of", "wasn't", "isn't",
     )
 )
+# A claim denied as a whole: "no suggestion that he would", "nothing to indicate she will".
+DENIED_CLAIM = re.compile(
+    r"(?:^| )(?:no|not any|not the slightest|nothing to) (?:\w+ )?(?:suggestion|evidence|"
+    r"indication|indicate|suggest|sign|reason to (?:think|believe|suspect)|concerns?|"
+    r"information|intelligence) (?:at all )?(?:that |of |to suggest )?"
+)
 HEDGED_NEGATION = compile_words(
     words(
         r"not (?:sure|certain|clear|know|aware whether|aware if)", r"do not know", "no doubt",
@@ -209,7 +266,9 @@ FICTION_OR_TEACHING = compile_words(
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
         "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
-        "character",
+        "character", "performance", "audience", r"(?:on|at) the stage",
+        # Child's play: "'ran away' from her sister for a game of hide and seek".
+        r"hide and seek", r"(?:for|as|in) a game",
         r"(?:school|a|the) play(?! area| park|ground)", "prop", "props", "lyrics", "song",
         "awareness", "pshe", "leaflet", "campaign", "prevention", "first aid", "discussion",
         "discussed",
@@ -218,8 +277,12 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:talk|talks|talking|talked) (?:in class )?about "
         r"(?:suicide|self harm|knife crime|knives|"
         r"guns|murder|a stabbing|the stabbing)",
+        # Schoolwork on a topic: "a presentation on county lines included how dealers...".
+        "presentation", r"research(?:ing|ed)? (?:on|into)",
+        r"(?:included|explained|showed|covered|describes?|described) how",
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
-        r"about (?:the|a) game",
+        r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
+        r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
         "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
         r"practi[sc]ed", r"practi[sc]ing",
@@ -239,6 +302,7 @@ DISCLOSURE = compile_words(
         r"told (?:me|us|her|him|staff|the \w+|her \w+|his \w+)", "disclosed", "confided",
         r"(?:said|says|admitted|revealed) (?:that|to me|to us)", r"asked (?:me|us)",
         r"(?:she|he|they) (?:said|says) (?:he|she|they|i|her|his)",
+        r"(?:kept|keeps|keep) (?:saying|telling)", r"saying (?:that|he|she|they|i)",
     )
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
@@ -319,8 +383,10 @@ JOKE = compile_words(
 # something off is no joke.
 JOKE_AFTER = compile_words(
     words(
-        r"(?:he|she|they|both|everyone|we) (?:was|were) (?:(?!not |never )\w+ )?"
-        r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh)(?! it off)",
+        r"(?:he|she|they|both|everyone|we|dad|mum|stepdad|stepmum|mother|father|nan|gran|uncle|"
+        r"aunt) (?:was|were) (?:(?!not |never )\w+ )?"
+        r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh|funny)"
+        r"(?! it off)",
         r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
     )
 )
@@ -335,8 +401,16 @@ ORDINARY_WEAPON_CONTEXT = compile_words(
         "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
+        # Sold, stocked or stored: "we sell razor blades", "the kitchenware aisle", "armoury".
+        r"(?:we|they|i) (?:sell|stock)", "aisle", "kitchenware", "behind the counter", "armoury",
+        r"locked away", r"(?:gun|secure|locked) cabinet", r"sporting guns?", "supermarket",
+        # A blade for a job: "a big knife for cutting the turkey".
+        r"for (?:cutting|chopping|carving|slicing|peeling|opening|gutting|filleting|whittling|"
+        r"trimming|prepping)",
         r"(?:cut|cutting|open|opening) (?:string|rope|tape|boxes|wire|card|cardboard|paper|fabric|"
-        r"parcels)", r"bread knife", "diy", "carpenter", "builder", "warehouse",
+        r"parcels)", r"bread knife",
+        r"(?:craft|stanley) knife", r"in dt", "design and technology", "diy", "carpenter",
+        "builder", "warehouse",
         "airsoft", "replica", "knife block", "ceremonial", "mounted", "medals",
         r"(?:on|from) (?:the|his|her|their) wall",
         # A blade as a tool or an exhibit: taught safely, carried for work, from history.
@@ -375,7 +449,7 @@ THREAT_WITH = compile_words(
 _NAMING = (
     r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
     r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
-    r"games?|class|safety|sharpener|maker|scene)"
+    r"games?|class|safety|sharpener|sharpening|maker|scene)"
 )
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
@@ -506,23 +580,35 @@ THREAT_IDIOM = compile_words(
     words(
         _NAMING,
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
+        r"(?:murder|smash|destroy|nail|ace) (?:the|that|this|his|her|my) (?:\w+ )?"
+        r"(?:exam|test|game|match|race|audition|interview|quiz|presentation)",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
         "kill two birds",
         r"kill (?:the|those|these|that) (?:rumours?|idea|conversation|lights?|engine|music|bugs?|"
         r"germs|weeds|plants?|buzz|pain|noise)",
         r"kill for", "killer", r"(?:will|would|is going to) kill me (?:if|for|when)",
-        rf"kill (?:him|her|me|you) (?:if|for|when) {gap(4)}"
+        rf"kill (?:me|us|you) (?:if|for|when) {gap(4)}"
         r"(?:detention|grounded|homework|late|mess|"
         r"report|grades|phone|room|caught)",
+        # Said of another ("she'd kill him if he got another detention"), but not "if she's late
+        # back": a curfew is what a controlling partner enforces.
+        rf"kill (?:him|her|them) (?:if|for|when) {gap(4)}"
+        r"(?:detention|grounded|homework|mess|report|grades|room|caught)",
         r"murder a \w+",
-        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) kill",
+        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) "
+        r"(?:kill|murder|strangle|throttle)",
+        r"(?:get|gets|getting|got|be) (?:killed|murdered) by (?:his|her|their|my) (?:mum|mom|dad|"
+        r"mother|father|nan|gran|parents|teacher|wife|husband|missus|boss)",
         r"(?:bored|scared|worried|frightened|terrified|petrified) to death",
         r"(?:heart|panic|asthma|anxiety) attacks?",
         # A pet or a thing as the object: "could murder the cat", "strangle the dog".
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
         "killing me", r"dying to",
+        # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
+        r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
+        r"(?:kill|bite|attack|maul)",
         r"(?:pain|back|feet|head|tooth\w*|knees?|legs?|heat|shoes) (?:is |was |are |were )?"
         r"killing (?:me|him|her|them)", r"to die for",
         r"(?:die|dies|dying) of \w+",
@@ -531,7 +617,16 @@ THREAT_IDIOM = compile_words(
         r"dying (?:their|his|her|my|your) hair", r"beat(?:ing)? (?:them|him|her|us) at",
         r"killed (?:a|the) (?:deer|rabbit|fox|"
         r"pig|chicken|spider|wasp|fly|mouse|rat)",
-        r"i am dead", r"dead inside", r"phone (?:is|was)? ?dead", "over my dead body",
+        r"i am dead", r"dead inside",
+        # Figures of speech: "train till they nearly die", "I feel like I'm dying".
+        r"(?:nearly|almost|practically) (?:die|died|dies|dying|dead|killed|kill)",
+        r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
+        r"(?:dying|going to die|dead)",
+        r"(?:would|will) have to kill (?:me|us)",
+        # A death already over: "killed in a road accident", "the anniversary of her dad's death".
+        r"(?:was|were|been) killed (?:in|by) (?:a|an|the)", r"who (?:was|were) killed",
+        r"anniversary of", r"(?:his|her|their|my) (?:\w+ )?death",
+        r"phone (?:is|was)? ?dead", "over my dead body",
         r"pain ?killers?",
         r"shoot (?:you|him|her|me) a",
     )
@@ -575,7 +670,7 @@ SELF_HARM = compile_words(
         r"cliff|platform)",
         r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
         r"end (?:things|everything)", r"(?:i|he|she) (?:am|is) done", r"had enough",
-        r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the day",
+        r"when (?:i|he|she) (?:am|is) gone", r"(?:tomorrow|today|tonight) is the (?:day|night)",
         r"(?:no one|nobody) will (?:care|notice|miss)", r"suicide attempt",
         r"tried to (?:kill|hang|hurt|harm|cut) (?:him|her|them|my)self",
         r"engine running in (?:the|a) garage",
@@ -623,7 +718,9 @@ SELF_HARM_SIGN = compile_words(
         r"(?:gave|giving|give|given) away (?:his|her|their|my)",
         r"can not (?:go on|do this anymore|do this|cope|take it anymore|take any more)",
         r"sorry for everything", r"love (?:you|u) all", r"will not need (?:it|anything|them)",
-        r"locked (?:himself|herself|themselves) in", r"written (?:a )?(?:will|letters?|note)",
+        r"locked (?:himself|herself|themselves) in",
+        r"barricaded (?:himself |herself |themselves )?in", r"door is barricaded",
+        r"written (?:a )?(?:will|letters?|note)",
         r"(?:very|really) (?:flat|low)", "hopeless", r"going to do it",
         r"(?:not|never) (?:be )?coming back",
         r"do something (?:stupid|silly|drastic)", r"all too much",
@@ -655,6 +752,9 @@ SELF_HARM_SIGN = compile_words(
 SELF_HARM_IDIOM = compile_words(
     words(
         r"(?:would|will) die (?:if|of|for|laughing)", "overdoses", r"(?:self harm|suicide) policy",
+        r"(?:nearly|almost|practically) (?:die|died|dies|dying|dead)",
+        r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
+        r"(?:dying|going to die|dead)",
         r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
         r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
@@ -680,7 +780,7 @@ MISSING = compile_words(
         r"held against (?:her|his|their) will", "missing", "disappeared",
         # Held now: "being held there since Friday", "not allowed out".
         r"(?:being |is being |are being )held (?:there|here|captive|hostage|prisoner|against)",
-        r"not (?:allowed|let) (?:out|to leave|to go home)",
+        r"not (?:allowed|let) (?:out|to leave|to go home|home|back home|in)",
         r"keeping (?:her|him|them|my \w+|his \w+|her \w+) (?:in|at|locked)",
         r"not (?:come|came|been|gone|going) (?:back )?home",
         r"not (?:come|came|been) back"
@@ -690,7 +790,8 @@ MISSING = compile_words(
         # Seen by nobody since, late back, lost: "nobody at the hostel has seen Rhiannon since".
         r"(?:not|nobody|no one) (?:\w+ ){0,3}(?:has |have |had )?(?:seen|heard from) "
         r"(?:\w+ ){1,2}since",
-        r"(?:do not|does not|did not) know where (?:i am|we are|she is|he is|they are taking)",
+        r"(?:do not|does not|did not) (?:know|no) where "
+        r"(?:i am|we are|she is|he is|they are taking)",
         # "Nobody has seen him" alone is missing; "nobody has seen him act up" is not.
         r"(?:no one|nobody) has seen (?:him|her|them)(?= (?:since|for|all|anywhere|at all)|$)",
         r"(?:no one|nobody) (?:knows where|has heard from)",
@@ -736,7 +837,18 @@ ORDINARY_MISSING = compile_words(
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
+        r"(?:started|starts|start|keeps|keep|kept|been|is|was|are|were|for) missing "
+        r"(?!(?:since|from|for|after|overnight|again|now|today|tonight|this|by|at|in|on|with|"
+        r"and|or|but|as|until|yesterday|last|person|persons|child|children|girl|boy|man|woman|"
+        r"people|pupil|student|teen\w*)(?!\S))[a-z]\w*",
     )
+)
+# A pet got out: the search in the record is for an animal ("her dog got out, she's been
+# searching all day").
+PET_LOST = compile_words(
+    r"(?:dog|cat|puppy|kitten|pet|tortoise|rabbit|parrot|budgie|horse|hamster|pony) "
+    r"(?:\w+ ){0,2}(?:got out|escaped|ran off|run off|went missing|is missing|has gone|got lost|"
+    r"is lost)"
 )
 FOUND = compile_words(
     words(
@@ -826,6 +938,8 @@ DANGER_NOW = compile_words(
         "scared", "frightened", "terrified", r"in danger",
         # Followed now, "he'll have her later".
         r"(?:following|followed) (?:her|him|them|me|us|my \w+|the bus|the car|my car)",
+        r"(?:following|followed) (?:a |the |some )?(?:group of )?(?:girls|boys|children|kids|"
+        r"pupils|women|young people)",
         r"(?:get|have) (?:her|him|them|you) later",
         r"beat (?:him|her|them|me) (?:up|(?:very |really |so )?(?:bad|badly)|black and blue)",
         r"lock(?:s|ed)? (?:the door|her in|him in|them in|me in|her in the \w+)",

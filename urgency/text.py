@@ -16,8 +16,11 @@ from functools import lru_cache
 
 from urgency.spelling import correct, restore_dropped_g
 
-# Words (with inner apostrophes, straight or curly), sentence ends, clause breaks, spaced dashes.
-_TOKEN = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*|[.!?;\n]+|[,:]|\\s[-\u2013\u2014]\\s")
+# Clock times ("9.40", "7:30": one word, so "at 2.10" ends no sentence), words (with inner
+# apostrophes, straight or curly), sentence ends, clause breaks, spaced dashes.
+_TOKEN = re.compile(
+    "\\d{1,2}[.:]\\d\\d(?!\\d)|[^\\W_]+(?:['\u2019][^\\W_]+)*|[.!?;\n]+|[,:]|\\s[-\u2013\u2014]\\s"
+)
 _REPEATS = re.compile(r"(.)\1{2,}")
 
 # Text-speak and common phonetic spellings, read as the words they stand for.
@@ -220,6 +223,9 @@ _IS_AFTER = {
     "which",
     "how",
     "now",
+    "tonight",
+    "today",
+    "tomorrow",
 }
 
 

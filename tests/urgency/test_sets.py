@@ -72,3 +72,15 @@ def test_the_detector_stays_above_its_bounds_on_the_development_set():
     assert overall.precision >= 0.95, false_alarms
     for kind in ("weapon", "self_harm", "missing_now"):
         assert by_kind[kind].recall >= 0.9, kind
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["dev_blind_1", "dev_blind_2", "dev_fresh_3", "dev_fresh_4", "dev_fresh_5", "dev_fresh_6"],
+)
+def test_the_detector_stays_above_the_targets_on_every_blind_or_fresh_development_set(name):
+    # Development figures (their misses were read): a fall here is a rule that broke, not news
+    # about new writers. The frozen test set is scored by the coordinator, never here.
+    overall, _, wrong = score(load(SETS / f"{name}.jsonl"))
+    assert overall.recall >= 0.95, [record["id"] for record, _ in wrong if record["urgent"]]
+    assert overall.precision >= 0.9, [record["id"] for record, _ in wrong if not record["urgent"]]
