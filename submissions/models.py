@@ -65,6 +65,8 @@ class UrgencyKind(models.TextChoices):
     SELF_HARM = "self_harm", "Suicide or self-harm"
     MISSING_NOW = "missing_now", "Missing now"
     IMMINENT = "imminent", "Happening now or soon"
+
+
 class PartnerSector(models.TextChoices):
     """The professional's sector, asked on the "about you" page: counted in the partner report."""
 
