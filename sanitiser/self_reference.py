@@ -584,6 +584,13 @@ _SINGLED_OUT = re.compile(
     r"|\bsame\s+(?:name\s+)?as\s+(?:the|our|my)\s+(?:school|shop|road|street|company|business|practice|"
     r"club|church|salon|firm|centre|nursery|surgery)(?:['\u2019]s)?(?:\s+name)?\b"
     r"|\bnot\s+me\s+obv"
+    # Where the writer is based: "based at swansea depot", "out of south east station",
+    # "bus driver for metroline at the southall garage".
+    r"|\b(?:based|stationed|posted|working|work|works|i\s+drive|driving)\s+(?:at|out\s+of|from)\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:depot|garage|station|base|yard|office|branch|site|hub)\b"
+    r"|\bout\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:depot|garage|station|base|yard)\b"
+    r"|(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|im)\s+(?:a\s+|an\s+)?[\w\s-]{0,40}?\s(?:for|with)\s+[\w\s&'-]{1,40}?\s+at\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:depot|garage|station|base|yard|office|branch|site|hub)\b"
 )
 # Where the singled-out stretch ends: a clause break, or the next clause's own subject ("kyle only
 # talks to me i saw him ...": what the writer saw stays).

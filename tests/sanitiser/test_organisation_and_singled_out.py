@@ -309,3 +309,19 @@ def test_what_was_entered_stays_through_the_second_reading() -> None:
     cleaned = sanitise(text, SourceIdentity(name="Padraig Gallagher"), form).text
     assert "07700 900216" in cleaned
     assert "kev" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("said", "base"),
+    [
+        ("im a conductor based at swansea depot", "swansea depot"),
+        ("paramedic out of south east station", "south east station"),
+        ("i am bus driver for metroline at the southall garage", "southall garage"),
+    ],
+)
+def test_where_the_writer_is_based_goes(said, base) -> None:
+    cleaned = _clean(
+        f"{said}. Lily got off at Llanelli station with Kane Rogers", name="Sam Okafor"
+    )
+    assert base not in cleaned
+    assert "llanelli station with kane rogers" in cleaned
