@@ -1352,7 +1352,7 @@ def _with_context(
         third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
         if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
-        elif third and (_MY_STAFF.search(before[-40:]) or _JOB_BEFORE_NAME.search(before[-40:])):
+        elif _JOB_BEFORE_NAME.search(before[-40:]) or (third and _MY_STAFF.search(before[-40:])):
             # "my girl Kiki", "my Saturday girl, Roisin", "my lad kev", "student nurse Aisha":
             # the writer's own staff or a colleague by their job, not a young person.
             third, writer = False, True
