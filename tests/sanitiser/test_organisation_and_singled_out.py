@@ -4,8 +4,11 @@ written together, its shortened acronym, numbered work units, and the writer sin
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sanitiser import SourceIdentity, SubjectDetails, sanitise
+from sanitiser.lexicon import _world_first_names
 
 FORM = SubjectDetails.from_form(
     {"subjects": [{"name": "Lily"}], "persons_of_concern": [{"name": "Kane Rogers"}]}
@@ -280,8 +283,6 @@ def test_a_colleagues_name_typed_without_capitals_is_found_from_many_communities
 
 
 def test_the_world_names_list_leaves_everyday_english_words_out() -> None:
-    from sanitiser.lexicon import _world_first_names
-
     names = _world_first_names()
     assert {"soran", "abdi", "gethin"} <= names
     assert not {"grace", "mark", "dawn", "will"} & names
@@ -325,3 +326,30 @@ def test_where_the_writer_is_based_goes(said, base) -> None:
     )
     assert base not in cleaned
     assert "llanelli station with kane rogers" in cleaned
+
+
+# --- Generated: colleagues from many communities, in the registers they turn up in -------------
+
+_COLLEAGUES = sorted(_world_first_names())[::37]  # a spread across the list, fixed
+_COLLEAGUE_REGISTERS = [
+    "[09:03] {c}: did you see lily with kane rogers again",
+    "{c} saw lily get into kane rogers car too",
+    "told {c} on the desk, lily was with kane rogers",
+    "my colleague {c} says kane rogers picked lily up",
+    "putting this on the form as {c} asked. lily was with kane rogers",
+]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(colleague=st.sampled_from(_COLLEAGUES), register=st.sampled_from(_COLLEAGUE_REGISTERS))
+def test_a_colleague_typed_in_lower_case_goes_the_subjects_stay(colleague, register) -> None:
+    text = register.format(c=colleague)
+    cleaned = _clean(text, name="Sam Okafor")
+    assert colleague not in cleaned.split(), text
+    assert "lily" in cleaned and "kane rogers" in cleaned
