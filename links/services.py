@@ -3,9 +3,11 @@ handler's decision on a possible link, and the record that links were shown (com
 
 from __future__ import annotations
 
+import json
 import uuid
 import zlib
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -68,12 +70,13 @@ CANDIDATE_FIELDS = (
     "birth_year",
     "birth_year_exact",
 )
+Candidate = namedtuple("Candidate", CANDIDATE_FIELDS)
 
 
-def _candidates(submission_id, items: list[Extracted]) -> list:
-    """Entries of other submissions that may match: exact keys, strong and weak kinds apart
-    (so a nickname shared by thousands cannot crowd out a shared plate), and people found by
-    their name's block whose year of birth can agree."""
+def _candidates(submission_id, items: list[Extracted]) -> list[Candidate]:
+    """Entries of other submissions that may match, in one query: exact keys, strong and weak
+    kinds apart (so a nickname shared by thousands cannot crowd out a shared plate), and people
+    found by their name's block whose year of birth can agree."""
     strong, weak, people = Q(), Q(), Q()
     for item in items:
         if item.kind == "person":
@@ -90,19 +93,28 @@ def _candidates(submission_id, items: list[Extracted]) -> list:
             weak |= Q(kind=item.kind, value=item.value)
         else:
             strong |= Q(kind=item.kind, value=item.value)
-    found: list = []
-    for wanted, limit in (
-        (strong, EXACT_CANDIDATES),
-        (weak, WEAK_CANDIDATES),
-        (people, PERSON_CANDIDATES),
+    parts, params = [], []
+    for number, (wanted, limit) in enumerate(
+        ((strong, EXACT_CANDIDATES), (weak, WEAK_CANDIDATES), (people, PERSON_CANDIDATES))
     ):
         if wanted:
             rows = Identifier.objects.filter(wanted).exclude(submission_id=submission_id)
-            found += list(rows.values_list(*CANDIDATE_FIELDS, named=True)[:limit])
-    return found
+            sql, part_params = rows.values_list(*CANDIDATE_FIELDS)[:limit].query.sql_with_params()
+            # Each part keeps its own limit: wrapped, as SQLite allows no LIMIT in a UNION's arm.
+            # Only the ORM's own SQL is joined in; every value stays a parameter.
+            parts.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
+            params += part_params
+    if not parts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    if connection.features.has_native_uuid_field:
+        return [Candidate(*row) for row in rows]
+    return [Candidate(uuid.UUID(row[0]), *row[1:]) for row in rows]
 
 
-def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
+def _reasons(items: list[Extracted], candidates: list[Candidate]) -> dict:
     """other submission id -> [Reason]"""
     by_key = {(item.kind, item.value): item for item in items}
     people = [item for item in items if item.kind == "person"]
@@ -120,77 +132,174 @@ def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
     return {other: found for other, found in reasons.items() if matching.is_link(found)}
 
 
-def _identifiers_replace(
-    submission: Submission, items: list[Extracted], *, first_time: bool
-) -> None:
-    if not first_time:
-        Identifier.objects.filter(submission=submission).delete()
-    Identifier.objects.bulk_create(identifier_rows(submission.pk, items))
-
-
 def identifier_rows(submission_id, items: list[Extracted]) -> list[Identifier]:
-    """Index rows (unsaved) for one submission's extracted identifiers."""
+    """Index rows (unsaved) for one submission's extracted identifiers (bulk filling)."""
+    return [Identifier(submission_id=submission_id, **values) for values in _entries(items)]
+
+
+def _entries(items: list[Extracted]) -> list[dict]:
     return [
-        Identifier(
-            submission_id=submission_id,
-            kind=item.kind,
-            value=item.value[:200],
-            shown=item.shown[:200],
-            origin=item.origin,
-            birth_year=item.birth_year,
-            birth_year_exact=item.birth_year_exact,
-            block=item.block,
-        )
+        {
+            "kind": item.kind,
+            "value": item.value[:200],
+            "shown": item.shown[:200],
+            "origin": item.origin,
+            "birth_year": item.birth_year,
+            "birth_year_exact": item.birth_year_exact,
+            "block": item.block,
+        }
         for item in items
     ]
 
 
-def _links_write(submission: Submission, reasons: dict, *, first_time: bool) -> None:
+# --- Writing the index: a fixed number of statements per submission ----------------------------
+# Every submission is extracted once at least, so its cost is counted in round trips and in
+# Python per row: rows go out as plain tuples, one multi-row INSERT a table (no model instances),
+# and the candidates come back in one query. The number of statements does not grow with the
+# identifiers or links a submission has (a test pins it).
+
+IDENTIFIER_COLUMNS = (
+    "submission_id",
+    "kind",
+    "value",
+    "shown",
+    "origin",
+    "birth_year",
+    "birth_year_exact",
+    "block",
+)
+LINK_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "submission_id",
+    "other_id",
+    "strength",
+    "sure",
+    "possible",
+    "reasons",
+    "decision",
+)
+# A link found again keeps its key, its creation time and a handler's decision; it is rewritten
+# only when what it says changed.
+LINK_UPSERT = (
+    " ON CONFLICT (submission_id, other_id) DO UPDATE SET strength = excluded.strength,"
+    " sure = excluded.sure, possible = excluded.possible, reasons = excluded.reasons,"
+    " updated_at = excluded.updated_at"
+    " WHERE links_link.strength <> excluded.strength OR links_link.sure <> excluded.sure"
+    " OR links_link.possible <> excluded.possible OR links_link.reasons <> excluded.reasons"
+)
+
+
+def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, conflict: str = "") -> int:
+    """Insert plain rows (UUIDs, datetimes, lists for JSON, plain values) and return how many
+    were written. PostgreSQL: one statement with the rows as one JSON parameter, so its text
+    never changes (the driver's parsed-query cache holds it) and no value is quoted one by one.
+    Elsewhere (SQLite, tests): multi-row VALUES in batches under the parameter cap."""
+    if not rows:
+        return 0
+    quote = connection.ops.quote_name
+    # Table and column names are the code's own constants; every value is a parameter.
+    table, names = quote(model._meta.db_table), ", ".join(map(quote, columns))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            records = [dict(zip(columns, row, strict=True)) for row in rows]
+            payload = json.dumps(records, default=str)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608
+                f"FROM json_populate_recordset(NULL::{table}, %s::json){conflict}",
+                [payload],
+            )
+            return cursor.rowcount
+        rows = [tuple(map(_sqlite_value, row)) for row in rows]
+        batch = max(1, connection.features.max_query_params // len(columns))
+        one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        written = 0
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+                + ", ".join([one_row] * len(chunk))
+                + conflict,
+                [value for row in chunk for value in row],
+            )
+            written += cursor.rowcount
+        return written
+
+
+def _sqlite_value(value):
+    """A value as Django stores it in SQLite: UUIDs as 32 hex digits, JSON as text."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
+
+
+def _index_state_claim(submission_id: uuid.UUID, now, *, first_time: bool) -> bool:
+    """Record the submission as indexed; False when it already was, though it looked new when
+    loaded (the same task run twice at once): the second run then replaces the first's rows.
+    The row's key makes that second run wait here until the first has committed."""
+    if first_time:
+        conflict = " ON CONFLICT (submission_id) DO NOTHING"
+    else:
+        conflict = " ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at"
+    written = _rows_insert(
+        IndexState,
+        ("submission_id", "indexed_at"),
+        [(submission_id, now)],
+        conflict=conflict,
+    )
+    if first_time and not written:
+        IndexState.objects.filter(submission_id=submission_id).update(indexed_at=now)
+        return False
+    return first_time
+
+
+def _identifiers_write(submission_id: uuid.UUID, items: list[Extracted], *, first_time: bool):
+    if not first_time:
+        Identifier.objects.filter(submission_id=submission_id).delete()
+    _rows_insert(
+        Identifier,
+        IDENTIFIER_COLUMNS,
+        [(submission_id, *entry.values()) for entry in _entries(items)],
+    )
+
+
+def _links_write(submission_id: uuid.UUID, reasons: dict, now, *, first_time: bool) -> None:
     """Both rows of every link found; a row is rewritten only when it changed, and a link that
     no longer holds goes unless a handler decided on it (their word is kept)."""
-    existing = {}
-    if not first_time:
-        existing = {
-            (link.submission_id, link.other_id): link
-            for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
-        }
-    keep: set = set()
-    to_create: list[Link] = []
-    to_update: list[Link] = []
-    now = timezone.now()
+    rows = []
     for other_id, found in reasons.items():
-        for pair, side in (
-            ((submission.pk, other_id), found),
-            ((other_id, submission.pk), [r.mirrored() for r in found]),
+        for one, two, side in (
+            (submission_id, other_id, found),
+            (other_id, submission_id, [r.mirrored() for r in found]),
         ):
-            found_here = matching.combined(side)
-            keep.add(pair)
-            values = {
-                "strength": found_here.strength,
-                "reasons": found_here.texts,
-                "sure": found_here.sure,
-                "possible": found_here.possible,
-            }
-            link = existing.get(pair)
-            if link is None:
-                to_create.append(Link(submission_id=pair[0], other_id=pair[1], **values))
-            elif any(getattr(link, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(link, name, value)
-                link.updated_at = now  # bulk_update does not stamp auto_now fields
-                to_update.append(link)
-    Link.objects.bulk_create(to_create)
-    if to_update:
-        Link.objects.bulk_update(
-            to_update, ["strength", "sure", "possible", "reasons", "updated_at"]
-        )
-    stale = [
-        link.pk
-        for pair, link in existing.items()
-        if pair not in keep and link.decision == Decision.UNDECIDED
-    ]
-    if stale:
-        Link.objects.filter(pk__in=stale).delete()
+            pair = matching.combined(side)
+            rows.append(
+                (
+                    uuid.uuid4(),
+                    now,
+                    now,
+                    one,
+                    two,
+                    pair.strength,
+                    pair.sure,
+                    pair.possible,
+                    pair.texts,
+                    Decision.UNDECIDED,
+                )
+            )
+    _rows_insert(Link, LINK_COLUMNS, rows, conflict=LINK_UPSERT)
+    if not first_time:
+        linked = list(reasons)
+        Link.objects.filter(
+            (Q(submission_id=submission_id) & ~Q(other_id__in=linked))
+            | (Q(other_id=submission_id) & ~Q(submission_id__in=linked)),
+            decision=Decision.UNDECIDED,
+        ).delete()
 
 
 @transaction.atomic
@@ -220,16 +329,12 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
         first_time = submission.link_index is None
     except IndexState.DoesNotExist:
         first_time = True
+    now = timezone.now()
     _locks_take(_lock_keys(items))
-    _identifiers_replace(submission, items, first_time=first_time)
+    first_time = _index_state_claim(submission.pk, now, first_time=first_time)
+    _identifiers_write(submission.pk, items, first_time=first_time)
     reasons = _reasons(items, _candidates(submission.pk, items))
-    _links_write(submission, reasons, first_time=first_time)
-    IndexState.objects.bulk_create(
-        [IndexState(submission=submission, indexed_at=timezone.now())],
-        update_conflicts=True,
-        unique_fields=["submission"],
-        update_fields=["indexed_at"],
-    )
+    _links_write(submission.pk, reasons, now, first_time=first_time)
     return len(reasons)
 
 
