@@ -7,7 +7,7 @@ import json
 import uuid
 import zlib
 from collections import defaultdict, namedtuple
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -19,7 +19,7 @@ from cpi.errors import DomainError
 from links import matching
 from links.extract import Extracted, extract
 from links.models import Decision, Identifier, IndexState, Link
-from submissions.identity import identity_for_submission
+from submissions.identity import SOURCE_FIELDS, identity_for_submission
 from submissions.models import Submission
 
 # Bounds on what one submission is compared with: a value shared by thousands of submissions
@@ -34,24 +34,6 @@ class LinkError(DomainError):
 
 
 LOCK_BUCKETS = 512
-
-
-def _locks_take(keys: list[str]) -> None:
-    """PostgreSQL: one transaction-level lock per key, in a fixed order, so two submissions
-    sharing a key that are indexed at once see each other (the second waits for the first)."""
-    if connection.vendor != "postgresql" or not keys:
-        return
-    # Keys fall into LOCK_BUCKETS locks: a transaction that indexes many submissions (seeding,
-    # a test) then holds at most that many, within PostgreSQL's shared lock table; two keys
-    # sharing a bucket only wait for each other.
-    ids = sorted({zlib.crc32(key.encode()) % LOCK_BUCKETS for key in keys})
-    with connection.cursor() as cursor:
-        # One round trip; taken in the order of the sorted array, so no two workers deadlock.
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n) "
-            "ORDER BY n",
-            [ids],
-        )
 
 
 def _lock_keys(items: list[Extracted]) -> list[str]:
@@ -73,42 +55,62 @@ CANDIDATE_FIELDS = (
 Candidate = namedtuple("Candidate", CANDIDATE_FIELDS)
 
 
-def _candidates(submission_id, items: list[Extracted]) -> list[Candidate]:
+# One arm per group, each under its own limit; SQLite allows no LIMIT in a UNION's arm unwrapped.
+_CANDIDATE_ARM = (
+    "SELECT * FROM (SELECT {fields} FROM links_identifier WHERE submission_id <> %s AND ({wanted}) "
+    "LIMIT {limit}) AS {name}"
+)
+_KEY = "(kind = %s AND value = %s)"
+# A year of birth that cannot agree rules a namesake out in the index.
+_PERSON = "(kind = 'person' AND block = %s)"
+_PERSON_AGED = (
+    "(kind = 'person' AND block = %s AND (birth_year IS NULL OR birth_year BETWEEN %s AND %s))"
+)
+
+
+def _candidates_read(
+    submission_id: uuid.UUID, items: list[Extracted], *, before: list[Statement]
+) -> list[Candidate]:
     """Entries of other submissions that may match, in one query: exact keys, strong and weak
     kinds apart (so a nickname shared by thousands cannot crowd out a shared plate), and people
-    found by their name's block whose year of birth can agree."""
-    strong, weak, people = Q(), Q(), Q()
+    found by their name's block whose year of birth can agree. Written as SQL, not built from
+    Q objects: compiling those cost more than the query (the index serves each arm)."""
+    strong, weak, people = ([], []), ([], []), ([], [])
     for item in items:
         if item.kind == "person":
             if not item.block:
                 continue
-            years = Q()
-            if item.birth_year is not None:
-                # A year of birth that cannot agree rules a namesake out in the index.
-                years = Q(birth_year__isnull=True) | Q(
-                    birth_year__range=(item.birth_year - 2, item.birth_year + 2)
-                )
-            people |= Q(kind="person", block=item.block) & years
-        elif item.kind in matching.WEAK_KINDS:
-            weak |= Q(kind=item.kind, value=item.value)
+            if item.birth_year is None:
+                people[0].append(_PERSON)
+                people[1].append(item.block)
+            else:
+                people[0].append(_PERSON_AGED)
+                people[1].extend((item.block, item.birth_year - 2, item.birth_year + 2))
         else:
-            strong |= Q(kind=item.kind, value=item.value)
-    parts, params = [], []
-    for number, (wanted, limit) in enumerate(
-        ((strong, EXACT_CANDIDATES), (weak, WEAK_CANDIDATES), (people, PERSON_CANDIDATES))
+            group = weak if item.kind in matching.WEAK_KINDS else strong
+            group[0].append(_KEY)
+            group[1].extend((item.kind, item.value))
+    arms, params = [], []
+    for name, (wanted, values), limit in (
+        ("strong", strong, EXACT_CANDIDATES),
+        ("weak", weak, WEAK_CANDIDATES),
+        ("people", people, PERSON_CANDIDATES),
     ):
         if wanted:
-            rows = Identifier.objects.filter(wanted).exclude(submission_id=submission_id)
-            sql, part_params = rows.values_list(*CANDIDATE_FIELDS)[:limit].query.sql_with_params()
-            # Each part keeps its own limit: wrapped, as SQLite allows no LIMIT in a UNION's arm.
-            # Only the ORM's own SQL is joined in; every value stays a parameter.
-            parts.append(f"SELECT * FROM ({sql}) AS part{number}")  # noqa: S608
-            params += part_params
-    if not parts:
+            arms.append(
+                _CANDIDATE_ARM.format(
+                    fields=", ".join(CANDIDATE_FIELDS),
+                    wanted=" OR ".join(wanted),
+                    limit=limit,
+                    name=name,
+                )
+            )
+            params += [_db_value(submission_id), *values]
+    if not arms:
+        _statements_run(before)
         return []
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        rows = cursor.fetchall()
+    # Only the code's own fragments are joined in; every value is a parameter.
+    rows = _statements_run([*before, (" UNION ALL ".join(arms), params)])
     if connection.features.has_native_uuid_field:
         return [Candidate(*row) for row in rows]
     return [Candidate(uuid.UUID(row[0]), *row[1:]) for row in rows]
@@ -191,44 +193,46 @@ LINK_UPSERT = (
 )
 
 
-def _rows_insert(model, columns: tuple[str, ...], rows: list[tuple], *, conflict: str = "") -> int:
-    """Insert plain rows (UUIDs, datetimes, lists for JSON, plain values) and return how many
-    were written. PostgreSQL: one statement with the rows as one JSON parameter, so its text
-    never changes (the driver's parsed-query cache holds it) and no value is quoted one by one.
-    Elsewhere (SQLite, tests): multi-row VALUES in batches under the parameter cap."""
+Statement = tuple[str, list]
+
+
+def _rows_insert(
+    model, columns: tuple[str, ...], rows: list[tuple], *, conflict: str = ""
+) -> list[Statement]:
+    """Statements inserting plain rows (UUIDs, datetimes, lists for JSON, plain values).
+    PostgreSQL: one, with the rows as one JSON parameter, so its text never changes and no
+    value is quoted one by one. Elsewhere (SQLite): multi-row VALUES under the parameter cap."""
     if not rows:
-        return 0
+        return []
     quote = connection.ops.quote_name
     # Table and column names are the code's own constants; every value is a parameter.
     table, names = quote(model._meta.db_table), ", ".join(map(quote, columns))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            records = [dict(zip(columns, row, strict=True)) for row in rows]
-            payload = json.dumps(records, default=str)
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608
-                f"FROM json_populate_recordset(NULL::{table}, %s::json){conflict}",
-                [payload],
-            )
-            return cursor.rowcount
-        rows = [tuple(map(_sqlite_value, row)) for row in rows]
-        batch = max(1, connection.features.max_query_params // len(columns))
-        one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        written = 0
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
-                + ", ".join([one_row] * len(chunk))
-                + conflict,
-                [value for row in chunk for value in row],
-            )
-            written += cursor.rowcount
-        return written
+    if connection.vendor == "postgresql":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sql = (
+            f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608
+            f"FROM json_populate_recordset(NULL::{table}, %s::json){conflict}"
+        )
+        return [(sql, [json.dumps(records, default=str)])]
+    rows = [tuple(map(_db_value, row)) for row in rows]
+    batch = max(1, connection.features.max_query_params // len(columns))
+    one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return [
+        (
+            f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+            + ", ".join([one_row] * len(rows[start : start + batch]))
+            + conflict,
+            [value for row in rows[start : start + batch] for value in row],
+        )
+        for start in range(0, len(rows), batch)
+    ]
 
 
-def _sqlite_value(value):
-    """A value as Django stores it in SQLite: UUIDs as 32 hex digits, JSON as text."""
+def _db_value(value):
+    """A parameter as Django stores it where it has no native type (SQLite): UUIDs as 32 hex
+    digits, datetimes as text, JSON as text."""
+    if connection.vendor == "postgresql":
+        return value
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, datetime):
@@ -238,37 +242,68 @@ def _sqlite_value(value):
     return value
 
 
-def _index_state_claim(submission_id: uuid.UUID, now, *, first_time: bool) -> bool:
-    """Record the submission as indexed; False when it already was, though it looked new when
-    loaded (the same task run twice at once): the second run then replaces the first's rows.
-    The row's key makes that second run wait here until the first has committed."""
-    if first_time:
-        conflict = " ON CONFLICT (submission_id) DO NOTHING"
-    else:
-        conflict = " ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at"
-    written = _rows_insert(
-        IndexState,
-        ("submission_id", "indexed_at"),
-        [(submission_id, now)],
-        conflict=conflict,
-    )
-    if first_time and not written:
-        IndexState.objects.filter(submission_id=submission_id).update(indexed_at=now)
-        return False
-    return first_time
+def _statements_run(statements: list[Statement]) -> list[tuple]:
+    """Run the statements in order; return the last one's rows. PostgreSQL with client-side
+    binding (Django's default): all in one round trip, as one simple query; each statement
+    still takes its own snapshot, so a read placed after a lock sees what the lock waited for."""
+    statements = [statement for statement in statements if statement]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.settings_dict.get(
+            "OPTIONS", {}
+        ).get("server_side_binding"):
+            cursor.execute(
+                "; ".join(sql for sql, _params in statements),
+                [value for _sql, params in statements for value in params],
+            )
+            while cursor.nextset():  # to the last statement's result
+                pass
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
 
 
-def _identifiers_write(submission_id: uuid.UUID, items: list[Extracted], *, first_time: bool):
-    if not first_time:
-        Identifier.objects.filter(submission_id=submission_id).delete()
-    _rows_insert(
-        Identifier,
-        IDENTIFIER_COLUMNS,
-        [(submission_id, *entry.values()) for entry in _entries(items)],
-    )
+def _lock_statement(keys: list[str]) -> list[Statement]:
+    """PostgreSQL: one transaction-level lock per key, in a fixed order, so two submissions
+    sharing a key that are indexed at once see each other (the second waits for the first).
+    Keys fall into LOCK_BUCKETS locks: a transaction that indexes many submissions (seeding,
+    a test) then holds at most that many, within PostgreSQL's shared lock table; two keys
+    sharing a bucket only wait for each other."""
+    if connection.vendor != "postgresql" or not keys:
+        return []  # SQLite lets one writer in at a time
+    ids = sorted({zlib.crc32(key.encode()) % LOCK_BUCKETS for key in keys})
+    # Taken in the order of the sorted array, so no two workers deadlock.
+    return [
+        (
+            "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n) "
+            "ORDER BY n",
+            [ids],
+        )
+    ]
 
 
-def _links_write(submission_id: uuid.UUID, reasons: dict, now, *, first_time: bool) -> None:
+def _index_statements(submission_id: uuid.UUID, items: list[Extracted], now) -> list[Statement]:
+    """Record the submission as indexed and replace its entries. The index state's row also
+    makes a second run of the same submission at once (a task delivered twice) wait until the
+    first has committed; it then removes the first's entries before writing its own."""
+    key = _db_value(submission_id)
+    return [
+        *_rows_insert(
+            IndexState,
+            ("submission_id", "indexed_at"),
+            [(submission_id, now)],
+            conflict=" ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at",
+        ),
+        ("DELETE FROM links_identifier WHERE submission_id = %s", [key]),
+        *_rows_insert(
+            Identifier,
+            IDENTIFIER_COLUMNS,
+            [(submission_id, *entry.values()) for entry in _entries(items)],
+        ),
+    ]
+
+
+def _links_statements(submission_id: uuid.UUID, reasons: dict, now) -> list[Statement]:
     """Both rows of every link found; a row is rewritten only when it changed, and a link that
     no longer holds goes unless a handler decided on it (their word is kept)."""
     rows = []
@@ -292,14 +327,77 @@ def _links_write(submission_id: uuid.UUID, reasons: dict, now, *, first_time: bo
                     Decision.UNDECIDED,
                 )
             )
-    _rows_insert(Link, LINK_COLUMNS, rows, conflict=LINK_UPSERT)
-    if not first_time:
-        linked = list(reasons)
-        Link.objects.filter(
-            (Q(submission_id=submission_id) & ~Q(other_id__in=linked))
-            | (Q(other_id=submission_id) & ~Q(submission_id__in=linked)),
-            decision=Decision.UNDECIDED,
-        ).delete()
+    key = _db_value(submission_id)
+    linked = [_db_value(other_id) for other_id in reasons]
+    # Links of this submission to any other not found this time (none the first time).
+    kept = ", ".join(["%s"] * len(linked)) or "NULL"
+    stale = (
+        "DELETE FROM links_link WHERE decision = '' AND ("  # noqa: S608
+        f"(submission_id = %s AND other_id NOT IN ({kept})) "
+        f"OR (other_id = %s AND submission_id NOT IN ({kept})))"
+    )
+    if not linked:
+        stale = (
+            "DELETE FROM links_link WHERE decision = '' AND (submission_id = %s OR other_id = %s)"
+        )
+    return [
+        *_rows_insert(Link, LINK_COLUMNS, rows, conflict=LINK_UPSERT),
+        (stale, [key, *linked, key, *linked]),
+    ]
+
+
+# What extraction reads of a submission's people, places and vehicles, all four tables in one
+# query of fixed text (four prefetches cost four round trips and the ORM's compiling of each).
+Part = namedtuple(
+    "Part",
+    "kind position created_at name date_of_birth approximate_age address nicknames "
+    "phone_numbers social_media registration description",
+)
+_PARTS_SQL = (
+    "SELECT 'subject', position, created_at, name, date_of_birth, approximate_age, address, "
+    "NULL, NULL, NULL, NULL, description FROM submissions_subject WHERE submission_id = %s "
+    "UNION ALL SELECT 'person', position, created_at, name, NULL, NULL, NULL, nicknames, "
+    "phone_numbers, social_media, NULL, description FROM submissions_personofconcern "
+    "WHERE submission_id = %s "
+    "UNION ALL SELECT 'place', position, created_at, name, NULL, NULL, address, NULL, NULL, NULL, "
+    "NULL, description FROM submissions_place WHERE submission_id = %s "
+    "UNION ALL SELECT 'vehicle', position, created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "registration, description FROM submissions_vehicle WHERE submission_id = %s "
+    "ORDER BY 1, 2, 3"
+)
+# The source's identifying fields (to leave them out) and nothing else of theirs: not how they
+# know, not when to call them.
+_SUBMISSION_FIELDS = (
+    "id",
+    "created_at",
+    "information",
+    "when_description",
+    "source__purged_at",
+    *(f"source__{name}" for name in SOURCE_FIELDS),
+)
+
+
+def _submission_load(submission_id) -> tuple[Submission, dict[str, list[Part]]] | None:
+    """The submission (with its source, for the identity) and its parts by kind, in two
+    queries; None when it is gone."""
+    submission = (
+        Submission.objects.filter(pk=submission_id)
+        .select_related("source")
+        .only(*_SUBMISSION_FIELDS)
+        .first()
+    )
+    if submission is None:
+        return None
+    parts: dict[str, list[Part]] = {"subject": [], "person": [], "place": [], "vehicle": []}
+    key = _db_value(submission.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(_PARTS_SQL, [key] * 4)
+        for row in cursor.fetchall():
+            part = Part(*row)
+            if isinstance(part.date_of_birth, str):  # SQLite hands dates back as text
+                part = part._replace(date_of_birth=date.fromisoformat(part.date_of_birth))
+            parts[part.kind].append(part)
+    return submission, parts
 
 
 @transaction.atomic
@@ -307,34 +405,28 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
     """(Re)build one submission's index entries and its links both ways; return how many
     submissions it is linked to. Idempotent: a second run writes the same rows, and a handler's
     decision on a link survives it."""
-    submission = (
-        Submission.objects.filter(pk=submission_id)
-        .select_related("source", "link_index")
-        .prefetch_related("subjects", "persons_of_concern", "places", "vehicles")
-        .first()
-    )
-    if submission is None:  # erased before its task ran
+    loaded = _submission_load(submission_id)
+    if loaded is None:  # erased before its task ran
         return 0
+    submission, parts = loaded
     items = extract(
         submission,
-        submission.subjects.all(),
-        submission.persons_of_concern.all(),
-        submission.places.all(),
-        submission.vehicles.all(),
+        parts["subject"],
+        parts["person"],
+        parts["place"],
+        parts["vehicle"],
         identity_for_submission(submission),
     )
-    # Never indexed before: it has no entries and no links yet (a link needs its entries), so
-    # there is nothing to read or remove first.
-    try:
-        first_time = submission.link_index is None
-    except IndexState.DoesNotExist:
-        first_time = True
     now = timezone.now()
-    _locks_take(_lock_keys(items))
-    first_time = _index_state_claim(submission.pk, now, first_time=first_time)
-    _identifiers_write(submission.pk, items, first_time=first_time)
-    reasons = _reasons(items, _candidates(submission.pk, items))
-    _links_write(submission.pk, reasons, now, first_time=first_time)
+    # One round trip on PostgreSQL: the locks, then the writes, then the read of candidates,
+    # which sees every submission sharing a key that was indexed while it waited.
+    candidates = _candidates_read(
+        submission.pk,
+        items,
+        before=[*_lock_statement(_lock_keys(items)), *_index_statements(submission.pk, items, now)],
+    )
+    reasons = _reasons(items, candidates)
+    _statements_run(_links_statements(submission.pk, reasons, now))
     return len(reasons)
 
 
