@@ -3,9 +3,11 @@ handler's decision on a possible link, and the record that links were shown (com
 
 from __future__ import annotations
 
+import json
 import uuid
 import zlib
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from datetime import date, datetime
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -17,7 +19,7 @@ from cpi.errors import DomainError
 from links import matching
 from links.extract import Extracted, extract
 from links.models import Decision, Identifier, IndexState, Link
-from submissions.identity import identity_for_submission
+from submissions.identity import SOURCE_FIELDS, identity_for_submission
 from submissions.models import Submission
 
 # Bounds on what one submission is compared with: a value shared by thousands of submissions
@@ -32,24 +34,6 @@ class LinkError(DomainError):
 
 
 LOCK_BUCKETS = 512
-
-
-def _locks_take(keys: list[str]) -> None:
-    """PostgreSQL: one transaction-level lock per key, in a fixed order, so two submissions
-    sharing a key that are indexed at once see each other (the second waits for the first)."""
-    if connection.vendor != "postgresql" or not keys:
-        return
-    # Keys fall into LOCK_BUCKETS locks: a transaction that indexes many submissions (seeding,
-    # a test) then holds at most that many, within PostgreSQL's shared lock table; two keys
-    # sharing a bucket only wait for each other.
-    ids = sorted({zlib.crc32(key.encode()) % LOCK_BUCKETS for key in keys})
-    with connection.cursor() as cursor:
-        # One round trip; taken in the order of the sorted array, so no two workers deadlock.
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n) "
-            "ORDER BY n",
-            [ids],
-        )
 
 
 def _lock_keys(items: list[Extracted]) -> list[str]:
@@ -68,41 +52,71 @@ CANDIDATE_FIELDS = (
     "birth_year",
     "birth_year_exact",
 )
+Candidate = namedtuple("Candidate", CANDIDATE_FIELDS)
 
 
-def _candidates(submission_id, items: list[Extracted]) -> list:
-    """Entries of other submissions that may match: exact keys, strong and weak kinds apart
-    (so a nickname shared by thousands cannot crowd out a shared plate), and people found by
-    their name's block whose year of birth can agree."""
-    strong, weak, people = Q(), Q(), Q()
+# One arm per group, each under its own limit; SQLite allows no LIMIT in a UNION's arm unwrapped.
+_CANDIDATE_ARM = (
+    "SELECT * FROM (SELECT {fields} FROM links_identifier WHERE submission_id <> %s AND ({wanted}) "
+    "LIMIT {limit}) AS {name}"
+)
+_KEY = "(kind = %s AND value = %s)"
+# A year of birth that cannot agree rules a namesake out in the index.
+_PERSON = "(kind = 'person' AND block = %s)"
+_PERSON_AGED = (
+    "(kind = 'person' AND block = %s AND (birth_year IS NULL OR birth_year BETWEEN %s AND %s))"
+)
+
+
+def _candidates_read(
+    submission_id: uuid.UUID, items: list[Extracted], *, before: list[Statement]
+) -> list[Candidate]:
+    """Entries of other submissions that may match, in one query: exact keys, strong and weak
+    kinds apart (so a nickname shared by thousands cannot crowd out a shared plate), and people
+    found by their name's block whose year of birth can agree. Written as SQL, not built from
+    Q objects: compiling those cost more than the query (the index serves each arm)."""
+    strong, weak, people = ([], []), ([], []), ([], [])
     for item in items:
         if item.kind == "person":
             if not item.block:
                 continue
-            years = Q()
-            if item.birth_year is not None:
-                # A year of birth that cannot agree rules a namesake out in the index.
-                years = Q(birth_year__isnull=True) | Q(
-                    birth_year__range=(item.birth_year - 2, item.birth_year + 2)
-                )
-            people |= Q(kind="person", block=item.block) & years
-        elif item.kind in matching.WEAK_KINDS:
-            weak |= Q(kind=item.kind, value=item.value)
+            if item.birth_year is None:
+                people[0].append(_PERSON)
+                people[1].append(item.block)
+            else:
+                people[0].append(_PERSON_AGED)
+                people[1].extend((item.block, item.birth_year - 2, item.birth_year + 2))
         else:
-            strong |= Q(kind=item.kind, value=item.value)
-    found: list = []
-    for wanted, limit in (
-        (strong, EXACT_CANDIDATES),
-        (weak, WEAK_CANDIDATES),
-        (people, PERSON_CANDIDATES),
+            group = weak if item.kind in matching.WEAK_KINDS else strong
+            group[0].append(_KEY)
+            group[1].extend((item.kind, item.value))
+    arms, params = [], []
+    for name, (wanted, values), limit in (
+        ("strong", strong, EXACT_CANDIDATES),
+        ("weak", weak, WEAK_CANDIDATES),
+        ("people", people, PERSON_CANDIDATES),
     ):
         if wanted:
-            rows = Identifier.objects.filter(wanted).exclude(submission_id=submission_id)
-            found += list(rows.values_list(*CANDIDATE_FIELDS, named=True)[:limit])
-    return found
+            arms.append(
+                _CANDIDATE_ARM.format(
+                    fields=", ".join(CANDIDATE_FIELDS),
+                    wanted=" OR ".join(wanted),
+                    limit=limit,
+                    name=name,
+                )
+            )
+            params += [_db_value(submission_id), *values]
+    if not arms:
+        _statements_run(before)
+        return []
+    # Only the code's own fragments are joined in; every value is a parameter.
+    rows = _statements_run([*before, (" UNION ALL ".join(arms), params)])
+    if connection.features.has_native_uuid_field:
+        return [Candidate(*row) for row in rows]
+    return [Candidate(uuid.UUID(row[0]), *row[1:]) for row in rows]
 
 
-def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
+def _reasons(items: list[Extracted], candidates: list[Candidate]) -> dict:
     """other submission id -> [Reason]"""
     by_key = {(item.kind, item.value): item for item in items}
     people = [item for item in items if item.kind == "person"]
@@ -120,77 +134,270 @@ def _reasons(items: list[Extracted], candidates: list[Identifier]) -> dict:
     return {other: found for other, found in reasons.items() if matching.is_link(found)}
 
 
-def _identifiers_replace(
-    submission: Submission, items: list[Extracted], *, first_time: bool
-) -> None:
-    if not first_time:
-        Identifier.objects.filter(submission=submission).delete()
-    Identifier.objects.bulk_create(identifier_rows(submission.pk, items))
-
-
 def identifier_rows(submission_id, items: list[Extracted]) -> list[Identifier]:
-    """Index rows (unsaved) for one submission's extracted identifiers."""
+    """Index rows (unsaved) for one submission's extracted identifiers (bulk filling)."""
+    return [Identifier(submission_id=submission_id, **values) for values in _entries(items)]
+
+
+def _entries(items: list[Extracted]) -> list[dict]:
     return [
-        Identifier(
-            submission_id=submission_id,
-            kind=item.kind,
-            value=item.value[:200],
-            shown=item.shown[:200],
-            origin=item.origin,
-            birth_year=item.birth_year,
-            birth_year_exact=item.birth_year_exact,
-            block=item.block,
-        )
+        {
+            "kind": item.kind,
+            "value": item.value[:200],
+            "shown": item.shown[:200],
+            "origin": item.origin,
+            "birth_year": item.birth_year,
+            "birth_year_exact": item.birth_year_exact,
+            "block": item.block,
+        }
         for item in items
     ]
 
 
-def _links_write(submission: Submission, reasons: dict, *, first_time: bool) -> None:
+# --- Writing the index: a fixed number of statements per submission ----------------------------
+# Every submission is extracted once at least, so its cost is counted in round trips and in
+# Python per row: rows go out as plain tuples, one multi-row INSERT a table (no model instances),
+# and the candidates come back in one query. The number of statements does not grow with the
+# identifiers or links a submission has (a test pins it).
+
+IDENTIFIER_COLUMNS = (
+    "submission_id",
+    "kind",
+    "value",
+    "shown",
+    "origin",
+    "birth_year",
+    "birth_year_exact",
+    "block",
+)
+LINK_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "submission_id",
+    "other_id",
+    "strength",
+    "sure",
+    "possible",
+    "reasons",
+    "decision",
+)
+# A link found again keeps its key, its creation time and a handler's decision; it is rewritten
+# only when what it says changed.
+LINK_UPSERT = (
+    " ON CONFLICT (submission_id, other_id) DO UPDATE SET strength = excluded.strength,"
+    " sure = excluded.sure, possible = excluded.possible, reasons = excluded.reasons,"
+    " updated_at = excluded.updated_at"
+    " WHERE links_link.strength <> excluded.strength OR links_link.sure <> excluded.sure"
+    " OR links_link.possible <> excluded.possible OR links_link.reasons <> excluded.reasons"
+)
+
+
+Statement = tuple[str, list]
+
+
+def _rows_insert(
+    model, columns: tuple[str, ...], rows: list[tuple], *, conflict: str = ""
+) -> list[Statement]:
+    """Statements inserting plain rows (UUIDs, datetimes, lists for JSON, plain values).
+    PostgreSQL: one, with the rows as one JSON parameter, so its text never changes and no
+    value is quoted one by one. Elsewhere (SQLite): multi-row VALUES under the parameter cap."""
+    if not rows:
+        return []
+    quote = connection.ops.quote_name
+    # Table and column names are the code's own constants; every value is a parameter.
+    table, names = quote(model._meta.db_table), ", ".join(map(quote, columns))
+    if connection.vendor == "postgresql":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        sql = (
+            f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608
+            f"FROM json_populate_recordset(NULL::{table}, %s::json){conflict}"
+        )
+        return [(sql, [json.dumps(records, default=str)])]
+    rows = [tuple(map(_db_value, row)) for row in rows]
+    batch = max(1, connection.features.max_query_params // len(columns))
+    one_row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return [
+        (
+            f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+            + ", ".join([one_row] * len(rows[start : start + batch]))
+            + conflict,
+            [value for row in rows[start : start + batch] for value in row],
+        )
+        for start in range(0, len(rows), batch)
+    ]
+
+
+def _db_value(value):
+    """A parameter as Django stores it where it has no native type (SQLite): UUIDs as 32 hex
+    digits, datetimes as text, JSON as text."""
+    if connection.vendor == "postgresql":
+        return value
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
+
+
+def _statements_run(statements: list[Statement]) -> list[tuple]:
+    """Run the statements in order; return the last one's rows. PostgreSQL with client-side
+    binding (Django's default): all in one round trip, as one simple query; each statement
+    still takes its own snapshot, so a read placed after a lock sees what the lock waited for."""
+    statements = [statement for statement in statements if statement]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.settings_dict.get(
+            "OPTIONS", {}
+        ).get("server_side_binding"):
+            cursor.execute(
+                "; ".join(sql for sql, _params in statements),
+                [value for _sql, params in statements for value in params],
+            )
+            while cursor.nextset():  # to the last statement's result
+                pass
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def _lock_statement(keys: list[str]) -> list[Statement]:
+    """PostgreSQL: one transaction-level lock per key, in a fixed order, so two submissions
+    sharing a key that are indexed at once see each other (the second waits for the first).
+    Keys fall into LOCK_BUCKETS locks: a transaction that indexes many submissions (seeding,
+    a test) then holds at most that many, within PostgreSQL's shared lock table; two keys
+    sharing a bucket only wait for each other."""
+    if connection.vendor != "postgresql" or not keys:
+        return []  # SQLite lets one writer in at a time
+    ids = sorted({zlib.crc32(key.encode()) % LOCK_BUCKETS for key in keys})
+    # Taken in the order of the sorted array, so no two workers deadlock.
+    return [
+        (
+            "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) WITH ORDINALITY AS t(k, n) "
+            "ORDER BY n",
+            [ids],
+        )
+    ]
+
+
+def _index_statements(submission_id: uuid.UUID, items: list[Extracted], now) -> list[Statement]:
+    """Record the submission as indexed and replace its entries. The index state's row also
+    makes a second run of the same submission at once (a task delivered twice) wait until the
+    first has committed; it then removes the first's entries before writing its own."""
+    key = _db_value(submission_id)
+    return [
+        *_rows_insert(
+            IndexState,
+            ("submission_id", "indexed_at"),
+            [(submission_id, now)],
+            conflict=" ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at",
+        ),
+        ("DELETE FROM links_identifier WHERE submission_id = %s", [key]),
+        *_rows_insert(
+            Identifier,
+            IDENTIFIER_COLUMNS,
+            [(submission_id, *entry.values()) for entry in _entries(items)],
+        ),
+    ]
+
+
+def _links_statements(submission_id: uuid.UUID, reasons: dict, now) -> list[Statement]:
     """Both rows of every link found; a row is rewritten only when it changed, and a link that
     no longer holds goes unless a handler decided on it (their word is kept)."""
-    existing = {}
-    if not first_time:
-        existing = {
-            (link.submission_id, link.other_id): link
-            for link in Link.objects.filter(Q(submission=submission) | Q(other=submission))
-        }
-    keep: set = set()
-    to_create: list[Link] = []
-    to_update: list[Link] = []
-    now = timezone.now()
+    rows = []
     for other_id, found in reasons.items():
-        for pair, side in (
-            ((submission.pk, other_id), found),
-            ((other_id, submission.pk), [r.mirrored() for r in found]),
+        for one, two, side in (
+            (submission_id, other_id, found),
+            (other_id, submission_id, [r.mirrored() for r in found]),
         ):
-            found_here = matching.combined(side)
-            keep.add(pair)
-            values = {
-                "strength": found_here.strength,
-                "reasons": found_here.texts,
-                "sure": found_here.sure,
-                "possible": found_here.possible,
-            }
-            link = existing.get(pair)
-            if link is None:
-                to_create.append(Link(submission_id=pair[0], other_id=pair[1], **values))
-            elif any(getattr(link, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(link, name, value)
-                link.updated_at = now  # bulk_update does not stamp auto_now fields
-                to_update.append(link)
-    Link.objects.bulk_create(to_create)
-    if to_update:
-        Link.objects.bulk_update(
-            to_update, ["strength", "sure", "possible", "reasons", "updated_at"]
+            pair = matching.combined(side)
+            rows.append(
+                (
+                    uuid.uuid4(),
+                    now,
+                    now,
+                    one,
+                    two,
+                    pair.strength,
+                    pair.sure,
+                    pair.possible,
+                    pair.texts,
+                    Decision.UNDECIDED,
+                )
+            )
+    key = _db_value(submission_id)
+    linked = [_db_value(other_id) for other_id in reasons]
+    # Links of this submission to any other not found this time (none the first time).
+    kept = ", ".join(["%s"] * len(linked)) or "NULL"
+    stale = (
+        "DELETE FROM links_link WHERE decision = '' AND ("  # noqa: S608
+        f"(submission_id = %s AND other_id NOT IN ({kept})) "
+        f"OR (other_id = %s AND submission_id NOT IN ({kept})))"
+    )
+    if not linked:
+        stale = (
+            "DELETE FROM links_link WHERE decision = '' AND (submission_id = %s OR other_id = %s)"
         )
-    stale = [
-        link.pk
-        for pair, link in existing.items()
-        if pair not in keep and link.decision == Decision.UNDECIDED
+    return [
+        *_rows_insert(Link, LINK_COLUMNS, rows, conflict=LINK_UPSERT),
+        (stale, [key, *linked, key, *linked]),
     ]
-    if stale:
-        Link.objects.filter(pk__in=stale).delete()
+
+
+# What extraction reads of a submission's people, places and vehicles, all four tables in one
+# query of fixed text (four prefetches cost four round trips and the ORM's compiling of each).
+Part = namedtuple(
+    "Part",
+    "kind position created_at name date_of_birth approximate_age address nicknames "
+    "phone_numbers social_media registration description",
+)
+_PARTS_SQL = (
+    "SELECT 'subject', position, created_at, name, date_of_birth, approximate_age, address, "
+    "NULL, NULL, NULL, NULL, description FROM submissions_subject WHERE submission_id = %s "
+    "UNION ALL SELECT 'person', position, created_at, name, NULL, NULL, NULL, nicknames, "
+    "phone_numbers, social_media, NULL, description FROM submissions_personofconcern "
+    "WHERE submission_id = %s "
+    "UNION ALL SELECT 'place', position, created_at, name, NULL, NULL, address, NULL, NULL, NULL, "
+    "NULL, description FROM submissions_place WHERE submission_id = %s "
+    "UNION ALL SELECT 'vehicle', position, created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "registration, description FROM submissions_vehicle WHERE submission_id = %s "
+    "ORDER BY 1, 2, 3"
+)
+# The source's identifying fields (to leave them out) and nothing else of theirs: not how they
+# know, not when to call them.
+_SUBMISSION_FIELDS = (
+    "id",
+    "created_at",
+    "information",
+    "when_description",
+    "source__purged_at",
+    *(f"source__{name}" for name in SOURCE_FIELDS),
+)
+
+
+def _submission_load(submission_id) -> tuple[Submission, dict[str, list[Part]]] | None:
+    """The submission (with its source, for the identity) and its parts by kind, in two
+    queries; None when it is gone."""
+    submission = (
+        Submission.objects.filter(pk=submission_id)
+        .select_related("source")
+        .only(*_SUBMISSION_FIELDS)
+        .first()
+    )
+    if submission is None:
+        return None
+    parts: dict[str, list[Part]] = {"subject": [], "person": [], "place": [], "vehicle": []}
+    key = _db_value(submission.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(_PARTS_SQL, [key] * 4)
+        for row in cursor.fetchall():
+            part = Part(*row)
+            if isinstance(part.date_of_birth, str):  # SQLite hands dates back as text
+                part = part._replace(date_of_birth=date.fromisoformat(part.date_of_birth))
+            parts[part.kind].append(part)
+    return submission, parts
 
 
 @transaction.atomic
@@ -198,38 +405,28 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
     """(Re)build one submission's index entries and its links both ways; return how many
     submissions it is linked to. Idempotent: a second run writes the same rows, and a handler's
     decision on a link survives it."""
-    submission = (
-        Submission.objects.filter(pk=submission_id)
-        .select_related("source", "link_index")
-        .prefetch_related("subjects", "persons_of_concern", "places", "vehicles")
-        .first()
-    )
-    if submission is None:  # erased before its task ran
+    loaded = _submission_load(submission_id)
+    if loaded is None:  # erased before its task ran
         return 0
+    submission, parts = loaded
     items = extract(
         submission,
-        submission.subjects.all(),
-        submission.persons_of_concern.all(),
-        submission.places.all(),
-        submission.vehicles.all(),
+        parts["subject"],
+        parts["person"],
+        parts["place"],
+        parts["vehicle"],
         identity_for_submission(submission),
     )
-    # Never indexed before: it has no entries and no links yet (a link needs its entries), so
-    # there is nothing to read or remove first.
-    try:
-        first_time = submission.link_index is None
-    except IndexState.DoesNotExist:
-        first_time = True
-    _locks_take(_lock_keys(items))
-    _identifiers_replace(submission, items, first_time=first_time)
-    reasons = _reasons(items, _candidates(submission.pk, items))
-    _links_write(submission, reasons, first_time=first_time)
-    IndexState.objects.bulk_create(
-        [IndexState(submission=submission, indexed_at=timezone.now())],
-        update_conflicts=True,
-        unique_fields=["submission"],
-        update_fields=["indexed_at"],
+    now = timezone.now()
+    # One round trip on PostgreSQL: the locks, then the writes, then the read of candidates,
+    # which sees every submission sharing a key that was indexed while it waited.
+    candidates = _candidates_read(
+        submission.pk,
+        items,
+        before=[*_lock_statement(_lock_keys(items)), *_index_statements(submission.pk, items, now)],
     )
+    reasons = _reasons(items, candidates)
+    _statements_run(_links_statements(submission.pk, reasons, now))
     return len(reasons)
 
 
