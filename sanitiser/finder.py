@@ -531,7 +531,7 @@ def _numbers(text: str) -> list[Candidate]:
             value = match.group().strip()
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
-    if number_words >= 2:
+    if number_words >= 2 and _SPOKEN_CUED_TAIL.search(text):
         # "badge number four four seven one", "my g o c number is zero one dash ...": a work
         # number read out. The cue word and all.
         for match in _SPOKEN_CUED.finditer(text):
@@ -612,6 +612,15 @@ _SPOKEN_CUED = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|sia|dbs|gmc|nmc|hcpc|gphc|"
     r"goc|gdc|fleet|route|round|bus|cab|shoulder|call\s*sign|locker|membership|payroll|"
     r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
+    + _NUMBER_WORD
+    + r"(?:[ \t,-]+(?:"
+    + _NUMBER_WORD[3:-1]
+    + r"|dash))+\b"
+)
+# What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
+# has none, and this is found far faster than the cue before it.
+_SPOKEN_CUED_TAIL = re.compile(
+    r"(?i)[ \t](?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
     + _NUMBER_WORD
     + r"(?:[ \t,-]+(?:"
     + _NUMBER_WORD[3:-1]
@@ -734,19 +743,19 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
     first = 0
     while first < len(run):
         low = lowers[first]
-        begin = run[first].s
-        sentence_start = _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
         title = low.rstrip(".") in TITLES
         if title:
             break
         if low in CAPITALISED_ORDINARY or low in _CONNECTORS or low in KINSHIP:
             first += 1
             continue
+        # Whether a sentence starts here is read last: most words are no common word.
+        begin = run[first].s
         if (
-            sentence_start
-            and is_common_word(low)
+            is_common_word(low)
             and not is_first_name(low)
             and not (words[first].isupper() and len(words[first]) <= 4)
+            and _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
         ):
             if first + 1 < len(run) and not is_common_word(lowers[first + 1]):
                 first += 1
