@@ -250,13 +250,32 @@ _POSSESSIVE_CUE = re.compile(
 _PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a
 # word for a young person or a suspect. A pronoun nearby is not enough for a name.
-_THIRD_PARTY_CUE = re.compile(
-    r"(?i)\b(?:called|named|known\s+as|as|"
+_THIRD_PARTY_NAMING = (
+    r"called|named|known\s+as|as|"
     r"calls\s+himself|calls\s+herself|goes\s+by|nicknamed|aka|a\.k\.a|suspect|male|female|"
     r"man|woman|boy|girl|lad|lads|youth|child|pupil|student|patient|client|resident|tenant|"
-    r"friend|friends|mate|mates|perpetrator|victim|subject|"
-    r"(?:" + "|".join(sorted(KINSHIP, key=len, reverse=True)) + r"))\b"
+    r"friend|friends|mate|mates|perpetrator|victim|subject"
 )
+_THIRD_PARTY_CUES = [*_THIRD_PARTY_NAMING.split("|"), *sorted(KINSHIP, key=len, reverse=True)]
+_THIRD_PARTY_CUE = re.compile(r"(?i)\b(?:" + "|".join(_THIRD_PARTY_CUES) + r")\b")
+# The same, read faster in an ASCII text: a cue that is one word is a whole word of the text
+# (\b on both sides); only the others are looked for with a pattern.
+_THIRD_PARTY_WORDS = frozenset(c for c in _THIRD_PARTY_CUES if re.fullmatch(r"[a-z]+", c))
+_THIRD_PARTY_PHRASES = re.compile(
+    r"(?i)\b(?:" + "|".join(c for c in _THIRD_PARTY_CUES if c not in _THIRD_PARTY_WORDS) + r")\b"
+)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _third_party_cue(words: str) -> bool:
+    """Whether _THIRD_PARTY_CUE finds a cue in ``words``."""
+    if not words.isascii():
+        return _THIRD_PARTY_CUE.search(words) is not None
+    if not _THIRD_PARTY_WORDS.isdisjoint(_ASCII_WORD.findall(words.lower())):
+        return True
+    return _THIRD_PARTY_PHRASES.search(words) is not None
+
+
 _PERSON_KINDS = frozenset({"person", "proper"})
 _MY_KIN = re.compile(
     r"(?i)\b(?:my|our|ma)\s+(?:\w+\s+)?(?:"
@@ -1295,11 +1314,11 @@ def _with_context(
         # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
         # says nothing about this name.
         near = " ".join(before.split()[-3:])
-        third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
+        third = _third_party_cue(near) or _AGE_AFTER.match(after) is not None
         if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
     else:
-        third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
+        third = _third_party_cue(before[-30:]) or _AGE_AFTER.match(after) is not None
     if not third and candidate.kind not in _PERSON_KINDS:
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
         # So is a name's possessive: "Kev's number is ...".
