@@ -187,7 +187,11 @@ _NUMBER_WORD = (
     r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|"
     r"hundred|thousand)"
 )
-_SPOKEN_NUMBER = re.compile(r"(?i)\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b")
+# Each pattern read over a whole text opens with a look-ahead for the letters its matches may
+# start with: the regular expression engine then skips every other place at once.
+_SPOKEN_NUMBER = re.compile(
+    r"(?i)(?=[defhnostz])\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b"
+)
 _PLATE = re.compile(
     r"(?i)\b(?:[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}|[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}"
     r"|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])\b"
@@ -1056,7 +1060,7 @@ _CLAUSE_OPENERS = (
     r"so|then|because|when|who|which|that|if|after|before|where|while|said|says|told"
 )
 _I_WORK = re.compile(
-    r"(?i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
+    r"(?i)(?=i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
     r"(?:at|as|in|for|with)\b"
     r"(?:[ \t]+(?!(?:" + _CLAUSE_OPENERS + r")\b)[^\s.,;:()@\d][^\s.,;:()]*){0,6}"
 )
@@ -1163,7 +1167,7 @@ def _tags(text: str, words: list[re.Match]) -> list[Candidate]:
 
 _AFTER_NAME = re.compile(r"[A-Z][\w'\u2019-]*[ \t]$")
 _TAG = re.compile(
-    r"(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)\]/]|\s*$"
+    r"(?=[A-Z])(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)\]/]|\s*$"
     r"|\s+(?:reported|said|saw|spoke|noted|will|to|and|has|had|agreed|advised|confirmed))",
     re.MULTILINE,
 )
@@ -1230,8 +1234,8 @@ _WRITERS_RELATIONS = (ROLE_NOUNS | {"mate", "mates", "pal", "buddy", "friend", "
     "team", "staff", "support", "security", "crew", "door", "admin", "head", "visitor", "bin",
 }  # fmt: skip
 _MY_PERSON = re.compile(
-    r"(?i)\b(?:my|our)[ \t]+(?:(?:other|fellow|old|line|senior|new|usual|work|duty|assistant|"
-    r"deputy|shift|team)[ \t]+)?(?P<rel>[a-z][\w-]*)"
+    r"(?i)(?=[mo])\b(?:my|our)[ \t]+(?:(?:other|fellow|old|line|senior|new|usual|work|duty|"
+    r"assistant|deputy|shift|team)[ \t]+)?(?P<rel>[a-z][\w-]*)"
     r"(?:[ \t]+(?:at|from|on|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[\w-]+)?)?"
     r"[ \t]*,?[ \t]+(?:(?:is|was)[ \t]+)?(?:(?:called|named)[ \t]+)?"
     r"(?P<name>[^\W\d_][\w'\u2019-]*)"

@@ -45,15 +45,16 @@ _AFTER_ORGANISATION = re.compile(
     r"(?:(?i:on|in|off|near|at|by|of)[ \t]+)?(?P<street>" + _STREET + r")"
 )
 # "the yard on Kirkstall Road", "our hall on kirkstall lane", "the Stanningley Road hut".
+# The look-ahead for the letters a match may start with lets the engine skip every other place.
 _WORK_PLACE_ON_STREET = re.compile(
-    r"(?i)\b(?:the|our|my)[ \t]+(?:[\w-]+[ \t]+)?(?:"
+    r"(?i)(?=[mot])(?:\b(?:the|our|my)[ \t]+(?:[\w-]+[ \t]+)?(?:"
     r"office|offices|depot|branch|site|ward|hub|base|hall|yard|hut|kiosk|stall|premises"
     r")[ \t]+(?:on|off|in)[ \t]+(?-i:(?P<street>"
     + _STREET
     + r"))"
     + r"|\b(?:the|our)[ \t]+(?P<named>"
     + _STREET
-    + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b"
+    + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b)"
 )
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
