@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 from typing import NamedTuple
 
 from .compiled import PHONE_CANDIDATE
@@ -619,13 +620,8 @@ _CUE_START = re.compile(
 def _number_word_count(text: str) -> int:
     """Seven number words in a row need at least seven number words: count them first (up to
     seven)."""
-    count = 0
-    for word in text.lower().split():
-        if word.strip(",.-") in _NUMBER_WORDS:
-            count += 1
-            if count >= 7:
-                break
-    return count
+    words = map(methodcaller("strip", ",.-"), text.lower().split())
+    return min(sum(map(_NUMBER_WORDS.__contains__, words)), 7)
 
 
 # A work number read out after its cue: the cue (a register's letters may be spelt out, "g o c"),
@@ -761,7 +757,7 @@ def _capitalised(word: str) -> bool:
 
 def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
     words = [m.t for m in run]
-    lowers = [w.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    lowers = [m.low.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for m in run]
     # Leading words that only open a sentence ("When", "The") or are ordinary ("Monday").
     first = 0
     while first < len(run):
@@ -802,7 +798,7 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
     elif words[-1].endswith(("'", "\u2019")):
         end -= 1
     value = text[start:end]
-    if any(low in VEHICLE_MAKES for low in lowers) or _model_named(text, start, end, lowers):
+    if not VEHICLE_MAKES.isdisjoint(lowers) or _model_named(text, start, end, lowers):
         return [Candidate(start, end, "vehicle", value)]
     if lowers[0] in WELSH_STREET_WORDS or (len(lowers) > 1 and lowers[-1] in MORE_PLACE_WORDS):
         return [Candidate(start, end, "place", value)]
@@ -810,11 +806,11 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
         return _acronym(start, end, value) if words[0].isalpha() else []
     if lowers[-1].rstrip(".") in PLACE_WORDS and len(lowers) > 1:
         return [Candidate(start, end, "place", value)]
-    if any(low in ORG_NOUNS for low in lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
+    if not ORG_NOUNS.isdisjoint(lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
         return [Candidate(start, end, "organisation", value)]
-    if any(low in MAJOR_PLACES for low in lowers) and not any(is_first_name(w) for w in lowers):
+    if not MAJOR_PLACES.isdisjoint(lowers) and not any(is_first_name(w) for w in lowers):
         return [Candidate(start, end, "place", value)]
-    if all(low in CAPITALISED_ORDINARY for low in lowers):
+    if CAPITALISED_ORDINARY.issuperset(lowers):
         return []
     if len(lowers) == 1 and is_common_word(lowers[0]) and not is_first_name(lowers[0]):
         # A common word written with a capital mid-sentence ("the Lads", "Head"): a name only
@@ -830,7 +826,7 @@ _VEHICLE_AFTER = re.compile(
 
 def _model_named(text: str, start: int, end: int, lowers: list[str]) -> bool:
     """A model without its make: "white Transit van", "black Golf R"."""
-    if not any(low in VEHICLE_MODELS for low in lowers):
+    if VEHICLE_MODELS.isdisjoint(lowers):
         return False
     before = text[max(0, start - 14) : start].lower().split()
     return (
