@@ -718,13 +718,13 @@ _CONNECTORS = frozenset(
 def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
     """Runs of capitalised words, typed as a person, an organisation or a place."""
     found: list[Candidate] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if not _capitalised(word.t):
-            index += 1
-            continue
-        run = [word]
+    # Which words are capitalised, asked once; a run starts only at one of them.
+    capitalised = [word.t[:1].isupper() for word in words]
+    following = 0
+    for index in [i for i, cap in enumerate(capitalised) if cap]:
+        if index < following:
+            continue  # inside the run before
+        run = [words[index]]
         following = index + 1
         while following < len(words):
             nxt = words[following]
@@ -733,10 +733,8 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
             if not ordinary_gap and not (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
                 break
             lower = nxt.low
-            if _capitalised(nxt.t) or (
-                lower in _CONNECTORS
-                and following + 1 < len(words)
-                and _capitalised(words[following + 1].t)
+            if capitalised[following] or (
+                lower in _CONNECTORS and following + 1 < len(words) and capitalised[following + 1]
             ):
                 if gap == ". " and (
                     len(run[-1].t) > 2 or (len(run[-1].t) == 2 and run[-1].t.isupper())
@@ -746,7 +744,6 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
                 following += 1
                 continue
             break
-        index = following
         found += _typed_run(text, run)
     return found
 
@@ -1363,5 +1360,6 @@ _BARE_WORK_VEHICLE = re.compile(
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 80) : start]
     # After the last clause break, if any (rfind gives -1 where there is none).
-    cut = max(window.rfind(mark) for mark in _CLAUSE_BREAKS) + 1
+    rfind = window.rfind  # each of _CLAUSE_BREAKS, without a generator a candidate
+    cut = max(rfind("."), rfind("!"), rfind("?"), rfind(";"), rfind("\n")) + 1
     return window[cut:]
