@@ -531,12 +531,9 @@ def _digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
-    seen = set()
-    for start, end in windows:
-        for match in pattern.finditer(text, start, end):
-            if match.span() not in seen:
-                seen.add(match.span())
-                yield match
+    # _digit_windows merges windows that touch, and no pattern here matches an empty string:
+    # no match is found in two windows.
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
 def _numbers(text: str) -> list[Candidate]:
