@@ -431,7 +431,12 @@ def _letterhead(text: str) -> list[tuple[int, int, str]]:
         end = len(text) if end == -1 else end
         line = text[position:end].strip()
         if line:
-            if _GREETING.match(line) or len(line.split()) > 9 or line.endswith((".", "?", "!")):
+            # More than nine words: a split that stops after ten says so as well as a whole one.
+            if (
+                _GREETING.match(line)
+                or len(line.split(None, 10)) > 9
+                or line.endswith((".", "?", "!"))
+            ):
                 break
             if (short_lines == 0 and _FIELD_LABEL.match(line)) or line.startswith("|"):
                 return []  # a mail header, a printed form or a table, not a letterhead
