@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .identity import SourceIdentity
@@ -125,6 +126,7 @@ def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None
         else:
             split.append(word)
     pairs = set()
+    pair_heads: set[str] = set()  # the first letters of the pairs, for a look-ahead
     for sequence in (words, split):
         for a, b in itertools.pairwise(sequence):
             # "leisure centre", "city council", "food bank": the second word names the kind of
@@ -132,20 +134,27 @@ def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None
             if a in _PLAIN or a in PLACE_WORDS or len(a) < 2 or b not in _KIND_WORDS:
                 continue
             pairs.add(rf"{re.escape(a)}[ \t-]*{re.escape(b)}")
+            pair_heads.add(a[0])
     singles = {w for w in split if w not in _PLAIN and len(w) > 1}
     singles |= {
         w.lower()
         for w in re.findall(r"\d+(?:-\d+)?|[^\W\d_]{3,}", role or "")
         if w.lower() not in _PLAIN
     }
+    # Each opens with a look-ahead for the letters its matches may start with: the engine then
+    # skips every other place of the text at once.
     pair_pattern = (
-        re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(pairs, key=len, reverse=True)) + r")s?\b")
+        re.compile(
+            rf"(?i)(?={_one_of(pair_heads)})(?<![\w-])(?:"
+            + "|".join(sorted(pairs, key=len, reverse=True))
+            + r")s?\b"
+        )
         if pairs
         else None
     )
     part_pattern = (
         re.compile(
-            r"(?i)(?<![\w-])(?:"
+            rf"(?i)(?={_one_of(w[0] for w in singles)})(?<![\w-])(?:"
             + "|".join(re.escape(w) for w in sorted(singles, key=len, reverse=True))
             + r")[ \t]+(?:"
             + _WORKPLACE_PARTS
@@ -155,6 +164,10 @@ def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None
         else None
     )
     return pair_pattern, part_pattern
+
+
+def _one_of(characters: Iterable[str]) -> str:
+    return "[" + "".join(sorted({re.escape(c) for c in characters})) + "]"
 
 
 def workplace_spans(
