@@ -238,21 +238,27 @@ _WORK_WORDS = (
     r"nursery|church|mosque|ext|extension|extn|badge|licence|license|collar|id|route|round|"
     r"wagon|lorry|truck|minibus|bus|fleet|tracker"
 )
+# These three open with a look-ahead for the letters their matches may start with (see
+# _SPOKEN_NUMBER): read at every finding, they skip the other places at once.
 _WRITER_CUE = re.compile(
-    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|i\s+work|where\s+i\s+work|"
+    r"(?i)(?=[abcdehimoprstuw])\b(?:(?:my|our)\s+(?:\w+\s+)?(?:"
+    + _WORK_WORDS
+    + r")|i\s+work|where\s+i\s+work|"
     r"here\s+at|at\s+work|based\s+at|work\s+(?:at|for|with)|works\s+(?:at|for|with)|branch|"
     r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
     r"email\s+me|ext|extension|direct\s+line|switchboard|we|us|cc|bcc)\b"
 )
 _WRITER_BEFORE_NAME = re.compile(
-    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|cc|bcc|ask\s+for|speak\s+to)"
+    r"(?i)(?=[abcmos])\b(?:(?:my|our)\s+(?:\w+\s+)?(?:"
+    + _WORK_WORDS
+    + r")|cc|bcc|ask\s+for|speak\s+to)"
     r"[\s,:]*$"
 )
 _POSSESSIVE_CUE = re.compile(
     r"[A-Z][\w-]*['\u2019]s\s+(?:\w+\s+)?(?:number|phone|mobile|mob|snap|snapchat|insta|"
     r"instagram|tiktok|account|handle|email|car|van|reg)\b"
 )
-_PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
+_PRONOUN_CUE = re.compile(r"(?i)(?=[hst])\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a
 # word for a young person or a suspect. A pronoun nearby is not enough for a name.
 _THIRD_PARTY_NAMING = (
