@@ -13,6 +13,7 @@ brother", "aged 15"). `classify` decides what is kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import methodcaller
@@ -310,14 +311,16 @@ def _words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    # The words starting inside each span are a slice of the list (words are in order): cut
+    # them out by bisecting, rather than reading every word.
+    starts = [word.s for word in words]
     kept: list[Word] = []
     at = 0
-    for word in words:
-        while at < len(merged) and merged[at][1] <= word.s:
-            at += 1
-        if at < len(merged) and merged[at][0] <= word.s:
-            continue
-        kept.append(word)
+    for start, end in merged:
+        first = bisect_left(starts, start)
+        kept += words[at:first]
+        at = max(at, bisect_left(starts, end))
+    kept += words[at:]
     return kept
 
 
