@@ -891,6 +891,7 @@ _ROLE_BEFORE_NAME_WORDS = frozenset(
         "with",
     ]
 )
+_NAME_CUE_WORDS = TITLES | _ROLE_BEFORE_NAME_WORDS
 _ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke", "spoken")}
 
 
@@ -899,8 +900,12 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
     names that are no everyday word ("sharon", "kev") anywhere, with a surname after them."""
     found = []
     lowers = [w.low for w in words]
-    for i, word in enumerate(words):
-        if word.t.islower() and is_lower_case_name(lowers[i]):
+    # Only the words that are such names, or a title or a job word, are read further: they are
+    # picked out with set lookups in one comprehension each.
+    names = [i for i, low in enumerate(lowers) if is_lower_case_name(low)]
+    for i in names:
+        word = words[i]
+        if word.t.islower():
             if i + 1 < len(words) and lowers[i + 1] in PLACE_WORDS:
                 continue  # "dean street", "stanley road": a street, not a person
             end = word.e
@@ -912,9 +917,9 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
             ):
                 end = words[i + 1].e
             found.append(Candidate(word.s, end, "person", text[word.s : end]))
-    for i, low in enumerate(lowers[:-1]):
-        if low not in TITLES and low not in _ROLE_BEFORE_NAME_WORDS:
-            continue  # a name is looked for only after a title or a job word
+    cues = [i for i, low in enumerate(lowers[:-1]) if low in _NAME_CUE_WORDS]
+    for i in cues:
+        low = lowers[i]  # a name is looked for only after a title or a job word
         nxt = words[i + 1]
         gap = text[words[i].e : nxt.s]
         if len(gap) > 3 or "\n" in gap:
