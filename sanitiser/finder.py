@@ -521,6 +521,8 @@ def _contacts(text: str) -> list[Candidate]:
 
 
 _ANY_EMAIL = re.compile(ANY_EMAIL)
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\d{3,}\b")
 _DIGIT_RUN = re.compile(r"\d[\d \t().+/:-]*")
 
@@ -573,7 +575,8 @@ def _numbers(text: str) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _in_windows(_PLATE, text, windows):
         value = match.group()
-        if any(ch.isdigit() for ch in value) and not value.isdigit():
+        # Its digits are [0-9] (the pattern's): a set test reads them in C.
+        if not _ASCII_DIGITS.isdisjoint(value) and not value.isdigit():
             found.append(Candidate(match.start(), match.end(), "vehicle", value))
     for match in _in_windows(_HASH_NUMBER, text, windows):
         found.append(Candidate(match.start(), match.end(), "number", match.group()))
@@ -589,7 +592,8 @@ def _numbers(text: str) -> list[Candidate]:
         found.append(Candidate(start, start + len(value), kind, value))
     for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
         value = match.group()
-        if not any(ch.isdigit() for ch in value) or not any(ch.isalpha() for ch in value):
+        # ASCII letters, digits, "/" and "-" (the pattern's): set tests read them in C.
+        if _ASCII_DIGITS.isdisjoint(value) or _ASCII_LETTERS.isdisjoint(value):
             continue
         if _DATE_LIKE.match(value) or _PLATE.fullmatch(value) or _POSTCODE.fullmatch(value):
             continue
