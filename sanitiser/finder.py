@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -302,6 +303,22 @@ _AGE_AFTER = re.compile(
 )
 
 
+# The same words as a capturing split: text between words and the words alternate, so every
+# offset comes from summing lengths in C rather than asking each match for its span (as
+# tokens.TextIndex does).
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
+_new_word = partial(_word, Word)
+
+
+def _words_of(text: str) -> list[Word]:
+    """What _WORD.finditer finds in ``text``, each as a Word."""
+    pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    raws = pieces[1::2]
+    lowers = map(str.lower, raws)
+    return list(map(_new_word, zip(offsets[1:-1:2], offsets[2::2], raws, lowers, strict=True)))
+
+
 def _words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
     """The words (in order) whose start lies in none of ``spans``: one sweep over the spans
     merged, not every span for every word."""
@@ -334,9 +351,7 @@ def find_identifiers(text: str) -> list[Candidate]:
     numbers = _numbers(text)
     found += numbers
     found += _addresses(text)
-    words = [
-        _word(Word, (m.start(), m.end(), w := m.group(), w.lower())) for m in _WORD.finditer(text)
-    ]
+    words = _words_of(text)
     whole = [(c.start, c.end) for c in contacts + numbers if c.kind in _WHOLE_KINDS]
     if whole:
         # A registration's letters, a handle's or an address's words are no word of a name or a
