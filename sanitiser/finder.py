@@ -427,6 +427,8 @@ _FIELD_LABEL = re.compile(r"^[\w '\u2019./-]{1,30}:")
 
 
 _SIGN_OFF_TAIL_WORDS = tuple(sorted({s.split()[-1] for s in SIGN_OFFS}))
+# Whether one of them stands in a stretch: one search, not a substring test a word.
+_SIGN_OFF_TAIL_WORD = re.compile("|".join(map(re.escape, _SIGN_OFF_TAIL_WORDS)))
 
 
 def _tail_sign_offs(text: str) -> list[tuple[int, int, str]]:
@@ -437,8 +439,7 @@ def _tail_sign_offs(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower()
     for line in text.split("\n"):
         tail_start = position + max(0, len(line) - 60)
-        tail = lowered[tail_start : position + len(line)]
-        if any(word in tail for word in _SIGN_OFF_TAIL_WORDS):
+        if _SIGN_OFF_TAIL_WORD.search(lowered, tail_start, position + len(line)):
             match = _TAIL_SIGN_OFF.search(text, tail_start, position + len(line))
             if match:
                 found.append((match.start("name"), match.end("name"), SIGNATURE))
