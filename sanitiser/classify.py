@@ -653,6 +653,9 @@ def _split_at_entered_names(
     not one word of a longer one ("Jade" of "Jade Walsh" in "Jade Hughes" stays one name)."""
     split: list[Candidate] = []
     for candidate in candidates:
+        if candidate.kind not in _PERSON_KINDS and candidate.kind != "premises":
+            split.append(candidate)  # only a name or the writer's phrase is cut
+            continue
         words = list(_TOKEN.finditer(candidate.text))
         parts = None
         if (

@@ -13,8 +13,11 @@ brother", "aged 15"). `classify` decides what is kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import methodcaller
 from typing import NamedTuple
 
 from .compiled import PHONE_CANDIDATE
@@ -187,7 +190,11 @@ _NUMBER_WORD = (
     r"(?:zero|oh|o|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|"
     r"hundred|thousand)"
 )
-_SPOKEN_NUMBER = re.compile(r"(?i)\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b")
+# Each pattern read over a whole text opens with a look-ahead for the letters its matches may
+# start with: the regular expression engine then skips every other place at once.
+_SPOKEN_NUMBER = re.compile(
+    r"(?i)(?=[defhnostz])\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b"
+)
 _PLATE = re.compile(
     r"(?i)\b(?:[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}|[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}"
     r"|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])\b"
@@ -233,30 +240,55 @@ _WORK_WORDS = (
     r"nursery|church|mosque|ext|extension|extn|badge|licence|license|collar|id|route|round|"
     r"wagon|lorry|truck|minibus|bus|fleet|tracker"
 )
+# These three open with a look-ahead for the letters their matches may start with (see
+# _SPOKEN_NUMBER): read at every finding, they skip the other places at once.
 _WRITER_CUE = re.compile(
-    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|i\s+work|where\s+i\s+work|"
+    r"(?i)(?=[abcdehimoprstuw])\b(?:(?:my|our)\s+(?:\w+\s+)?(?:"
+    + _WORK_WORDS
+    + r")|i\s+work|where\s+i\s+work|"
     r"here\s+at|at\s+work|based\s+at|work\s+(?:at|for|with)|works\s+(?:at|for|with)|branch|"
     r"premises|head\s+office|me\s+on|call\s+me|text\s+me|contact\s+me|reach\s+me|ring\s+me|"
     r"email\s+me|ext|extension|direct\s+line|switchboard|we|us|cc|bcc)\b"
 )
 _WRITER_BEFORE_NAME = re.compile(
-    r"(?i)\b(?:(?:my|our)\s+(?:\w+\s+)?(?:" + _WORK_WORDS + r")|cc|bcc|ask\s+for|speak\s+to)"
+    r"(?i)(?=[abcmos])\b(?:(?:my|our)\s+(?:\w+\s+)?(?:"
+    + _WORK_WORDS
+    + r")|cc|bcc|ask\s+for|speak\s+to)"
     r"[\s,:]*$"
 )
 _POSSESSIVE_CUE = re.compile(
     r"[A-Z][\w-]*['\u2019]s\s+(?:\w+\s+)?(?:number|phone|mobile|mob|snap|snapchat|insta|"
     r"instagram|tiktok|account|handle|email|car|van|reg)\b"
 )
-_PRONOUN_CUE = re.compile(r"(?i)\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
+_PRONOUN_CUE = re.compile(r"(?i)(?=[hst])\b(?:his|her|he|she|they|their|him|them|he's|she's)\b")
 # What ties a name to a third person: a family tie, a name given to someone ("known as"), a
 # word for a young person or a suspect. A pronoun nearby is not enough for a name.
-_THIRD_PARTY_CUE = re.compile(
-    r"(?i)\b(?:called|named|known\s+as|as|"
+_THIRD_PARTY_NAMING = (
+    r"called|named|known\s+as|as|"
     r"calls\s+himself|calls\s+herself|goes\s+by|nicknamed|aka|a\.k\.a|suspect|male|female|"
     r"man|woman|boy|girl|lad|lads|youth|child|pupil|student|patient|client|resident|tenant|"
-    r"friend|friends|mate|mates|perpetrator|victim|subject|"
-    r"(?:" + "|".join(sorted(KINSHIP, key=len, reverse=True)) + r"))\b"
+    r"friend|friends|mate|mates|perpetrator|victim|subject"
 )
+_THIRD_PARTY_CUES = [*_THIRD_PARTY_NAMING.split("|"), *sorted(KINSHIP, key=len, reverse=True)]
+_THIRD_PARTY_CUE = re.compile(r"(?i)\b(?:" + "|".join(_THIRD_PARTY_CUES) + r")\b")
+# The same, read faster in an ASCII text: a cue that is one word is a whole word of the text
+# (\b on both sides); only the others are looked for with a pattern.
+_THIRD_PARTY_WORDS = frozenset(c for c in _THIRD_PARTY_CUES if re.fullmatch(r"[a-z]+", c))
+_THIRD_PARTY_PHRASES = re.compile(
+    r"(?i)\b(?:" + "|".join(c for c in _THIRD_PARTY_CUES if c not in _THIRD_PARTY_WORDS) + r")\b"
+)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _third_party_cue(words: str) -> bool:
+    """Whether _THIRD_PARTY_CUE finds a cue in ``words``."""
+    if not words.isascii():
+        return _THIRD_PARTY_CUE.search(words) is not None
+    if not _THIRD_PARTY_WORDS.isdisjoint(_ASCII_WORD.findall(words.lower())):
+        return True
+    return _THIRD_PARTY_PHRASES.search(words) is not None
+
+
 _PERSON_KINDS = frozenset({"person", "proper"})
 _MY_KIN = re.compile(
     r"(?i)\b(?:my|our|ma)\s+(?:\w+\s+)?(?:"
@@ -271,6 +303,22 @@ _AGE_AFTER = re.compile(
 )
 
 
+# The same words as a capturing split: text between words and the words alternate, so every
+# offset comes from summing lengths in C rather than asking each match for its span (as
+# tokens.TextIndex does).
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
+_new_word = partial(_word, Word)
+
+
+def _words_of(text: str) -> list[Word]:
+    """What _WORD.finditer finds in ``text``, each as a Word."""
+    pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    raws = pieces[1::2]
+    lowers = map(str.lower, raws)
+    return list(map(_new_word, zip(offsets[1:-1:2], offsets[2::2], raws, lowers, strict=True)))
+
+
 def _words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
     """The words (in order) whose start lies in none of ``spans``: one sweep over the spans
     merged, not every span for every word."""
@@ -280,14 +328,16 @@ def _words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    # The words starting inside each span are a slice of the list (words are in order): cut
+    # them out by bisecting, rather than reading every word.
+    starts = [word.s for word in words]
     kept: list[Word] = []
     at = 0
-    for word in words:
-        while at < len(merged) and merged[at][1] <= word.s:
-            at += 1
-        if at < len(merged) and merged[at][0] <= word.s:
-            continue
-        kept.append(word)
+    for start, end in merged:
+        first = bisect_left(starts, start)
+        kept += words[at:first]
+        at = max(at, bisect_left(starts, end))
+    kept += words[at:]
     return kept
 
 
@@ -301,9 +351,7 @@ def find_identifiers(text: str) -> list[Candidate]:
     numbers = _numbers(text)
     found += numbers
     found += _addresses(text)
-    words = [
-        _word(Word, (m.start(), m.end(), w := m.group(), w.lower())) for m in _WORD.finditer(text)
-    ]
+    words = _words_of(text)
     whole = [(c.start, c.end) for c in contacts + numbers if c.kind in _WHOLE_KINDS]
     if whole:
         # A registration's letters, a handle's or an address's words are no word of a name or a
@@ -380,6 +428,8 @@ _FIELD_LABEL = re.compile(r"^[\w '\u2019./-]{1,30}:")
 
 
 _SIGN_OFF_TAIL_WORDS = tuple(sorted({s.split()[-1] for s in SIGN_OFFS}))
+# Whether one of them stands in a stretch: one search, not a substring test a word.
+_SIGN_OFF_TAIL_WORD = re.compile("|".join(map(re.escape, _SIGN_OFF_TAIL_WORDS)))
 
 
 def _tail_sign_offs(text: str) -> list[tuple[int, int, str]]:
@@ -390,8 +440,7 @@ def _tail_sign_offs(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower()
     for line in text.split("\n"):
         tail_start = position + max(0, len(line) - 60)
-        tail = lowered[tail_start : position + len(line)]
-        if any(word in tail for word in _SIGN_OFF_TAIL_WORDS):
+        if _SIGN_OFF_TAIL_WORD.search(lowered, tail_start, position + len(line)):
             match = _TAIL_SIGN_OFF.search(text, tail_start, position + len(line))
             if match:
                 found.append((match.start("name"), match.end("name"), SIGNATURE))
@@ -408,7 +457,12 @@ def _letterhead(text: str) -> list[tuple[int, int, str]]:
         end = len(text) if end == -1 else end
         line = text[position:end].strip()
         if line:
-            if _GREETING.match(line) or len(line.split()) > 9 or line.endswith((".", "?", "!")):
+            # More than nine words: a split that stops after ten says so as well as a whole one.
+            if (
+                _GREETING.match(line)
+                or len(line.split(None, 10)) > 9
+                or line.endswith((".", "?", "!"))
+            ):
                 break
             if (short_lines == 0 and _FIELD_LABEL.match(line)) or line.startswith("|"):
                 return []  # a mail header, a printed form or a table, not a letterhead
@@ -484,6 +538,8 @@ def _contacts(text: str) -> list[Candidate]:
 
 
 _ANY_EMAIL = re.compile(ANY_EMAIL)
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _HASH_NUMBER = re.compile(r"(?<![\w&])#\d{3,}\b")
 _DIGIT_RUN = re.compile(r"\d[\d \t().+/:-]*")
 
@@ -508,12 +564,9 @@ def _digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
-    seen = set()
-    for start, end in windows:
-        for match in pattern.finditer(text, start, end):
-            if match.span() not in seen:
-                seen.add(match.span())
-                yield match
+    # _digit_windows merges windows that touch, and no pattern here matches an empty string:
+    # no match is found in two windows.
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
 def _numbers(text: str) -> list[Candidate]:
@@ -532,14 +585,15 @@ def _numbers(text: str) -> list[Candidate]:
             value = match.group().strip()
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
-    if number_words >= 2:
+    if number_words >= 2 and _SPOKEN_CUED_TAIL.search(text):
         # "badge number four four seven one", "my g o c number is zero one dash ...": a work
         # number read out. The cue word and all.
         for match in _SPOKEN_CUED.finditer(text):
             found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _in_windows(_PLATE, text, windows):
         value = match.group()
-        if any(ch.isdigit() for ch in value) and not value.isdigit():
+        # Its digits are [0-9] (the pattern's): a set test reads them in C.
+        if not _ASCII_DIGITS.isdisjoint(value) and not value.isdigit():
             found.append(Candidate(match.start(), match.end(), "vehicle", value))
     for match in _in_windows(_HASH_NUMBER, text, windows):
         found.append(Candidate(match.start(), match.end(), "number", match.group()))
@@ -560,7 +614,8 @@ def _numbers(text: str) -> list[Candidate]:
         found.append(Candidate(start, start + len(value), kind, value))
     for match in _in_windows(_ALNUM_ID, text, _digit_windows(text, 40, 40)):
         value = match.group()
-        if not any(ch.isdigit() for ch in value) or not any(ch.isalpha() for ch in value):
+        # ASCII letters, digits, "/" and "-" (the pattern's): set tests read them in C.
+        if _ASCII_DIGITS.isdisjoint(value) or _ASCII_LETTERS.isdisjoint(value):
             continue
         if _DATE_LIKE.match(value) or _PLATE.fullmatch(value) or _POSTCODE.fullmatch(value):
             continue
@@ -608,13 +663,8 @@ _CUE_START = re.compile(
 def _number_word_count(text: str) -> int:
     """Seven number words in a row need at least seven number words: count them first (up to
     seven)."""
-    count = 0
-    for word in text.lower().split():
-        if word.strip(",.-") in _NUMBER_WORDS:
-            count += 1
-            if count >= 7:
-                break
-    return count
+    words = map(methodcaller("strip", ",.-"), text.lower().split())
+    return min(sum(map(_NUMBER_WORDS.__contains__, words)), 7)
 
 
 # A work number read out after its cue: the cue (a register's letters may be spelt out, "g o c"),
@@ -624,6 +674,15 @@ _SPOKEN_CUED = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|sia|dbs|gmc|nmc|hcpc|gphc|"
     r"goc|gdc|fleet|route|round|bus|cab|shoulder|call\s*sign|locker|membership|payroll|"
     r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
+    + _NUMBER_WORD
+    + r"(?:[ \t,-]+(?:"
+    + _NUMBER_WORD[3:-1]
+    + r"|dash))+\b"
+)
+# What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
+# has none, and this is found far faster than the cue before it.
+_SPOKEN_CUED_TAIL = re.compile(
+    r"(?i)[ \t](?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
     + _NUMBER_WORD
     + r"(?:[ \t,-]+(?:"
     + _NUMBER_WORD[3:-1]
@@ -708,13 +767,13 @@ _CONNECTORS = frozenset(
 def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
     """Runs of capitalised words, typed as a person, an organisation or a place."""
     found: list[Candidate] = []
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if not _capitalised(word.t):
-            index += 1
-            continue
-        run = [word]
+    # Which words are capitalised, asked once; a run starts only at one of them.
+    capitalised = [word.t[:1].isupper() for word in words]
+    following = 0
+    for index in [i for i, cap in enumerate(capitalised) if cap]:
+        if index < following:
+            continue  # inside the run before
+        run = [words[index]]
         following = index + 1
         while following < len(words):
             nxt = words[following]
@@ -723,10 +782,8 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
             if not ordinary_gap and not (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
                 break
             lower = nxt.low
-            if _capitalised(nxt.t) or (
-                lower in _CONNECTORS
-                and following + 1 < len(words)
-                and _capitalised(words[following + 1].t)
+            if capitalised[following] or (
+                lower in _CONNECTORS and following + 1 < len(words) and capitalised[following + 1]
             ):
                 if gap == ". " and (
                     len(run[-1].t) > 2 or (len(run[-1].t) == 2 and run[-1].t.isupper())
@@ -736,7 +793,6 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
                 following += 1
                 continue
             break
-        index = following
         found += _typed_run(text, run)
     return found
 
@@ -747,24 +803,24 @@ def _capitalised(word: str) -> bool:
 
 def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
     words = [m.t for m in run]
-    lowers = [w.lower().rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for w in words]
+    lowers = [m.low.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s") for m in run]
     # Leading words that only open a sentence ("When", "The") or are ordinary ("Monday").
     first = 0
     while first < len(run):
         low = lowers[first]
-        begin = run[first].s
-        sentence_start = _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
         title = low.rstrip(".") in TITLES
         if title:
             break
         if low in CAPITALISED_ORDINARY or low in _CONNECTORS or low in KINSHIP:
             first += 1
             continue
+        # Whether a sentence starts here is read last: most words are no common word.
+        begin = run[first].s
         if (
-            sentence_start
-            and is_common_word(low)
+            is_common_word(low)
             and not is_first_name(low)
             and not (words[first].isupper() and len(words[first]) <= 4)
+            and _SENTENCE_END.search(text, max(0, begin - 6), begin) is not None
         ):
             if first + 1 < len(run) and not is_common_word(lowers[first + 1]):
                 first += 1
@@ -788,7 +844,7 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
     elif words[-1].endswith(("'", "\u2019")):
         end -= 1
     value = text[start:end]
-    if any(low in VEHICLE_MAKES for low in lowers) or _model_named(text, start, end, lowers):
+    if not VEHICLE_MAKES.isdisjoint(lowers) or _model_named(text, start, end, lowers):
         return [Candidate(start, end, "vehicle", value)]
     if lowers[0] in WELSH_STREET_WORDS or (len(lowers) > 1 and lowers[-1] in MORE_PLACE_WORDS):
         return [Candidate(start, end, "place", value)]
@@ -796,11 +852,11 @@ def _typed_run(text: str, run: list[Word]) -> list[Candidate]:
         return _acronym(start, end, value) if words[0].isalpha() else []
     if lowers[-1].rstrip(".") in PLACE_WORDS and len(lowers) > 1:
         return [Candidate(start, end, "place", value)]
-    if any(low in ORG_NOUNS for low in lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
+    if not ORG_NOUNS.isdisjoint(lowers[1:]) or (len(lowers) > 1 and lowers[0] in ORG_NOUNS):
         return [Candidate(start, end, "organisation", value)]
-    if any(low in MAJOR_PLACES for low in lowers) and not any(is_first_name(w) for w in lowers):
+    if not MAJOR_PLACES.isdisjoint(lowers) and not any(is_first_name(w) for w in lowers):
         return [Candidate(start, end, "place", value)]
-    if all(low in CAPITALISED_ORDINARY for low in lowers):
+    if CAPITALISED_ORDINARY.issuperset(lowers):
         return []
     if len(lowers) == 1 and is_common_word(lowers[0]) and not is_first_name(lowers[0]):
         # A common word written with a capital mid-sentence ("the Lads", "Head"): a name only
@@ -816,7 +872,7 @@ _VEHICLE_AFTER = re.compile(
 
 def _model_named(text: str, start: int, end: int, lowers: list[str]) -> bool:
     """A model without its make: "white Transit van", "black Golf R"."""
-    if not any(low in VEHICLE_MODELS for low in lowers):
+    if VEHICLE_MODELS.isdisjoint(lowers):
         return False
     before = text[max(0, start - 14) : start].lower().split()
     return (
@@ -873,6 +929,7 @@ _ROLE_BEFORE_NAME_WORDS = frozenset(
         "with",
     ]
 )
+_NAME_CUE_WORDS = TITLES | _ROLE_BEFORE_NAME_WORDS
 _ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke", "spoken")}
 
 
@@ -881,8 +938,12 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
     names that are no everyday word ("sharon", "kev") anywhere, with a surname after them."""
     found = []
     lowers = [w.low for w in words]
-    for i, word in enumerate(words):
-        if word.t.islower() and is_lower_case_name(lowers[i]):
+    # Only the words that are such names, or a title or a job word, are read further: they are
+    # picked out with set lookups in one comprehension each.
+    names = [i for i, low in enumerate(lowers) if is_lower_case_name(low)]
+    for i in names:
+        word = words[i]
+        if word.t.islower():
             if i + 1 < len(words) and lowers[i + 1] in PLACE_WORDS:
                 continue  # "dean street", "stanley road": a street, not a person
             end = word.e
@@ -894,9 +955,9 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
             ):
                 end = words[i + 1].e
             found.append(Candidate(word.s, end, "person", text[word.s : end]))
-    for i, low in enumerate(lowers[:-1]):
-        if low not in TITLES and low not in _ROLE_BEFORE_NAME_WORDS:
-            continue  # a name is looked for only after a title or a job word
+    cues = [i for i, low in enumerate(lowers[:-1]) if low in _NAME_CUE_WORDS]
+    for i in cues:
+        low = lowers[i]  # a name is looked for only after a title or a job word
         nxt = words[i + 1]
         gap = text[words[i].e : nxt.s]
         if len(gap) > 3 or "\n" in gap:
@@ -1091,7 +1152,7 @@ _CLAUSE_OPENERS = (
     r"so|then|because|when|who|which|that|if|after|before|where|while|said|says|told"
 )
 _I_WORK = re.compile(
-    r"(?i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
+    r"(?i)(?=i)\bi(?:'m|\s+am)?\s+(?:work|working|volunteer|volunteering|based|employed)\s+"
     r"(?:at|as|in|for|with)\b"
     r"(?:[ \t]+(?!(?:" + _CLAUSE_OPENERS + r")\b)[^\s.,;:()@\d][^\s.,;:()]*){0,6}"
 )
@@ -1198,7 +1259,7 @@ def _tags(text: str, words: list[re.Match]) -> list[Candidate]:
 
 _AFTER_NAME = re.compile(r"[A-Z][\w'\u2019-]*[ \t]$")
 _TAG = re.compile(
-    r"(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)\]/]|\s*$"
+    r"(?=[A-Z])(?<![\w.])(?P<tag>[A-Z]{2,3}(?:-[A-Z])?|(?:[A-Z]\.){2,3})(?=\s+to\b|\s*[,:;)\]/]|\s*$"
     r"|\s+(?:reported|said|saw|spoke|noted|will|to|and|has|had|agreed|advised|confirmed))",
     re.MULTILINE,
 )
@@ -1265,8 +1326,8 @@ _WRITERS_RELATIONS = (ROLE_NOUNS | {"mate", "mates", "pal", "buddy", "friend", "
     "team", "staff", "support", "security", "crew", "door", "admin", "head", "visitor", "bin",
 }  # fmt: skip
 _MY_PERSON = re.compile(
-    r"(?i)\b(?:my|our)[ \t]+(?:(?:other|fellow|old|line|senior|new|usual|work|duty|assistant|"
-    r"deputy|shift|team)[ \t]+)?(?P<rel>[a-z][\w-]*)"
+    r"(?i)(?=[mo])\b(?:my|our)[ \t]+(?:(?:other|fellow|old|line|senior|new|usual|work|duty|"
+    r"assistant|deputy|shift|team)[ \t]+)?(?P<rel>[a-z][\w-]*)"
     r"(?:[ \t]+(?:at|from|on|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[\w-]+)?)?"
     r"[ \t]*,?[ \t]+(?:(?:is|was)[ \t]+)?(?:(?:called|named)[ \t]+)?"
     r"(?P<name>[^\W\d_][\w'\u2019-]*)"
@@ -1349,7 +1410,7 @@ def _with_context(
         # "a man called Dee") or an age follows; a pronoun or a "man" earlier in the sentence
         # says nothing about this name.
         near = " ".join(before.split()[-3:])
-        third = bool(_THIRD_PARTY_CUE.search(near)) or _AGE_AFTER.match(after) is not None
+        third = _third_party_cue(near) or _AGE_AFTER.match(after) is not None
         if third and (_MY_KIN.search(near) or _MY_RELATION_CALLED.search(before[-60:])):
             third, writer = False, True
         elif _JOB_BEFORE_NAME.search(before[-40:]) or (third and _MY_STAFF.search(before[-40:])):
@@ -1361,7 +1422,7 @@ def _with_context(
             # at work is the writer's colleague, not someone the information is about.
             third, writer = False, True
     else:
-        third = bool(_THIRD_PARTY_CUE.search(before[-30:])) or _AGE_AFTER.match(after) is not None
+        third = _third_party_cue(before[-30:]) or _AGE_AFTER.match(after) is not None
     if not third and candidate.kind not in _PERSON_KINDS:
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
         # So is a name's possessive: "Kev's number is ...".
@@ -1429,5 +1490,6 @@ _ASKED_AFTER = re.compile(
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 80) : start]
     # After the last clause break, if any (rfind gives -1 where there is none).
-    cut = max(window.rfind(mark) for mark in _CLAUSE_BREAKS) + 1
+    rfind = window.rfind  # each of _CLAUSE_BREAKS, without a generator a candidate
+    cut = max(rfind("."), rfind("!"), rfind("?"), rfind(";"), rfind("\n")) + 1
     return window[cut:]
