@@ -601,15 +601,8 @@ _SINGLED_OUT_END = re.compile(
 _SINGLED_OUT_WORDS = 10
 
 
-# What every match of _SINGLED_OUT holds ("only", or "know"/"knows" before a blank): a text
-# without it is not read with the whole pattern.
-_SINGLED_OUT_WORD = re.compile(r"(?i)only|knows?\s")
-
-
 def _singled_out_spans(text: str) -> list[tuple[int, int, int, int]]:
     found = []
-    if _SINGLED_OUT_WORD.search(text) is None:
-        return found
     for cue in _SINGLED_OUT.finditer(text):
         stop = _SINGLED_OUT_END.search(text, cue.end())
         end = stop.start() if stop is not None else len(text)
