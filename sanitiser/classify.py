@@ -714,30 +714,13 @@ def _same_person_same_decision(
     ]
     if not kept_names:
         return findings
-    settled = []
-    for f in findings:
-        words = set(_tokens(f.text)) - TITLES
-        if (
-            f.cls == UNKNOWN
-            and f.removed
-            and f.machine_removed
-            and f.kind in ("person", "proper")
-            and words
-            and f.key not in decisions
-            and any(words <= name for name in kept_names)
-        ):
-            f = Finding(
-                f.start,
-                f.end,
-                f.kind,
-                f.text,
-                f.cls,
-                False,
-                False,
-                "a short form of a name the text ties to someone else",
-            )
-        settled.append(f)
-    return settled
+    return _short_forms_follow(
+        findings,
+        kept_names,
+        decisions,
+        removed=False,
+        reason="a short form of a name the text ties to someone else",
+    )
 
 
 _DATE_OR_TIME = re.compile(
@@ -795,27 +778,38 @@ def _writers_people_once_named(
     ]
     if not writers:
         return findings
+    return _short_forms_follow(
+        findings,
+        writers,
+        decisions,
+        removed=True,
+        reason="a short form of a name the text ties to the writer",
+    )
+
+
+def _short_forms_follow(
+    findings: list[Finding],
+    names: list[set[str]],
+    decisions: Mapping[str, str],
+    *,
+    removed: bool,
+    reason: str,
+) -> list[Finding]:
+    """A person's short form nobody decided alone takes the decision of a name it is part of:
+    kept (``removed`` False) only where the machine removed it, removed where it was kept."""
     settled = []
     for f in findings:
         words = set(_tokens(f.text)) - TITLES
         if (
             f.cls == UNKNOWN
-            and not f.removed
+            and f.removed != removed
+            and (removed or f.machine_removed)
             and f.kind in ("person", "proper")
             and words
             and f.key not in decisions
-            and any(words <= name for name in writers)
+            and any(words <= name for name in names)
         ):
-            f = Finding(
-                f.start,
-                f.end,
-                f.kind,
-                f.text,
-                f.cls,
-                True,
-                True,
-                "a short form of a name the text ties to the writer",
-            )
+            f = Finding(f.start, f.end, f.kind, f.text, f.cls, removed, removed, reason)
         settled.append(f)
     return settled
 
