@@ -56,6 +56,15 @@ _PLACE_NOUN_AFTER = re.compile(
     r"retail[ \t]+park|market|library|stadium|parkway|reservoir|beach|pier|promenade|marina|"
     r"underpass|subway|roundabout|flats|estate|rec|playing[ \t]+fields|woods|bogs)\b"
 )
+# A brand named by what it makes: "a Moncler coat", "Nokia burners", "the Esso garage", "a
+# Pandora bracelet". What follows says it is a thing, not a person or a colleague's surname.
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:coat|jacket|puffer|gilet|hoodie|tracksuit|trackies|joggers|trainers|sliders|"
+    r"bag|bags|cap|bracelet|bracelets|necklace|earrings|burner|burners|sim[ \t]+cards?|"
+    r"e-?bike|e-?bikes|bike|bikes|scooter|moped|headphones|vape|vapes|garage|"
+    r"petrol[ \t]+station|voucher|vouchers|gift[ \t]+card|shirt|boots|shoes|sunglasses|"
+    r"lanyard|bottle|bottles|tablets|pills)\b"
+)
 # "seen by Valbona", "told by Dawn": after a verb, "by" names who did it, not where.
 _AGENT_BY = re.compile(
     r"(?i)\b(?:seen|spotted|noticed|told|taken|driven|collected|picked\s+up|reported|heard|"
@@ -279,6 +288,8 @@ def sanitise(
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _same_person_same_decision(findings, decisions)
+    findings = _source_names_everywhere(text, findings, matcher, decisions)
+    findings = _contact_lines_are_the_writers(text, findings, decisions)
     subjects = [(c.start, c.end) for c in protected]
     subjects += [(f.start, f.end) for f in findings if f.cls == SUBJECT]
     kept = [
@@ -723,6 +734,110 @@ def _same_person_same_decision(
     )
 
 
+# A name the text has shown to be the source's or a colleague's is theirs wherever it stands:
+# "Dev" signed on a line of its own is the "Dev" a colleague greets lower down the thread.
+_SPREAD_KINDS = frozenset({"name", "colleague"})
+
+
+def _source_names_everywhere(
+    text: str, findings: list[Finding], matcher: _SubjectMatcher, decisions: Mapping[str, str]
+) -> list[Finding]:
+    names = {
+        f.text
+        for f in findings
+        if f.cls == SOURCE and f.kind in _SPREAD_KINDS and _is_spreadable_name(f.text, matcher)
+    }
+    if not names:
+        return findings
+    spread: list[Finding] = []
+    for name in sorted(names, key=len, reverse=True):
+        # Initials and names that are English words too ("Dev", "Will") are matched in their
+        # own case only: "CW", not "cw" in a word; "Will", not "will".
+        ordinary = len(name) <= 2 or is_english_word(name.lower())
+        flags = 0 if ordinary else re.IGNORECASE
+        pattern = re.compile(r"(?<![\w@.])" + re.escape(name) + r"(?![\w@]|\.\w)", flags)
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(f.start < end and start < f.end for f in findings + spread):
+                continue
+            if decisions.get(f"{start}:{end}") == KEEP:
+                continue
+            spread.append(
+                Finding(
+                    start,
+                    end,
+                    "name",
+                    match.group(),
+                    SOURCE,
+                    True,
+                    True,
+                    "a name the text shows to be the source's or a colleague's, again",
+                )
+            )
+    return findings + spread
+
+
+def _is_spreadable_name(value: str, matcher: _SubjectMatcher) -> bool:
+    """A name of one to three words, none an ordinary English word alone, that no subject's name
+    as entered holds: "Dev" spreads, "Rose" the subject's first name too does not."""
+    words = value.split()
+    if not 1 <= len(words) <= 3 or "\n" in value or len(value) < 2:
+        return False
+    if not all(re.fullmatch(r"[^\W\d_][\w'.-]*", word) for word in words):
+        return False
+    if len(words) == 1 and value.islower():
+        return False
+    return not any(set(_tokens(value)) & name for name in matcher.name_sets)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w@.])[a-z]{3,}\b(?![@.]\w)")
+_CONTACT_KINDS = frozenset({"phone", "email", "mailbox", "website"})
+_PREMISES_KINDS = frozenset({"address", "place", "postcode", "proper", "organisation"})
+
+
+def _contact_lines_are_the_writers(
+    text: str, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """A letterhead's "Kingsmead Lane, Eastbrook, EB4 7QT | Tel: ... | safeguarding@...": the
+    address on the line that gives the source's phone or email is their premises'."""
+    lines = {
+        (text.rfind("\n", 0, f.start) + 1, _line_end(text, f.start))
+        for f in findings
+        if f.cls == SOURCE and f.kind in _CONTACT_KINDS
+    }
+    # A contact line, not a sentence that gives a number: few words in lower case.
+    lines = {(s, e) for s, e in lines if len(_LOWER_WORD.findall(text, s, e)) <= 4}
+    if not lines:
+        return findings
+    settled = []
+    for f in findings:
+        on_line = any(start <= f.start and f.end <= end for start, end in lines)
+        if (
+            on_line
+            and f.cls == UNKNOWN
+            and not f.removed
+            and f.kind in _PREMISES_KINDS
+            and decisions.get(f.key) != KEEP
+        ):
+            f = Finding(
+                f.start,
+                f.end,
+                f.kind,
+                f.text,
+                UNKNOWN,
+                True,
+                True,
+                "on the line that gives the source's phone or email",
+            )
+        settled.append(f)
+    return settled
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
 _DATE_OR_TIME = re.compile(
     r"(?i)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?)?"
     r"|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?"
@@ -918,7 +1033,10 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         return True
     if candidate.writer_cue:
         return True
-    if kind in _PERSON_KINDS and _PLACE_NOUN_AFTER.match(text, candidate.end):
+    if kind in _PERSON_KINDS and (
+        _PLACE_NOUN_AFTER.match(text, candidate.end)
+        or _PRODUCT_NOUN_AFTER.match(text, candidate.end)
+    ):
         # "Kirkby station", "West Bromwich bus station", "Willow Tree pub car park": a place
         # named by what it is; kept unless the text ties it to the writer (above).
         return False

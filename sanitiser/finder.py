@@ -219,9 +219,15 @@ _CUED_NUMBER = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
     r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
-    r"booking|order|ticket|card|locker|duty|bus|fleet|cab|" + _WORK_UNITS + r")\b\.?[ \t]*"
+    r"booking|order|ticket|card|locker|duty|bus|fleet|cab|case|sort[ \t]+code|"
+    + _WORK_UNITS
+    + r")\b\.?[ \t]*"
     r"(?:no\.?|number|#|num)?(?:[ \t]+(?:is|was|=))?"
-    r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t-]?\d[\d \t-]{1,22}\d|\d{1,3}"
+    # The value: digits after up to four capitals ("T/44817", "PD 2231"); a code of capitals
+    # and digits in parts ("EM-CEO-117", "HH-ASB-5521"); a round or a bay ("7B", "SW-R07").
+    r"[ \t:#]*(?P<value>(?-i:[A-Z]{0,4})[ \t/-]?\d[\d \t-]{1,22}\d"
+    r"|(?-i:[A-Z]{1,5}(?:[/-][A-Z0-9]{1,6}){1,3}(?<=\d))"
+    r"|\d{1,3}(?-i:[A-Z]{1,2})?"
     r"|(?-i:[A-Z]{1,3}-?[A-Z]?\d{1,4}[A-Z]?))\b"
 )
 _DATE_LIKE = re.compile(
@@ -656,7 +662,7 @@ _CUE_START = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
     r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
     r"reference|unit|shoulder|job|plate|membership|member|account|booking|order|ticket|card|"
-    r"locker|duty|bus|cab|" + _WORK_UNITS + r")\b"
+    r"locker|duty|bus|cab|case|sort[ \t]+code|" + _WORK_UNITS + r")\b"
 )
 
 
@@ -1118,6 +1124,8 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
         low = word.low
         if low not in ROLE_NOUNS or low in _ROLE_SKIP:
             continue
+        if _NOT_A_JOB.match(text[max(0, word.s - 24) : word.e + 12], word.s - max(0, word.s - 24)):
+            continue
         # The phrase: up to two words before the job word, after a self-reference.
         first = i
         while first > max(0, i - 3) and words[first - 1].low not in _ROLE_OPENERS:
@@ -1140,6 +1148,13 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
     return found
 
 
+# A job word that is a thing here: "a shaved head", "hit his head", "the bin store".
+_NOT_A_JOB = re.compile(
+    r"(?i)(?:(?<=shaved )|(?<=shaven )|(?<=bald )|(?<=balding )|(?<=his )|(?<=her )|(?<=their )|"
+    r"(?<=my )|(?<=your )|(?<=the back of the )|(?<=on the )|(?<=in the ))head\b"
+    r"|bins?(?=[ \t]+(?:store|stores|chute|room|rooms|bag|bags|shed|area|lorry|lorries|day|"
+    r"lid|lids|cupboard)\b)"
+)
 _ROLE_PERSON = re.compile(r"[ \t]+(?:man|men|woman|women|lady|ladies)\b", re.IGNORECASE)
 _THEIRS = re.compile(r"(?i)(?:\b(?:his|her|their|whose|its)|['\u2019]s)\s+(?:\w+\s+)?$")
 
@@ -1401,9 +1416,14 @@ def _with_context(
     else:
         writer = candidate.writer_cue or bool(_WRITER_CUE.search(before[-40:]))
         if candidate.kind == "vehicle" and not writer:
-            writer = _WRITERS_VEHICLE.search(before[-40:]) is not None or (
-                _BARE_WORK_VEHICLE.search(before[-40:]) is not None
-                and _FIRST_PERSON.search(_sentence_around(text, candidate.start)) is not None
+            writer = (
+                _WRITERS_VEHICLE.search(before[-40:]) is not None
+                or _MY_VEHICLE.search(before[-20:]) is not None
+                or _drives_it(before[-100:])
+                or (
+                    _BARE_WORK_VEHICLE.search(before[-40:]) is not None
+                    and _FIRST_PERSON.search(_sentence_around(text, candidate.start)) is not None
+                )
             )
     if candidate.kind in _PERSON_KINDS:
         # A name is someone else's when the words just before it say so ("his brother Kai",
@@ -1423,6 +1443,10 @@ def _with_context(
             third, writer = False, True
     else:
         third = _third_party_cue(before[-30:]) or _AGE_AFTER.match(after) is not None
+    if _WRITER_AS.search(before[-60:]):
+        # "I write as Designated Safeguarding Lead", "in my role as Practice Manager": what
+        # the writer works as, not someone "known as" a name.
+        third, writer = False, True
     if not third and candidate.kind not in _PERSON_KINDS:
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
         # So is a name's possessive: "Kev's number is ...".
@@ -1438,6 +1462,15 @@ def _with_context(
     )
 
 
+_WRITER_AS = re.compile(
+    r"(?i)(?:\b(?:i|i'm|i[ \t]+am|we|we're|we[ \t]+are)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:write|writing|work|working|volunteer|volunteering|employed|act|acting|serve|serving|"
+    r"trained|qualified|started|joined|contact\w*)[ \t]+as"
+    r"|\bmy[ \t]+(?:role|capacity|job|position|post|work)[ \t]+as)"
+    r"[ \t]+(?:(?:a|an|the|one[ \t]+of[ \t]+the|its|their)[ \t]+)?$"
+)
+
+
 # A plate the writer drives for work: "the school van (CY68 WDF)", "my moped reg is", a job
 # sheet's "Van: YD70 HHS", "vehicle: moped WU70 RBX". A van or a car said of anyone else ("a
 # white van", "his car") is no cue.
@@ -1447,6 +1480,7 @@ _WRITERS_VEHICLE = re.compile(
     r"(?:school|work|works|company|firm|council|club|shop|practice|depot|hotel|church|site|"
     r"centre|nursery|college|pharmacy|surgery|office|team|crew|unit))[ \t]+"
     + _WORK_VEHICLE
+    + r"|\b(?:pool|work|works|company|fleet|lease|hire|courtesy)[ \t]+car"
     + r"|(?:^|(?<=[^\w \t])|(?<=[ \t]{2}))[ \t]*(?:van|fleet)[ \t]*(?::|no\b\.?|number)"
     r"|\bvehicle[ \t]*:[ \t]*" + _WORK_VEHICLE + r"\b)"
     r"[^.!?\n]{0,24}$"
@@ -1456,6 +1490,26 @@ _WRITERS_VEHICLE = re.compile(
 # A work vehicle named bare in a first-person sentence, as people list their work details: "I
 # drive for ParcelDash, route M14, van reg PD21 KXZ", "moped plate AR22 ZPP", "Vehicle: fleet
 # 34112 (MX22 KLV)". "a white van reg", "his van reg" and "the car reg" are someone else's.
+# "plate 1143 on my Toyota Corolla", "in my silver Octavia": a make straight after "my" or "our".
+_MY_VEHICLE = re.compile(r"(?i)\b(?:my|our)[ \t]+(?:own[ \t]+)?(?:[a-z-]+[ \t]+)?$")
+# "I ride a grey Yamaha scooter with a green box, plate YD19 GXU": the plate of what the writer
+# drives or rides, labelled as one, later in the same sentence.
+_I_DRIVE_THEN_PLATE = re.compile(
+    r"(?i)\bi[ \t]+(?:\w+[ \t]+)?(?:ride|drive|use)[ \t]+(?:a|an|the|my)?[ \t]*"
+    r"[^.!?\n]{0,60}\b(?:plate|reg(?:istration)?)(?:[ \t]+(?:no\.?|number|is))?[ \t:]*$"
+)
+# Someone else in between: "I drive past and saw a man in a BMW, plate ...".
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:saw|seen|see|spotted|noticed|past|behind|follow\w*|his|her|their|he|she|they|them|"
+    r"him|man|men|woman|women|male|female|lad|boy|girl|someone|somebody|guy|bloke)\b"
+)
+
+
+def _drives_it(before: str) -> bool:
+    match = _I_DRIVE_THEN_PLATE.search(before)
+    return match is not None and _SOMEONE_ELSE.search(match.group()) is None
+
+
 _BARE_WORK_VEHICLE = re.compile(
     r"(?i)(?:^|[,;:(\n]|\band\b)[ \t]*(?:work[ \t]+)?"
     + _WORK_VEHICLE

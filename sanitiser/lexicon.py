@@ -26,7 +26,20 @@ CAPITALISED_ORDINARY = word_set(
     english british welsh scottish irish polish romanian albanian somali nigerian ghanaian
     pakistani indian bangladeshi chinese vietnamese kurdish turkish arabic urdu punjabi portuguese
     brazilian jamaican african asian european eastern western muslim christian sikh hindu jewish
-    islamic catholic mr mrs ms miss dr sir madam re fw fwd subject sent from to cc bcc date time dob
+    islamic catholic
+    black white mixed-race caucasian latino latina hispanic arab roma romany traveller travellers
+    italian spanish french german dutch belgian swiss austrian greek cypriot maltese czech slovak
+    hungarian bulgarian croatian serbian bosnian slovenian lithuanian latvian estonian ukrainian
+    russian belarusian moldovan georgian armenian afghan iranian iraqi syrian lebanese jordanian
+    palestinian israeli egyptian libyan tunisian algerian moroccan sudanese eritrean ethiopian
+    kenyan ugandan tanzanian rwandan congolese cameroonian senegalese gambian ghanian liberian
+    zimbabwean zambian malawian mexican colombian venezuelan peruvian chilean argentinian
+    ecuadorian bolivian cuban dominican haitian trinidadian bajan guyanese filipino thai malaysian
+    indonesian korean japanese nepali nepalese sri lankan bengali gujarati kashmiri yemeni saudi
+    emirati kuwaiti qatari swedish norwegian danish finnish canadian american australian
+    caribbean scouse geordie tigrinya amharic pashto dari farsi persian hindi tamil twi yoruba
+    igbo hausa swahili lingala shona
+    mr mrs ms miss dr sir madam re fw fwd subject sent from to cc bcc date time dob
     snapchat snap insta instagram tiktok facebook fb whatsapp telegram twitter youtube discord
     signal messenger imessage facetime google gmail outlook hotmail yahoo iphone ipad android
     samsung apple playstation xbox nike adidas gucci north face canada goose stone island
@@ -45,6 +58,8 @@ VEHICLE_MAKES = word_set(
     hyundai peugeot renault citroen citroën fiat mini range rover land-rover jaguar lexus tesla
     skoda škoda seat yamaha suzuki kawasaki mazda volvo dacia mitsubishi subaru porsche jeep
     chevrolet chevy alfa cupra ds mg lotus bentley ducati triumph piaggio vespa lambretta ktm
+    isuzu ssangyong polestar byd chrysler dodge cadillac saab daihatsu maserati ferrari
+    lamborghini talaria sur-ron surron lexmoto sinnis
     """
 )
 

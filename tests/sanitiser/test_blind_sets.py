@@ -22,7 +22,7 @@ DEV_BOUNDS = {
     "dev_blind_b.jsonl": (44, 0.94),
     # Former test sets C, E and F (development data since 2026-12-05).
     "dev_blind_c.jsonl": (14, 0.93),
-    "dev_blind_d.jsonl": (14, 0.96),
+    "dev_blind_d.jsonl": (16, 0.96),
     "dev_blind_e.jsonl": (35, 0.96),
     "dev_blind_f.jsonl": (14, 0.96),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.

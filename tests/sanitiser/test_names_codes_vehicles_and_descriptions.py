@@ -1,0 +1,158 @@
+"""Shapes the fourth round of blind sets showed (G and H, now development data): a name of the
+source's found once is theirs everywhere, reference codes after their cue, the writer's own
+vehicle, the writer's role after "I write as", a letterhead's address on the contact line; and
+subject descriptions that must stay (nationality, brands named by what they make, a shaved head,
+the bin store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
+
+FORM = SubjectDetails.from_form(
+    {"subjects": [{"name": "Kofi Mensah"}], "persons_of_concern": [{"name": "Reece Dunn"}]}
+)
+SOURCE = SourceIdentity(
+    name="Devinder Sahota",
+    role="School Business Manager",
+    organisation="Hollins Park Primary School",
+    email="d.sahota@hollinspark.example",
+    phone="01632 960771",
+)
+
+
+def _clean(text: str, source: SourceIdentity = SOURCE) -> str:
+    return sanitise(text, source, FORM).text
+
+
+def test_a_short_name_signed_on_its_own_line_goes_wherever_it_stands() -> None:
+    text = (
+        "Kofi told me Reece Dunn pays his dinner money.\n\nDev\n\n"
+        "> Dev, yes please send it. Kofi is in Y5."
+    )
+    cleaned = _clean(text)
+    assert "Dev" not in cleaned
+    assert "Kofi" in cleaned and "Reece Dunn" in cleaned
+
+
+def test_a_name_that_is_an_english_word_spreads_in_its_own_case_only() -> None:
+    source = SourceIdentity(name="Will Harper", organisation="Oakfield Library")
+    text = "Will\n\nKofi said Reece Dunn will be there. Will, can you send it on?"
+    cleaned = _clean(text, source)
+    assert "Will," not in cleaned
+    assert "Reece Dunn will be there" in cleaned
+
+
+def test_a_subjects_name_never_spreads_from_the_source() -> None:
+    source = SourceIdentity(name="Kofi Addo", organisation="Oakfield Library")
+    cleaned = _clean("Kofi\n\nKofi Mensah came in with Reece Dunn again.", source)
+    assert "Kofi Mensah came in with Reece Dunn" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Submitted by CEO badge EM-CEO-117 (parking). Reece Dunn parked there.", "EM-CEO-117"),
+        ("Tenancy ref: T/44817\nReece Dunn visits the flat.", "T/44817"),
+        ("I'll log it on our system (case HH-ASB-5521). Reece Dunn was there.", "HH-ASB-5521"),
+        ("Branch sort code 40-99-12, please don't quote it. Reece Dunn came in.", "40-99-12"),
+        ("Lee (crew): round 7B thursdays. Reece Dunn is always there.", "7B"),
+    ],
+)
+def test_a_reference_code_after_its_cue_goes(text: str, code: str) -> None:
+    cleaned = _clean(text)
+    assert code not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_in_case_is_no_cue() -> None:
+    cleaned = _clean("Just in case 2 of them come back, Reece Dunn has a key.")
+    assert "in case 2 of them" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle"),
+    [
+        ("Driver for A1 Cars, plate 1143 on my Toyota Corolla. Reece Dunn booked.", "Corolla"),
+        ("I ride grey Yamaha scooter with green box, plate YD19 GXU. Reece Dunn orders.", "YD19"),
+        ("I drive the grey pool car (Toyota Yaris, FH20 NHS) to Reece Dunn's flat.", "FH20"),
+    ],
+)
+def test_the_writers_own_vehicle_goes(text: str, vehicle: str) -> None:
+    cleaned = _clean(text)
+    assert vehicle not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I saw Reece Dunn get into a grey Audi A3, reg AB12 CDE at 3pm.",
+        "I drive past and saw a man in a BMW, plate KX19 ABC, with Reece Dunn.",
+    ],
+)
+def test_a_vehicle_someone_else_drives_stays(text: str) -> None:
+    plate = "AB12 CDE" if "AB12" in text else "KX19 ABC"
+    assert plate in _clean(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I write as Designated Safeguarding Lead to share this about Kofi Mensah.",
+        "In my role as Practice Manager I have seen Kofi Mensah with Reece Dunn.",
+    ],
+)
+def test_what_the_writer_works_as_goes(text: str) -> None:
+    cleaned = _clean(text)
+    assert "Designated Safeguarding Lead" not in cleaned
+    assert "Practice Manager" not in cleaned
+    assert "Kofi Mensah" in cleaned
+
+
+def test_known_as_still_names_someone_else() -> None:
+    assert "Jordan Pike" in _clean("Reece Dunn signs in as Jordan Pike at the desk.")
+
+
+def test_the_address_on_the_source_contact_line_is_their_premises() -> None:
+    text = (
+        "HOLLINS PARK PRIMARY SCHOOL\n"
+        "Kingsmead Lane, Eastbrook, EB4 7QT | Tel: 01632 960771 | d.sahota@hollinspark.example\n\n"
+        "Kofi Mensah was collected by Reece Dunn from 22 Orchard Rise, Eastbrook."
+    )
+    cleaned = _clean(text)
+    assert "Kingsmead Lane" not in cleaned and "EB4 7QT" not in cleaned
+    assert "22 Orchard Rise, Eastbrook" in cleaned
+
+
+def test_a_sentence_that_gives_the_number_keeps_its_places() -> None:
+    text = (
+        "Reece Dunn took Kofi Mensah to Kingsmead Lane in Eastbrook on Friday and you can "
+        "ring me about it on 01632 960771 any time after school."
+    )
+    assert "Kingsmead Lane" in _clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Reece Dunn is tall, Black British, 30s.", "Black British"),
+        ("Reece Dunn has an Italian accent.", "Italian accent"),
+        ("Reece Dunn wore a black Moncler coat.", "Moncler coat"),
+        ("Reece Dunn sold Nokia burners to the boys.", "Nokia burners"),
+        ("Reece Dunn hangs about at the Esso garage on Dock Road.", "Esso garage"),
+        ("Reece Dunn gave Kofi Mensah a Pandora bracelet.", "Pandora bracelet"),
+        ("Reece Dunn rides a grey Surron e-bike.", "Surron"),
+        ("Reece Dunn is white, early twenties, with a shaved head.", "shaved head"),
+        ("Reece Dunn left bags in the bin store of Wordsworth House.", "bin store"),
+    ],
+)
+def test_a_subjects_description_stays(text: str, kept: str) -> None:
+    assert kept in _clean(text)
+
+
+def test_a_name_before_can_is_still_a_name() -> None:
+    source = SourceIdentity(name="Okonkwo Chidi", organisation="Northgate Pool")
+    cleaned = _clean("Okonkwo, Chidi\nHannah can you send me what you saw? Kofi Mensah", source)
+    assert "Hannah" not in cleaned
