@@ -28,7 +28,7 @@ from functools import lru_cache
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
 from .identity import PLACE_WORDS, SourceIdentity
-from .lexicon import PHONETIC, is_english_word, is_lower_case_name
+from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_lower_case_name
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
@@ -290,6 +290,8 @@ def sanitise(
     findings = _same_person_same_decision(findings, decisions)
     findings = _source_names_everywhere(text, findings, matcher, decisions)
     findings = _contact_lines_are_the_writers(text, findings, decisions)
+    findings = _premises_after_the_organisation(text, findings, decisions)
+    findings = _the_workplace_on(text, identity, findings, decisions)
     subjects = [(c.start, c.end) for c in protected]
     subjects += [(f.start, f.end) for f in findings if f.cls == SUBJECT]
     kept = [
@@ -836,6 +838,129 @@ def _contact_lines_are_the_writers(
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end < 0 else end
+
+
+# What joins an organisation to where it is: "Istanbul Cuts on the Square in Kirkby", "Oakleigh
+# House nursing home, Oakleigh Lane", "Guru Nanak Gurdwara Sahib, Tong Street".
+_WHERE_IT_IS = re.compile(
+    r"(?i)[)'\"\u2019]?(?:[ \t]+(?:nursing[ \t]+home|care[ \t]+home|branch|store|depot|office|"
+    r"offices|site|centre|center|surgery|practice|shop|hotel|club|gym))?"
+    r"(?:,[ \t]*|[ \t]+(?:on|in|at|off|near|by)[ \t]+|[ \t]*\([ \t]*(?:on|in|at)?[ \t]*)"
+    r"(?:the[ \t]+)?"
+)
+_WHERE_KINDS = frozenset({"address", "place", "postcode", "proper"})
+
+
+def _premises_after_the_organisation(
+    text: str, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """Where the source's organisation is, said straight after its name, is its premises: up to
+    two places in a row ("on the Square in Kirkby")."""
+    anchors = [
+        f.end
+        for f in findings
+        if f.removed
+        and f.kind in ("organisation", "premises")
+        and (f.cls == SOURCE or f.reason == "the text ties it to the writer")
+    ]
+    if not anchors:
+        return findings
+    kept = {
+        f.start: f
+        for f in findings
+        if f.cls == UNKNOWN and not f.removed and f.kind in _WHERE_KINDS
+    }
+    moved: dict[int, Finding] = {}
+    for end in anchors:
+        for _ in range(2):
+            joint = _WHERE_IT_IS.match(text, end)
+            if joint is None or joint.end() not in kept:
+                break
+            place = kept[joint.end()]
+            if decisions.get(place.key) == KEEP:
+                break
+            moved[place.start] = Finding(
+                place.start,
+                place.end,
+                place.kind,
+                place.text,
+                UNKNOWN,
+                True,
+                True,
+                "where the source's organisation is",
+            )
+            end = place.end
+    if not moved:
+        return findings
+    return [
+        moved.get(f.start, f) if f.start in moved and f in kept.values() else f for f in findings
+    ]
+
+
+_STREET_IN_LOWER_CASE = re.compile(
+    r"(?:[a-z][a-z'-]+[ \t]+){1,2}(?:road|rd|street|st|lane|ln|avenue|ave|way|drive|close|"
+    r"parade|square|row|terrace|place|hill|park|estate|green|walk|gardens)\b"
+)
+
+
+@lru_cache(maxsize=256)
+def _workplace_on(organisation: str) -> re.Pattern[str] | None:
+    """ "the club on pier road" for Eastgate Amateur Boxing Club: the kind of place the source's
+    organisation is, then where."""
+    nouns = sorted({w for w in _tokens(organisation) if w in ORG_NOUNS and len(w) >= 3})
+    if not nouns:
+        return None
+    return re.compile(
+        r"(?i)\bthe[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")[ \t]+(?:on|in|at|off)"
+        r"[ \t]+(?:the[ \t]+)?"
+    )
+
+
+def _the_workplace_on(
+    text: str, identity: SourceIdentity, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    pattern = _workplace_on(identity.organisation or "")
+    if pattern is None:
+        return findings
+    added: list[Finding] = []
+    flipped: dict[int, Finding] = {}
+    for match in pattern.finditer(text):
+        at = match.end()
+        here = [f for f in findings if f.start == at]
+        if any(f.removed or f.cls == SUBJECT for f in here):
+            continue
+        if here:
+            place = here[0]
+            if place.kind not in _WHERE_KINDS or decisions.get(place.key) == KEEP:
+                continue
+            flipped[id(place)] = Finding(
+                place.start,
+                place.end,
+                place.kind,
+                place.text,
+                UNKNOWN,
+                True,
+                True,
+                "where the source's workplace is",
+            )
+            continue
+        street = _STREET_IN_LOWER_CASE.match(text, at)
+        if street and not any(f.start < street.end() and at < f.end for f in findings):
+            added.append(
+                Finding(
+                    at,
+                    street.end(),
+                    "place",
+                    street.group(),
+                    UNKNOWN,
+                    True,
+                    True,
+                    "where the source's workplace is",
+                )
+            )
+    if not added and not flipped:
+        return findings
+    return [flipped.get(id(f), f) for f in findings] + added
 
 
 _DATE_OR_TIME = re.compile(

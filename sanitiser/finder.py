@@ -42,7 +42,7 @@ from .lexicon import (
     is_first_name,
     is_lower_case_name,
 )
-from .vocabulary import MAJOR_PLACES, MARKER, NAME_PARTICLES, PLACE_WORDS, TITLES
+from .vocabulary import MAJOR_PLACES, MARKER, NAME_PARTICLES, PLACE_WORDS, TITLES, word_set
 
 # Zones: stretches of a text that are about the writer whatever they hold.
 HEADER = "header"
@@ -1122,7 +1122,7 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
     found = []
     for i, word in enumerate(words):
         low = word.low
-        if low not in ROLE_NOUNS or low in _ROLE_SKIP:
+        if (low not in ROLE_NOUNS and low not in _WRITER_ONLY_JOBS) or low in _ROLE_SKIP:
             continue
         if _NOT_A_JOB.match(text[max(0, word.s - 24) : word.e + 12], word.s - max(0, word.s - 24)):
             continue
@@ -1142,12 +1142,30 @@ def _roles(text: str, words: list[Word]) -> list[Candidate]:
         if person and not here:
             end = person.end()  # "the bin man", "the dinner lady"
         mine = bool(_SELF.search(before)) or here
+        only_of_the_writer = low in _WRITER_ONLY_JOBS and low not in ROLE_NOUNS
+        if only_of_the_writer and not _I_AM_A.search(text, max(0, start - 30), start):
+            continue  # "her dad is a mechanic": a subject's job, said of them
         if not mine and _THEIRS.search(text[max(0, start - 16) : start]):
             continue  # "her social worker", "the boy's tutor": someone else's
         found.append(Candidate(start, end, "role", text[start:end], "", mine))
     return found
 
 
+# Jobs read only when the writer says they do them ("I am a freelance interpreter", "I work as
+# barber"): of anyone else they are a subject's detail.
+_WRITER_ONLY_JOBS = word_set(
+    """
+    interpreter interpreters translator barber barbers hairdresser stylist beautician apprentice
+    courier rider engineer sevadar granthi conductor therapist optician optometrist dentist
+    hygienist locksmith plumber electrician mechanic valeter picker packer steward marshal
+    attendant concierge housekeeper chaplain verger churchwarden deacon elder trustee treasurer
+    secretary cashier clerk dispatcher controller lifeguard instructor technician chef cook
+    """
+)
+_I_AM_A = re.compile(
+    r"(?i)\b(?:i[ \t]+am|i'm|i\u2019m|im|i[ \t]+work(?:ed)?[ \t]+as|i[ \t]+volunteer[ \t]+as)"
+    r"[ \t]+(?:(?:a|an|the|one[ \t]+of[ \t]+the)[ \t]+)?$"
+)
 # A job word that is a thing here: "a shaved head", "hit his head", "the bin store".
 _NOT_A_JOB = re.compile(
     r"(?i)(?:(?<=shaved )|(?<=shaven )|(?<=bald )|(?<=balding )|(?<=his )|(?<=her )|(?<=their )|"

@@ -156,3 +156,58 @@ def test_a_name_before_can_is_still_a_name() -> None:
     source = SourceIdentity(name="Okonkwo Chidi", organisation="Northgate Pool")
     cleaned = _clean("Okonkwo, Chidi\nHannah can you send me what you saw? Kofi Mensah", source)
     assert "Hannah" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text", "premises"),
+    [
+        (
+            "Istanbul Cuts",
+            "I am owner of Istanbul Cuts on the Square in Kirkby. Reece Dunn comes in.",
+            ["Square", "Kirkby"],
+        ),
+        (
+            "Oakleigh House",
+            "I work in Oakleigh House nursing home, Oakleigh Lane, Haywards Heath. Reece Dunn",
+            ["Oakleigh Lane", "Haywards Heath"],
+        ),
+    ],
+)
+def test_where_the_organisation_is_said_after_its_name_goes(
+    organisation: str, text: str, premises: list[str]
+) -> None:
+    cleaned = _clean(text, SourceIdentity(name="Mehmet Kaya", organisation=organisation))
+    for place in premises:
+        assert place not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_the_kind_of_place_the_source_works_then_where_goes() -> None:
+    source = SourceIdentity(name="Kwame Boateng", organisation="Eastgate Amateur Boxing Club")
+    cleaned = _clean("ask for me at the club on pier road. Reece Dunn drives a BMW.", source)
+    assert "pier road" not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_a_place_after_another_kind_of_place_stays() -> None:
+    source = SourceIdentity(name="Kwame Boateng", organisation="Eastgate Amateur Boxing Club")
+    cleaned = _clean("Reece Dunn waits at the shop on Mill Road for Kofi Mensah.", source)
+    assert "Mill Road" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        ("I am a freelance Polish interpreter. Reece Dunn was there.", "interpreter"),
+        ("I work as barber. Reece Dunn pays for Kofi Mensah.", "barber"),
+    ],
+)
+def test_a_job_the_writer_says_they_do_goes(text: str, job: str) -> None:
+    cleaned = _clean(text)
+    assert job not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_the_same_job_said_of_a_subject_stays() -> None:
+    cleaned = _clean("Reece Dunn's brother is a mechanic at the car wash.")
+    assert "mechanic" in cleaned
