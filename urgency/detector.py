@@ -547,6 +547,30 @@ def _now_words(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1)
 
 
+def _when_reading(sentences: list[_Sentence]) -> tuple[str, bool]:
+    """What the when-answer says of the whole record: over ("settled": "tonight, dealt with";
+    "distant": "back in 2019", "when he was 6"; "recent": "last Sunday", "two weeks ago"; each
+    only with no word of now) or "" if not, and whether it says today ("18:15", "at 6",
+    "later", "currently on the ward") when it is not over."""
+    text = " . ".join(sentence.text for sentence in sentences if sentence.field_name == "when")
+    if not text:
+        return "", False
+    said_today = [match.group() for match in p.WHEN_TODAY.finditer(text)]
+    today = (bool(said_today) or _strong_time(text)) and p.ROUTINE.search(text) is None
+    if any(not _negated(text, match) for match in p.WHEN_SETTLED.finditer(text)):
+        return "settled", False
+    # "Back in 2019, and they get on well now": a "now" that tells how things stand since.
+    if p.WHEN_DISTANT.search(text) and not (
+        _strong_time(text) or set(said_today) - {"now", "still"}
+    ):
+        return "distant", False
+    if today:
+        return "", True
+    if p.WHEN_RECENT_PAST.search(text):
+        return "recent", False
+    return "", False
+
+
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
@@ -555,6 +579,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
     pet_lost = any(p.PET_LOST.search(sentence.text) for sentence in sentences)
+    when_over, when_today = _when_reading(sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -592,16 +617,24 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             weapon_disposed=weapon_disposed,
             pet_lost=pet_lost,
         )
+        own_time = _strong_time(sentence.text) and (
+            when_over != "settled" or p.LOOKS_AHEAD.search(sentence.text) is not None
+        )
+        if when_over and not own_time:
+            # A self-harm thought told last week is still a danger; months or years ago it is not.
+            sentence_hits = [
+                hit for hit in sentence_hits if hit.kind == "self_harm" and when_over == "recent"
+            ]
         if next_has_time:
             for hit in sentence_hits:
                 hit.sentence_has_time |= hit.kind == "missing_now"
         hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
-    when_has_time = any(
+    when_has_time = when_today or any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
     )
 
-    immediate, risks = _immediacy_and_risks(sentences)
+    immediate, risks = _immediacy_and_risks(sentences) if not when_over else ([], [])
     kinds: set[str] = set()
     used: list[_Hit] = []
     if immediate and not calm and (risks or any(hit.kind != "time" for hit in hits)):

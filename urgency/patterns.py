@@ -223,7 +223,8 @@ SAFE_NOW = compile_words(
 NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
-        "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+        "not urgent", r"nothing (?:has |had )?happened", r"no (?:one|body) is in danger",
+        "no danger",
         r"no incident (?:has )?(?:happened|occurred)",
     )
 )
@@ -514,6 +515,9 @@ ORDINARY_SHOOTING = compile_words(
         r"shoot(?:ing)? "
         r"(?:for|at) (?:goal|the stars)",
         r"(?:a|his|her|their|the) shot",
+        # A year's event, or one remembered: "the 2017 shooting", "a vigil for the stabbing".
+        r"(?:19|20)\d\d (?:\w+ )?(?:shootings?|stabbings?|murders?|attacks?)",
+        r"(?:memorial|vigil|anniversary) (?:\w+ ){0,4}(?:shootings?|stabbings?|murders?|attacks?)",
     )
 )
 
@@ -995,4 +999,46 @@ SELF_REFERENCE = compile_words(
     )
 )
 SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)", "revenge"))
+# fmt: on
+
+# The when-answer read as a whole, for the record it dates. Settled ("tonight, dealt with",
+# "confiscated") ends the record whatever time it also gives; distant ("back in August", "in
+# 2023", "at the time", "last Sunday") ends it unless the answer also says now. Either way, an
+# information sentence with a time of its own ("he will stab her tonight") keeps its danger.
+# fmt: off
+WHEN_SETTLED = compile_words(
+    words(
+        "dealt with", "resolved", "confiscated", "sorted", "handled", r"(?:all )?over now",
+        r"(?:now |since )?(?:home|back) safe(?:ly)?", "safe and well", r"(?:was|were) found",
+        r"no (?:longer|further)", r"(?:has|have) since", "moved away", "moved out",
+    )
+)
+WHEN_DISTANT = compile_words(
+    words(
+        r"at the time", r"back in", r"(?:19|20)\d\d", r"(?:years?|months?) ago",
+        r"last (?:month|year|term|season|summer|spring|autumn|winter|christmas|easter|half term)",
+        r"a (?:while|long time|few months) (?:ago|back)", "historic", "historical",
+        r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december)", r"when (?:he|she|they|i) (?:was|were) (?:\d+|little|young|small|younger)",
+        r"over the (?:summer|holidays|christmas|easter|half term)", "previously", "used to",
+        r"in year \d+", r"at primary",
+    )
+)
+WHEN_RECENT_PAST = compile_words(
+    words(
+        r"last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"(?:\w+ )?weeks? ago", r"a few weeks (?:ago|back)",
+    )
+)
+# A when-answer that says today without saying "now": a clock time ("18:15", "00:40", "at 6"),
+# "later", "currently on the ward".
+WHEN_TODAY = compile_words(
+    words(
+        r"\d{1,2}[.:]\d\d(?: ?(?:am|pm))?", r"(?:at|by|before|after|from|around|about) \d{1,2}",
+        r"\d{1,2} ?(?:am|pm|o clock)", "later", "currently", "now", "tonight", "today",
+        "this (?:morning|afternoon|evening|weekend)", "tomorrow", "ongoing now", "live",
+        "happening", "in progress", r"(?:min|mins|minutes|hour|hours|hrs) ago", "soon",
+        r"right now", "as we speak", "still",
+    )
+)
 # fmt: on
