@@ -23,6 +23,10 @@ from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
+_SAID_TO = re.compile(
+    r"(?:(?:^| )(?:he|she|they|you|i|we) (?:is|are|am|will be|was|were)|"
+    r"(?:^| )(?:going to|will|gonna|about to)) $"
+)
 _QUOTED_NAME = re.compile(
     r"\b(?:called|named|nicknamed|known as|titled|name is)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
     re.IGNORECASE,
@@ -107,13 +111,15 @@ class _Sentence:
         A lone word in quotes ("calls his trainers his 'weapons'") is mentioned, not used."""
         first, last = self.normal.written_span(self.offset + start, self.offset + end)
         word = self.written[first:last]
-        return (
+        quoted = (
             first > 0
             and last < len(self.written)
             and self.written[first - 1] in _QUOTES
             and self.written[last] in _QUOTES
             and not any(ch.isspace() for ch in word)
         )
+        # A word quoted as said to someone is used: "he is 'dead'", "going to 'snatch' him".
+        return quoted and not _SAID_TO.search(self.text[:start])
 
     def named(self, start: int, end: int) -> bool:
         """Whether canonical characters start..end sit in a quoted name: a team "called 'The
@@ -459,6 +465,9 @@ def _cue_hits(
         elif cue.kind == "weapon":
             if usable(at, p.ORDINARY_WEAPON) and not joking:
                 hit("weapon", False, cue)
+        elif cue.kind == "act":
+            if usable(at) and not joking:
+                hit("imminent", False, cue)
         elif cue.kind == "held":
             if usable(at) and not joking:
                 hit("imminent", True, cue)

@@ -54,7 +54,7 @@ TIME_NOW = compile_words(
         "just now", "today", "todays",
         r"since (?:yesterday|last night|this morning)", "this morning", "this afternoon",
         "this evening",
-        "this weekend", "tomorrow", "earlier today", "later today", "soon",
+        "this weekend", "tomorrow", "earlier today", "later today", r"soon(?! after)",
         r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
         "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
@@ -1034,10 +1034,11 @@ WHEN_RECENT_PAST = compile_words(
 # "later", "currently on the ward".
 WHEN_TODAY = compile_words(
     words(
-        r"\d{1,2}[.:]\d\d(?: ?(?:am|pm))?", r"(?:at|by|before|after|from|around|about) \d{1,2}",
+        r"\d{1,2}[.:]\d\d(?: ?(?:am|pm))?", r"(?:at|by|before|until|till) \d{1,2}",
         r"\d{1,2} ?(?:am|pm|o clock)", "later", "currently", "now", "tonight", "today",
-        "this (?:morning|afternoon|evening|weekend)", "tomorrow", "ongoing now", "live",
-        "happening", "in progress", r"(?:min|mins|minutes|hour|hours|hrs) ago", "soon",
+        "this (?:morning|afternoon|evening|weekend)", "tomorrow", "ongoing now",
+        "happening", "in progress", r"(?:min|mins|minutes|hour|hours|hrs) ago",
+        r"soon(?! after)",
         r"right now", "as we speak", "still",
     )
 )
