@@ -497,6 +497,10 @@ ACT = _compile(
         r"(?:photo|picture|video) of (?:her|his|their|my) (?:own )?(?:front )?(?:door|house|home|"
         r"flat|car|kid|child|school)",
         r"non mol\w*",
+        r"groom",
+        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:car|van) with (?:\w+ ){0,3}(?:man|men|"
+        r"male|adult|stranger)",
+        r"smash (?:the|a|her|his|their|our) (?:window|door|windscreen|place|flat|room|car)",
     )
 )
 NOW = _compile(

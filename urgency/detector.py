@@ -244,8 +244,9 @@ def _sentence_hits(
         return []  # most sentences: nothing else to read
 
     times = _times(text)
-    has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
+    times += p.GOING_ON.finditer(text)
+    has_time = bool(times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
     over = safe_after or ((settled_after or dated) and not strong_time)
     past = [] if strong_time else list(p.PAST.finditer(text))
@@ -301,6 +302,14 @@ def _sentence_hits(
             continue
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", True, match)
+    for match in p.UNDERSTATED_SELF.finditer(text):
+        # Understatement is itself the warning: "she might do something silly" is no maybe.
+        if usable(match, conditional=False) and not recovered and not joking:
+            add("self_harm", True, match)
+    for match in p.UNDERSTATED_DANGER.finditer(text):
+        # Going home is today: "not safe to go home" is a danger now.
+        if usable(match, conditional=False) and not joking:
+            add("imminent", True, match)
     for match in cues["self_harm_sign"]:
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", False, match)

@@ -609,7 +609,7 @@ THREAT_IDIOM = compile_words(
         # A pet or a thing as the object: "could murder the cat", "strangle the dog".
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
-        "killing me", r"dying to",
+        "killing me", r"dying (?:to|for a)",
         # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
         r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
         r"(?:kill|bite|attack|maul)",
@@ -1040,6 +1040,38 @@ WHEN_TODAY = compile_words(
         "happening", "in progress", r"(?:min|mins|minutes|hour|hours|hrs) ago",
         r"soon(?! after)",
         r"right now", "as we speak", "still",
+    )
+)
+# Signs that a danger is going on as it is written, without a clock: someone still there,
+# outside, waiting, on the way, refusing to leave, at it now, has just done it. Weak times: they
+# let a weak danger word count, never override a past marker.
+GOING_ON = compile_words(
+    words(
+        r"still (?:here|there|outside|inside|in the|at the|sitting|sat|waiting|standing|parked|"
+        r"around|hanging around|on the)",
+        r"(?:is|are|am|still|now) outside", r"outside (?:\w+ ){1,3}(?:now|again|right now)",
+        r"(?:waiting|parked|sitting|sat|standing|hanging around|lurking|circling) (?:outside|by|at|"
+        r"near|for)",
+        r"on (?:his|her|their|my) way", r"(?:refusing|refuses) to (?:leave|go)",
+        r"keeps? (?:trying|coming|ringing|calling|texting|messaging|banging|knocking|turning up)",
+        r"(?:has|have) just (?!been (?:told|informed))\w+",
+        r"(?:is|are) (?:kicking off|banging|shouting|screaming|fighting|hitting|attacking|"
+        r"smashing|threatening|waving|chasing|following|hammering)",
+    )
+)
+# Said without the words of harm: "she might do something silly", "not safe to go home".
+UNDERSTATED_SELF = compile_words(
+    words(
+        r"(?:do|doing|done) something (?:silly|stupid|daft|drastic|to (?:himself|herself|"
+        r"themselves|myself))",
+        r"can not keep (?:himself|herself|themselves|myself) safe",
+    )
+)
+UNDERSTATED_DANGER = compile_words(
+    words(
+        r"not (?:feel |feeling )?safe (?:to go|going|to be|to return) (?:back )?home(?! (?:in|at) "
+        r"(?:the|the long|future))",
+        r"(?:too )?(?:scared|afraid|frightened|terrified) (?:to go|of going) (?:back )?home",
     )
 )
 # fmt: on
