@@ -184,6 +184,11 @@ _RELATION = _w(
     "class",
     "colleague",
     "carer",
+    "lad",
+    "boy",
+    "girl",
+    "bloke",
+    "guy",
 )
 # "her" is a person only where no noun follows it: "finish her" but not "finish her coursework".
 _OBJECT_END = (
@@ -249,6 +254,7 @@ HARM_VERB = _w(
     r"get rid of",
     r"put (?:a |the )?pillow over",
     r"take (?:out)",
+    r"do",
 )
 INTENT = _w(
     "will",
@@ -334,6 +340,7 @@ FAREWELL = _compile(
     _w(
         r"(?:say|tell \w+) sorry (?:to|for everyth)",
         r"sorry for everyth",
+        r"tell (?:my|his|her|their) \w+ (?:that )?(?:i|he|she|they) love",
         r"where it end",
         r"made (?:my|his|her|their) (?:final )?decision",
         r"thank\w* (?:you )?for (?:try|all you (?:have|did))",
@@ -355,7 +362,7 @@ LETHAL_PLACE = _compile(
         r"(?:motorway |railway )?bridge?",
         r"ledge?",
         r"railway (?:line?|track)",
-        r"multi storey",
+        r"multi ?storey",
         r"top of (?:the|a) (?:\w+ ){0,2}(?:tower|build|car park|block|flat|bridge|cliff)",
     )
 )
@@ -401,6 +408,9 @@ ABSENCE = _compile(
         r"take? (?:him|her|them) away",
         r"(?:phone|mobile?) (?:is |was )?(?:off|dead|switch off|go to voicemail)",
         r"last seen",
+        r"(?:leave|left|gone|go off) (?:\w+ ){0,8}with (?:a|an|some|two|three) (?:\w+ )?"
+        r"(?:stranger|man|woman|men|teenager|lad|girl|person|people|boy) "
+        r"(?:he|she|they|we|i|nobody|no one) (?:did not |does not |do not |never )?know",
     )
 )
 # The person is here after all, or ran from danger to safety ("she's hiding in the back room").
@@ -428,6 +438,9 @@ HELD = _compile(
         r"(?:has|have|is|are) lock (?:her|him|them|me|us|\w+) (?:in|up|inside)",
         r"(?:has|have|is|are) (?:been )?keep (?:her|him|them|me|us) (?:in|at|locked|prisoner)",
         r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",
+        r"(?:is|are|been) hold (?:his|her|their|my) (?:\w+ ){0,2}(?:son|daughter|child|kid|boy|"
+        r"girl|brother|sister|wife|partner) (?:in|at|until)",
+        r"until (?:he|she|they|you|i|we) (?:pay|hand over)",
         r"still in the (?:house|flat|room|car|van|building) with (?:her|him|them|me|us)",
         r"(?:nobody|no one|nobody else) (?:is|are) (?:leave?|get out|go anywhere)",
         r"barricad (?:himself |herself |themselves )?(?:and )?(?:the kid|the child|her|him|"
@@ -463,6 +476,7 @@ ACT = _compile(
         r"(?:try|keep try) to (?:take|get|drag|pull|lure|grab) (?:him|her|them)",
         # Hurt in the body.
         r"bleed",
+        r"blood(?:y|ied)? (?:nose|lip|face|mouth)",
         r"(?:broke|broken|break|snap) (?:his|her|their|my) (?:\w+ )?(?:rib|arm|leg|nose|"
         r"jaw|wrist|finger|collarbone|cheekbone|tooth|teeth|skull)",
         r"black eye",

@@ -212,6 +212,23 @@ def _possessive(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _tool_setting(text: str) -> bool:
+    """Whether the sentence puts a blade or a gun in an ordinary use: a job, a kitchen, a club.
+    Where the writer heard it ("told me at training") is no such use."""
+    disclosed = p.DISCLOSURE.search(text) is not None
+    return any(
+        not (disclosed and p.SETTING.fullmatch(match.group()))
+        for match in p.ORDINARY_WEAPON_CONTEXT.finditer(text)
+    )
+
+
+def _past_in_relative(text: str, past: re.Match[str], match: re.Match[str]) -> bool:
+    """A past marker in a relative clause after the danger word dates that clause, not the
+    danger: "going to do the lad who glassed him last week"."""
+    between = text[match.end() : past.start()]
+    return past.start() >= match.end() and re.search(r"(?:^| )(?:who|whom|whose)(?= )", between)
+
+
 def _sentence_hits(
     sentence: _Sentence,
     *,
@@ -278,7 +295,10 @@ def _sentence_hits(
     ) -> bool:
         if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
-        if any(_past_governs(text, when, match) for when in past):
+        if any(
+            _past_governs(text, when, match) and not _past_in_relative(text, when, match)
+            for when in past
+        ):
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
             return False
@@ -315,7 +335,7 @@ def _sentence_hits(
             add("self_harm", False, match)
 
     # "Shown how to use a rigging knife safely" aims the knife at no one.
-    tool_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None
+    tool_setting = _tool_setting(text)
     threats = [
         match
         for match in cues["threat"]
@@ -335,7 +355,7 @@ def _sentence_hits(
         and (_INTENT_BEFORE.search(text[: match.start()]) or _PLANNED.search(text) or has_time)
         and usable(match, p.ORDINARY_SHOOTING)
         and not _overlaps(match, p.ORDINARY_WEAPON, text)
-        and not p.ORDINARY_WEAPON_CONTEXT.search(text)
+        and not tool_setting
     ]
     violent += [
         match for match in cues["threat_with"] if not joking and usable(match, conditional=False)
@@ -345,7 +365,7 @@ def _sentence_hits(
         add("threat_to_life", True, match)
 
     if cues["weapon"] and not joking:
-        ordinary_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None and not threats
+        ordinary_setting = tool_setting and not threats
         for match in cues["weapon"]:
             if ordinary_setting or not usable(match, p.ORDINARY_WEAPON):
                 continue

@@ -240,6 +240,9 @@ RECOVERED = compile_words(
         r"reasons? to live", r"glad to be alive",
         r"no (?:thoughts|plans?|intentions?) of (?:hurting|harming|killing|ending)",
         r"(?:has been|was|been) discharged",
+        r"no (?:current |active )?(?:plans?|intent\w*)(?: or (?:plans?|intent\w*))?(?!\S)",
+        r"under the (?:crisis|home treatment|mental health) team",
+        r"(?:reviewed|assessed|seen) (?:\w+ )?(?:and|as) (?:safe|fine|well|low risk)",
         r"(?:has been|have been|is|are) well for",
     )
 )
@@ -285,7 +288,8 @@ FICTION_OR_TEACHING = compile_words(
         r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
         r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
-        "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
+        "halloween", "zombie apocalypse", r"fake (?:blood|knife|knives|guns?|weapons?)",
+        r"costumes?", "drill",
         r"practi[sc]ed", r"practi[sc]ing",
         "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
         r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
@@ -296,6 +300,7 @@ FICTION_OR_TEACHING = compile_words(
 SETTING = compile_words(
     words(
         "workshop", "assembly", "lesson", "training", "course", "session", "in class", "tutorial",
+        "briefing",
     )
 )
 DISCLOSURE = compile_words(
@@ -353,6 +358,8 @@ ONLY_POSSIBLE = compile_words(
         r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
         r"in (?:the )?future", "eventually",
         r"(?:could|might|may) end up", r"long ?term",
+        # A future age: "wants to run away when she is 16".
+        r"when (?:he|she|they|i) (?:is|are|am|turns?|gets? to) \d+",
     )
 )
 MAYBE = compile_words(
@@ -388,7 +395,8 @@ JOKE_AFTER = compile_words(
         r"aunt) (?:was|were) (?:(?!not |never )\w+ )?"
         r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh|funny)"
         r"(?! it off)",
-        r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
+        r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter|game)",
+        r"(?:everyone|everybody|all|they|we) (?:was |were )?(?:laughing|joking)",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -461,6 +469,7 @@ ORDINARY_WEAPON = compile_words(
         "gun club", r"finger guns?", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
         r"weapon on the (?:pitch|field|court)", r"knife and fork", r"butter knife", r"knife skills",
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
+        r"citric acid",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
         r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
         r"the knife incident",
@@ -564,6 +573,8 @@ THREAT = compile_words(
         r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
         r"(?:is|will be|get|gets|getting) killed",
+        # Killing told as mercy or as sleep: "put her out of her misery", "put him to sleep".
+        r"put (?:him|her|them|you) (?:out of (?:his|her|their|your) misery|to sleep for good)",
         # A threat told by what it will leave behind: a body that stops breathing, a victim who
         # needs an ambulance or will not survive, a farewell the victim had better make.
         # Squeezed or choked until someone passed out, blacked out, "went to sleep".
@@ -816,7 +827,7 @@ MISSING = compile_words(
 )
 MISSING_SIGN = compile_words(
     words(
-        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
+        r"last seen", r"phone (?:is |was )?(?:now |still )?(?:off|dead|switched off|closed)",
         r"(?:straight|goes|going|went) to voicemail", r"(?:was|were|is|are) due (?:back|home)",
         r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
         r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
