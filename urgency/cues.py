@@ -410,7 +410,7 @@ ABSENCE = _compile(
         r"last seen",
         r"(?:leave|left|gone|go off) (?:\w+ ){0,8}with (?:a|an|some|two|three) (?:\w+ )?"
         r"(?:stranger|man|woman|men|teenager|lad|girl|person|people|boy) "
-        r"(?:he|she|they|we|i|nobody|no one) (?:did not |does not |do not |never )?know",
+        r"(?:he|she|they|we|i|nobody|no one) (?:did not |does not |do not |never )?(?:know|knew)",
     )
 )
 # The person is here after all, or ran from danger to safety ("she's hiding in the back room").

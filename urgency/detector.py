@@ -254,6 +254,8 @@ def _sentence_hits(
             ("danger", p.DANGER_NOW),
             ("death", p.DEATH),
             ("threat_with", p.THREAT_WITH),
+            ("understated_self", p.UNDERSTATED_SELF),
+            ("understated_danger", p.UNDERSTATED_DANGER),
         )
     }
     stem_cues = sentence_cues(text)
@@ -305,7 +307,12 @@ def _sentence_hits(
         # "In our session tonight, a lad said that in Year 7 someone pulled a blade on him": the
         # clause that holds the danger is in the past, whatever time another clause gives.
         clause = _clause_around(text, match.start(), match.end())
-        if p.PAST.search(clause) and not any(m.group() != "now" for m in _times(clause)):
+        clause_past = [
+            when
+            for when in p.PAST.finditer(text)
+            if clause.find(when.group()) >= 0 and not _past_in_relative(text, when, match)
+        ]
+        if clause_past and not any(m.group() != "now" for m in _times(clause)):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False
@@ -322,11 +329,11 @@ def _sentence_hits(
             continue
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", True, match)
-    for match in p.UNDERSTATED_SELF.finditer(text):
+    for match in cues["understated_self"]:
         # Understatement is itself the warning: "she might do something silly" is no maybe.
         if usable(match, conditional=False) and not recovered and not joking:
             add("self_harm", True, match)
-    for match in p.UNDERSTATED_DANGER.finditer(text):
+    for match in cues["understated_danger"]:
         # Going home is today: "not safe to go home" is a danger now.
         if usable(match, conditional=False) and not joking:
             add("imminent", True, match)
@@ -385,6 +392,8 @@ def _sentence_hits(
 
     named = {hit.span for hit in hits}
     for match in cues["death"]:
+        if recovered and match.group().startswith("suicid"):
+            continue  # "long-standing suicidal ideation, no current plan, reviewed and safe"
         if joking or not usable(match, p.THREAT_IDIOM) or _overlaps(match, p.SELF_HARM_IDIOM, text):
             continue
         kind = "self_harm" if p.SELF_REFERENCE.search(text) else "threat_to_life"
@@ -594,7 +603,8 @@ def _when_reading(sentences: list[_Sentence]) -> tuple[str, bool]:
     if not text:
         return "", False
     said_today = [match.group() for match in p.WHEN_TODAY.finditer(text)]
-    today = (bool(said_today) or _strong_time(text)) and p.ROUTINE.search(text) is None
+    routine = p.ROUTINE.search(text) or p.WHEN_ROUTINE.search(text)
+    today = (bool(said_today) or _strong_time(text)) and not routine
     if any(not _negated(text, match) for match in p.WHEN_SETTLED.finditer(text)):
         return "settled", False
     # "Back in 2019, and they get on well now": a "now" that tells how things stand since.
@@ -696,7 +706,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
-    if not kinds and not calm:
+    if not kinds and not calm and not when_over:
         used += _told_as_now(sentences)
         if used:
             kinds.add("imminent")

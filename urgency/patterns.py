@@ -1041,6 +1041,9 @@ WHEN_RECENT_PAST = compile_words(
         r"(?:\w+ )?weeks? ago", r"a few weeks (?:ago|back)",
     )
 )
+WHEN_ROUTINE = compile_words(
+    r"(?:most|some|many|all|on) (?:days|evenings|nights|mornings|afternoons|weekends|weekdays)"
+)
 # A when-answer that says today without saying "now": a clock time ("18:15", "00:40", "at 6"),
 # "later", "currently on the ward".
 WHEN_TODAY = compile_words(
