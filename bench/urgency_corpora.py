@@ -4,10 +4,10 @@
 
 Sets live in `tests/urgency/sets/`. `test_*` sets are frozen, written blind by someone who never
 saw the detector, and are scored only with `--held-out` (once per design, at the end, by the
-coordinator); everything else is development data: `dev` (the authors'), `dev_blind_1` and
-`dev_blind_2` (the first two blind sets, scored once and then read), `dev_fresh_*` (batches written
-during a round and scored once before any rule saw them). `--misses` lists the development records
-the detector gets wrong.
+coordinator); everything else is development data: `dev` (the authors'), `dev_blind_1` to
+`dev_blind_3` (the first three blind sets, scored blind and then read), `dev_fresh_*` (batches
+written during a round and scored once before any rule saw them). `--misses` lists the
+development records the detector gets wrong.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ _IRREGULAR = {
     "driven": "drive",
     "beaten": "beat",
     "held": "hold",
+    "bled": "bleed",
     "found": "find",
     "heard": "hear",
     "said": "say",
@@ -87,6 +88,9 @@ def stem(word: str) -> str:
         if suffix == "es" and not base.endswith(("sh", "ch", "x", "ss", "z")):
             base = word[:-1]
         if suffix == "s" and base[-1] in "siu":
+            base = word
+            break
+        if suffix == "ed" and base[-1] == "e":  # "bleed", "need", "freed": no "-ed" to take off
             base = word
             break
         if len(base) >= 3 and base[-1] == base[-2] and base[-1] in _DOUBLED:
@@ -180,6 +184,11 @@ _RELATION = _w(
     "class",
     "colleague",
     "carer",
+    "lad",
+    "boy",
+    "girl",
+    "bloke",
+    "guy",
 )
 # "her" is a person only where no noun follows it: "finish her" but not "finish her coursework".
 _OBJECT_END = (
@@ -245,6 +254,7 @@ HARM_VERB = _w(
     r"get rid of",
     r"put (?:a |the )?pillow over",
     r"take (?:out)",
+    r"do",
 )
 INTENT = _w(
     "will",
@@ -330,6 +340,7 @@ FAREWELL = _compile(
     _w(
         r"(?:say|tell \w+) sorry (?:to|for everyth)",
         r"sorry for everyth",
+        r"tell (?:my|his|her|their) \w+ (?:that )?(?:i|he|she|they) love",
         r"where it end",
         r"made (?:my|his|her|their) (?:final )?decision",
         r"thank\w* (?:you )?for (?:try|all you (?:have|did))",
@@ -351,7 +362,7 @@ LETHAL_PLACE = _compile(
         r"(?:motorway |railway )?bridge?",
         r"ledge?",
         r"railway (?:line?|track)",
-        r"multi storey",
+        r"multi ?storey",
         r"top of (?:the|a) (?:\w+ ){0,2}(?:tower|build|car park|block|flat|bridge|cliff)",
     )
 )
@@ -397,6 +408,9 @@ ABSENCE = _compile(
         r"take? (?:him|her|them) away",
         r"(?:phone|mobile?) (?:is |was )?(?:off|dead|switch off|go to voicemail)",
         r"last seen",
+        r"(?:leave|left|gone|go off) (?:\w+ ){0,8}with (?:a|an|some|two|three) (?:\w+ )?"
+        r"(?:stranger|man|woman|men|teenager|lad|girl|person|people|boy) "
+        r"(?:he|she|they|we|i|nobody|no one) (?:did not |does not |do not |never )?(?:know|knew)",
     )
 )
 # The person is here after all, or ran from danger to safety ("she's hiding in the back room").
@@ -424,6 +438,9 @@ HELD = _compile(
         r"(?:has|have|is|are) lock (?:her|him|them|me|us|\w+) (?:in|up|inside)",
         r"(?:has|have|is|are) (?:been )?keep (?:her|him|them|me|us) (?:in|at|locked|prisoner)",
         r"(?:is|are|being) hold (?:her|him|them|me|us)? ?(?:against|hostage|captive|prisoner)",
+        r"(?:is|are|been) hold (?:his|her|their|my) (?:\w+ ){0,2}(?:son|daughter|child|kid|boy|"
+        r"girl|brother|sister|wife|partner) (?:in|at|until)",
+        r"until (?:he|she|they|you|i|we) (?:pay|hand over)",
         r"still in the (?:house|flat|room|car|van|building) with (?:her|him|them|me|us)",
         r"(?:nobody|no one|nobody else) (?:is|are) (?:leave?|get out|go anywhere)",
         r"barricad (?:himself |herself |themselves )?(?:and )?(?:the kid|the child|her|him|"
@@ -437,6 +454,67 @@ HELD = _compile(
         # Someone shut in and silent: "his door's locked from inside and there's no answer".
         r"lock (?:from|on) (?:the )?inside",
         r"no (?:answer|reply|response) (?:at|from) (?:the|his|her|their) (?:door|room|flat)",
+    )
+)
+# Harm being done or about to be done to someone, told plainly: weak on its own (a history of
+# it is everyday in this form), a danger with any sign that it is going on now (a time, "still",
+# "outside", "refusing to leave", a when-answer that says today). Written by kind of act, not
+# from any one text: taking someone by force, holding them, hurting their body, drugging them,
+# cutting a girl, a violent person arrived and not leaving.
+ACT = _compile(
+    _w(
+        # Taken or held by force.
+        r"(?:snatch|grab|drag|bundle|abduct|kidnap|lure|haul)",
+        r"(?:throw|push|pull|force|shove|bundle|put|get) (?:him|her|them|the (?:\w+ )?(?:boy|girl|"
+        r"child|kid|baby|lad)) (?:in|into|in the back of) (?:a|the|his|their|her) (?:car|van|boot)",
+        r"(?:in|into) (?:a|the|his|their) (?:car )?boot(?! sale)",
+        r"boot of (?:a|the|his|their)",
+        r"(?:tie|gag|chain|handcuff) (?:him|her|them)(?: up)?",
+        r"by (?:the|his|her) hair",
+        r"(?:take|get|drive) (?:him|her|them) (?:away|off|out) (?:to|in) (?:his|a|the|their) "
+        r"(?:car|van)",
+        r"(?:try|keep try) to (?:take|get|drag|pull|lure|grab) (?:him|her|them)",
+        # Hurt in the body.
+        r"bleed",
+        r"blood(?:y|ied)? (?:nose|lip|face|mouth)",
+        r"(?:broke|broken|break|snap) (?:his|her|their|my) (?:\w+ )?(?:rib|arm|leg|nose|"
+        r"jaw|wrist|finger|collarbone|cheekbone|tooth|teeth|skull)",
+        r"black eye",
+        r"(?:punch|kick|slap|headbutt|stamp on|strangle?|throttle?|choke?|batter) "
+        r"(?:him|her|them|me|us|the (?:\w+ )?(?:boy|girl|child|kid|baby|lad|woman|man))",
+        r"(?:hurt|beat|hit|burn|scald) (?:him|her|them|me|us)(?! ,| feelings)",
+        r"pin (?:him|her|them|me) (?:down|against|to)",
+        r"(?:hand|hands|arm) round (?:her|his) neck",
+        # Drugged or out of it.
+        r"(?:something|someth|stuff|powder|pill) in (?:her|his|their|my) drink",
+        r"spike",
+        r"drug (?:him|her|them)",
+        r"collapse",
+        r"unconscious",
+        r"out of it",
+        r"can not stand",
+        r"pass out",
+        # Cut or married off against their will (female genital mutilation, forced marriage).
+        r"(?:get|be|been|being|have her|having her) cut(?! (?:off|out|short|down|back|from))",
+        r"fgm",
+        r"circumcis\w*",
+        r"(?:force|make|made) (?:her |him |them )?(?:to )?marry",
+        r"(?:married off|forced marriage)",
+        r"(?:taken|take|sent|send) (?:her |him )?abroad",
+        # A violent person has come and will not go.
+        r"refus (?:to )?(?:leave|go|let)",
+        r"(?:will not|won't) (?:leave|go away)",
+        r"(?:turn|show) up (?:at|on|outside) (?:the|her|his|their|our|my)",
+        r"(?:shout|scream|bang|kick|hammer|pound)\w* (?:at|on|outside) (?:the|her|his|their|our|"
+        r"my) (?:door|window|house|flat|ward|school|gate)",
+        r"(?:try|keep try) to (?:get|break|force) (?:in|into)",
+        r"(?:photo|picture|video) of (?:her|his|their|my) (?:own )?(?:front )?(?:door|house|home|"
+        r"flat|car|kid|child|school)",
+        r"non mol\w*",
+        r"groom",
+        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:car|van) with (?:\w+ ){0,3}(?:man|men|"
+        r"male|adult|stranger)",
+        r"smash (?:the|a|her|his|their|our) (?:window|door|windscreen|place|flat|room|car)",
     )
 )
 NOW = _compile(
@@ -485,6 +563,7 @@ _DANGER_CUES = (
     ("place", LETHAL_PLACE),
     ("absence", ABSENCE),
     ("held", HELD),
+    ("act", ACT),
     ("harmless", HARMLESS_WEAPON),  # read with the rules' weapons too
 )
 _CONTEXT_CUES = (("present", PRESENT), ("now", NOW))

@@ -23,6 +23,10 @@ from urgency.text import NormalText, normalise
 
 KINDS = ("weapon", "threat_to_life", "self_harm", "missing_now", "imminent")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
+_SAID_TO = re.compile(
+    r"(?:(?:^| )(?:he|she|they|you|i|we) (?:is|are|am|will be|was|were)|"
+    r"(?:^| )(?:going to|will|gonna|about to)) $"
+)
 _QUOTED_NAME = re.compile(
     r"\b(?:called|named|nicknamed|known as|titled|name is)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
     re.IGNORECASE,
@@ -107,13 +111,15 @@ class _Sentence:
         A lone word in quotes ("calls his trainers his 'weapons'") is mentioned, not used."""
         first, last = self.normal.written_span(self.offset + start, self.offset + end)
         word = self.written[first:last]
-        return (
+        quoted = (
             first > 0
             and last < len(self.written)
             and self.written[first - 1] in _QUOTES
             and self.written[last] in _QUOTES
             and not any(ch.isspace() for ch in word)
         )
+        # A word quoted as said to someone is used: "he is 'dead'", "going to 'snatch' him".
+        return quoted and not _SAID_TO.search(self.text[:start])
 
     def named(self, start: int, end: int) -> bool:
         """Whether canonical characters start..end sit in a quoted name: a team "called 'The
@@ -206,6 +212,23 @@ def _possessive(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _tool_setting(text: str) -> bool:
+    """Whether the sentence puts a blade or a gun in an ordinary use: a job, a kitchen, a club.
+    Where the writer heard it ("told me at training") is no such use."""
+    disclosed = p.DISCLOSURE.search(text) is not None
+    return any(
+        not (disclosed and p.SETTING.fullmatch(match.group()))
+        for match in p.ORDINARY_WEAPON_CONTEXT.finditer(text)
+    )
+
+
+def _past_in_relative(text: str, past: re.Match[str], match: re.Match[str]) -> bool:
+    """A past marker in a relative clause after the danger word dates that clause, not the
+    danger: "going to do the lad who glassed him last week"."""
+    between = text[match.end() : past.start()]
+    return past.start() >= match.end() and re.search(r"(?:^| )(?:who|whom|whose)(?= )", between)
+
+
 def _sentence_hits(
     sentence: _Sentence,
     *,
@@ -231,6 +254,8 @@ def _sentence_hits(
             ("danger", p.DANGER_NOW),
             ("death", p.DEATH),
             ("threat_with", p.THREAT_WITH),
+            ("understated_self", p.UNDERSTATED_SELF),
+            ("understated_danger", p.UNDERSTATED_DANGER),
         )
     }
     stem_cues = sentence_cues(text)
@@ -238,8 +263,9 @@ def _sentence_hits(
         return []  # most sentences: nothing else to read
 
     times = _times(text)
-    has_time = bool(times)
     strong_time = any(match.group() != "now" for match in times)
+    times += p.GOING_ON.finditer(text)
+    has_time = bool(times)
     dated = p.DATED.search(text) is not None and p.LOOKS_AHEAD.search(text) is None
     over = safe_after or ((settled_after or dated) and not strong_time)
     past = [] if strong_time else list(p.PAST.finditer(text))
@@ -271,14 +297,22 @@ def _sentence_hits(
     ) -> bool:
         if over or made_up or (maybe and conditional) or match.end() <= safe_from:
             return False
-        if any(_past_governs(text, when, match) for when in past):
+        if any(
+            _past_governs(text, when, match) and not _past_in_relative(text, when, match)
+            for when in past
+        ):
             return False
         if asked and p.QUESTIONED.search(text[: match.start()]):
             return False
         # "In our session tonight, a lad said that in Year 7 someone pulled a blade on him": the
         # clause that holds the danger is in the past, whatever time another clause gives.
         clause = _clause_around(text, match.start(), match.end())
-        if p.PAST.search(clause) and not any(m.group() != "now" for m in _times(clause)):
+        clause_past = [
+            when
+            for when in p.PAST.finditer(text)
+            if clause.find(when.group()) >= 0 and not _past_in_relative(text, when, match)
+        ]
+        if clause_past and not any(m.group() != "now" for m in _times(clause)):
             return False
         if idiom is not None and _overlaps(match, idiom, text):
             return False
@@ -295,12 +329,20 @@ def _sentence_hits(
             continue
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", True, match)
+    for match in cues["understated_self"]:
+        # Understatement is itself the warning: "she might do something silly" is no maybe.
+        if usable(match, conditional=False) and not recovered and not joking:
+            add("self_harm", True, match)
+    for match in cues["understated_danger"]:
+        # Going home is today: "not safe to go home" is a danger now.
+        if usable(match, conditional=False) and not joking:
+            add("imminent", True, match)
     for match in cues["self_harm_sign"]:
         if usable(match, p.SELF_HARM_IDIOM) and not recovered:
             add("self_harm", False, match)
 
     # "Shown how to use a rigging knife safely" aims the knife at no one.
-    tool_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None
+    tool_setting = _tool_setting(text)
     threats = [
         match
         for match in cues["threat"]
@@ -320,7 +362,7 @@ def _sentence_hits(
         and (_INTENT_BEFORE.search(text[: match.start()]) or _PLANNED.search(text) or has_time)
         and usable(match, p.ORDINARY_SHOOTING)
         and not _overlaps(match, p.ORDINARY_WEAPON, text)
-        and not p.ORDINARY_WEAPON_CONTEXT.search(text)
+        and not tool_setting
     ]
     violent += [
         match for match in cues["threat_with"] if not joking and usable(match, conditional=False)
@@ -330,7 +372,7 @@ def _sentence_hits(
         add("threat_to_life", True, match)
 
     if cues["weapon"] and not joking:
-        ordinary_setting = p.ORDINARY_WEAPON_CONTEXT.search(text) is not None and not threats
+        ordinary_setting = tool_setting and not threats
         for match in cues["weapon"]:
             if ordinary_setting or not usable(match, p.ORDINARY_WEAPON):
                 continue
@@ -350,6 +392,8 @@ def _sentence_hits(
 
     named = {hit.span for hit in hits}
     for match in cues["death"]:
+        if recovered and match.group().startswith("suicid"):
+            continue  # "long-standing suicidal ideation, no current plan, reviewed and safe"
         if joking or not usable(match, p.THREAT_IDIOM) or _overlaps(match, p.SELF_HARM_IDIOM, text):
             continue
         kind = "self_harm" if p.SELF_REFERENCE.search(text) else "threat_to_life"
@@ -459,6 +503,9 @@ def _cue_hits(
         elif cue.kind == "weapon":
             if usable(at, p.ORDINARY_WEAPON) and not joking:
                 hit("weapon", False, cue)
+        elif cue.kind == "act":
+            if usable(at) and not joking:
+                hit("imminent", False, cue)
         elif cue.kind == "held":
             if usable(at) and not joking:
                 hit("imminent", True, cue)
@@ -547,6 +594,31 @@ def _now_words(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1)
 
 
+def _when_reading(sentences: list[_Sentence]) -> tuple[str, bool]:
+    """What the when-answer says of the whole record: over ("settled": "tonight, dealt with";
+    "distant": "back in 2019", "when he was 6"; "recent": "last Sunday", "two weeks ago"; each
+    only with no word of now) or "" if not, and whether it says today ("18:15", "at 6",
+    "later", "currently on the ward") when it is not over."""
+    text = " . ".join(sentence.text for sentence in sentences if sentence.field_name == "when")
+    if not text:
+        return "", False
+    said_today = [match.group() for match in p.WHEN_TODAY.finditer(text)]
+    routine = p.ROUTINE.search(text) or p.WHEN_ROUTINE.search(text)
+    today = (bool(said_today) or _strong_time(text)) and not routine
+    if any(not _negated(text, match) for match in p.WHEN_SETTLED.finditer(text)):
+        return "settled", False
+    # "Back in 2019, and they get on well now": a "now" that tells how things stand since.
+    if p.WHEN_DISTANT.search(text) and not (
+        _strong_time(text) or set(said_today) - {"now", "still"}
+    ):
+        return "distant", False
+    if today:
+        return "", True
+    if p.WHEN_RECENT_PAST.search(text):
+        return "recent", False
+    return "", False
+
+
 def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
@@ -555,6 +627,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
     pet_lost = any(p.PET_LOST.search(sentence.text) for sentence in sentences)
+    when_over, when_today = _when_reading(sentences)
     hits: list[_Hit] = []
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else None
@@ -592,16 +665,24 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             weapon_disposed=weapon_disposed,
             pet_lost=pet_lost,
         )
+        own_time = _strong_time(sentence.text) and (
+            when_over != "settled" or p.LOOKS_AHEAD.search(sentence.text) is not None
+        )
+        if when_over and not own_time:
+            # A self-harm thought told last week is still a danger; months or years ago it is not.
+            sentence_hits = [
+                hit for hit in sentence_hits if hit.kind == "self_harm" and when_over == "recent"
+            ]
         if next_has_time:
             for hit in sentence_hits:
                 hit.sentence_has_time |= hit.kind == "missing_now"
         hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
-    when_has_time = any(
+    when_has_time = when_today or any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
     )
 
-    immediate, risks = _immediacy_and_risks(sentences)
+    immediate, risks = _immediacy_and_risks(sentences) if not when_over else ([], [])
     kinds: set[str] = set()
     used: list[_Hit] = []
     if immediate and not calm and (risks or any(hit.kind != "time" for hit in hits)):
@@ -625,7 +706,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         if strong or weak_now or paired:
             kinds.add(kind)
             used += of_kind
-    if not kinds and not calm:
+    if not kinds and not calm and not when_over:
         used += _told_as_now(sentences)
         if used:
             kinds.add("imminent")

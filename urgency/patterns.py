@@ -54,7 +54,7 @@ TIME_NOW = compile_words(
         "just now", "today", "todays",
         r"since (?:yesterday|last night|this morning)", "this morning", "this afternoon",
         "this evening",
-        "this weekend", "tomorrow", "earlier today", "later today", "soon",
+        "this weekend", "tomorrow", "earlier today", "later today", r"soon(?! after)",
         r"still in(?! (?:prison|custody|jail|hospital|care|recovery|touch|school|college|contact))",
         "imminent",
         "imminently", "immediately", "at present", "presently", "happening now",
@@ -223,7 +223,8 @@ SAFE_NOW = compile_words(
 NOT_URGENT = compile_words(
     words(
         r"no immediate (?:danger|risk|threat)", r"not in (?:any )?(?:immediate )?danger",
-        "not urgent", "nothing happened", r"no (?:one|body) is in danger", "no danger",
+        "not urgent", r"nothing (?:has |had )?happened", r"no (?:one|body) is in danger",
+        "no danger",
         r"no incident (?:has )?(?:happened|occurred)",
     )
 )
@@ -239,6 +240,9 @@ RECOVERED = compile_words(
         r"reasons? to live", r"glad to be alive",
         r"no (?:thoughts|plans?|intentions?) of (?:hurting|harming|killing|ending)",
         r"(?:has been|was|been) discharged",
+        r"no (?:current |active )?(?:plans?|intent\w*)(?: or (?:plans?|intent\w*))?(?!\S)",
+        r"under the (?:crisis|home treatment|mental health) team",
+        r"(?:reviewed|assessed|seen) (?:\w+ )?(?:and|as) (?:safe|fine|well|low risk)",
         r"(?:has been|have been|is|are) well for",
     )
 )
@@ -284,7 +288,8 @@ FICTION_OR_TEACHING = compile_words(
         r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
         r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
-        "halloween", r"fake (?:blood|knife|knives|guns?|weapons?)", r"costumes?", "drill",
+        "halloween", "zombie apocalypse", r"fake (?:blood|knife|knives|guns?|weapons?)",
+        r"costumes?", "drill",
         r"practi[sc]ed", r"practi[sc]ing",
         "drama", r"rehears\w*", "musical", "theatre", r"panto(?:mime)?",
         r"stage (?:fights?|daggers?|swords?|props?|combat|blood)",
@@ -295,6 +300,7 @@ FICTION_OR_TEACHING = compile_words(
 SETTING = compile_words(
     words(
         "workshop", "assembly", "lesson", "training", "course", "session", "in class", "tutorial",
+        "briefing",
     )
 )
 DISCLOSURE = compile_words(
@@ -352,6 +358,8 @@ ONLY_POSSIBLE = compile_words(
         r"if (?:he|she|they|i) (?:disappeared|vanished|went missing|ran away|died|was gone)",
         r"in (?:the )?future", "eventually",
         r"(?:could|might|may) end up", r"long ?term",
+        # A future age: "wants to run away when she is 16".
+        r"when (?:he|she|they|i) (?:is|are|am|turns?|gets? to) \d+",
     )
 )
 MAYBE = compile_words(
@@ -387,7 +395,8 @@ JOKE_AFTER = compile_words(
         r"aunt) (?:was|were) (?:(?!not |never )\w+ )?"
         r"(?:laughing|joking|grinning|smiling|messing|kidding|teasing|having a laugh|funny)"
         r"(?! it off)",
-        r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter)",
+        r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter|game)",
+        r"(?:everyone|everybody|all|they|we) (?:was |were )?(?:laughing|joking)",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -460,6 +469,7 @@ ORDINARY_WEAPON = compile_words(
         "gun club", r"finger guns?", r"knife crime", r"knife ?edge", r"(?:real|secret) weapon",
         r"weapon on the (?:pitch|field|court)", r"knife and fork", r"butter knife", r"knife skills",
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
+        r"citric acid",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
         r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
         r"the knife incident",
@@ -514,6 +524,9 @@ ORDINARY_SHOOTING = compile_words(
         r"shoot(?:ing)? "
         r"(?:for|at) (?:goal|the stars)",
         r"(?:a|his|her|their|the) shot",
+        # A year's event, or one remembered: "the 2017 shooting", "a vigil for the stabbing".
+        r"(?:19|20)\d\d (?:\w+ )?(?:shootings?|stabbings?|murders?|attacks?)",
+        r"(?:memorial|vigil|anniversary) (?:\w+ ){0,4}(?:shootings?|stabbings?|murders?|attacks?)",
     )
 )
 
@@ -560,6 +573,8 @@ THREAT = compile_words(
         r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
         r"(?:is|will be|get|gets|getting) killed",
+        # Killing told as mercy or as sleep: "put her out of her misery", "put him to sleep".
+        r"put (?:him|her|them|you) (?:out of (?:his|her|their|your) misery|to sleep for good)",
         # A threat told by what it will leave behind: a body that stops breathing, a victim who
         # needs an ambulance or will not survive, a farewell the victim had better make.
         # Squeezed or choked until someone passed out, blacked out, "went to sleep".
@@ -605,7 +620,7 @@ THREAT_IDIOM = compile_words(
         # A pet or a thing as the object: "could murder the cat", "strangle the dog".
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
-        "killing me", r"dying to",
+        "killing me", r"dying (?:to|for a)",
         # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
         r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
         r"(?:kill|bite|attack|maul)",
@@ -812,7 +827,7 @@ MISSING = compile_words(
 )
 MISSING_SIGN = compile_words(
     words(
-        r"last seen", r"phone (?:is )?(?:off|dead|switched off|closed)",
+        r"last seen", r"phone (?:is |was )?(?:now |still )?(?:off|dead|switched off|closed)",
         r"(?:straight|goes|going|went) to voicemail", r"(?:was|were|is|are) due (?:back|home)",
         r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
         r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
@@ -995,4 +1010,82 @@ SELF_REFERENCE = compile_words(
     )
 )
 SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)", "revenge"))
+# fmt: on
+
+# The when-answer read as a whole, for the record it dates. Settled ("tonight, dealt with",
+# "confiscated") ends the record whatever time it also gives; distant ("back in August", "in
+# 2023", "at the time", "last Sunday") ends it unless the answer also says now. Either way, an
+# information sentence with a time of its own ("he will stab her tonight") keeps its danger.
+# fmt: off
+WHEN_SETTLED = compile_words(
+    words(
+        "dealt with", "resolved", "confiscated", "sorted", "handled", r"(?:all )?over now",
+        r"(?:now |since )?(?:home|back) safe(?:ly)?", "safe and well", r"(?:was|were) found",
+        r"no (?:longer|further)", r"(?:has|have) since", "moved away", "moved out",
+    )
+)
+WHEN_DISTANT = compile_words(
+    words(
+        r"at the time", r"back in", r"(?:19|20)\d\d", r"(?:years?|months?) ago",
+        r"last (?:month|year|term|season|summer|spring|autumn|winter|christmas|easter|half term)",
+        r"a (?:while|long time|few months) (?:ago|back)", "historic", "historical",
+        r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december)", r"when (?:he|she|they|i) (?:was|were) (?:\d+|little|young|small|younger)",
+        r"over the (?:summer|holidays|christmas|easter|half term)", "previously", "used to",
+        r"in year \d+", r"at primary",
+    )
+)
+WHEN_RECENT_PAST = compile_words(
+    words(
+        r"last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"(?:\w+ )?weeks? ago", r"a few weeks (?:ago|back)",
+    )
+)
+WHEN_ROUTINE = compile_words(
+    r"(?:most|some|many|all|on) (?:days|evenings|nights|mornings|afternoons|weekends|weekdays)"
+)
+# A when-answer that says today without saying "now": a clock time ("18:15", "00:40", "at 6"),
+# "later", "currently on the ward".
+WHEN_TODAY = compile_words(
+    words(
+        r"\d{1,2}[.:]\d\d(?: ?(?:am|pm))?", r"(?:at|by|before|until|till) \d{1,2}",
+        r"\d{1,2} ?(?:am|pm|o clock)", "later", "currently", "now", "tonight", "today",
+        "this (?:morning|afternoon|evening|weekend)", "tomorrow", "ongoing now",
+        "happening", "in progress", r"(?:min|mins|minutes|hour|hours|hrs) ago",
+        r"soon(?! after)",
+        r"right now", "as we speak", "still",
+    )
+)
+# Signs that a danger is going on as it is written, without a clock: someone still there,
+# outside, waiting, on the way, refusing to leave, at it now, has just done it. Weak times: they
+# let a weak danger word count, never override a past marker.
+GOING_ON = compile_words(
+    words(
+        r"still (?:here|there|outside|inside|in the|at the|sitting|sat|waiting|standing|parked|"
+        r"around|hanging around|on the)",
+        r"(?:is|are|am|still|now) outside", r"outside (?:\w+ ){1,3}(?:now|again|right now)",
+        r"(?:waiting|parked|sitting|sat|standing|hanging around|lurking|circling) (?:outside|by|at|"
+        r"near|for)",
+        r"on (?:his|her|their|my) way", r"(?:refusing|refuses) to (?:leave|go)",
+        r"keeps? (?:trying|coming|ringing|calling|texting|messaging|banging|knocking|turning up)",
+        r"(?:has|have) just (?!been (?:told|informed))\w+",
+        r"(?:is|are) (?:kicking off|banging|shouting|screaming|fighting|hitting|attacking|"
+        r"smashing|threatening|waving|chasing|following|hammering)",
+    )
+)
+# Said without the words of harm: "she might do something silly", "not safe to go home".
+UNDERSTATED_SELF = compile_words(
+    words(
+        r"(?:do|doing|done) something (?:silly|stupid|daft|drastic|to (?:himself|herself|"
+        r"themselves|myself))",
+        r"can not keep (?:himself|herself|themselves|myself) safe",
+    )
+)
+UNDERSTATED_DANGER = compile_words(
+    words(
+        r"not (?:feel |feeling )?safe (?:to go|going|to be|to return) (?:back )?home(?! (?:in|at) "
+        r"(?:the|the long|future))",
+        r"(?:too )?(?:scared|afraid|frightened|terrified) (?:to go|of going) (?:back )?home",
+    )
+)
 # fmt: on
