@@ -551,8 +551,12 @@ def _screened(
             ),
             None,
         )
-        if place is not None and not place.writer_cue:
-            # "Hughes Road" for a source called Hughes: a place, listed for the handler.
+        if (place is not None and not place.writer_cue) or (
+            hit.kind == "organisation" and _a_locality_here(text, hit.start, hit.end, identity)
+        ):
+            # "Hughes Road" for a source called Hughes: a place, listed for the handler. So is
+            # the organisation's town as an address's last part ("58 Farrow Street, Eastmoor")
+            # or before what it names ("Millbrook estate").
             shared.append(Span(hit.start, hit.end, hit.kind, word, "inside a place"))
             continue
         start, end = hit.start, hit.end
@@ -583,6 +587,24 @@ _PLACE_AFTER = re.compile(
     r"(?i)[ \t]*(?:" + "|".join(sorted(PLACE_WORDS | {"centre", "city", "town"})) + r")\b"
 )
 _HOUSE_NUMBER = re.compile(r"\d[A-Za-z]?,?[ \t]*$")
+_AFTER_A_STREET = re.compile(
+    r"(?i)\d[\w'\u2019 \t-]{2,30}\b(?:street|st|road|rd|lane|avenue|ave|close|drive|way|"
+    r"crescent|terrace|court|grove|gardens|place|parade|row|walk|square|rise|view|mews|house|"
+    r"flats)\.?,[ \t]*$"
+)
+
+
+def _a_locality_here(text: str, start: int, end: int, identity: SourceIdentity) -> bool:
+    """Not when the place word is the organisation's own ("Calder Vale Council" written "calder
+    vale council", "Rochdale station" for Rochdale Ambulance Station)."""
+    if _AFTER_A_STREET.search(text, max(0, start - 48), start) is not None:
+        return True
+    after = _PLACE_AFTER.match(text, end)
+    if after is None:
+        return False
+    named = " ".join(text[start : after.end()].lower().split())
+    own = " ".join((identity.organisation or "").lower().split())
+    return named not in own and after.group().strip().lower() not in own
 
 
 def _in_a_place(text: str, match: re.Match) -> bool:
@@ -870,10 +892,16 @@ def _premises_after_the_organisation(
         for f in findings
         if f.cls == UNKNOWN and not f.removed and f.kind in _WHERE_KINDS
     }
+    gone = {
+        f.start: f.end for f in findings if f.removed and f.kind in _WHERE_KINDS | {"premises"}
+    }
     moved: dict[int, Finding] = {}
     for end in anchors:
         for _ in range(2):
             joint = _WHERE_IT_IS.match(text, end)
+            if joint is not None and joint.end() in gone:
+                end = gone[joint.end()]  # a place already removed: what follows it may be too
+                continue
             if joint is None or joint.end() not in kept:
                 break
             place = kept[joint.end()]

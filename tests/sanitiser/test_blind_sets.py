@@ -26,7 +26,7 @@ DEV_BOUNDS = {
     "dev_blind_e.jsonl": (32, 0.96),
     "dev_blind_f.jsonl": (13, 0.96),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
-    "dev_blind_g.jsonl": (72, 0.94),
+    "dev_blind_g.jsonl": (72, 0.945),
     "dev_blind_h.jsonl": (27, 0.92),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (2, 0.98),

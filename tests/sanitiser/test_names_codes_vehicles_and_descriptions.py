@@ -211,3 +211,24 @@ def test_a_job_the_writer_says_they_do_goes(text: str, job: str) -> None:
 def test_the_same_job_said_of_a_subject_stays() -> None:
     cleaned = _clean("Reece Dunn's brother is a mechanic at the car wash.")
     assert "mechanic" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Reece Dunn lives at 58 Farrow Street, Eastmoor with Kofi Mensah.",
+            "Farrow Street, Eastmoor",
+        ),
+        ("Reece Dunn hangs about on the Eastmoor estate at night.", "Eastmoor estate"),
+    ],
+)
+def test_the_organisations_town_as_a_subjects_locality_stays(text: str, kept: str) -> None:
+    source = SourceIdentity(name="Carys Lloyd", organisation="Eastmoor Borough Council")
+    assert kept in _clean(text, source)
+
+
+def test_the_organisations_own_place_word_still_goes() -> None:
+    source = SourceIdentity(name="Carys Lloyd", organisation="Calder Vale Council")
+    cleaned = _clean("i work on the bins for calder vale council. Reece Dunn", source).lower()
+    assert "calder" not in cleaned
