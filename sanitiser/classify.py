@@ -892,9 +892,7 @@ def _premises_after_the_organisation(
         for f in findings
         if f.cls == UNKNOWN and not f.removed and f.kind in _WHERE_KINDS
     }
-    gone = {
-        f.start: f.end for f in findings if f.removed and f.kind in _WHERE_KINDS | {"premises"}
-    }
+    gone = {f.start: f.end for f in findings if f.removed and f.kind in _WHERE_KINDS | {"premises"}}
     moved: dict[int, Finding] = {}
     for end in anchors:
         for _ in range(2):
