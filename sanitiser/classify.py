@@ -27,7 +27,13 @@ from functools import lru_cache
 
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
-from .identity import PLACE_WORDS, SourceIdentity
+from .identity import (
+    PLACE_WORDS,
+    SourceIdentity,
+    email_domain_of,
+    organisation_domain_label,
+    parse_person_name,
+)
 from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_lower_case_name
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
@@ -36,7 +42,7 @@ from .self_reference import KIND as SELF_DESCRIPTION
 from .self_reference import self_description_spans
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import TextIndex, spliced_index
-from .vocabulary import TITLES
+from .vocabulary import ORG_GENERIC_WORDS, TITLES
 from .workplace import workplace_spans
 
 SOURCE = "source"
@@ -288,10 +294,12 @@ def sanitise(
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _same_person_same_decision(findings, decisions)
+    findings = _initials_after_the_name(text, identity, findings)
     findings = _source_names_everywhere(text, findings, matcher, decisions)
     findings = _contact_lines_are_the_writers(text, findings, decisions)
     findings = _premises_after_the_organisation(text, findings, decisions)
     findings = _the_workplace_on(text, identity, findings, decisions)
+    findings = _handles_on_the_writers_side(text, identity, findings, decisions)
     subjects = [(c.start, c.end) for c in protected]
     subjects += [(f.start, f.end) for f in findings if f.cls == SUBJECT]
     kept = [
@@ -758,6 +766,44 @@ def _same_person_same_decision(
     )
 
 
+_INITIALS_REASON = "the source's initials, after their name"
+_INITIALS_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)?([A-Za-z]{2,3})\b")
+
+
+def _initials_after_the_name(
+    text: str, identity: SourceIdentity, findings: list[Finding]
+) -> list[Finding]:
+    """ "charge nurse babajide adeyemi bj on nights": the initials the writer goes by, straight
+    after their name, are theirs."""
+    person = parse_person_name(identity.name or "")
+    if person is None:
+        return findings
+    forms = set(person.all_initials)
+    added = []
+    for f in findings:
+        if f.cls != SOURCE or f.kind != "name" or len(f.text.split()) < 2:
+            continue
+        match = _INITIALS_AFTER.match(text, f.end)
+        if match is None or match.group(1).upper() not in forms:
+            continue
+        start, end = match.span(1)
+        if any(g.start < end and start < g.end for g in findings + added):
+            continue
+        added.append(
+            Finding(
+                start,
+                end,
+                "name",
+                match.group(1),
+                SOURCE,
+                True,
+                True,
+                _INITIALS_REASON,
+            )
+        )
+    return findings + added
+
+
 # A name the text has shown to be the source's or a colleague's is theirs wherever it stands:
 # "Dev" signed on a line of its own is the "Dev" a colleague greets lower down the thread.
 _SPREAD_KINDS = frozenset({"name", "colleague"})
@@ -769,7 +815,9 @@ def _source_names_everywhere(
     names = {
         f.text
         for f in findings
-        if f.cls == SOURCE and f.kind in _SPREAD_KINDS and _is_spreadable_name(f.text, matcher)
+        if f.cls == SOURCE
+        and f.kind in _SPREAD_KINDS
+        and (_is_spreadable_name(f.text, matcher) or f.reason == _INITIALS_REASON)
     }
     if not names:
         return findings
@@ -987,6 +1035,82 @@ def _the_workplace_on(
     if not added and not flipped:
         return findings
     return [flipped.get(id(f), f) for f in findings] + added
+
+
+# A handle the writer speaks to ("hi @gethin, can I", "@Tunde can you put anything here"): a
+# colleague in the chat. A subject's handle is told about, not spoken to.
+_GREETED_BEFORE = re.compile(
+    r"(?i)(?:^|[.!?\n:][ \t]*|\b(?:hi|hey|hiya|thanks|thx|cheers|cc|ping|morning|evening)[ \t]+)$"
+)
+_SPOKEN_TO_AFTER = re.compile(
+    r"(?i)[ \t]*(?:,|:|[ \t]+(?:can|could|would|will|pls|please|fyi|just[ \t]+a|are[ \t]+you|"
+    r"did[ \t]+you|have[ \t]+you|do[ \t]+you)\b)"
+)
+# "we're on fb as StAidansCardiganRd": the writer's organisation's own account.
+_OUR_ACCOUNT_BEFORE = re.compile(
+    r"(?i)\b(?:we're|we[ \t]+are|we|our[ \t]+\w+(?:[ \t]+\w+)?[ \t]+is)[ \t]+(?:on[ \t]+)?"
+    r"(?:fb|facebook|insta|instagram|twitter|x|tiktok|snap|snapchat)?[ \t]*(?:as|is|@)?[ \t]*$"
+)
+
+
+def _handles_on_the_writers_side(
+    text: str, identity: SourceIdentity, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """A handle spoken to in a chat is a colleague's; one that spells the organisation's
+    name or mail domain ("@PenhaligonFeet" beside penhaligonfeet.example), or that the writer
+    gives as "we're on fb as ...", is the organisation's."""
+    stems = _organisation_stems(identity)
+    settled = []
+    for f in findings:
+        if f.cls == UNKNOWN and not f.removed and decisions.get(f.key) != KEEP:
+            reason = ""
+            bare = re.sub(r"[^a-z0-9]", "", f.text.lower())
+            if (
+                f.kind == "handle"
+                and _GREETED_BEFORE.search(text, max(0, f.start - 12), f.start)
+                and _SPOKEN_TO_AFTER.match(text, f.end)
+            ):
+                reason = "a handle the writer speaks to in a chat: a colleague's"
+            if (
+                not reason
+                and f.kind in ("handle", "proper")
+                and len(bare) >= 5
+                and any(
+                    (stem in bare and (f.kind == "handle" or bare != stem))
+                    or (f.kind == "handle" and bare in stem)
+                    for stem in stems
+                )
+            ):
+                reason = "an account that spells the source's organisation"
+            if (
+                not reason
+                and f.kind in ("handle", "proper")
+                and " " not in f.text.strip()
+                and _OUR_ACCOUNT_BEFORE.search(text, max(0, f.start - 40), f.start)
+                and re.search(r"(?i)\b(?:we're|we|our)\b", text[max(0, f.start - 40) : f.start])
+            ):
+                reason = "the account the writer gives as their organisation's"
+            if reason:
+                f = Finding(f.start, f.end, f.kind, f.text, UNKNOWN, True, True, reason)
+        settled.append(f)
+    return settled
+
+
+@lru_cache(maxsize=256)
+def _organisation_stems_of(organisation: str, domain: str) -> tuple[str, ...]:
+    stems = set()
+    label = organisation_domain_label(domain) if domain else ""
+    if len(label) >= 5:
+        stems.add(label)
+    words = [w for w in _tokens(organisation) if w not in ORG_GENERIC_WORDS]
+    joined = re.sub(r"[^a-z0-9]", "", "".join(words))
+    if len(joined) >= 6:
+        stems.add(joined)
+    return tuple(sorted(stems))
+
+
+def _organisation_stems(identity: SourceIdentity) -> tuple[str, ...]:
+    return _organisation_stems_of(identity.organisation or "", email_domain_of(identity))
 
 
 _DATE_OR_TIME = re.compile(

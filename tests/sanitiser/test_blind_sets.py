@@ -22,12 +22,12 @@ DEV_BOUNDS = {
     "dev_blind_b.jsonl": (44, 0.94),
     # Former test sets C, E and F (development data since 2026-12-05).
     "dev_blind_c.jsonl": (11, 0.93),
-    "dev_blind_d.jsonl": (15, 0.96),
+    "dev_blind_d.jsonl": (14, 0.96),
     "dev_blind_e.jsonl": (32, 0.96),
-    "dev_blind_f.jsonl": (13, 0.96),
+    "dev_blind_f.jsonl": (11, 0.96),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
     "dev_blind_g.jsonl": (72, 0.945),
-    "dev_blind_h.jsonl": (27, 0.92),
+    "dev_blind_h.jsonl": (26, 0.92),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (2, 0.98),
 }

@@ -232,3 +232,47 @@ def test_the_organisations_own_place_word_still_goes() -> None:
     source = SourceIdentity(name="Carys Lloyd", organisation="Calder Vale Council")
     cleaned = _clean("i work on the bins for calder vale council. Reece Dunn", source).lower()
     assert "calder" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("[10:02] ffion.j: hi @gethin, can I run something by you? Reece Dunn again", "@gethin"),
+        ("ok I'll do a CPI. @Tunde can you put anything else here. Reece Dunn", "@Tunde"),
+    ],
+)
+def test_a_handle_the_writer_speaks_to_is_a_colleagues(text: str, handle: str) -> None:
+    cleaned = _clean(text)
+    assert handle not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_a_handle_told_about_stays() -> None:
+    cleaned = _clean("Reece Dunn messages Kofi Mensah on snap as @deano_x_eb every night.")
+    assert "@deano_x_eb" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("Tel 07700 900318 · @PenhaligonFeet\n\nReece Dunn came to clinic.", "@PenhaligonFeet"),
+        ("we're on fb as StAidansCardiganRd if u need. Reece Dunn", "StAidansCardiganRd"),
+    ],
+)
+def test_the_organisations_own_account_goes(text: str, account: str) -> None:
+    source = SourceIdentity(
+        name="Ffion Jones",
+        organisation="St Aidan's Church" if "fb" in text else "Penhaligon Feet Clinic",
+        email="ffion@penhaligonfeet.example",
+    )
+    cleaned = _clean(text, source)
+    assert account not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_the_sources_initials_straight_after_their_name_go_everywhere() -> None:
+    source = SourceIdentity(name="Joanna Kowalska", organisation="Portbridge Infirmary")
+    text = "this is nurse joanna kowalska jk on nights. Reece Dunn came in. ask jk or the desk"
+    cleaned = _clean(text, source)
+    assert " jk" not in cleaned
+    assert "Reece Dunn" in cleaned
