@@ -1216,7 +1216,14 @@ def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
             if last is not None:
                 start, end = word.s, words[last].e
                 found.append(Candidate(start, end, "premises", text[start:end], "", True))
-        elif low == "the" and i + 1 < len(words) and words[i + 1].low in _PREMISES:
+        elif (
+            low == "the"
+            and i + 1 < len(words)
+            and (
+                words[i + 1].low in _PREMISES
+                or (words[i + 1].low in _POSTS and words[i + 1].t.islower())
+            )
+        ):
             sentence = _sentence_around(text, word.s)
             if _FIRST_PERSON.search(sentence):
                 start, end = word.s, words[i + 1].e
@@ -1317,6 +1324,15 @@ _PREMISES = frozenset(
         "hostel",
         "nursery",
     ]
+)
+# Where the writer stands at work, said in a sentence they speak in: "came to the desk and asked
+# me", "I get job from the base", "told me on the wagon". Typed in lower case: "The Bar" or
+# "the Library" is a name, read elsewhere.
+_POSTS = word_set(
+    """
+    desk counter till tills reception hatch base wagon bar gym pool poolside library
+    clubhouse playground canteen
+    """
 )
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|me|my|we|us|our|we're)\b")
 

@@ -276,3 +276,22 @@ def test_the_sources_initials_straight_after_their_name_go_everywhere() -> None:
     cleaned = _clean(text, source)
     assert " jk" not in cleaned
     assert "Reece Dunn" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("One of the boys came to the desk and asked me if Reece Dunn could stay.", "the desk"),
+        ("Many times I get job from the base to pick up girls for Reece Dunn.", "the base"),
+        ("Paulie on the wagon seen her with Reece Dunn at 5am, told me after.", "the wagon"),
+    ],
+)
+def test_where_the_writer_stands_at_work_goes_in_their_own_sentence(text: str, post: str) -> None:
+    cleaned = _clean(text)
+    assert post not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_the_same_word_in_someone_elses_sentence_or_as_a_name_stays() -> None:
+    assert "the desk" in _clean("Reece Dunn left a bag under the desk in flat 9.")
+    assert "the Bar" in _clean("I saw Reece Dunn outside the Bar on Quay Street.")
