@@ -42,7 +42,7 @@ from .self_reference import KIND as SELF_DESCRIPTION
 from .self_reference import self_description_spans
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import TextIndex, spliced_index
-from .vocabulary import ORG_GENERIC_WORDS, TITLES
+from .vocabulary import ORG_GENERIC_WORDS, TITLES, word_set
 from .workplace import workplace_spans
 
 SOURCE = "source"
@@ -69,7 +69,14 @@ _PRODUCT_NOUN_AFTER = re.compile(
     r"bag|bags|cap|bracelet|bracelets|necklace|earrings|burner|burners|sim[ \t]+cards?|"
     r"e-?bike|e-?bikes|bike|bikes|scooter|moped|headphones|vape|vapes|garage|"
     r"petrol[ \t]+station|voucher|vouchers|gift[ \t]+card|shirt|boots|shoes|sunglasses|"
-    r"lanyard|bottle|bottles|tablets|pills)\b"
+    r"lanyard|bottle|bottles|tablets|pills|accent)\b"
+)
+_TRADES = word_set(
+    """
+    roofing roofers plastering plasterers driveways valet valeting scaffolding builders paving
+    plumbing electrics joinery groundworks decorators decorating tiling glazing fencing
+    haulage removals recovery tyres autos carwash motors landscaping serwis
+    """
 )
 # "seen by Valbona", "told by Dawn": after a verb, "by" names who did it, not where.
 _AGENT_BY = re.compile(
@@ -1314,6 +1321,14 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
     ):
         # "Kirkby station", "West Bromwich bus station", "Willow Tree pub car park": a place
         # named by what it is; kept unless the text ties it to the writer (above).
+        return False
+    if (
+        kind in _PERSON_KINDS
+        and _tokens(candidate.text)[-1:]
+        and (_tokens(candidate.text)[-1] in _TRADES)
+    ):
+        # "GL Roofing", "Denton Plastering", "Sparkle Valet": a trader's business that the text
+        # is about (the source's own organisation is found by the source matchers first).
         return False
     if kind == "proper":
         # One capitalised word nobody entered: a place after "in"/"near", a person's name after

@@ -995,7 +995,9 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
                     break
                 if words[j].t[:1].isupper():
                     break  # capitalised names are found as such
-                if is_first_name(lowers[j]) or not is_common_word(lowers[j]):
+                if is_first_name(lowers[j]) or not (
+                    is_common_word(lowers[j]) or _an_inflected_word(lowers[j])
+                ):
                     name_words.append(words[j])
                 else:
                     break
@@ -1003,6 +1005,15 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
                 begin, end = name_words[0].s, name_words[-1].e
                 found.append(Candidate(begin, end, "person", text[begin:end]))
     return found
+
+
+def _an_inflected_word(low: str) -> bool:
+    """ "blacked", "ladders", "parking": an everyday word's other forms are no name."""
+    if low.endswith("ed") and len(low) > 4:
+        return is_common_word(low[:-2]) or is_common_word(low[:-1])
+    if low.endswith("ing") and len(low) > 5:
+        return is_common_word(low[:-3]) or is_common_word(low[:-3] + "e")
+    return low.endswith("s") and len(low) > 3 and is_common_word(low[:-1])
 
 
 _STREET_WORDS = frozenset(

@@ -295,3 +295,22 @@ def test_where_the_writer_stands_at_work_goes_in_their_own_sentence(text: str, p
 def test_the_same_word_in_someone_elses_sentence_or_as_a_name_stays() -> None:
     assert "the desk" in _clean("Reece Dunn left a bag under the desk in flat 9.")
     assert "the Bar" in _clean("I saw Reece Dunn outside the Bar on Quay Street.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Reece Dunn works for GL Roofing and picks Kofi Mensah up.", "GL Roofing"),
+        ("Reece Dunn drives a van for Denton Plastering.", "Denton Plastering"),
+        ("Reece Dunn has a Kharkiv accent.", "Kharkiv accent"),
+        ("Reece Dunn drives a red transit van with ladders on top.", "with ladders"),
+        ("Reece Dunn has a white BMW X5 with blacked out windows.", "with blacked out"),
+    ],
+)
+def test_a_traders_business_and_plain_words_after_with_stay(text: str, kept: str) -> None:
+    assert kept in _clean(text)
+
+
+def test_a_first_name_after_with_is_still_a_name() -> None:
+    cleaned = _clean("I was on the till with shaz when Reece Dunn came in.")
+    assert "shaz" not in cleaned
