@@ -93,6 +93,22 @@ _AFTER_ADDRESS = re.compile(
     r"place|gardens|terrace|grove|walk|row|mews|parade|rise|view|hill|green|square|estate|"
     r"park|flats|house)\.?,\s*$"
 )
+# "2-4 Quayside", "6 Heol Hendre, Felinfoel", "7 Wheal Rose Cottages, Scorrier": a word after a
+# house number, or the town after a numbered street, is part of an address.
+_AFTER_HOUSE_NUMBER = re.compile(
+    r"(?:^|[\s(,])\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \t]+"
+    r"(?:(?:[A-Z][\w'\u2019-]*|y|yr|de|la|le|of|the)[ \t]+){0,4}?"
+    r"(?:(?:[A-Z][\w'\u2019-]*),[ \t]*)?$"
+)
+# "Heol y Felin", "Maes y Coed", "Ffordd Las": Welsh streets name their kind first.
+_WELSH_STREET_BEFORE = re.compile(
+    r"(?i)\b(?:heol|ffordd|stryd|l[oô]n|maes|cae|bryn|rhodfa|cwrt|teras|parc)"
+    r"(?:[ \t]+(?:y|yr|'r))?[ \t]+$"
+)
+_WELSH_STREET_AT = re.compile(
+    r"(?i)(?:heol|ffordd|stryd|l[oô]n|maes|cae|bryn|rhodfa|cwrt|teras|parc)"
+    r"(?:[ \t]+(?:y|yr|'r))?[ \t]+"
+)
 _SPLIT_VALUES = re.compile(r"[\n,;/]+")
 
 
@@ -922,7 +938,7 @@ def _line_end(text: str, position: int) -> int:
 _WHERE_IT_IS = re.compile(
     r"(?i)[)'\"\u2019]?(?:[ \t]+(?:nursing[ \t]+home|care[ \t]+home|branch|store|depot|office|"
     r"offices|site|centre|center|surgery|practice|shop|hotel|club|gym))?"
-    r"(?:,[ \t]*|[ \t]+(?:on|in|at|off|near|by)[ \t]+|[ \t]*\([ \t]*(?:on|in|at)?[ \t]*)"
+    r"(?:,[ \t]*|[ \t]+(?:on|in|at|off|near|by|y|yr)[ \t]+|[ \t]*\([ \t]*(?:on|in|at)?[ \t]*)"
     r"(?:the[ \t]+)?"
 )
 _WHERE_KINDS = frozenset({"address", "place", "postcode", "proper"})
@@ -955,16 +971,24 @@ def _premises_after_the_organisation(
             if joint is not None and joint.end() in gone:
                 end = gone[joint.end()]  # a place already removed: what follows it may be too
                 continue
-            if joint is None or joint.end() not in kept:
+            if joint is None:
                 break
-            place = kept[joint.end()]
+            at = joint.end()
+            # "Ysgol Bryn Derw, Heol y Felin": a Welsh street's kind before its name.
+            kind_first = _WELSH_STREET_AT.match(text, at)
+            if kind_first is not None and kind_first.end() in kept:
+                at = kind_first.end()
+            if at not in kept:
+                break
+            place = kept[at]
             if decisions.get(place.key) == KEEP:
                 break
+            start = joint.end()
             moved[place.start] = Finding(
-                place.start,
+                start,
                 place.end,
                 place.kind,
-                place.text,
+                text[start : place.end],
                 UNKNOWN,
                 True,
                 True,
@@ -1337,7 +1361,12 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         if _WRITERS_ORIGIN.search(before):
             return True  # "I am from Poland": where the writer comes from points to them
         locative = _LOCATIVE.search(before) and not _AGENT_BY.search(before)
-        return not (candidate.third_party_cue or locative or _AFTER_ADDRESS.search(before))
+        in_an_address = (
+            _AFTER_ADDRESS.search(before)
+            or _AFTER_HOUSE_NUMBER.search(before)
+            or _WELSH_STREET_BEFORE.search(before)
+        )
+        return not (candidate.third_party_cue or locative or in_an_address)
     if kind in _REMOVED_UNLESS_THIRD_PARTY:
         return not candidate.third_party_cue
     return True

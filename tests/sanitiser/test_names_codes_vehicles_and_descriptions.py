@@ -314,3 +314,25 @@ def test_a_traders_business_and_plain_words_after_with_stay(text: str, kept: str
 def test_a_first_name_after_with_is_still_a_name() -> None:
     cleaned = _clean("I was on the till with shaz when Reece Dunn came in.")
     assert "shaz" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Reece Dunn stays at 6 Heol Hendre, Felinfoel most nights.", "6 Heol Hendre, Felinfoel"),
+        ("Reece Dunn rents 7 Wheal Rose Cottages, Scorrier.", "Wheal Rose Cottages, Scorrier"),
+        ("Kofi Mensah was seen in the lay-by on Heol y Felin.", "Heol y Felin"),
+        ("Reece Dunn works the door at 2-4 Quayside, Portbridge.", "2-4 Quayside, Portbridge"),
+    ],
+)
+def test_the_parts_of_a_subjects_address_stay(text: str, kept: str) -> None:
+    assert kept in _clean(text)
+
+
+def test_a_welsh_street_after_the_organisations_name_is_its_premises() -> None:
+    source = SourceIdentity(name="Gareth Pryce-Morgan", organisation="Ysgol Bryn Derw")
+    cleaned = _clean(
+        "Report of the site manager, Ysgol Bryn Derw, Heol y Felin. Reece Dunn", source
+    )
+    assert "Felin" not in cleaned
+    assert "Reece Dunn" in cleaned
