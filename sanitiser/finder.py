@@ -287,7 +287,10 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 
 def _third_party_cue(words: str) -> bool:
-    """Whether _THIRD_PARTY_CUE finds a cue in ``words``."""
+    """Whether _THIRD_PARTY_CUE finds a cue in ``words``. A mail's "Subject:" line is a label,
+    not a subject of concern."""
+    if "ubject:" in words or "UBJECT:" in words:
+        words = _SUBJECT_LABEL.sub(" ", words)
     if not words.isascii():
         return _THIRD_PARTY_CUE.search(words) is not None
     if not _THIRD_PARTY_WORDS.isdisjoint(_ASCII_WORD.findall(words.lower())):
@@ -295,6 +298,7 @@ def _third_party_cue(words: str) -> bool:
     return _THIRD_PARTY_PHRASES.search(words) is not None
 
 
+_SUBJECT_LABEL = re.compile(r"(?i)\bsubject:")
 _PERSON_KINDS = frozenset({"person", "proper"})
 _MY_KIN = re.compile(
     r"(?i)\b(?:my|our|ma)\s+(?:\w+\s+)?(?:"
@@ -1465,9 +1469,11 @@ def _with_context(
                 _WRITERS_VEHICLE.search(before[-40:]) is not None
                 or _MY_VEHICLE.search(before[-20:]) is not None
                 or _drives_it(before[-100:])
+                or _FLEET_BEFORE.search(before[-40:]) is not None
                 or (
                     _BARE_WORK_VEHICLE.search(before[-40:]) is not None
-                    and _FIRST_PERSON.search(_sentence_around(text, candidate.start)) is not None
+                    and _SPEAKS_OF_THEMSELVES.search(_sentence_around(text, candidate.start))
+                    is not None
                 )
             )
     if candidate.kind in _PERSON_KINDS:
@@ -1555,6 +1561,12 @@ def _drives_it(before: str) -> bool:
     return match is not None and _SOMEONE_ELSE.search(match.group()) is None
 
 
+# "Vehicle: fleet 34112 (MX22 KLV)": a fleet number is the employer's, whoever writes it.
+_FLEET_BEFORE = re.compile(r"(?i)\bfleet[ \t]*(?:no\.?|number)?[ \t]*\d+[ \t]*\(?[ \t]*$")
+# A sentence the writer speaks in, or introduces themselves in ("tomek here, parcelgo driver").
+_SPEAKS_OF_THEMSELVES = re.compile(
+    r"(?i)\b(?:i|i'm|im|me|my|we|us|our|we're)\b|\b\w+[ \t]+here\b|\bthis[ \t]+is\b"
+)
 _BARE_WORK_VEHICLE = re.compile(
     r"(?i)(?:^|[,;:(\n]|\band\b)[ \t]*(?:work[ \t]+)?"
     + _WORK_VEHICLE

@@ -23,7 +23,7 @@ DEV_BOUNDS = {
     # Former test sets C, E and F (development data since 2026-12-05).
     "dev_blind_c.jsonl": (11, 0.93),
     "dev_blind_d.jsonl": (16, 0.965),
-    "dev_blind_e.jsonl": (31, 0.96),
+    "dev_blind_e.jsonl": (27, 0.96),
     "dev_blind_f.jsonl": (11, 0.96),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
     "dev_blind_g.jsonl": (69, 0.95),

@@ -336,3 +336,21 @@ def test_a_welsh_street_after_the_organisations_name_is_its_premises() -> None:
     )
     assert "Felin" not in cleaned
     assert "Reece Dunn" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Route: 53   Vehicle: fleet 34112 (MX22 KLV)\nReece Dunn got on at 22:10.", "MX22 KLV"),
+        ("hi. tomek here, parcelgo driver, van reg WV21 OPG. Reece Dunn took it.", "WV21 OPG"),
+    ],
+)
+def test_a_fleet_or_a_self_introduced_drivers_van_goes(text: str, plate: str) -> None:
+    cleaned = _clean(text)
+    assert plate not in cleaned
+    assert "Reece Dunn" in cleaned
+
+
+def test_a_mail_subject_line_is_no_cue_for_someone_else() -> None:
+    cleaned = _clean("Subject: Shop 2217 - vulnerable customer\n\nReece Dunn came in again.")
+    assert "2217" not in cleaned
