@@ -638,35 +638,69 @@ def _a_locality_here(text: str, start: int, end: int, identity: SourceIdentity) 
     return named not in own and after.group().strip().lower() not in own
 
 
-def _in_a_place(text: str, match: re.Match) -> bool:
-    last = match.group().split()[-1].casefold()
+def _in_a_place(text: str, start: int, end: int) -> bool:
+    last = text[start:end].split()[-1].casefold()
     return (
         last in PLACE_WORDS
-        or _PLACE_AFTER.match(text, match.end()) is not None
-        or _HOUSE_NUMBER.search(text, max(0, match.start() - 6), match.start()) is not None
+        or _PLACE_AFTER.match(text, end) is not None
+        or _HOUSE_NUMBER.search(text, max(0, start - 6), start) is not None
     )
 
 
 _ORGANISATION_SMALL_WORDS = frozenset({"the", "of", "for", "and", "in", "at", "on", "de", "la"})
 
 
-@lru_cache(maxsize=256)
-def _organisation_runs(words: tuple[str, ...]) -> re.Pattern:
+_RUN_JOIN = re.compile(r"[\s&+-]+(?:and\s+|n\s+)?")
+
+
+def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Two or more of the organisation's words in their order, in any case, with at least two
-    that are not small words: "transport for wales", "youth hub", "ink and iron"."""
-    runs = []
-    for first in range(len(words)):
-        for last in range(first + 1, len(words)):
-            part = words[first : last + 1]
-            if part[0] in _ORGANISATION_SMALL_WORDS or part[-1] in _ORGANISATION_SMALL_WORDS:
-                continue
-            if sum(w not in _ORGANISATION_SMALL_WORDS for w in part) < 2:
-                continue
-            runs.append(r"[\s&+-]+(?:and\s+|n\s+)?".join(re.escape(w) for w in part))
-    if not runs:
-        return re.compile(r"(?!x)x")
-    runs.sort(key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w@.])(?:" + "|".join(runs) + r")(?![\w@])")
+    that are not small words: "transport for wales", "youth hub", "ink and iron". Read off the
+    text's words (no pattern is compiled for each organisation: every source has its own)."""
+    wanted = set(words)
+    tokens = [m for m in _TOKEN.finditer(text) if m.group().casefold() in wanted]
+    if len(tokens) < 2:
+        return []
+    found: list[tuple[int, int]] = []
+    position = 0
+    for index, token in enumerate(tokens):
+        if token.start() < position:
+            continue
+        if token.start() > 0 and _RUN_OUTSIDE.match(text[token.start() - 1]):
+            continue
+        best = None
+        for first in (i for i, w in enumerate(words) if w == token.group().casefold()):
+            end_token, count = index, 1
+            while (
+                first + count < len(words)
+                and end_token + 1 < len(tokens)
+                and tokens[end_token + 1].group().casefold() == words[first + count]
+                and _RUN_JOIN.fullmatch(
+                    text, tokens[end_token].end(), tokens[end_token + 1].start()
+                )
+            ):
+                end_token += 1
+                count += 1
+                part = words[first : first + count]
+                if (
+                    part[0] in _ORGANISATION_SMALL_WORDS
+                    or part[-1] in _ORGANISATION_SMALL_WORDS
+                    or sum(w not in _ORGANISATION_SMALL_WORDS for w in part) < 2
+                ):
+                    continue
+                end = tokens[end_token].end()
+                if end < len(text) and _RUN_AFTER.match(text[end]):
+                    continue
+                if best is None or end > best[1]:
+                    best = (token.start(), end)
+        if best is not None:
+            found.append(best)
+            position = best[1]
+    return found
+
+
+_RUN_OUTSIDE = re.compile(r"[\w@.]")
+_RUN_AFTER = re.compile(r"[\w@]")
 
 
 def _organisation_words_together(
@@ -680,11 +714,11 @@ def _organisation_words_together(
         return [], shared
     head = next((w for w in reversed(words) if len(w) >= 3), "")
     together: list[Span] = []
-    for match in _organisation_runs(tuple(words)).finditer(text):
-        if _in_a_place(text, match):
+    for start, end in _organisation_runs(text, tuple(words)):
+        if _in_a_place(text, start, end):
             continue  # "Marsh Lane" of Marsh Lane Surgery in "88 Marsh Lane": listed, not taken
         reason = "the source's organisation, its words together"
-        together.append(Span(match.start(), match.end(), "organisation", match.group(), reason))
+        together.append(Span(start, end, "organisation", text[start:end], reason))
     shared = [s for s in shared if not any(t.start <= s.start and s.end <= t.end for t in together)]
     ordinary = sorted(
         (s for s in shared if s.kind == "organisation" and s.reason == "an ordinary word here"),
