@@ -53,7 +53,7 @@ POSTGRES_DATABASE_SETTINGS = {
 def postgres_tune(connection, name: str) -> None:
     for setting, value in POSTGRES_DATABASE_SETTINGS.items():
         # Names and values are the constants above; the database name is the bench's own.
-        connection.execute(f'ALTER DATABASE "{name}" SET {setting} = \'{value}\'')
+        connection.execute(f"ALTER DATABASE \"{name}\" SET {setting} = '{value}'")
 
 
 def _postgres_check(url: str) -> None:
