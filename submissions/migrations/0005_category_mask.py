@@ -11,7 +11,7 @@
 # The bits follow submissions.models.CATEGORY_BITS. SQLite keeps the column at 0 and the queue
 # filters there with EXISTS on the link table.
 
-from django.db import migrations, models
+from django.db import migrations, models, transaction
 
 CATEGORIES = [
     "missing_exploited_trafficked",
@@ -25,7 +25,7 @@ CATEGORIES = [
 ]
 WHEN = "\n".join(f"    WHEN '{code}' THEN {1 << i}" for i, code in enumerate(CATEGORIES))
 
-FORWARD = f"""
+TRIGGERS = f"""
 CREATE FUNCTION submissions_category_bit(code text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE code
@@ -33,13 +33,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     ELSE 0
   END
 $$;
-
-UPDATE submissions_submission AS s SET category_mask = links.bits
-FROM (
-  SELECT submission_id, bit_or(submissions_category_bit(category)) AS bits
-  FROM submissions_submissioncategory GROUP BY submission_id
-) AS links
-WHERE s.id = links.submission_id AND s.category_mask <> links.bits;
 
 CREATE FUNCTION submissions_category_mask_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -93,6 +86,9 @@ CREATE TRIGGER subcat_mask_update AFTER UPDATE ON submissions_submissioncategory
   REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links
   FOR EACH STATEMENT EXECUTE FUNCTION submissions_category_mask_move();
 
+"""
+
+GUARD = """
 CREATE FUNCTION submissions_category_mask_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Depth 1 is this trigger called by the statement itself: a write from outside the link
@@ -106,6 +102,20 @@ $$;
 CREATE TRIGGER sub_category_mask_keep BEFORE UPDATE OF category_mask ON submissions_submission
   FOR EACH ROW EXECUTE FUNCTION submissions_category_mask_keep();
 """
+
+# The existing rows, a range of ids at a time, each range its own short transaction: the
+# queue keeps working while a million rows are filled (about 2.5 minutes on the bench machine).
+FILL = """
+UPDATE submissions_submission AS s SET category_mask = links.bits
+FROM (
+  SELECT submission_id, bit_or(submissions_category_bit(category)) AS bits
+  FROM submissions_submissioncategory
+  WHERE submission_id >= %(low)s AND (%(high)s::uuid IS NULL OR submission_id < %(high)s)
+  GROUP BY submission_id
+) AS links
+WHERE s.id = links.submission_id AND s.category_mask <> links.bits
+"""
+FILL_BATCH = 50_000
 
 BACKWARD = """
 DROP TRIGGER IF EXISTS sub_category_mask_keep ON submissions_submission;
@@ -121,8 +131,25 @@ DROP FUNCTION IF EXISTS submissions_category_bit(text);
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD)
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    connection = schema_editor.connection
+    # The triggers first: links written while the old rows are filled set their own bits.
+    with transaction.atomic(using=connection.alias):
+        schema_editor.execute(TRIGGERS)
+    low = "00000000-0000-0000-0000-000000000000"
+    while low is not None:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM submissions_submission WHERE id >= %s ORDER BY id OFFSET %s LIMIT 1",
+                [low, FILL_BATCH],
+            )
+            found = cursor.fetchone()
+            high = found[0] if found else None
+            cursor.execute(FILL, {"low": low, "high": high})
+        low = high
+    with transaction.atomic(using=connection.alias):
+        schema_editor.execute(GUARD)
 
 
 def backward(apps, schema_editor):
@@ -131,6 +158,9 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Not one transaction: adding the column, the triggers and each range of the fill commit on
+    # their own, so no lock is held on the submissions for the length of the fill.
+    atomic = False
 
     dependencies = [
         ('submissions', '0004_queue_order_indexes'),
