@@ -218,9 +218,18 @@ class Submission(BaseModel):
             ),
             # A status filter in the queue order: the rows of that status only, already sorted
             # (with the default order's index, "new" walked every closed P1 before the first).
+            # The category bits ride along, so "how many match" for a status and a category is
+            # counted from the index alone (without them, 20,000 table reads for "new").
             models.Index(
-                fields=["status", "priority", "due_at", "id"], name="sub_status_order_idx"
+                fields=["status", "priority", "due_at", "id"],
+                include=["category_mask"],
+                name="sub_status_order_idx",
             ),
+            # "How many match" a category alone: the bits of every row, read from the index
+            # (a third of the table's width), until 10,001 match.
+            models.Index(fields=["category_mask"], name="sub_category_mask_idx"),
+            # A risk filter in the queue order, and its count from the index alone.
+            models.Index(fields=["risk", "priority", "due_at", "id"], name="sub_risk_order_idx"),
             # "Unassigned" in the queue order: the few unclaimed items, not the closed million.
             models.Index(
                 fields=["priority", "due_at", "id"],
