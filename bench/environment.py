@@ -38,6 +38,24 @@ class Services:
     redis_url: str
 
 
+# The PostgreSQL settings a deployment should use (docker-compose.yml sets them on the server;
+# README: Performance). Those a database may carry are set on the bench database, so both the
+# app and the reference run under them; shared_buffers needs a server restart and is not.
+POSTGRES_DATABASE_SETTINGS = {
+    "jit": "off",
+    "random_page_cost": "1.1",
+    "effective_io_concurrency": "200",
+    "work_mem": "16MB",
+    "effective_cache_size": "3GB",
+}
+
+
+def postgres_tune(connection, name: str) -> None:
+    for setting, value in POSTGRES_DATABASE_SETTINGS.items():
+        # Names and values are the constants above; the database name is the bench's own.
+        connection.execute(f"ALTER DATABASE \"{name}\" SET {setting} = '{value}'")
+
+
 def _postgres_check(url: str) -> None:
     import psycopg
 
@@ -54,6 +72,7 @@ def _postgres_check(url: str) -> None:
             if not exists:
                 # The name comes from DATABASE_URL, typed by whoever runs the bench.
                 connection.execute(f'CREATE DATABASE "{name}"')
+            postgres_tune(connection, name)
     except psycopg.OperationalError as exc:
         raise ServiceMissing(
             f"PostgreSQL is not answering at {parts.hostname}:{parts.port or 5432} ({exc}). "

@@ -24,7 +24,7 @@ COLUMNS = {
         "id created_at updated_at reference submission_token information occurred_on "
         "occurred_time when_description provenance provenance_detail lawful_basis "
         "special_category_condition subject_aware status risk priority outcome claimed_at "
-        "closed_at version assigned_to_id due_at"
+        "closed_at version assigned_to_id due_at category_mask"
     ),
     SubmissionCategory: ["submission_id", "category"],
     Subject: words(

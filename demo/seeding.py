@@ -61,6 +61,7 @@ from submissions.models import (
     Submission,
     SubmissionCategory,
     Vehicle,
+    category_mask_of,
 )
 from submissions.references import REFERENCE_ALPHABET
 from triage.clocks import due_at_for
@@ -414,6 +415,8 @@ def batch_generate(ctx: SeedContext, *, start: int, size: int, attempt: int = 0)
                 status, risk, priority, outcome, claimed, closed,
                 1 if status == Status.NEW else rng.randrange(2, 6), assignee,
                 due_at_for(priority=priority, received=created),
+                # Written here, so the link table's triggers find nothing left to change.
+                category_mask_of(categories),
             )
         )  # fmt: skip
         rows[SubmissionCategory].extend((submission_id, category) for category in categories)

@@ -1,6 +1,5 @@
 """Shared fixtures: the fixed cast of users, service markers, and the browser."""
 
-import contextlib
 import json
 import os
 import shutil
@@ -91,15 +90,13 @@ def celery_broker(_celery_eager):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_closed_count():
-    """The queue's closed total is cached for a minute; each test counts its own rows."""
-    from django.core.cache import cache
+def _fresh_queue_counters():
+    """The queue's counters are cached (a few seconds; the closed total a minute) per database
+    name, which every test in a worker shares: each test counts its own rows."""
+    from triage.queue_counters import queue_counters_forget
 
-    from triage.selectors import closed_count_cache_key
-
-    # Tests that stop the cache's Redis on purpose must not fail here.
-    with contextlib.suppress(Exception):
-        cache.delete(closed_count_cache_key())
+    # Tests that stop the cache's Redis on purpose must not fail here (it never raises).
+    queue_counters_forget()
     yield
 
 

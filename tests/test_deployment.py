@@ -66,3 +66,15 @@ def test_frontend_assets_are_not_committed():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert "static/build/" in ignored
     assert "node_modules/" in ignored
+
+
+def test_postgres_runs_with_the_settings_the_benchmark_measured():
+    """README: Performance, "PostgreSQL settings": the server in compose has them, and the bench
+    database carries the same ones a database can carry."""
+    from bench.environment import POSTGRES_DATABASE_SETTINGS
+
+    command = _compose()["services"]["postgres"]["command"]
+    settings = dict(item.split("=", 1) for item in command if "=" in item)
+    assert settings["shared_buffers"] == "1GB"
+    for name, value in POSTGRES_DATABASE_SETTINGS.items():
+        assert settings[name] == value, name

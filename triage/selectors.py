@@ -1,7 +1,6 @@
 """Reads shared by the triage views: object access, the queue page, its counters."""
 
 import base64
-import contextlib
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -9,9 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Count, Min, Prefetch, QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
@@ -21,7 +19,7 @@ from accounts.access import (
     SUPERVISOR_GROUP,
     is_handler,
 )
-from submissions.models import Status, Submission, SubmissionCategory, Urgency
+from submissions.models import Status, Submission, SubmissionCategory, Urgency, categories_in
 from triage.models import Assessment, Note, Recontact, SourceReveal
 
 # Counting every match at a million rows is slow; past this the page says "more than".
@@ -130,68 +128,6 @@ def submissions_possibly_urgent() -> list[Submission]:
     )
 
 
-CLOSED_COUNT_CACHE_SECONDS = 60
-
-
-def queue_counters() -> dict[str, Any]:
-    """Counts per status and the oldest new item, in three index-backed queries.
-
-    The open statuses are few rows, counted from a range of sub_queue_idx; closed (nearly all
-    rows at scale) is counted alone so PostgreSQL can answer from that index without the table.
-    The oldest new item is the minimum per priority over the new rows only: asking for the
-    overall oldest would walk the created_at index through every closed row before it.
-    """
-    counts = dict(
-        Submission.objects.filter(status__in=OPEN_STATUSES)
-        .order_by()
-        .values_list("status")
-        # COUNT(*), not COUNT(id): PostgreSQL answers it from sub_queue_idx without the table.
-        .annotate(n=Count("*"))
-        .values_list("status", "n")
-    )
-    closed = closed_count()
-    oldest_per_priority = (
-        Submission.objects.filter(status=Status.NEW)
-        .order_by()
-        .values("priority")
-        .annotate(oldest=Min("created_at"))
-        .values_list("oldest", flat=True)
-    )
-    oldest = [moment for moment in oldest_per_priority if moment is not None]
-    return {
-        "new": counts.get(Status.NEW, 0),
-        "in_progress": counts.get(Status.IN_PROGRESS, 0),
-        "awaiting_review": counts.get(Status.AWAITING_REVIEW, 0),
-        "closed": closed,
-        "oldest_new": min(oldest) if oldest else None,
-    }
-
-
-def closed_count_cache_key() -> str:
-    # Per database, so test runs or sites sharing one Redis never read each other's figure.
-    return f"triage:closed-count:{connection.settings_dict['NAME']}"
-
-
-def closed_count() -> int:
-    """Closed submissions: nearly every row at scale, so the figure is cached for a minute.
-
-    Counting a million index entries on every queue page would be most of the page's time; a
-    total that is a minute old tells a handler just as much. If the cache is down, count.
-    """
-    key = closed_count_cache_key()
-    try:
-        cached = cache.get(key)
-    except Exception:  # the cache (Redis) is down: the page must still work
-        cached = None
-    if cached is not None:
-        return cached
-    closed = Submission.objects.filter(status=Status.CLOSED).count()
-    # A cache outage only costs the next page a count.
-    with contextlib.suppress(Exception):
-        cache.set(key, closed, CLOSED_COUNT_CACHE_SECONDS)
-    return closed
-
-
 # --- Keyset pagination ---------------------------------------------------------------------------
 def _cursor_values(submission: Submission, ordering: tuple[str, ...]) -> list[str]:
     values = []
@@ -268,10 +204,41 @@ class QueuePage:
     # How many match, counted up to COUNT_CAP; `count_capped` means "at least that many".
     count: int = 0
     count_capped: bool = False
+    # Each row's category codes by submission id, in the order shown.
+    categories: dict[Any, list[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-QUEUE_ROW_UNUSED_FIELDS = ("information", "when_description", "provenance", "provenance_detail")
+# What a queue row shows and how it is ordered: nothing of what was shared is read, sent or
+# decrypted per row.
+QUEUE_ROW_FIELDS = (
+    "id",
+    "reference",
+    "created_at",
+    "status",
+    "risk",
+    "priority",
+    "due_at",
+    "urgency",
+    "assigned_to__username",
+    "category_mask",
+)
+
+
+def categories_of(rows: list[Submission]) -> dict[Any, list[str]]:
+    """Each row's category codes in code order: on PostgreSQL read from the rows' own
+    category_mask (no query); elsewhere one query of plain values from the link table."""
+    if connection.vendor == "postgresql":
+        return {row.pk: categories_in(row.category_mask) for row in rows}
+    categories: dict[Any, list[str]] = {}
+    ids = [row.pk for row in rows]
+    for submission_id, category in (
+        SubmissionCategory.objects.filter(submission_id__in=ids)
+        .order_by("category")
+        .values_list("submission_id", "category")
+    ):
+        categories.setdefault(submission_id, []).append(category)
+    return categories
 
 
 def queue_page(
@@ -282,10 +249,11 @@ def queue_page(
     before: str | None = None,
     page_size: int = PAGE_SIZE,
 ) -> QueuePage:
-    """One page of the queue by keyset: a constant 3 queries whatever the page size.
+    """One page of the queue by keyset: a constant 2 queries (3 on SQLite) whatever its size.
 
-    1. a count bounded at COUNT_CAP, 2. the page's rows with their assignee, 3. their categories.
-    `queryset` is the filtered queue (triage.filters.QueueFilter(...).qs); all submissions if None.
+    1. a count bounded at COUNT_CAP, 2. the page's rows with their assignee and category bits,
+    (3. on SQLite, their categories; `page.categories` holds the codes by submission id).
+    `queryset` is the filtered queue (triage.filters.QueueFilter(...).qs); all if None.
     """
     if sort not in SORTS:
         sort = DEFAULT_SORT
@@ -294,14 +262,7 @@ def queue_page(
     base = Submission.objects.all() if queryset is None else queryset
 
     count = base.order_by().values("pk")[: COUNT_CAP + 1].count()
-    rows_qs = (
-        base.select_related("assigned_to")
-        .prefetch_related(
-            Prefetch("category_links", queryset=SubmissionCategory.objects.order_by("category"))
-        )
-        # The queue shows none of what was shared: not read, not sent, not decrypted per row.
-        .defer(*QUEUE_ROW_UNUSED_FIELDS)
-    )
+    rows_qs = base.select_related("assigned_to").only(*QUEUE_ROW_FIELDS)
 
     forward = True
     cursor = None
@@ -325,6 +286,7 @@ def queue_page(
         page_size=page_size,
         count=min(count, COUNT_CAP),
         count_capped=count > COUNT_CAP,
+        categories=categories_of(rows),
     )
     if rows:
         if forward:

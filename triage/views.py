@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import handler_required, is_supervisor, supervisor_required
@@ -34,9 +35,10 @@ from triage.proposal import (
     proposal_input,
     unknown_rows,
 )
+from triage.queue_counters import queue_counters
+from triage.queue_rows import age, held_rows, queue_rows, urgent_rows
 from triage.selectors import (
     handlers_for_assignment,
-    queue_counters,
     queue_page,
     submission_detail,
     submission_for_staff_or_404,
@@ -111,12 +113,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     links_count_attach(page.rows)  # how many linked submissions each row has: one query
     supervisor = is_supervisor(request.user)
+    now = timezone.now()
+    counters = queue_counters()
     context = {
         "filter": filterset,
         "page": page,
-        "counters": queue_counters(),
-        "held": submissions_held_by(request.user),
-        "possibly_urgent": submissions_possibly_urgent(),
+        "rows": queue_rows(page.rows, categories=page.categories, now=now),
+        "counters": counters,
+        "oldest_new_age": age(counters["oldest_new"], now),
+        "held": held_rows(submissions_held_by(request.user), now=now),
+        "possibly_urgent": urgent_rows(submissions_possibly_urgent(), now=now),
         "filters_active": _filters_active(request, filterset),
         "next_url": _page_link(request, after=page.next_cursor) if page.next_cursor else "",
         "previous_url": (

@@ -145,12 +145,13 @@ def test_nothing_is_sent_before_commit(django_capture_on_commit_callbacks, mailo
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.submission_create(answers=session_answers(), submission_token=uuid.uuid4())
     assert mailoutbox == []
-    # The notification, queued for after commit (beside it, the audit trail's seal and the
-    # linked-submissions index).
+    # The notification, queued for after commit (beside it, the audit trail's seal, the
+    # linked-submissions index and the queue counters' move on).
     assert sorted(c.__module__ for c in callbacks) == [
         "audit.services",
         "links.signals",
         "submissions.services",
+        "triage.queue_counters",
     ]
 
 

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -188,11 +189,14 @@ def test_counters_show_each_status_and_the_oldest_new_item(handler_client, handl
     assert "received 5\xa0days ago" in response.content.decode()
 
 
-# The page's own queries: bounded count, rows with their assignee, their categories, open and
-# closed counts, oldest new item, the submissions the user holds, those flagged "possible
+# The page's own queries: bounded count, rows with their assignee (and, on PostgreSQL, their
+# category bits), their categories (SQLite only), open and closed counts and oldest new item
+# (when the counters are not cached), the submissions the user holds, those flagged "possible
 # urgency" and not yet decided, (supervisors) the handlers for the bulk-assign list, and how
 # many linked submissions each row has.
-QUEUE_OWN_QUERIES = 10
+CATEGORY_QUERIES = 0 if connection.vendor == "postgresql" else 1
+COUNTER_QUERIES = 3
+QUEUE_OWN_QUERIES = 9 + CATEGORY_QUERIES
 # Signing in costs the same on every staff page: session, user, the user's two-factor devices,
 # and the user's and groups' permissions.
 SIGNED_IN_QUERIES = 5
@@ -211,20 +215,31 @@ def _queue_rows(handler_user, rows: int) -> None:
 def test_queue_page_takes_the_same_number_of_queries_whatever_its_size(
     supervisor_client, handler_user, django_assert_num_queries, rows
 ):
-    from django.core.cache import cache
-
-    from triage.selectors import closed_count_cache_key
+    from triage.queue_counters import queue_counters_forget
 
     _queue_rows(handler_user, rows)
     # The first visit with these filters remembers them in the session (a one-off write).
     supervisor_client.get(QUEUE, {"size": rows})
-    cache.delete(closed_count_cache_key())  # and the closed total is counted, as when cold
+    queue_counters_forget()  # and the counters are counted, as when cold
     with django_assert_num_queries(SIGNED_IN_QUERIES + QUEUE_OWN_QUERIES):
         response = supervisor_client.get(QUEUE, {"size": rows})
     assert len(response.context["page"].rows) == rows
 
 
-def test_queue_page_queries_touch_submissions_a_fixed_eight_times(supervisor_client, handler_user):
+@pytest.mark.parametrize("params", [{}, {"status": "new", "category": Category.MODERN_SLAVERY}])
+def test_with_the_counters_cached_the_page_runs_none_of_their_queries(
+    supervisor_client, handler_user, django_assert_num_queries, params
+):
+    _queue_rows(handler_user, 20)
+    supervisor_client.get(QUEUE, {"size": 20, **params})  # counts, and keeps the figures
+    with django_assert_num_queries(SIGNED_IN_QUERIES + QUEUE_OWN_QUERIES - COUNTER_QUERIES):
+        response = supervisor_client.get(QUEUE, {"size": 20, **params})
+    assert response.context["counters"]["new"] == 10
+
+
+def test_queue_page_queries_touch_submissions_a_fixed_number_of_times(
+    supervisor_client, handler_user
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -232,20 +247,22 @@ def test_queue_page_queries_touch_submissions_a_fixed_eight_times(supervisor_cli
     with CaptureQueriesContext(connection) as captured:
         supervisor_client.get(QUEUE, {"size": 12})
     on_submissions = [q for q in captured.captured_queries if '"submissions_' in q["sql"]]
-    assert len(on_submissions) == 8  # the eighth: flagged "possible urgency", not yet decided
+    # Count, rows, (SQLite: categories), open counts, oldest new, closed, held, and flagged
+    # "possible urgency" not yet decided.
+    assert len(on_submissions) == 7 + CATEGORY_QUERIES
 
 
 @pytest.mark.django_db
 def test_the_closed_total_is_cached_for_a_minute_and_counted_when_the_cache_is_cold():
     from django.core.cache import cache
 
-    from triage.selectors import closed_count, closed_count_cache_key
+    from triage.queue_counters import closed_count, closed_count_key
 
     SubmissionFactory(status=Status.CLOSED, outcome=Outcome.NO_ACTION)
     assert closed_count() == 1
     SubmissionFactory(status=Status.CLOSED, outcome=Outcome.NO_ACTION)
     assert closed_count() == 1  # a minute-old figure, from the cache
-    cache.delete(closed_count_cache_key())
+    cache.delete(closed_count_key())
     assert closed_count() == 2
 
 
@@ -448,3 +465,25 @@ def test_take_next_says_clearly_when_nothing_is_left(handler_client, other_handl
 def test_take_next_does_not_say_nothing_is_waiting_while_something_is(handler_client):
     SubmissionFactory()
     assert "No new submissions are waiting" not in handler_client.get(QUEUE).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_reverses_no_url_per_row(handler_client, handler_user):
+    """Rows are prepared once per page (triage.queue_rows): the detail address is reversed once
+    and filled in, so a page of 40 rows reverses as many URLs as a page of 4."""
+    from unittest import mock
+
+    from django.urls.resolvers import URLResolver
+
+    _queue_rows(handler_user, 40)
+    reversed_per_page = []
+    for size in (4, 40):
+        handler_client.get(QUEUE, {"size": size})  # remembers the filters once
+        with mock.patch.object(
+            URLResolver, "_reverse_with_prefix", autospec=True,
+            side_effect=URLResolver._reverse_with_prefix,
+        ) as reverse:  # fmt: skip
+            response = handler_client.get(QUEUE, {"size": size})
+        assert len(response.context["rows"]) == size
+        reversed_per_page.append(reverse.call_count)
+    assert reversed_per_page[0] == reversed_per_page[1]

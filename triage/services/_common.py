@@ -9,6 +9,7 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_event_record
 from submissions.models import Submission
+from triage.queue_counters import queue_counters_changed
 from triage.rules import OUTCOME_FIELDS
 from triage.state import StaleVersion, TriageError
 
@@ -54,6 +55,8 @@ def _refresh(submission: Submission) -> Submission:
 def _status_changed(submission, *, actor, before: str, after: str, action: str) -> None:
     if before == after:
         return
+    # Every status change goes through here: the queue's counters move on at commit.
+    queue_counters_changed()
     audit_event_record(
         action=Action.STATUS_CHANGED,
         actor=actor,
