@@ -26,7 +26,7 @@ CATEGORIES = [
 WHEN = "\n".join(f"    WHEN '{code}' THEN {1 << i}" for i, code in enumerate(CATEGORIES))
 
 TRIGGERS = f"""
-CREATE FUNCTION submissions_category_bit(code text) RETURNS integer
+CREATE OR REPLACE FUNCTION submissions_category_bit(code text) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE code
 {WHEN}
@@ -34,7 +34,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   END
 $$;
 
-CREATE FUNCTION submissions_category_mask_add() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION submissions_category_mask_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE submissions_submission AS s SET category_mask = s.category_mask | added.bits
   FROM (
@@ -46,7 +46,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION submissions_category_mask_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION submissions_category_mask_remove() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE submissions_submission AS s SET category_mask = s.category_mask & ~removed.bits
   FROM (
@@ -58,7 +58,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION submissions_category_mask_move() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION submissions_category_mask_move() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE submissions_submission AS s SET category_mask = s.category_mask & ~removed.bits
   FROM (
@@ -76,12 +76,15 @@ BEGIN
 END
 $$;
 
+DROP TRIGGER IF EXISTS subcat_mask_insert ON submissions_submissioncategory;
 CREATE TRIGGER subcat_mask_insert AFTER INSERT ON submissions_submissioncategory
   REFERENCING NEW TABLE AS new_links
   FOR EACH STATEMENT EXECUTE FUNCTION submissions_category_mask_add();
+DROP TRIGGER IF EXISTS subcat_mask_delete ON submissions_submissioncategory;
 CREATE TRIGGER subcat_mask_delete AFTER DELETE ON submissions_submissioncategory
   REFERENCING OLD TABLE AS old_links
   FOR EACH STATEMENT EXECUTE FUNCTION submissions_category_mask_remove();
+DROP TRIGGER IF EXISTS subcat_mask_update ON submissions_submissioncategory;
 CREATE TRIGGER subcat_mask_update AFTER UPDATE ON submissions_submissioncategory
   REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links
   FOR EACH STATEMENT EXECUTE FUNCTION submissions_category_mask_move();
@@ -89,7 +92,7 @@ CREATE TRIGGER subcat_mask_update AFTER UPDATE ON submissions_submissioncategory
 """
 
 GUARD = """
-CREATE FUNCTION submissions_category_mask_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION submissions_category_mask_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Depth 1 is this trigger called by the statement itself: a write from outside the link
   -- table's triggers (which run this at depth 2), so the stored mask stays.
@@ -99,6 +102,7 @@ BEGIN
   RETURN NEW;
 END
 $$;
+DROP TRIGGER IF EXISTS sub_category_mask_keep ON submissions_submission;
 CREATE TRIGGER sub_category_mask_keep BEFORE UPDATE OF category_mask ON submissions_submission
   FOR EACH ROW EXECUTE FUNCTION submissions_category_mask_keep();
 """
@@ -128,6 +132,26 @@ DROP FUNCTION IF EXISTS submissions_category_mask_remove();
 DROP FUNCTION IF EXISTS submissions_category_mask_move();
 DROP FUNCTION IF EXISTS submissions_category_bit(text);
 """
+
+
+def column_add(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "ALTER TABLE submissions_submission "
+            "ADD COLUMN IF NOT EXISTS category_mask integer NOT NULL DEFAULT 0"
+        )
+        return
+    schema_editor.add_field(apps.get_model("submissions", "Submission"), _mask_field())
+
+
+def column_drop(apps, schema_editor):
+    schema_editor.remove_field(apps.get_model("submissions", "Submission"), _mask_field())
+
+
+def _mask_field() -> models.IntegerField:
+    field = models.IntegerField(default=0, editable=False)
+    field.set_attributes_from_name("category_mask")
+    return field
 
 
 def forward(apps, schema_editor):
@@ -166,11 +190,20 @@ class Migration(migrations.Migration):
         ('submissions', '0004_queue_order_indexes'),
     ]
 
+    # Safe to run again after a crash part way (the column, the functions and the triggers are
+    # created only if missing; the fill skips rows already right).
     operations = [
-        migrations.AddField(
-            model_name='submission',
-            name='category_mask',
-            field=models.IntegerField(default=0, editable=False),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddField(
+                    model_name='submission',
+                    name='category_mask',
+                    field=models.IntegerField(default=0, editable=False),
+                ),
+            ],
+            database_operations=[
+                migrations.RunPython(column_add, column_drop),
+            ],
         ),
         migrations.RunPython(forward, backward),
     ]
