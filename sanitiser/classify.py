@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .core import _apply, find_source_identifiers, source_reading
@@ -920,6 +920,13 @@ def _is_spreadable_name(value: str, matcher: _SubjectMatcher) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w@.])[a-z]{3,}\b(?![@.]\w)")
+
+
+def _machine_removed(finding: Finding, reason: str) -> Finding:
+    """An unknown the machine now removes, for ``reason`` (the handler may still keep it)."""
+    return replace(finding, cls=UNKNOWN, removed=True, machine_removed=True, reason=reason)
+
+
 _CONTACT_KINDS = frozenset({"phone", "email", "mailbox", "website"})
 _PREMISES_KINDS = frozenset({"address", "place", "postcode", "proper", "organisation"})
 
@@ -948,16 +955,7 @@ def _contact_lines_are_the_writers(
             and f.kind in _PREMISES_KINDS
             and decisions.get(f.key) != KEEP
         ):
-            f = Finding(
-                f.start,
-                f.end,
-                f.kind,
-                f.text,
-                UNKNOWN,
-                True,
-                True,
-                "on the line that gives the source's phone or email",
-            )
+            f = _machine_removed(f, "on the line that gives the source's phone or email")
         settled.append(f)
     return settled
 
@@ -1017,23 +1015,17 @@ def _premises_after_the_organisation(
             place = kept[at]
             if decisions.get(place.key) == KEEP:
                 break
+            # From the joint on: a Welsh street's kind before its name goes with it.
             start = joint.end()
-            moved[place.start] = Finding(
-                start,
-                place.end,
-                place.kind,
-                text[start : place.end],
-                UNKNOWN,
-                True,
-                True,
-                "where the source's organisation is",
+            moved[id(place)] = replace(
+                _machine_removed(place, "where the source's organisation is"),
+                start=start,
+                text=text[start : place.end],
             )
             end = place.end
     if not moved:
         return findings
-    return [
-        moved.get(f.start, f) if f.start in moved and f in kept.values() else f for f in findings
-    ]
+    return [moved.get(id(f), f) for f in findings]
 
 
 _STREET_IN_LOWER_CASE = re.compile(
@@ -1072,16 +1064,7 @@ def _the_workplace_on(
             place = here[0]
             if place.kind not in _WHERE_KINDS or decisions.get(place.key) == KEEP:
                 continue
-            flipped[id(place)] = Finding(
-                place.start,
-                place.end,
-                place.kind,
-                place.text,
-                UNKNOWN,
-                True,
-                True,
-                "where the source's workplace is",
-            )
+            flipped[id(place)] = _machine_removed(place, "where the source's workplace is")
             continue
         street = _STREET_IN_LOWER_CASE.match(text, at)
         if street and not any(f.start < street.end() and at < f.end for f in findings):
@@ -1156,7 +1139,7 @@ def _handles_on_the_writers_side(
             ):
                 reason = "the account the writer gives as their organisation's"
             if reason:
-                f = Finding(f.start, f.end, f.kind, f.text, UNKNOWN, True, True, reason)
+                f = _machine_removed(f, reason)
         settled.append(f)
     return settled
 

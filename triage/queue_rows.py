@@ -116,7 +116,6 @@ def queue_rows(submissions, *, categories: dict, now: datetime | None = None) ->
     url = detail_url_maker()
     rows = []
     for submission in submissions:
-        assignee = submission.assigned_to
         row = _common(submission, now, url)
         row.update(
             {
@@ -125,13 +124,18 @@ def queue_rows(submissions, *, categories: dict, now: datetime | None = None) ->
                     CATEGORY_LABELS.get(code, code) for code in categories.get(submission.pk, ())
                 ],
                 "target": _target(submission, now),
-                "assignee": assignee.get_username() if assignee is not None else "",
+                "assignee": _assignee_name(submission),
                 "linked_count": getattr(submission, "linked_count", 0),
                 "possible_count": getattr(submission, "possible_count", 0),
             }
         )
         rows.append(row)
     return rows
+
+
+def _assignee_name(submission) -> str:
+    assignee = submission.assigned_to
+    return assignee.get_username() if assignee is not None else ""
 
 
 def held_rows(submissions, *, now: datetime | None = None) -> list[Row]:
@@ -147,9 +151,8 @@ def urgent_rows(submissions, *, now: datetime | None = None) -> list[Row]:
     url = detail_url_maker()
     rows = []
     for submission in submissions:
-        assignee = submission.assigned_to
         row = _common(submission, now, url)
         row["kinds"] = ", ".join(submission.urgency_kind_labels)
-        row["assignee"] = assignee.get_username() if assignee is not None else ""
+        row["assignee"] = _assignee_name(submission)
         rows.append(row)
     return rows
