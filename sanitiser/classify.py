@@ -40,6 +40,8 @@ from .provenance import flag_provenance
 from .screen import source_hits
 from .self_reference import KIND as SELF_DESCRIPTION
 from .self_reference import self_description_spans
+from .setting_words import KIND as SETTING_WORD
+from .setting_words import setting_words
 from .spans import SanitiseResult, Span, merge_spans
 from .tokens import TextIndex, spliced_index
 from .vocabulary import ORG_GENERIC_WORDS, TITLES, word_set
@@ -371,6 +373,7 @@ def sanitise(
                 "the source's, inside a name entered as a subject's",
             )
         )
+    findings += _setting_words(text, identity, findings, subjects, matcher, decisions)
     findings = _dates_stay_in_writers_lines(text, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
@@ -519,6 +522,57 @@ def _self_descriptions(
             )
             findings.append(_finding(candidate, UNKNOWN, removed, reason, machine))
     return findings
+
+
+def _setting_words(
+    text: str,
+    identity: SourceIdentity,
+    findings: list[Finding],
+    subjects: list[tuple[int, int]],
+    matcher: _SubjectMatcher,
+    decisions: Mapping[str, str],
+) -> list[Finding]:
+    """The words of the writer's kind of workplace (`setting_words`): "at poolside", "his
+    supervised dose". Those of the source's own sector the machine removes; a strong word of
+    another sector it keeps and lists. Nothing inside what was entered as a subject's or what
+    is decided already."""
+    found = setting_words(text, identity.organisation or "", identity.role or "")
+    if not found:
+        return []
+    decided = [(f.start, f.end) for f in findings if f.removed or f.cls == SUBJECT]
+    kept_details = [(f.start, f.end) for f in findings if not f.removed and f.kind in _DETAIL_KINDS]
+    busy = subjects + decided + kept_details
+    added = []
+    for word in found:
+        if any(s < word.end and word.start < e for s, e in busy):
+            continue
+        if any(_joined(text, word.start, word.end, s, e) for s, e in subjects + kept_details):
+            continue  # "registration NX71 UBD", "Mercedes C class": part of a detail kept
+        candidate = Candidate(word.start, word.end, SETTING_WORD, word.text)
+        if matcher.matches(candidate) or _inside_entered(word.text, matcher):
+            continue
+        machine = word.own_sector
+        choice = decisions.get(f"{word.start}:{word.end}")
+        removed = machine if choice not in (KEEP, REMOVE) else choice == REMOVE
+        reason = (
+            "a word of the source's own kind of workplace"
+            if machine
+            else "a word of another kind of workplace"
+        )
+        added.append(_finding(candidate, UNKNOWN, removed, reason, machine))
+    return added
+
+
+def _joined(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Two stretches with nothing but spaces, a colon or a dash between them."""
+    gap = text[end:other_start] if end <= other_start else text[other_end:start]
+    return len(gap) <= 3 and not gap.strip(" \t:-")
+
+
+def _inside_entered(value: str, matcher: _SubjectMatcher) -> bool:
+    """A phrase that is part of a place or setting the professional entered as a subject's."""
+    joined = " ".join(_tokens(value))
+    return any(f" {joined} " in f" {p} " for p in matcher.places + matcher.settings)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

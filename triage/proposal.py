@@ -298,6 +298,8 @@ UNKNOWN_KIND_LABELS = {
     "colleague": "Colleague",
     # A clause in which the writer describes their own work, role or tie to the subject.
     "self-description": "About the writer",
+    # A word of the writer's kind of workplace ("at poolside", "his supervised dose").
+    "setting-word": "Workplace word",
 }
 
 

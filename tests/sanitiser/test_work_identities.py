@@ -156,7 +156,8 @@ def test_the_writer_picked_out_without_a_name_goes():
     out = run(text, {"subjects": [{"name": "Kyle"}]}, name="Priya Nair")
     for phrase in ("the one who", "only Polish speaker", "tutor group", "same first name"):
         assert phrase not in out, out
-    assert out.count("Kyle") == 2 and "the only boy in the class" in out
+    # "class" is a word of the writer's own kind of workplace (a school's): it goes alone.
+    assert out.count("Kyle") == 2 and "the only boy in the " in out and "who walks home" in out
 
 
 # --- Subject details kept ------------------------------------------------------------------------

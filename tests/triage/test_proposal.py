@@ -54,6 +54,7 @@ def test_a_title_cannot_break_out_of_its_attribute():
         ("premises", "Premises"),
         ("initials", "Initials"),
         ("colleague", "Colleague"),
+        ("setting-word", "Workplace word"),
     ],
 )
 def test_every_kind_the_sanitiser_lists_has_a_label_people_read(kind, label):
