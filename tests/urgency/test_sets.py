@@ -92,3 +92,11 @@ def test_the_detector_stays_above_the_targets_on_every_blind_or_fresh_developmen
     overall, _, wrong = score(load(SETS / f"{name}.jsonl"))
     assert overall.recall >= 0.95, [record["id"] for record, _ in wrong if record["urgent"]]
     assert overall.precision >= 0.9, [record["id"] for record, _ in wrong if not record["urgent"]]
+
+
+def test_the_detector_keeps_its_blind_score_on_the_fourth_blind_set():
+    # dev_blind_4 was the frozen test_blind_4 (scored blind at 90.5% / 87.5%); now read, it is
+    # development data, held here at its blind score until its misses are worked through.
+    overall, _, wrong = score(load(SETS / "dev_blind_4.jsonl"))
+    assert overall.recall >= 0.875, [record["id"] for record, _ in wrong if record["urgent"]]
+    assert overall.precision >= 0.9, [record["id"] for record, _ in wrong if not record["urgent"]]
