@@ -120,6 +120,15 @@ WHEN_NOW = re.compile(
     r"(?:last|within the last|in the last) (?:\d+|few|a few|half an?) (?:min|mins|minutes?|hour))"
     r"(?!\S)"
 )
+# The writer's own work going on, not the danger: "in progress (our review)", "enquiries ongoing".
+WRITERS_PROCESS = compile_words(
+    r"(?:(?:in progress|ongoing|under ?way|continuing) (?:\w+ ){0,2}"
+    r"(?:review|investigation|enquiry|enquiries|inquiry|inquiries|assessment|referral|case|"
+    r"process|paperwork|report|monitoring|checks|meetings?|support|work)"
+    r"|(?:review|investigation|enquiry|enquiries|inquiry|inquiries|assessment|referral|case|"
+    r"process|paperwork|report|monitoring|checks|meetings?|support|work) (?:\w+ ){0,2}"
+    r"(?:in progress|ongoing|under ?way|continuing))(?!\S)"
+)
 # Any sign of concern at all, for a record whose writer says it is happening now.
 CONCERN = compile_words(
     words(
@@ -202,6 +211,9 @@ SETTLED = compile_words(
         r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
         r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
         r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
+        # Marks dated: "they are from two years ago", "these date from when she was 12".
+        r"(?:they|these|those|it|this|that) (?:are|were|is|was|dates?) from (?:\w+ ){0,3}"
+        r"(?:ago|years?|months?|last|before|when|(?:19|20)\d\d|primary|year \d+)",
     )
 )
 # The person is safe or well now: this sentence and the one before it are over ("She cut her knee
@@ -244,6 +256,9 @@ RECOVERED = compile_words(
         r"under the (?:crisis|home treatment|mental health) team",
         r"(?:reviewed|assessed|seen) (?:\w+ )?(?:and|as) (?:safe|fine|well|low risk)",
         r"(?:has been|have been|is|are) well for",
+        # Marks that have healed are a history, unless fresh ones are told beside them.
+        r"(?:old|healed|healing|faded|historic|white|silvery) (?:\w+ ){0,3}scars?"
+        r"(?!.*(?:fresh|new|recent|bleeding|open))",
     )
 )
 NEGATION = compile_words(
@@ -269,7 +284,11 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
-        "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
+        "films", "movie", "movies", "tv", "series",
+        # A story is fiction, except the one posted on an app ("on his snapchat story").
+        r"(?<!snapchat )(?<!snap )(?<!insta )(?<!instagram )(?<!facebook )(?<!fb )(?<!tiktok )"
+        r"(?<!whatsapp )(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )story",
+        "book", "novel", r"poems?", "poetry",
         "character", "performance", "audience", r"(?:on|at) the stage",
         # Child's play: "'ran away' from her sister for a game of hide and seek".
         r"hide and seek", r"(?:for|as|in) a game",
@@ -397,6 +416,11 @@ JOKE_AFTER = compile_words(
         r"(?! it off)",
         r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter|game)",
         r"(?:everyone|everybody|all|they|we) (?:was |were )?(?:laughing|joking)",
+        # Told in the past or as one word: "Everyone laughed." "Banter, they all laughed."
+        r"(?:everyone|everybody|they all|we all|all of us|the others|his mates|her mates) "
+        r"laughed(?! (?:it|this|that) off| at (?:him|her|them))",
+        r"^(?:just |only |it was )?(?:banter|a joke|joking|messing about|messing around)"
+        r"(?= ,| \.|$)",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -458,7 +482,8 @@ THREAT_WITH = compile_words(
 _NAMING = (
     r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
     r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
-    r"games?|class|safety|sharpener|sharpening|maker|scene)"
+    r"games?|class|safety|sharpener|sharpening|maker|scene|tattoos?|logos?|emojis?|stickers?|"
+    r"prints?|designs?|earrings?|necklace|pendant)"
 )
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
@@ -495,7 +520,8 @@ NOT_POSSESSION = compile_words(
         r"wants? (?:a|an|one)", r"asked (?:for|to buy) (?:a|an)", r"would like (?:a|an)",
         r"wish(?:es)? for (?:a|an)",
         r"(?:videos?|pictures?|photos?|"
-        r"drawings?|images?) of",
+        r"drawings?|images?|tattoos?|logos?|emojis?|stickers?|prints?|badges?|patch|patches|"
+        r"designs?|cartoons?|doodles?) of",
         "talks about", "talking about", "about",
     )
 )
