@@ -183,6 +183,8 @@ def _sentences(field_name: str, index: int | None, value: str) -> list[_Sentence
     found: list[_Sentence] = []
     offset = 0
     for part in normal.canonical.split(" . "):
+        # The last sentence's own full stop goes too: "... at her ." ends at "her".
+        part = part.removesuffix(" .") if part.endswith(" .") else part
         if part.strip(" .,"):
             found.append(_Sentence(part, offset, field_name, index, normal, value))
         offset += len(part) + 3
@@ -506,6 +508,9 @@ def _cue_hits(
         elif cue.kind == "act":
             if usable(at) and not joking:
                 hit("imminent", False, cue)
+        elif cue.kind == "brandished":
+            if usable(at, p.ORDINARY_WEAPON) and not joking:
+                hit("weapon", True, cue)
         elif cue.kind == "held":
             if usable(at) and not joking:
                 hit("imminent", True, cue)

@@ -332,7 +332,7 @@ DISCLOSURE = compile_words(
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
 # parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
-ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to|coming for)")
+ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
@@ -469,6 +469,8 @@ WEAPON = compile_words(
         "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
         "9mm", "9 mm", r"sawn off", "switchblade", r"box cutters?", "shooter", "uzi", r"ak ?47",
         r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
+        r"bomb (?:making|maker|makers|parts)",
+        r"(?:make|making|made|build|building|built) (?:a |an )?(?:bomb|bombs|explosive device)",
     )
 )
 # Whatever someone is threatened with is a weapon ("threatening staff with a pair of scissors");
@@ -496,6 +498,10 @@ ORDINARY_WEAPON = compile_words(
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
         r"citric acid",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
+        # A picture of one: "a tattoo of a machete", "a logo of crossed swords".
+        r"(?:tattoos?|logos?|emojis?|stickers?|prints?|badges?|designs?|cartoons?|doodles?|"
+        r"drawings?|patch|patches) of (?:a |an |two |crossed )?(?:\w+ )?(?:knife|knives|guns?|"
+        r"machetes?|swords?|daggers?|axes?|weapons?|rifles?|pistols?|blades?|bullets?)",
         r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
         r"the knife incident",
     )
@@ -595,6 +601,9 @@ THREAT = compile_words(
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
         rf"put {gap(2)}in {gap(3)}the ground", "finish the job", r"get what is coming",
         r"gets? what is coming", r"going to get it", r"you are next",
+        # "ur mum gets it 2nite": said to someone of them or theirs.
+        r"(?:you|your \w+|you are|you will) (?:gets?|getting|get) it"
+        r"(?= tonight| today| now| next| when| if| ,| \.|$)",
         r"(?:is|are|you are|you re|he is|she is) getting it(?! (?:done|fixed|back|sorted|ready|out|"
         r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
@@ -770,6 +779,11 @@ SELF_HARM_SIGN = compile_words(
         r"(?:fresh )?cuts on (?:his|her|their|my) "
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
+        # Shown as it is: "a pic of her wrists all cut", "his arms are slashed".
+        r"(?:wrists?|arms?|thighs?|legs?) (?:are |is |were |was )?(?:all |covered in |"
+        r"really |badly )?(?:cut|cuts|slashed|sliced|bleeding)",
+        r"this time (?:i am|he is|she is|they are|i will|he will|she will) not "
+        r"(?:stopping|stop|going to stop)",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
         r"(?:it is|it will|everything is|everything will|all) (?:all )?(?:going to )?be over "
         r"(?:soon|tonight|today|by)",
@@ -955,6 +969,11 @@ DANGER_NOW = compile_words(
         rf"the girl|the boy|the child)",
         # A cry for help quoted as it was written: "help, they're taking me somewhere".
         r"(?:^|(?<=, ))help(?: me| us)?(?= ,|$| please)",
+        # A message that tells someone they are found: "we know where you live, don't bother
+        # hiding" ("no" for "know" in text speak).
+        r"(?:we|i|they) (?:know|no|knw) where (?:you|u) (?:live|are|stay|sleep)",
+        r"(?:do not|no point|not worth) (?:even )?(?:bother )?(?:bothering )?(?:hiding|running)",
+        r"(?:can not|can run but (?:you )?can not) hide",
         # Veiled: "watch what happens", "a surprise for his brother", "one way or another".
         r"watch what happens", r"one way or (?:another|the other)",
         r"(?:will not|would not) like (?:what happens|the other way|what comes)",
@@ -965,6 +984,9 @@ DANGER_NOW = compile_words(
         r"(?:restraining|non molestation|court|protection) order",
         r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
         r"(?:coming|come|be|go|going)(?: back)? (?:later )?for (?:him|her|them|you|me|us|the \w+)",
+        # Coming at a time to take a child: "coming at 6 to take her daughter to Birmingham".
+        r"coming (?:\w+ ){1,3}to (?:get|collect|pick up|take|fetch|grab) (?:"
+        r"(?:her|his|their|the) (?:daughter|son|child|children|kids?|girl|boy|baby)|her|him|them)",
         r"not let (?:her|him|them|me|us|anyone) (?:leave|go|in|out)",
         r"locked (?:her|him|them|me|us|his \w+|her \w+|their \w+)"
         r"(?: and (?:the|her|his|their) \w+)? (?:in|inside|up)",
@@ -1045,7 +1067,9 @@ SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)",
 # fmt: off
 WHEN_SETTLED = compile_words(
     words(
-        "dealt with", "resolved", "confiscated", "sorted", "handled", r"(?:all )?over now",
+        "dealt with", "resolved", "confiscated", "sorted", "handled",
+        # Finished, not on the way: "it's all over now", but not "he's heading over now".
+        r"(?:(?:^|all|it is|that is|this is|is|was) )over now",
         r"(?:now |since )?(?:home|back) safe(?:ly)?", "safe and well", r"(?:was|were) found",
         r"no (?:longer|further)", r"(?:has|have) since", "moved away", "moved out",
     )

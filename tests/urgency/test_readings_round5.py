@@ -137,3 +137,144 @@ def test_the_writers_own_review_in_progress_is_not_now(when):
 
 def test_a_danger_in_progress_is_still_now():
     assert _detect("A man is collecting Year 9 girls from the back gate.", "in progress").urgent
+
+
+# Everyone at once as the target of a harm: "get rid of all of them".
+@pytest.mark.parametrize(
+    "harm, everyone",
+    list(product(["get rid of", "kill", "finish"], ["all of them", "them all", "all of us"])),
+)
+def test_a_harm_aimed_at_everyone_at_once_is_a_threat(harm, everyone):
+    assert _detect(f"Her dad told her he's going to {harm} {everyone} when mum gets back.").urgent
+
+
+# A message that tells someone they are found, or theirs will "get it".
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we no where u live. ur mum gets it 2nite",
+        "we know where you live, dont bother hiding",
+        "your brother gets it tonight",
+        "you can run but you cant hide, tonight",
+    ],
+)
+def test_a_message_that_says_they_are_found_is_a_threat_now(message):
+    assert _detect(f"Message shown to me: '{message}'", "today 14:05").urgent
+
+
+def test_gets_it_said_of_a_thing_is_no_threat():
+    assert not _detect("Her mum gets it done today.").urgent
+
+
+# Slang for a weapon carried to someone, a thing hidden or made ready, with a sign of now.
+@pytest.mark.parametrize(
+    "carried, now",
+    list(
+        product(
+            [
+                "mandem are waiting outside the college for him with a ting",
+                "showed him something heavy wrapped in a sock in his bag",
+                "took something long out of the boot wrapped in a towel",
+                "he has been sharpening things in the shed",
+                "he is bringing the skeng",
+            ],
+            ["today 3.30", "in 20 minutes", "he's heading over now"],
+        )
+    ),
+)
+def test_a_weapon_in_slang_or_hidden_counts_with_a_sign_of_now(carried, now):
+    assert _detect(f"My cousin said {carried}.", now).urgent
+
+
+@pytest.mark.parametrize(
+    "calm", ["She is sharpening her pencils", "He carried something heavy up the stairs for me"]
+)
+def test_everyday_sharpening_and_carrying_is_no_weapon(calm):
+    assert not _detect(f"{calm}.", "last year").urgent
+
+
+# Anything held up at a person is a weapon.
+@pytest.mark.parametrize(
+    "move, thing, person",
+    list(
+        product(
+            ["waving", "brandishing", "swinging", "pointing"],
+            ["a poker", "a chair leg", "a golf club", "a broken bottle"],
+            ["at his father", "at staff", "at her"],
+        )
+    ),
+)
+def test_an_object_brandished_at_a_person_is_a_weapon(move, thing, person):
+    assert "weapon" in _detect(f"Her son is in the house drunk, {move} {thing} {person}.").kinds
+
+
+@pytest.mark.parametrize("thing", ["a flag", "his hand", "a placard", "his phone"])
+def test_a_flag_or_a_hand_waved_at_someone_is_no_weapon(thing):
+    assert not _detect(f"He was waving {thing} at them.").urgent
+
+
+# Things thrown at people, or where people are, while it goes on.
+@pytest.mark.parametrize(
+    "thrown, now",
+    list(
+        product(
+            [
+                "Youths throwing bricks at a parked car with a woman inside it",
+                "Lads lobbing stones at the bus",
+                "Someone is hurling bottles at the house",
+            ],
+            ["still happening", "right now", "5 minutes ago"],
+        )
+    ),
+)
+def test_things_thrown_at_people_now_are_urgent(thrown, now):
+    assert _detect(f"{thrown}.", now).urgent
+
+
+def test_stones_thrown_at_ducks_are_no_danger():
+    assert not _detect("Kids throwing stones at the ducks.", "now").urgent
+
+
+# Self-injury shown as it is, with a time.
+@pytest.mark.parametrize(
+    "shown, when",
+    list(
+        product(
+            [
+                "posted a pic of her wrists all cut",
+                "put a photo up of his arms covered in cuts",
+                "said this time im not stopping",
+            ],
+            ["6 mins ago", "just now", "tonight"],
+        )
+    ),
+)
+def test_self_injury_shown_with_a_time_is_urgent(shown, when):
+    assert "self_harm" in _detect(f"One of my Year 11s {shown}.", when).kinds
+
+
+# Someone coming at a stated time to take a child away.
+@pytest.mark.parametrize(
+    "coming, child",
+    list(
+        product(
+            ["are coming at 6 to take", "are coming tonight to collect", "are coming back to get"],
+            ["her daughter", "the girl", "him"],
+        )
+    ),
+)
+def test_men_coming_at_a_time_to_take_a_child_is_urgent(coming, child):
+    assert _detect(f"The men who control her flat {coming} {child}.", "today, 6pm").urgent
+
+
+@pytest.mark.parametrize("parent", ["Her dad", "Her mum", "Her foster carer"])
+def test_a_parent_coming_to_collect_is_everyday(parent):
+    assert not _detect(f"{parent} is coming at 6 to collect her daughter.", "today, 6pm").urgent
+
+
+# Bomb-making with a time and a place.
+@pytest.mark.parametrize(
+    "bomb", ["watching bomb making videos", "talking about making a bomb", "has bomb parts"]
+)
+def test_bomb_making_with_a_time_is_urgent(bomb):
+    assert _detect(f"A man in the library {bomb} and said the meeting is this evening.").urgent
