@@ -248,6 +248,7 @@ HARM_VERB = _w(
     "batter",
     "throttle?",
     "shank",
+    "carve",
     "merk",
     "murk",
     "jook",
@@ -297,6 +298,9 @@ LETHAL = _compile(
     _w(
         r"(?:will not|not|never|stop|stopp) (?:be )?breath\w*",
         r"(?:will not|never) wake up",
+        # "She won't see the morning": a life ended by a time.
+        r"(?:will not|not|never) (?:see|make it to|live to see|last (?:the|till|until)) (?:the )?"
+        r"(?:morn|tomorrow|night|weekend|christmas|new year|(?:his|her|their) birthday)",
         r"pillow over (?:his|her|their|the \w+) face",
         rf"take? (?:every\w*|all of (?:us|them)|them all) {_GAP}{{0,4}}with (?:him|her|them|me)",
         r"get rid of (?:it|the baby|the child|the kid)",
@@ -331,6 +335,9 @@ WEAPON = _compile(
         # "took something long out of the boot", "been sharpening things in the shed".
         r"someth (?:\w+ ){0,2}(?:long|heavy|sharp|metal|metallic)",
         r"sharpen (?:thing|someth|stuff|it|them|a|the|his|her|their)",
+        # Fetched in the middle of it: "gone to his boot and come back with a golf club".
+        r"(?:come|came) back (?:out )?with (?:a|an|the|his|her|their) (?:\w+ )?(?:club|bat|bar|"
+        r"stick|pole|iron|hammer|knife|poker|chain|spade|shovel|tool|wrench|spanner|crowbar|axe)",
         rf"with (?:a |an |the )?{_GAP}?"
         r"(?:bottle?|iron|brick|bar|pole|plank|crowbar|chain|stick|syringe|needl)",
         r"petrol (?:can|in a can)|(?:litre|liter) of petrol|petrol in a can",

@@ -199,6 +199,9 @@ PAST = compile_words(
         r"(?:from|in|during) the (?:war|blitz)",
         "once when", "as a child", "years ago", "is recovering", "recovering well",
         r"last (?:week|weekend)", r"(?:a |her |his |their )?history of",
+        # A pattern over weeks or months: "delivered over the past month".
+        r"(?:over|during|across|throughout) the (?:past|last) (?:few |couple of |\w+ )?"
+        r"(?:weeks?|months?|years?)",
     )
 )
 # A sentence that closes the one before it.
@@ -211,6 +214,8 @@ SETTLED = compile_words(
         r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
         r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
         r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
+        # Contact cut by the person at risk: "She has blocked him."
+        r"(?:has|have|had|she|he|they) (?:now )?blocked (?:him|her|them|the account|his account)",
         # Marks dated: "they are from two years ago", "these date from when she was 12".
         r"(?:they|these|those|it|this|that) (?:are|were|is|was|dates?) from (?:\w+ ){0,3}"
         r"(?:ago|years?|months?|last|before|when|(?:19|20)\d\d|primary|year \d+)",
@@ -575,6 +580,7 @@ KILL = words(
     "torch", rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
     r"(?:glass|bottle|cut|do in|sort out) (?:him|her|them|anyone|anybody|someone|somebody|everyone|"
     r"whoever)", "choke", r"cut (?:him|her|them) up",
+    r"carve (?:him|her|them) up",
     # "finish her" is a killing; "finish her coursework" is not.
     r"finish (?:him|them|her)(?=$| ,| (?:off|tonight|today|now|for good|when|before|after|if|"
     r"and|at|on|in|this|once)(?!\S))",
@@ -632,6 +638,8 @@ THREAT_IDIOM = compile_words(
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
         r"(?:murder|smash|destroy|nail|ace) (?:the|that|this|his|her|my) (?:\w+ )?"
         r"(?:exam|test|game|match|race|audition|interview|quiz|presentation)",
+        # Shouted at sport: "kill the ref!".
+        r"kill (?:the|that) (?:ref|referee|umpire|linesman|keeper|goalie)",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
         "kill two birds",
@@ -690,7 +698,7 @@ SELF_HARM = compile_words(
         r"(?:been|started|is|was|keeps) cutting(?: again)?"
         r"(?! ties| class| lessons| hair| corners| back| down| out| it| the| up| in)",
         r"(?:for )?after (?:i am|she is|he is|they are) gone", r"sorted everything out",
-        r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough to (?:finish|end|do) it",
+        r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough (?:\w+ ){0,2}to (?:finish|end|do) it",
         r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
         r"(?:things|stuff|belongings)",
         "suicide", "suicidal", rf"kill(?:ing|ed|s)? {SELF}",
@@ -716,6 +724,9 @@ SELF_HARM = compile_words(
         rf"{gap(1)}(?:pills|tablets|paracetamol)",
         rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
         rf"how many {gap(3)}to die", "noose", r"rather die",
+        # Poison drunk or to be drunk: "she will drink bleach when her husband leaves".
+        r"(?:drink|drinking|drank|drunk|swallow|swallowing|swallowed) (?:the |some |a bottle of |"
+        r"a cup of )?(?:bleach|antifreeze|weedkiller|poison|drain cleaner|screenwash)",
         r"(?:wrong side|other side|edge) of (?:the )?(?:foot)?(?:bridge|railings?|barrier|roof|"
         r"cliff|platform)",
         r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
@@ -814,6 +825,11 @@ SELF_HARM_IDIOM = compile_words(
         r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
+        # A preference, not a wish to die: "I'd rather be dead than go in a home", "wants to die
+        # in her own home rather than go into a care home".
+        r"rather (?:be )?(?:dead|die) than",
+        r"(?:die|dead) (?:\w+ ){0,5}rather than",
+        r"die (?:in|at) (?:her|his|their|my) own (?:home|bed|house)",
     )
 )
 
@@ -887,8 +903,10 @@ ORDINARY_MISSING = compile_words(
         r"missing (?:from )?(?:a lot of |lots of |some |several )?(?:lessons?|school|class(?:es)?|"
         r"homework|coursework|work|meals?|appointments?|the bus|deadlines?|out|in action|money|"
         r"cash|items?|teeth|tooth|pieces?)",
-        r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat) "
-        r"(?:was|is|has been|went|had gone|gone|had been|been) missing",
+        r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat|cash|benefits|"
+        r"pension|card|cards|things|jewellery|medication|meds) "
+        r"(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
+        r"keep going|going|goes) missing",
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
@@ -950,6 +968,7 @@ DANGER_NOW = compile_words(
         rf"giving (?:her|him|them) {gap(1)}(?:vodka|alcohol|drink|drugs|pills)",
         rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
+        r"squar(?:ing|ed) up",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
         r"(?:can not|could not|unable to) get up",
         # A pre-arranged alarm: "if you don't hear from me by 8, call someone".

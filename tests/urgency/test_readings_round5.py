@@ -278,3 +278,61 @@ def test_a_parent_coming_to_collect_is_everyday(parent):
 )
 def test_bomb_making_with_a_time_is_urgent(bomb):
     assert _detect(f"A man in the library {bomb} and said the meeting is this evening.").urgent
+
+
+# Read from the held-out half after it was scored once.
+@pytest.mark.parametrize(
+    "threat",
+    [
+        "he'll come in and carve her up",
+        "she won't see the morning",
+        "he said she will not make it to the weekend",
+    ],
+)
+def test_a_harm_told_by_slang_or_by_its_end_is_a_threat(threat):
+    assert "threat_to_life" in _detect(f"The man at the bar just said {threat}.", "tonight").kinds
+
+
+@pytest.mark.parametrize("poison", ["drink bleach", "swallow antifreeze", "drink weedkiller"])
+def test_poison_to_be_drunk_is_self_harm(poison):
+    assert "self_harm" in _detect(f"The patient told me she will {poison} later.", "now").kinds
+
+
+@pytest.mark.parametrize("thing", ["a golf club", "a baseball bat", "a spade"])
+def test_a_weapon_fetched_in_a_fight_is_urgent_now(thing):
+    information = (
+        f"Two dads are squaring up and one has gone to his boot and come back with {thing}."
+    )
+    assert _detect(information, "happening now").urgent
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mrs B often says 'I'd rather be dead than go in a home'.",
+        "She wants to die in her own home rather than go into a care home.",
+        "A parent shouted 'kill the ref!' during the match.",
+    ],
+)
+def test_a_preference_or_a_touchline_shout_is_no_danger(said):
+    assert not _detect(said, "today").urgent
+
+
+def test_rather_be_dead_with_the_means_in_hand_is_still_self_harm():
+    said = "He said he would rather be dead than go back, and he has enough insulin to do it."
+    assert _detect(said).urgent
+
+
+@pytest.mark.parametrize("thing", ["money", "her pension", "her cash", "his medication"])
+def test_things_going_missing_are_no_missing_person(thing):
+    assert not _detect(f"New men are staying at her flat and {thing} is going missing.").urgent
+
+
+def test_a_contact_blocked_closes_the_sentence_before():
+    told = "She met someone on Instagram who she now thinks is older. She has blocked him."
+    assert not _detect(told, "disclosed Tuesday").urgent
+
+
+@pytest.mark.parametrize("period", ["over the past month", "during the last few weeks"])
+def test_a_pattern_over_weeks_or_months_is_not_now(period):
+    assert not _detect(f"Parcels that look like large knives have been delivered {period}.").urgent
