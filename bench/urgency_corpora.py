@@ -5,7 +5,7 @@
 Sets live in `tests/urgency/sets/`. `test_*` sets are frozen, written blind by someone who never
 saw the detector, and are scored only with `--held-out` (once per design, at the end, by the
 coordinator); everything else is development data: `dev` (the authors'), `dev_blind_1` to
-`dev_blind_3` (the first three blind sets, scored blind and then read), `dev_fresh_*` (batches
+`dev_blind_4` (the first four blind sets, scored blind and then read), `dev_fresh_*` (batches
 written during a round and scored once before any rule saw them). `--misses` lists the
 development records the detector gets wrong.
 """

@@ -185,6 +185,14 @@ _RELATION = _w(
     "colleague",
     "carer",
     "lad",
+    "staff",
+    "worker",
+    "officer",
+    "nurse",
+    "customer",
+    "resident",
+    "pupil",
+    "people",
     "boy",
     "girl",
     "bloke",
@@ -214,6 +222,10 @@ TARGET = _w(
     "whoever",
     rf"(?:his|her|their|my|your|the|that|this|our) (?:\w+ )?{_RELATION}",
     r"(?:mr|mrs|ms|miss) \w+",
+    # Everyone at once: "going to get rid of all of them".
+    r"all of (?:us|them|you|the \w+)",
+    r"(?:them|us|you) all",
+    r"the (?:whole )?lot of (?:us|them|you)",
 )
 SELF_TARGET = _w("himself", "herself", "themselves", "themself", "myself", "yourself")
 # Harm that can end a life. "hurt" and "hit" are left to the rules: too many everyday senses.
@@ -236,6 +248,7 @@ HARM_VERB = _w(
     "batter",
     "throttle?",
     "shank",
+    "carve",
     "merk",
     "murk",
     "jook",
@@ -285,6 +298,9 @@ LETHAL = _compile(
     _w(
         r"(?:will not|not|never|stop|stopp) (?:be )?breath\w*",
         r"(?:will not|never) wake up",
+        # "She won't see the morning": a life ended by a time.
+        r"(?:will not|not|never) (?:see|make it to|live to see|last (?:the|till|until)) (?:the )?"
+        r"(?:morn|tomorrow|night|weekend|christmas|new year|(?:his|her|their) birthday)",
         r"pillow over (?:his|her|their|the \w+) face",
         rf"take? (?:every\w*|all of (?:us|them)|them all) {_GAP}{{0,4}}with (?:him|her|them|me)",
         r"get rid of (?:it|the baby|the child|the kid)",
@@ -312,10 +328,29 @@ WEAPON = _compile(
         r"strapped",
         r"(?:bring|carry|got|has|have) (?:the|a|his|my|their) (?:ting|skeng|bora|nank|shank|strap)",
         r"broken (?:bottle?|glass)",
+        # Slang carried to someone: "waiting outside the college for him with a ting".
+        r"(?:with|bring|carry|got|has|have) (?:a|the|his|my|their|them) "
+        r"(?:ting|skeng|bora|nank|shank|strap|wap|ching|bucky|dotty)",
+        # A thing kept out of sight, or made ready: "something heavy wrapped in a sock",
+        # "took something long out of the boot", "been sharpening things in the shed".
+        r"someth (?:\w+ ){0,2}(?:long|heavy|sharp|metal|metallic)",
+        r"sharpen (?:thing|someth|stuff|it|them|a|the|his|her|their)",
+        # Fetched in the middle of it: "gone to his boot and come back with a golf club".
+        r"(?:come|came) back (?:out )?with (?:a|an|the|his|her|their) (?:\w+ )?(?:club|bat|bar|"
+        r"stick|pole|iron|hammer|knife|poker|chain|spade|shovel|tool|wrench|spanner|crowbar|axe)",
         rf"with (?:a |an |the )?{_GAP}?"
         r"(?:bottle?|iron|brick|bar|pole|plank|crowbar|chain|stick|syringe|needl)",
         r"petrol (?:can|in a can)|(?:litre|liter) of petrol|petrol in a can",
     )
+)
+# Anything held up at a person is a weapon: "waving a poker at his father", "swinging a chair at
+# staff". Hands, flags and papers are not.
+BRANDISHED = _compile(
+    rf"(?:wav|wave|brandish|swing|point|jab|thrust|raise|lift) (?:a|an|the|his|her|their) "
+    rf"(?!(?:hand|arm|finger|flag|phone|sign|banner|placard|paper|letter|camera|scarf|hat|"
+    rf"torch|card|ticket|form|badge|pass|drink|pint|glass of|bottle of)s?(?!\S))"
+    rf"(?:\w+ ){{1,2}}(?:at|toward|towards|in the face of) "
+    rf"(?:{TARGET}|staff|people|customer|pupil|kid|child|passer\w*)"
 )
 # A gun or blade said to be harmless by what it is made of.
 HARMLESS_WEAPON = _compile(
@@ -515,6 +550,11 @@ ACT = _compile(
         r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:car|van) with (?:\w+ ){0,3}(?:man|men|"
         r"male|adult|stranger)",
         r"smash (?:the|a|her|his|their|our) (?:window|door|windscreen|place|flat|room|car)",
+        # Things thrown at people or where people are: "throwing bricks at a car with a baby in".
+        r"(?:throw|lob|hurl|pelt|chuck) (?:\w+ ){0,2}(?:brick|stone|rock|bottle|glass|firework|"
+        r"missile|slab|paving)s? (?:at|into|through) (?:a |the |his |her |their |our |my |some )?"
+        r"(?:park |pass )?(?:him|her|them|us|me|people|someone|car|bus|house|home|flat|"
+        r"window|door|staff|kid|child|pupil|woman|man|girl|boy|police|officer|driver|family)",
     )
 )
 NOW = _compile(
@@ -565,6 +605,7 @@ _DANGER_CUES = (
     ("held", HELD),
     ("act", ACT),
     ("harmless", HARMLESS_WEAPON),  # read with the rules' weapons too
+    ("brandished", BRANDISHED),
 )
 _CONTEXT_CUES = (("present", PRESENT), ("now", NOW))
 

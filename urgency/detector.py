@@ -183,6 +183,8 @@ def _sentences(field_name: str, index: int | None, value: str) -> list[_Sentence
     found: list[_Sentence] = []
     offset = 0
     for part in normal.canonical.split(" . "):
+        # The last sentence's own full stop goes too: "... at her ." ends at "her".
+        part = part.removesuffix(" .") if part.endswith(" .") else part
         if part.strip(" .,"):
             found.append(_Sentence(part, offset, field_name, index, normal, value))
         offset += len(part) + 3
@@ -506,6 +508,9 @@ def _cue_hits(
         elif cue.kind == "act":
             if usable(at) and not joking:
                 hit("imminent", False, cue)
+        elif cue.kind == "brandished":
+            if usable(at, p.ORDINARY_WEAPON) and not joking:
+                hit("weapon", True, cue)
         elif cue.kind == "held":
             if usable(at) and not joking:
                 hit("imminent", True, cue)
@@ -570,7 +575,7 @@ def _told_as_now(sentences: list[_Sentence]) -> list[_Hit]:
         (sentence, match)
         for sentence in sentences
         if sentence.field_name == "when"
-        for match in [p.WHEN_NOW.search(sentence.text)]
+        for match in [p.WHEN_NOW.search(p.WRITERS_PROCESS.sub(_blank, sentence.text))]
         if match is not None
     ]
     if not said_now or any(p.SAFE_NOW.search(sentence.text) for sentence in sentences):
@@ -589,6 +594,11 @@ def _told_as_now(sentences: list[_Sentence]) -> list[_Hit]:
     return []
 
 
+def _blank(match: re.Match[str]) -> str:
+    """The match's characters as spaces: offsets after it stay where they were."""
+    return " " * len(match.group())
+
+
 def _now_words(match: re.Match[str]) -> tuple[int, int]:
     """The "now" part of a when-answer, not the whole answer."""
     return match.start(1), match.end(1)
@@ -600,6 +610,7 @@ def _when_reading(sentences: list[_Sentence]) -> tuple[str, bool]:
     only with no word of now) or "" if not, and whether it says today ("18:15", "at 6",
     "later", "currently on the ward") when it is not over."""
     text = " . ".join(sentence.text for sentence in sentences if sentence.field_name == "when")
+    text = p.WRITERS_PROCESS.sub(_blank, text)
     if not text:
         return "", False
     said_today = [match.group() for match in p.WHEN_TODAY.finditer(text)]

@@ -120,6 +120,15 @@ WHEN_NOW = re.compile(
     r"(?:last|within the last|in the last) (?:\d+|few|a few|half an?) (?:min|mins|minutes?|hour))"
     r"(?!\S)"
 )
+# The writer's own work going on, not the danger: "in progress (our review)", "enquiries ongoing".
+WRITERS_PROCESS = compile_words(
+    r"(?:(?:in progress|ongoing|under ?way|continuing) (?:\w+ ){0,2}"
+    r"(?:review|investigation|enquiry|enquiries|inquiry|inquiries|assessment|referral|case|"
+    r"process|paperwork|report|monitoring|checks|meetings?|support|work)"
+    r"|(?:review|investigation|enquiry|enquiries|inquiry|inquiries|assessment|referral|case|"
+    r"process|paperwork|report|monitoring|checks|meetings?|support|work) (?:\w+ ){0,2}"
+    r"(?:in progress|ongoing|under ?way|continuing))(?!\S)"
+)
 # Any sign of concern at all, for a record whose writer says it is happening now.
 CONCERN = compile_words(
     words(
@@ -190,6 +199,9 @@ PAST = compile_words(
         r"(?:from|in|during) the (?:war|blitz)",
         "once when", "as a child", "years ago", "is recovering", "recovering well",
         r"last (?:week|weekend)", r"(?:a |her |his |their )?history of",
+        # A pattern over weeks or months: "delivered over the past month".
+        r"(?:over|during|across|throughout) the (?:past|last) (?:few |couple of |\w+ )?"
+        r"(?:weeks?|months?|years?)",
     )
 )
 # A sentence that closes the one before it.
@@ -202,6 +214,11 @@ SETTLED = compile_words(
         r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
         r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
         r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
+        # Contact cut by the person at risk: "She has blocked him."
+        r"(?:has|have|had|she|he|they) (?:now )?blocked (?:him|her|them|the account|his account)",
+        # Marks dated: "they are from two years ago", "these date from when she was 12".
+        r"(?:they|these|those|it|this|that) (?:are|were|is|was|dates?) from (?:\w+ ){0,3}"
+        r"(?:ago|years?|months?|last|before|when|(?:19|20)\d\d|primary|year \d+)",
     )
 )
 # The person is safe or well now: this sentence and the one before it are over ("She cut her knee
@@ -244,6 +261,9 @@ RECOVERED = compile_words(
         r"under the (?:crisis|home treatment|mental health) team",
         r"(?:reviewed|assessed|seen) (?:\w+ )?(?:and|as) (?:safe|fine|well|low risk)",
         r"(?:has been|have been|is|are) well for",
+        # Marks that have healed are a history, unless fresh ones are told beside them.
+        r"(?:old|healed|healing|faded|historic|white|silvery) (?:\w+ ){0,3}scars?"
+        r"(?!.*(?:fresh|new|recent|bleeding|open))",
     )
 )
 NEGATION = compile_words(
@@ -269,7 +289,11 @@ FICTION_OR_TEACHING = compile_words(
         r"(?:video|computer|online|shooting|war|console) games?", r"in (?:the|a|his|her) game",
         r"playing (?:a |the )?(?:\w+ )?games?", "gaming",
         r"on (?:the|his|her|their) (?:xbox|playstation)", "fortnite", "call of duty", "gta", "film",
-        "films", "movie", "movies", "tv", "series", "story", "book", "novel", r"poems?", "poetry",
+        "films", "movie", "movies", "tv", "series",
+        # A story is fiction, except the one posted on an app ("on his snapchat story").
+        r"(?<!snapchat )(?<!snap )(?<!insta )(?<!instagram )(?<!facebook )(?<!fb )(?<!tiktok )"
+        r"(?<!whatsapp )(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )story",
+        "book", "novel", r"poems?", "poetry",
         "character", "performance", "audience", r"(?:on|at) the stage",
         # Child's play: "'ran away' from her sister for a game of hide and seek".
         r"hide and seek", r"(?:for|as|in) a game",
@@ -313,7 +337,7 @@ DISCLOSURE = compile_words(
 )
 # Taking, collecting or meeting a child is a danger sign only when nobody ordinary does it: a
 # parent or carer, the writer and colleagues, or a routine ("as usual") make it everyday.
-ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming to|coming for)")
+ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
@@ -397,6 +421,11 @@ JOKE_AFTER = compile_words(
         r"(?! it off)",
         r"(?:it|that) was (?:clearly |obviously |just )?(?:a )?(?:joke|banter|game)",
         r"(?:everyone|everybody|all|they|we) (?:was |were )?(?:laughing|joking)",
+        # Told in the past or as one word: "Everyone laughed." "Banter, they all laughed."
+        r"(?:everyone|everybody|they all|we all|all of us|the others|his mates|her mates) "
+        r"laughed(?! (?:it|this|that) off| at (?:him|her|them))",
+        r"^(?:just |only |it was )?(?:banter|a joke|joking|messing about|messing around)"
+        r"(?= ,| \.|$)",
     )
 )
 ORDINARY_WEAPON_CONTEXT = compile_words(
@@ -445,6 +474,8 @@ WEAPON = compile_words(
         "knuckle ?dusters?", "cleaver", "sickle", "nunchucks", "stun gun", "pepper spray", "bat",
         "9mm", "9 mm", r"sawn off", "switchblade", r"box cutters?", "shooter", "uzi", r"ak ?47",
         r"petrol bombs?", "firebomb", "molotov", "grenade", "explosives?", "pipe bomb",
+        r"bomb (?:making|maker|makers|parts)",
+        r"(?:make|making|made|build|building|built) (?:a |an )?(?:bomb|bombs|explosive device)",
     )
 )
 # Whatever someone is threatened with is a weapon ("threatening staff with a pair of scissors");
@@ -458,7 +489,8 @@ THREAT_WITH = compile_words(
 _NAMING = (
     r"(?:knife|knives|gun|guns|sword|swords|weapons?|murder|axe|zombie) (?:\w+ing )?"
     r"(?:mystery|stall|shop|club|range|display|exhibition|museum|show|fair|evening|night|party|"
-    r"games?|class|safety|sharpener|sharpening|maker|scene)"
+    r"games?|class|safety|sharpener|sharpening|maker|scene|tattoos?|logos?|emojis?|stickers?|"
+    r"prints?|designs?|earrings?|necklace|pendant)"
 )
 # A weapon word in an everyday sense: no weapon at all.
 ORDINARY_WEAPON = compile_words(
@@ -471,6 +503,10 @@ ORDINARY_WEAPON = compile_words(
         "cricket bat", "tennis bat", "rounders bat", r"bat mitzvah", r"acid (?:house|reflux)",
         r"citric acid",
         r"(?:bag|watch|shoulder) strap", r"strap (?:of|on) (?:his|her|the|a) bag",
+        # A picture of one: "a tattoo of a machete", "a logo of crossed swords".
+        r"(?:tattoos?|logos?|emojis?|stickers?|prints?|badges?|designs?|cartoons?|doodles?|"
+        r"drawings?|patch|patches) of (?:a |an |two |crossed )?(?:\w+ )?(?:knife|knives|guns?|"
+        r"machetes?|swords?|daggers?|axes?|weapons?|rifles?|pistols?|blades?|bullets?)",
         r"weapons? awareness", r"knife (?:amnesty|arch|bin|awareness)", "bullet points?",
         r"the knife incident",
     )
@@ -495,7 +531,8 @@ NOT_POSSESSION = compile_words(
         r"wants? (?:a|an|one)", r"asked (?:for|to buy) (?:a|an)", r"would like (?:a|an)",
         r"wish(?:es)? for (?:a|an)",
         r"(?:videos?|pictures?|photos?|"
-        r"drawings?|images?) of",
+        r"drawings?|images?|tattoos?|logos?|emojis?|stickers?|prints?|badges?|patch|patches|"
+        r"designs?|cartoons?|doodles?) of",
         "talks about", "talking about", "about",
     )
 )
@@ -543,6 +580,7 @@ KILL = words(
     "torch", rf"burn {PERSON} out", rf"set {gap(2)}alight", rf"throw {gap(2)}down the stairs",
     r"(?:glass|bottle|cut|do in|sort out) (?:him|her|them|anyone|anybody|someone|somebody|everyone|"
     r"whoever)", "choke", r"cut (?:him|her|them) up",
+    r"carve (?:him|her|them) up",
     # "finish her" is a killing; "finish her coursework" is not.
     r"finish (?:him|them|her)(?=$| ,| (?:off|tonight|today|now|for good|when|before|after|if|"
     r"and|at|on|in|this|once)(?!\S))",
@@ -569,6 +607,9 @@ THREAT = compile_words(
         r"(?:you are|your|you is|you re) dead", r"dead (?:man|meat|girl|boy)", "hit out on",
         rf"put {gap(2)}in {gap(3)}the ground", "finish the job", r"get what is coming",
         r"gets? what is coming", r"going to get it", r"you are next",
+        # "ur mum gets it 2nite": said to someone of them or theirs.
+        r"(?:you|your \w+|you are|you will) (?:gets?|getting|get) it"
+        r"(?= tonight| today| now| next| when| if| ,| \.|$)",
         r"(?:is|are|you are|you re|he is|she is) getting it(?! (?:done|fixed|back|sorted|ready|out|"
         r"from|for|cut|checked|on|in|off|to)(?!\S))",
         r"watch (?:your|his|her) back", r"going to die", "will die tonight", "petrol",
@@ -597,6 +638,8 @@ THREAT_IDIOM = compile_words(
         r"kill(?:ing)? time", r"kill(?:ing)? it", r"kill this",
         r"(?:murder|smash|destroy|nail|ace) (?:the|that|this|his|her|my) (?:\w+ )?"
         r"(?:exam|test|game|match|race|audition|interview|quiz|presentation)",
+        # Shouted at sport: "kill the ref!".
+        r"kill (?:the|that) (?:ref|referee|umpire|linesman|keeper|goalie)",
         r"kill (?:the|that) (?:exam|test|"
         r"game|vibe|mood|show|competition)",
         "kill two birds",
@@ -655,7 +698,7 @@ SELF_HARM = compile_words(
         r"(?:been|started|is|was|keeps) cutting(?: again)?"
         r"(?! ties| class| lessons| hair| corners| back| down| out| it| the| up| in)",
         r"(?:for )?after (?:i am|she is|he is|they are) gone", r"sorted everything out",
-        r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough to (?:finish|end|do) it",
+        r"want(?:s|ed)? die", r"finish it(?: all)?", r"enough (?:\w+ ){0,2}to (?:finish|end|do) it",
         r"(?:gave|give|giving|given) (?:away )?all (?:his|her|their|my) "
         r"(?:things|stuff|belongings)",
         "suicide", "suicidal", rf"kill(?:ing|ed|s)? {SELF}",
@@ -681,6 +724,9 @@ SELF_HARM = compile_words(
         rf"{gap(1)}(?:pills|tablets|paracetamol)",
         rf"(?:stockpil\w*|saving up|hoarding) {gap(2)}(?:tablets|pills|medication|meds|insulin)",
         rf"how many {gap(3)}to die", "noose", r"rather die",
+        # Poison drunk or to be drunk: "she will drink bleach when her husband leaves".
+        r"(?:drink|drinking|drank|drunk|swallow|swallowing|swallowed) (?:the |some |a bottle of |"
+        r"a cup of )?(?:bleach|antifreeze|weedkiller|poison|drain cleaner|screenwash)",
         r"(?:wrong side|other side|edge) of (?:the )?(?:foot)?(?:bridge|railings?|barrier|roof|"
         r"cliff|platform)",
         r"on (?:the )?(?:train|railway|rail) (?:tracks?|lines?)", r"on the (?:roof|ledge)",
@@ -744,6 +790,11 @@ SELF_HARM_SIGN = compile_words(
         r"(?:fresh )?cuts on (?:his|her|their|my) "
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
+        # Shown as it is: "a pic of her wrists all cut", "his arms are slashed".
+        r"(?:wrists?|arms?|thighs?|legs?) (?:are |is |were |was )?(?:all |covered in |"
+        r"really |badly )?(?:cut|cuts|slashed|sliced|bleeding)",
+        r"this time (?:i am|he is|she is|they are|i will|he will|she will) not "
+        r"(?:stopping|stop|going to stop)",
         r"(?:pills|tablets|paracetamol|rope|razor|insulin)", r"(?:bridge|roof|railings|ledge)",
         r"(?:it is|it will|everything is|everything will|all) (?:all )?(?:going to )?be over "
         r"(?:soon|tonight|today|by)",
@@ -774,6 +825,11 @@ SELF_HARM_IDIOM = compile_words(
         r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
+        # A preference, not a wish to die: "I'd rather be dead than go in a home", "wants to die
+        # in her own home rather than go into a care home".
+        r"rather (?:be )?(?:dead|die) than",
+        r"(?:die|dead) (?:\w+ ){0,5}rather than",
+        r"die (?:in|at) (?:her|his|their|my) own (?:home|bed|house)",
     )
 )
 
@@ -847,8 +903,10 @@ ORDINARY_MISSING = compile_words(
         r"missing (?:from )?(?:a lot of |lots of |some |several )?(?:lessons?|school|class(?:es)?|"
         r"homework|coursework|work|meals?|appointments?|the bus|deadlines?|out|in action|money|"
         r"cash|items?|teeth|tooth|pieces?)",
-        r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat) "
-        r"(?:was|is|has been|went|had gone|gone|had been|been) missing",
+        r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat|cash|benefits|"
+        r"pension|card|cards|things|jewellery|medication|meds) "
+        r"(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
+        r"keep going|going|goes) missing",
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
@@ -910,6 +968,7 @@ DANGER_NOW = compile_words(
         rf"giving (?:her|him|them) {gap(1)}(?:vodka|alcohol|drink|drugs|pills)",
         rf"(?:she|he) is (?:1[0-5]|[4-9]) {gap(12)}(?:with|and) {gap(2)}(?:men|man|males?|adults?)",
         r"smashing(?: up)?", "violent", r"kicking off", "rampage", "trashing", "drunk",
+        r"squar(?:ing|ed) up",
         r"can not (?:get out|leave|escape)", r"given (?:drugs|alcohol)", "school uniform",
         r"(?:can not|could not|unable to) get up",
         # A pre-arranged alarm: "if you don't hear from me by 8, call someone".
@@ -929,6 +988,11 @@ DANGER_NOW = compile_words(
         rf"the girl|the boy|the child)",
         # A cry for help quoted as it was written: "help, they're taking me somewhere".
         r"(?:^|(?<=, ))help(?: me| us)?(?= ,|$| please)",
+        # A message that tells someone they are found: "we know where you live, don't bother
+        # hiding" ("no" for "know" in text speak).
+        r"(?:we|i|they) (?:know|no|knw) where (?:you|u) (?:live|are|stay|sleep)",
+        r"(?:do not|no point|not worth) (?:even )?(?:bother )?(?:bothering )?(?:hiding|running)",
+        r"(?:can not|can run but (?:you )?can not) hide",
         # Veiled: "watch what happens", "a surprise for his brother", "one way or another".
         r"watch what happens", r"one way or (?:another|the other)",
         r"(?:will not|would not) like (?:what happens|the other way|what comes)",
@@ -939,6 +1003,9 @@ DANGER_NOW = compile_words(
         r"(?:restraining|non molestation|court|protection) order",
         r"(?:no|without) (?:contact|parental) (?:rights|order)", r"(?:got|been|getting|get) jumped",
         r"(?:coming|come|be|go|going)(?: back)? (?:later )?for (?:him|her|them|you|me|us|the \w+)",
+        # Coming at a time to take a child: "coming at 6 to take her daughter to Birmingham".
+        r"coming (?:\w+ ){1,3}to (?:get|collect|pick up|take|fetch|grab) (?:"
+        r"(?:her|his|their|the) (?:daughter|son|child|children|kids?|girl|boy|baby)|her|him|them)",
         r"not let (?:her|him|them|me|us|anyone) (?:leave|go|in|out)",
         r"locked (?:her|him|them|me|us|his \w+|her \w+|their \w+)"
         r"(?: and (?:the|her|his|their) \w+)? (?:in|inside|up)",
@@ -1019,7 +1086,9 @@ SERIOUS_HARM = compile_words(words(r"(?:really |very )?(?:bad|badly|seriously)",
 # fmt: off
 WHEN_SETTLED = compile_words(
     words(
-        "dealt with", "resolved", "confiscated", "sorted", "handled", r"(?:all )?over now",
+        "dealt with", "resolved", "confiscated", "sorted", "handled",
+        # Finished, not on the way: "it's all over now", but not "he's heading over now".
+        r"(?:(?:^|all|it is|that is|this is|is|was) )over now",
         r"(?:now |since )?(?:home|back) safe(?:ly)?", "safe and well", r"(?:was|were) found",
         r"no (?:longer|further)", r"(?:has|have) since", "moved away", "moved out",
     )

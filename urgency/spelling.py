@@ -145,6 +145,11 @@ def correct(token: str) -> str:
         for word in candidates
         if edit_distance(token, word) <= _allowed_edits(min(len(token), len(word)))
     )
-    if not scored or _is_common_word(token):
+    # "forearms" is no "firearms": a plural is as common as its singular, whatever wordfreq says.
+    if (
+        not scored
+        or _is_common_word(token)
+        or (token.endswith("s") and _is_common_word(token[:-1]))
+    ):
         return token
     return scored[0][1]

@@ -22,6 +22,8 @@ _TOKEN = re.compile(
     "\\d{1,2}[.:]\\d\\d(?!\\d)|[^\\W_]+(?:['\u2019][^\\W_]+)*|[.!?;\n]+|[,:]|\\s[-\u2013\u2014]\\s"
 )
 _REPEATS = re.compile(r"(.)\1{2,}")
+# A closing quote straight after "!" or "?" and then a word in lower case or a comma.
+_QUOTE_GOES_ON = re.compile("['\"\u2019\u201d] ?(?:,|\\s+[a-z])")
 
 # Text-speak and common phonetic spellings, read as the words they stand for.
 TEXT_SPEAK = {
@@ -267,7 +269,12 @@ def normalise(text: str) -> NormalText:
     words: list[str] = []
     origin: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text or ""):
-        for word in _canonical_words(match.group()):
+        token = match.group()
+        if token in ("!", "?", "!!", "?!", "!?") and _QUOTE_GOES_ON.match(text, match.end()):
+            # "shouting 'kill him now!' and 'grab the shotgun'": the sentence goes on after the
+            # quote, and what frames it (a game, a joke) frames the rest too.
+            token = ","  # noqa: S105 - a clause break, not a secret
+        for word in _canonical_words(token):
             if words and (words[-1], word) in _PAIRS:
                 words[-1] = _PAIRS[(words[-1], word)]
                 origin[-1] = (origin[-1][0], match.end())
