@@ -539,7 +539,13 @@ def _setting_words(
     found = setting_words(text, identity.organisation or "", identity.role or "")
     if not found:
         return []
-    decided = [(f.start, f.end) for f in findings if f.removed or f.cls == SUBJECT]
+    # What is decided already, the handler's keeps with it: a clause the handler kept ("I run
+    # the breakfast club") keeps its words.
+    decided = [
+        (f.start, f.end)
+        for f in findings
+        if f.removed or f.cls == SUBJECT or decisions.get(f.key) == KEEP
+    ]
     kept_details = [(f.start, f.end) for f in findings if not f.removed and f.kind in _DETAIL_KINDS]
     busy = subjects + decided + kept_details
     added = []

@@ -11,7 +11,12 @@ each phrase marked **strong** (almost only that sector's staff say it: "dispensa
 The source's sectors are read from their organisation and role (`_SECTOR_CUES`); when those
 say nothing, from the strong words the text itself uses. Then:
 
-- a phrase of the source's own sector is an unknown the machine removes;
+- a phrase of the source's own sector is an unknown the machine removes, and so is one listed
+  for two sectors or more ("reception", "handover", "home visit"): a word of any workplace's
+  running, so of the writer's, who writes from work;
+- the kind of place the source's organisation is, said as a noun phrase ("the club" of Eastgate
+  Boxing Club, "the shop" of Mill Road Stores), is the source's own sector's word too;
+- a weak word alone counts only as a noun phrase ("on the till", "in class"; not "out till 1");
 - a strong phrase of another sector is an unknown the machine keeps (it more often tells where
   a subject was: "he gets his supervised dose at Boots"), listed for the handler.
 
@@ -22,9 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+from .lexicon import ORG_NOUNS
 
 KIND = "setting-word"
 
@@ -108,6 +115,62 @@ _NOUN_PHRASE_OPENERS = frozenset((
 # fmt: on
 
 
+_OWN_KIND = "the source's organisation's kind"
+# Nouns of an organisation's name too general to name it: a place's kind ("club", "nursery").
+_GENERAL = frozenset(
+    {
+        "ltd",
+        "limited",
+        "plc",
+        "llp",
+        "cic",
+        "co",
+        "company",
+        "group",
+        "trust",
+        "services",
+        "service",
+        "partners",
+        "partnership",
+        "solutions",
+        "ventures",
+        "nhs",
+        "ft",
+        "local",
+        "express",
+        "metro",
+        "police",
+        "constabulary",
+        "borough",
+    }
+)
+# The same kind in other words: "the shop" of Mill Road Stores.
+_KIND_SAME = {
+    "store": "shop",
+    "stores": "shop",
+    "shops": "shop",
+    "centre": "center",
+    "surgery": "practice",
+    "practice": "surgery",
+    "chemist": "pharmacy",
+    "pharmacy": "chemist",
+    "barbers": "barber",
+    "supermarket": "store",
+    "superstore": "store",
+    "taxis": "cab",
+    "cabs": "cab",
+    "cars": "cab",
+}
+
+
+@lru_cache(maxsize=256)
+def _kind_nouns(organisation: str) -> frozenset[str]:
+    nouns = {
+        w for w in (t.casefold() for t in _WORD.findall(organisation)) if w in ORG_NOUNS
+    } - _GENERAL
+    return frozenset(nouns | {_KIND_SAME[n] for n in nouns if n in _KIND_SAME})
+
+
 @dataclass(frozen=True)
 class SettingWord:
     start: int
@@ -122,6 +185,9 @@ class _Phrase:
     words: tuple[str, ...]
     sector: str
     strong: bool
+    # Listed for two sectors or more ("reception", "handover", "home visit"): a word of any
+    # workplace's running, so of the writer's, who writes from work.
+    shared: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +206,14 @@ def _phrases() -> dict[str, tuple[_Phrase, ...]]:
                 continue  # "11+" is a number to a reader, not a word of the setting
             for form in _with_plurals(words):
                 by_first.setdefault(form[0], []).append(_Phrase(form, sector, strength == "strong"))
-    return {first: tuple(found) for first, found in by_first.items()}
+    sectors: dict[tuple[str, ...], set[str]] = {}
+    for found in by_first.values():
+        for phrase in found:
+            sectors.setdefault(phrase.words, set()).add(phrase.sector)
+    return {
+        first: tuple(replace(p, shared=len(sectors[p.words]) >= 2) for p in found)
+        for first, found in by_first.items()
+    }
 
 
 def _with_plurals(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
@@ -185,12 +258,19 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
             n = len(phrase.words)
             if i + n <= len(words) and all(words[i + k][2] == phrase.words[k] for k in range(1, n)):
                 matches.append((i, i + n, phrase))
+    # The kind of place the source's organisation is, said with "the": "the club" of Eastgate
+    # Boxing Club, "the nursery" of Acorns Nursery.
+    kinds = _kind_nouns(organisation)
+    for i, (_, _, word) in enumerate(words):
+        if word in kinds:
+            matches.append((i, i + 1, _Phrase((word,), _OWN_KIND, False)))
     if not matches:
         return []
     own = sectors_of(organisation, role)
     if not own:
         # Nothing in the organisation or role says the sector: the text's own strong words do.
         own = frozenset(p.sector for _, _, p in matches if p.strong)
+    own |= {_OWN_KIND}
     found: list[SettingWord] = []
     taken_to = -1
     # Longest first at each start, then left to right without overlap.
@@ -198,7 +278,7 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
     for first, last, phrase in matches:
         if first < taken_to:
             continue
-        mine = phrase.sector in own
+        mine = phrase.sector in own or phrase.shared
         if not (mine or phrase.strong):
             continue
         if not phrase.strong and len(phrase.words) == 1 and not _opens_noun_phrase(words, first):

@@ -78,6 +78,39 @@ def test_a_strong_word_of_another_workplace_is_listed_and_kept():
     assert "supervised dose" in result.text
 
 
+def test_a_word_many_kinds_of_workplace_use_for_their_running_is_the_writers():
+    # "handover" is listed for wards, care homes and security, not for pharmacies: a word of
+    # any workplace's running, so of the writer's, who writes from work.
+    text = "As discussed at handover, Dean came back twice on Friday asking for Callum."
+    identity = SourceIdentity(name="Sian Pryce", organisation="Hollins Pharmacy")
+    result = sanitise(text, identity)
+    (finding,) = [f for f in result.unknowns if f.kind == KIND]
+    assert (finding.text, finding.removed) == ("handover", True)
+    assert "came back twice on Friday" in result.text
+
+
+@pytest.mark.parametrize(
+    ("organisation", "text", "gone"),
+    [
+        ("Eastgate Amateur Boxing Club", "Two lads waited outside the club for Jayden.", "club"),
+        ("Mill Road Stores", "He comes in the shop most nights with older lads.", "shop"),
+        ("Acorns Nursery Ltd", "Dad was drunk at the nursery gate on Monday.", "nursery"),
+    ],
+)
+def test_the_kind_of_place_the_organisation_is_goes_as_a_noun_phrase(organisation, text, gone):
+    identity = SourceIdentity(name="Sian Pryce", organisation=organisation)
+    result = sanitise(text, identity)
+    assert gone not in result.text.casefold()
+    assert [f for f in result.unknowns if f.kind == KIND and f.text.casefold() == gone]
+
+
+def test_the_kind_of_place_is_not_taken_outside_a_noun_phrase():
+    # "club" after a name is someone's club, not the writer's "the club".
+    identity = SourceIdentity(name="Sian Pryce", organisation="Eastgate Amateur Boxing Club")
+    result = sanitise("He drinks at Kirkby Social Club every Friday.", identity)
+    assert not [f for f in result.findings if f.kind == KIND]
+
+
 def test_when_the_identity_names_no_sector_the_texts_strong_words_do():
     text = "He came in for his supervised dose and was shaking. Asked at the counter for Dean."
     identity = SourceIdentity(name="Sian Pryce", organisation="Hollins Ltd")
