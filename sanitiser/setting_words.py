@@ -192,7 +192,8 @@ class _Phrase:
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, tuple[_Phrase, ...]]:
-    """Every phrase by its first word; the last word also in its plural."""
+    """Every phrase by its first word, or its first two words joined by a space when it has
+    more than one ("defect sheet"); the last word also in its plural."""
     by_first: dict[str, list[_Phrase]] = {}
     with _TABLE.open(encoding="utf-8") as rows:
         next(rows)  # the header
@@ -205,7 +206,8 @@ def _phrases() -> dict[str, tuple[_Phrase, ...]]:
             if not words or len(words) > _LONGEST or not any(c.isalpha() for c in phrase):
                 continue  # "11+" is a number to a reader, not a word of the setting
             for form in _with_plurals(words):
-                by_first.setdefault(form[0], []).append(_Phrase(form, sector, strength == "strong"))
+                key = " ".join(form[:2])
+                by_first.setdefault(key, []).append(_Phrase(form, sector, strength == "strong"))
     sectors: dict[tuple[str, ...], set[str]] = {}
     for found in by_first.values():
         for phrase in found:
@@ -214,6 +216,11 @@ def _phrases() -> dict[str, tuple[_Phrase, ...]]:
         first: tuple(replace(p, shared=len(sectors[p.words]) >= 2) for p in found)
         for first, found in by_first.items()
     }
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in _phrases())
 
 
 def _with_plurals(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
@@ -251,19 +258,35 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
     """Each phrase of a sector's own words in ``text``, longest first where they overlap, marked
     when the sector is the source's own."""
     phrases = _phrases()
-    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-    matches: list[tuple[int, int, _Phrase]] = []
-    for i, (_, _, word) in enumerate(words):
-        for phrase in phrases.get(word, ()):
-            n = len(phrase.words)
-            if i + n <= len(words) and all(words[i + k][2] == phrase.words[k] for k in range(1, n)):
-                matches.append((i, i + n, phrase))
     # The kind of place the source's organisation is, said with "the": "the club" of Eastgate
     # Boxing Club, "the nursery" of Acorns Nursery.
     kinds = _kind_nouns(organisation)
-    for i, (_, _, word) in enumerate(words):
+    # Split in C, and look at the few words that open a phrase: most words open none.
+    lower = text.lower()
+    if len(lower) == len(text):
+        tokens = _WORD.findall(lower)
+    else:
+        tokens = [w.casefold() for w in _WORD.findall(text)]
+    openers = _opening_words()
+    opening = [i for i, word in enumerate(tokens) if word in openers or word in kinds]
+    if not opening:
+        return []
+    spans = [m.span() for m in _WORD.finditer(text)]
+    words = [(start, end, token) for (start, end), token in zip(spans, tokens, strict=True)]
+    matches: list[tuple[int, int, _Phrase]] = []
+    for i in opening:
+        word = tokens[i]
         if word in kinds:
             matches.append((i, i + 1, _Phrase((word,), _OWN_KIND, False)))
+        found = phrases.get(word, ())
+        if i + 1 < len(tokens):
+            found += phrases.get(f"{word} {tokens[i + 1]}", ())
+        for phrase in found:
+            n = len(phrase.words)
+            if n <= 2 or (
+                i + n <= len(tokens) and all(tokens[i + k] == phrase.words[k] for k in range(2, n))
+            ):
+                matches.append((i, i + n, phrase))
     if not matches:
         return []
     own = sectors_of(organisation, role)
