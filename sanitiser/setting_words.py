@@ -37,7 +37,7 @@ KIND = "setting-word"
 
 _TABLE = Path(__file__).with_name("setting_words.tsv")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_LONGEST = 5
+_LONGEST = 8
 
 # Words in an organisation's name or a role that say which sector it is. Matched as whole words
 # (a cue ending in "*" as a word's start), case aside.
