@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from sanitiser import SourceIdentity, SubjectDetails, sanitise
 from sanitiser.setting_words import _SECTOR_CUES, _TABLE, KIND, sectors_of, setting_words
@@ -145,19 +143,21 @@ def test_the_last_word_is_found_in_its_plural():
     assert [w.text for w in found if w.own_sector] == ["defect sheets"]
 
 
-@settings(max_examples=150, deadline=None)
-@given(row=st.sampled_from(STRONG), template=st.sampled_from(TEMPLATES))
-def test_any_strong_word_of_the_sources_sector_leaves_no_trace(row, template):
-    text = template.format(phrase=row["phrase"])
-    identity = _identity_for(row["sector"])
-    result = sanitise(text, identity)
-    at = text.index(row["phrase"])
-    # Listed as a workplace word, or taken already by another reading (a role, a self-description).
-    end = at + len(row["phrase"])
-    listed = [f for f in result.findings if f.removed and f.start < end and at < f.end]
-    assert listed, (row, result.findings)
-    left = " ".join(_words(result.text))
-    assert f" {' '.join(_words(row['phrase']))} " not in f" {left} "
+def test_every_strong_word_of_the_sources_sector_leaves_no_trace():
+    # Every row of the table, each in one of three registers: a phrase the reading misses (a
+    # spelling it splits differently, a length it drops) fails here, not in a corpus.
+    missed = []
+    for number, row in enumerate(STRONG):
+        text = TEMPLATES[number % len(TEMPLATES)].format(phrase=row["phrase"])
+        result = sanitise(text, _identity_for(row["sector"]))
+        at = text.index(row["phrase"])
+        end = at + len(row["phrase"])
+        # Listed as a workplace word, or taken by another reading (a role, a self-description).
+        taken = [f for f in result.findings if f.removed and f.start < end and at < f.end]
+        left = " ".join(_words(result.text))
+        if not taken or f" {' '.join(_words(row['phrase']))} " in f" {left} ":
+            missed.append((row["sector"], row["phrase"]))
+    assert not missed
 
 
 @pytest.mark.parametrize("sector", sorted(_SECTOR_CUES))
