@@ -374,6 +374,7 @@ def sanitise(
             )
         )
     findings += _setting_words(text, identity, findings, subjects, matcher, decisions)
+    findings = _premises_after_the_organisation(text, findings, decisions)
     findings = _dates_stay_in_writers_lines(text, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
@@ -1045,8 +1046,13 @@ def _premises_after_the_organisation(
         f.end
         for f in findings
         if f.removed
-        and f.kind in ("organisation", "premises")
-        and (f.cls == SOURCE or f.reason == "the text ties it to the writer")
+        and (
+            f.kind in ("organisation", "premises")
+            and (f.cls == SOURCE or f.reason == "the text ties it to the writer")
+            # "the hub on Hillside", "the depot off Mill Lane": the writer's kind of workplace.
+            or f.kind == SETTING_WORD
+            and f.machine_removed
+        )
     ]
     if not anchors:
         return findings

@@ -109,6 +109,14 @@ def test_the_kind_of_place_is_not_taken_outside_a_noun_phrase():
     assert not [f for f in result.findings if f.kind == KIND]
 
 
+def test_where_the_writers_kind_of_workplace_is_goes_with_it():
+    text = "He waits by the depot on Tannery Lane most mornings for the lads."
+    identity = SourceIdentity(name="Sian Pryce", organisation="Eastgate Waste Services")
+    result = sanitise(text, identity)
+    assert "Tannery Lane" not in result.text
+    assert "most mornings" in result.text
+
+
 def test_when_the_identity_names_no_sector_the_texts_strong_words_do():
     text = "He came in for his supervised dose and was shaking. Asked at the counter for Dean."
     identity = SourceIdentity(name="Sian Pryce", organisation="Hollins Ltd")
