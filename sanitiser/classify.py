@@ -64,6 +64,8 @@ _PLACE_NOUN_AFTER = re.compile(
     r"retail[ \t]+park|market|library|stadium|parkway|reservoir|beach|pier|promenade|marina|"
     r"underpass|subway|roundabout|flats|estate|rec|playing[ \t]+fields|woods|bogs)\b"
 )
+_SAINT_BEFORE = re.compile(r"\b(?:St\.?|ST\.?|Saint|SAINT)[ \t]+$")
+_SAINT_FIRST = re.compile(r"(?:St\.?|ST\.?|Saint|SAINT)[ \t]+\w")
 # A brand named by what it makes: "a Moncler coat", "Nokia burners", "the Esso garage", "a
 # Pandora bracelet". What follows says it is a thing, not a person or a colleague's surname.
 _PRODUCT_NOUN_AFTER = re.compile(
@@ -1047,11 +1049,12 @@ def _premises_after_the_organisation(
         for f in findings
         if f.removed
         and (
-            f.kind in ("organisation", "premises")
-            and (f.cls == SOURCE or f.reason == "the text ties it to the writer")
+            (
+                f.kind in ("organisation", "premises")
+                and (f.cls == SOURCE or f.reason == "the text ties it to the writer")
+            )
             # "the hub on Hillside", "the depot off Mill Lane": the writer's kind of workplace.
-            or f.kind == SETTING_WORD
-            and f.machine_removed
+            or (f.kind == SETTING_WORD and f.machine_removed)
         )
     ]
     if not anchors:
@@ -1422,6 +1425,12 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
         return True
     if candidate.writer_cue:
         return True
+    if kind in _PERSON_KINDS and (
+        _SAINT_BEFORE.search(text, max(0, candidate.start - 8), candidate.start)
+        or _SAINT_FIRST.match(candidate.text)
+    ):
+        # "St Aidan's", "St. Bede's primary": a church, a school or a street named for a saint.
+        return False
     if kind in _PERSON_KINDS and (
         _PLACE_NOUN_AFTER.match(text, candidate.end)
         or _PRODUCT_NOUN_AFTER.match(text, candidate.end)

@@ -21,13 +21,13 @@ DEV_BOUNDS = {
     "dev_blind_a.jsonl": (52, 0.955),
     "dev_blind_b.jsonl": (29, 0.95),
     # Former test sets C, E and F (development data since 2026-12-05).
-    "dev_blind_c.jsonl": (10, 0.93),
-    "dev_blind_d.jsonl": (16, 0.965),
-    "dev_blind_e.jsonl": (22, 0.955),
+    "dev_blind_c.jsonl": (9, 0.935),
+    "dev_blind_d.jsonl": (16, 0.97),
+    "dev_blind_e.jsonl": (22, 0.96),
     "dev_blind_f.jsonl": (10, 0.96),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
     "dev_blind_g.jsonl": (53, 0.945),
-    "dev_blind_h.jsonl": (20, 0.93),
+    "dev_blind_h.jsonl": (20, 0.935),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (2, 0.97),
 }

@@ -354,3 +354,15 @@ def test_a_fleet_or_a_self_introduced_drivers_van_goes(text: str, plate: str) ->
 def test_a_mail_subject_line_is_no_cue_for_someone_else() -> None:
     cleaned = _clean("Subject: Shop 2217 - vulnerable customer\n\nReece Dunn came in again.")
     assert "2217" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He waits outside St Aidan's church hall after six.", "St Aidan's"),
+        ("She moved to St. Bede's primary in March.", "St. Bede's"),
+        ("They meet behind Saint Illtyd's most Fridays.", "Saint Illtyd's"),
+    ],
+)
+def test_a_place_named_for_a_saint_is_no_persons_name(text: str, kept: str) -> None:
+    assert kept in _clean(text)
