@@ -11,8 +11,10 @@ hours on a shared machine), then:
 1. extraction: the real task's service (`submission_links_index`: the sanitiser over the free
    texts, entered and mentioned identifiers, candidates from the whole index, links both ways) on
    --sample submissions, timed one by one: the rate is what one worker keeps up with;
-2. the panel: `linked_submissions` (the one query the submission page adds) for each of them,
-   timed as the database answers it, p50/p95/max.
+2. the panel: `linked_submissions` (the panel's links, one query) for each of them, timed as
+   the database answers it, p50/p95/max;
+3. the whole panel as the page reads it (`links_panel`: the links, and whether they are capped
+   with the identifiers too common to link through: two queries).
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ from django.db import connection, transaction  # noqa: E402
 from django.db.models import Q  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from links import matching  # noqa: E402
 from links.extract import entered  # noqa: E402
 from links.models import Identifier, IndexState, Link  # noqa: E402
-from links.selectors import linked_submissions  # noqa: E402
+from links.selectors import linked_submissions, links_panel  # noqa: E402
 from links.services import identifier_rows, submission_links_index  # noqa: E402
 from submissions.models import Submission  # noqa: E402
 
@@ -128,11 +131,11 @@ def main(argv: list[str]) -> None:
     print(f"Index: {identifiers:,} identifiers ({filled:,} filled in {fill_seconds:.0f} s)")
 
     # 1. extraction, one submission at a time, as one worker runs the task
-    wall, cpu = [], []
+    wall, cpu, found = [], [], []
     database_cpu_before = _database_cpu_seconds()
     for submission_id in sample:
         started, started_cpu = time.perf_counter(), time.process_time()
-        submission_links_index(submission_id=submission_id)
+        found.append(submission_links_index(submission_id=submission_id))
         wall.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     total = sum(wall)
@@ -153,8 +156,13 @@ def main(argv: list[str]) -> None:
             f"database server process; CPU-bound rate {1000 / max(python_ms, database_ms):.0f}/s "
             f"(a core each) or {1000 / (python_ms + database_ms):.0f}/s (one core for both)"
         )
-    links = Link.objects.filter(submission_id__in=sample).count()
-    print(f"Links written for the sample: {links:,} (both ways)")
+    written = Link.objects.filter(Q(submission_id__in=sample) | Q(other_id__in=sample)).count()
+    capped = IndexState.objects.filter(submission_id__in=sample, capped=True).count()
+    print(
+        f"Links: found {statistics.mean(found):.1f} other submissions per extraction (max "
+        f"{max(found)}); {written:,} link rows to or from the sample ({written / len(sample):.0f} "
+        f"per extraction); {capped} of {len(sample)} capped at {matching.LINKS_KEPT} kept"
+    )
     # The statistics were taken with no links in the table (the fill writes none): without
     # them the planner reads the panel through the wrong index, which autoanalyze would have
     # put right long before a live table held this many links.
@@ -177,6 +185,22 @@ def main(argv: list[str]) -> None:
         f"{max(sizes)}"
     )
     del shown
+
+    # 3. the whole panel as the page reads it: the links (one more than shown) and its notes
+    # (capped; identifiers too common to link through), two queries
+    timings, panels = [], []
+    for _round in range(3):
+        for submission in submissions:
+            started = time.perf_counter()
+            panels.append(links_panel(submission))
+            timings.append(time.perf_counter() - started)
+    common = [len(panel.common) for panel in panels[: len(submissions)]]
+    print(
+        f"Panel, both queries: p50 {_percentile(timings, 0.5) * 1000:.2f} ms, p95 "
+        f"{_percentile(timings, 0.95) * 1000:.2f} ms, max {max(timings) * 1000:.2f} ms over "
+        f"{len(timings)} reads; identifiers too common to link per panel: mean "
+        f"{statistics.mean(common):.1f}, panels with one or more {sum(1 for c in common if c)}"
+    )
 
 
 def _database_cpu_seconds() -> float:

@@ -39,6 +39,18 @@ MAX_STRENGTH = 1000
 # no link unless a person's name is close, which a handler then decides.
 MIN_STRENGTH = 50
 
+# An identifier held by more than this many other submissions is *common* (a venue's phone, a
+# common name with its year of birth): it says little about any two of them, so it links nobody
+# one by one. The panel names it with a search for everything holding it (the index is complete).
+# It is also the most rows one identifier adds to an extraction's read.
+COMMON_AT = 50
+# Close names read per person: each is a possible link, a handler's decision.
+CLOSE_NAME_CANDIDATES = 100
+# Links one submission's indexing writes, strongest first (the panel shows 50). The rest of what
+# it found is counted, not written: both ends are marked *capped* (the queue shows "50+").
+LINKS_KEPT = 50
+
+
 # How a close name match's reason opens: the panel finds them by it.
 POSSIBLE_PREFIX = "possible: "
 
@@ -73,7 +85,8 @@ def years_agree(a_year, a_exact, b_year, b_exact) -> bool:
     return abs(a_year - b_year) <= slack
 
 
-def _born(year, exact) -> str:
+def born(year, exact) -> str:
+    """', born 2011', ', born about 2011' or ''."""
     if year is None:
         return ""
     return f", born {year}" if exact else f", born about {year}"
@@ -121,18 +134,18 @@ def person_reason(mine, theirs) -> Reason | None:
     year, exact = theirs.birth_year, theirs.birth_year_exact
     if year is None or (mine.birth_year_exact and not exact):
         year, exact = (mine.birth_year, mine.birth_year_exact) if mine.birth_year else (year, exact)
-    born = _born(year, exact)
+    when = born(year, exact)
     if mine.value == theirs.value:
         weight = WEIGHTS["person"] if year is not None else PERSON_NO_YEAR
-        return Reason(f"person: {theirs.shown}{born}", weight, back=f"person: {mine.shown}{born}")
+        return Reason(f"person: {theirs.shown}{when}", weight, back=f"person: {mine.shown}{when}")
     why = close_name(mine.value, theirs.value)
     if not why:
         return None
     return Reason(
-        f"{POSSIBLE_PREFIX}{theirs.shown}{born} ({why} from {mine.shown})",
+        f"{POSSIBLE_PREFIX}{theirs.shown}{when} ({why} from {mine.shown})",
         POSSIBLE,
         possible=True,
-        back=f"{POSSIBLE_PREFIX}{mine.shown}{born} ({why} from {theirs.shown})",
+        back=f"{POSSIBLE_PREFIX}{mine.shown}{when} ({why} from {theirs.shown})",
     )
 
 
@@ -167,3 +180,10 @@ def combined(reasons: list[Reason]) -> Combined:
         possible=any(r.possible for r in reasons),
         texts=list(dict.fromkeys(r.text for r in ordered)),
     )
+
+
+def rank(reasons: list[Reason]) -> tuple[bool, int]:
+    """Where a pair stands in the panel's order, first first: sure before possible, then the
+    stronger (a handler's decision, made later, is not known here)."""
+    pair = combined(reasons)
+    return (not pair.sure, -pair.strength)

@@ -149,6 +149,9 @@ class IndexState(models.Model):
         Submission, on_delete=models.CASCADE, primary_key=True, related_name="link_index"
     )
     indexed_at = models.DateTimeField()
+    # Some submission sharing details with this one is not linked to it: one side found more
+    # than LINKS_KEPT and kept its strongest. Its linked count is then "at least" ("50+").
+    capped = models.BooleanField(default=False, db_default=False)
 
     def __str__(self) -> str:
         return f"indexed {self.submission_id}"

@@ -22,12 +22,6 @@ from links.models import Decision, Identifier, IndexState, Link
 from submissions.identity import SOURCE_FIELDS, identity_for_submission
 from submissions.models import Submission
 
-# Bounds on what one submission is compared with: a value shared by thousands of submissions
-# (a busy postcode) says little, and must not make one extraction read them all.
-EXACT_CANDIDATES = 500
-WEAK_CANDIDATES = 200
-PERSON_CANDIDATES = 500
-
 
 class LinkError(DomainError):
     pass
@@ -52,86 +46,96 @@ CANDIDATE_FIELDS = (
     "birth_year",
     "birth_year_exact",
 )
-Candidate = namedtuple("Candidate", CANDIDATE_FIELDS)
+# `arm`: which of the query's arms found it (see _candidate_arms).
+Candidate = namedtuple("Candidate", ("arm", *CANDIDATE_FIELDS))
 
 
-# One arm per group, each under its own limit; SQLite allows no LIMIT in a UNION's arm unwrapped.
+# One arm per identifier, each under its own limit, so that nothing shared by thousands is read
+# in full and nothing crowds out anything else; SQLite allows no LIMIT in a UNION's arm unwrapped.
 _CANDIDATE_ARM = (
-    "SELECT * FROM (SELECT {fields} FROM links_identifier WHERE submission_id <> %s AND ({wanted}) "
-    "LIMIT {limit}) AS {name}"
+    "SELECT * FROM (SELECT {arm} AS arm, {fields} FROM links_identifier WHERE submission_id <> %s "
+    "AND {wanted} LIMIT {limit}) AS arm{arm}"
 )
-_KEY = "(kind = %s AND value = %s)"
+_KEY = "kind = %s AND value = %s"
 # A year of birth that cannot agree rules a namesake out in the index.
-_PERSON = "(kind = 'person' AND block = %s)"
-_PERSON_AGED = (
-    "(kind = 'person' AND block = %s AND (birth_year IS NULL OR birth_year BETWEEN %s AND %s))"
-)
+_AGED = " AND (birth_year IS NULL OR birth_year BETWEEN %s AND %s)"
+_NAME = "kind = 'person' AND value = %s"
+_CLOSE = "kind = 'person' AND block = %s AND value <> %s"
+
+
+def _candidate_arms(items: list[Extracted]) -> list[tuple[str, list]]:
+    """(condition, values) per arm: arm 2i holds the submissions sharing items[i] exactly (at
+    most COMMON_AT + 1 of them: one more says it is common), arm 2i + 1 a person's close names
+    (the same block, a year that can agree). Arms that read nothing are empty strings."""
+    arms: list[tuple[str, list]] = []
+    for item in items:
+        if item.kind != "person":
+            arms += [(_KEY, [item.kind, item.value]), ("", [])]
+            continue
+        aged = [] if item.birth_year is None else [item.birth_year - 2, item.birth_year + 2]
+        exact = (_NAME + (_AGED if aged else ""), [item.value, *aged])
+        close = (_CLOSE + (_AGED if aged else ""), [item.block, item.value, *aged])
+        arms += [exact, close if item.block else ("", [])]
+    return arms
 
 
 def _candidates_read(
     submission_id: uuid.UUID, items: list[Extracted], *, before: list[Statement]
 ) -> list[Candidate]:
-    """Entries of other submissions that may match, in one query: exact keys, strong and weak
-    kinds apart (so a nickname shared by thousands cannot crowd out a shared plate), and people
-    found by their name's block whose year of birth can agree. Written as SQL, not built from
-    Q objects: compiling those cost more than the query (the index serves each arm)."""
-    strong, weak, people = ([], []), ([], []), ([], [])
-    for item in items:
-        if item.kind == "person":
-            if not item.block:
-                continue
-            if item.birth_year is None:
-                people[0].append(_PERSON)
-                people[1].append(item.block)
-            else:
-                people[0].append(_PERSON_AGED)
-                people[1].extend((item.block, item.birth_year - 2, item.birth_year + 2))
-        else:
-            group = weak if item.kind in matching.WEAK_KINDS else strong
-            group[0].append(_KEY)
-            group[1].extend((item.kind, item.value))
-    arms, params = [], []
-    for name, (wanted, values), limit in (
-        ("strong", strong, EXACT_CANDIDATES),
-        ("weak", weak, WEAK_CANDIDATES),
-        ("people", people, PERSON_CANDIDATES),
-    ):
-        if wanted:
-            arms.append(
-                _CANDIDATE_ARM.format(
-                    fields=", ".join(CANDIDATE_FIELDS),
-                    wanted=" OR ".join(wanted),
-                    limit=limit,
-                    name=name,
-                )
+    """Entries of other submissions that may match, in one query of an arm per identifier (see
+    _candidate_arms), each served by an index. Written as SQL, not built from Q objects:
+    compiling those cost more than the query."""
+    sql, params = [], []
+    for number, (wanted, values) in enumerate(_candidate_arms(items)):
+        if not wanted:
+            continue
+        limit = matching.COMMON_AT + 1 if number % 2 == 0 else matching.CLOSE_NAME_CANDIDATES
+        sql.append(
+            _CANDIDATE_ARM.format(
+                arm=number, fields=", ".join(CANDIDATE_FIELDS), wanted=wanted, limit=limit
             )
-            params += [_db_value(submission_id), *values]
-    if not arms:
+        )
+        params += [_db_value(submission_id), *values]
+    if not sql:
         _statements_run(before)
         return []
     # Only the code's own fragments are joined in; every value is a parameter.
-    rows = _statements_run([*before, (" UNION ALL ".join(arms), params)])
+    rows = _statements_run([*before, (" UNION ALL ".join(sql), params)])
     if connection.features.has_native_uuid_field:
         return [Candidate(*row) for row in rows]
-    return [Candidate(uuid.UUID(row[0]), *row[1:]) for row in rows]
+    return [Candidate(row[0], uuid.UUID(row[1]), *row[2:]) for row in rows]
 
 
-def _reasons(items: list[Extracted], candidates: list[Candidate]) -> dict:
-    """other submission id -> [Reason]"""
-    by_key = {(item.kind, item.value): item for item in items}
-    people = [item for item in items if item.kind == "person"]
+def _reasons(items: list[Extracted], candidates: list[Candidate]) -> tuple[dict, list[Extracted]]:
+    """({other submission id: [Reason]} for every link found, [common identifiers]). A common
+    identifier links nobody; a common name's close spellings are as common, and link nobody
+    either."""
+    arms: dict = defaultdict(list)
+    for row in candidates:
+        arms[row.arm].append(row)
+    common = [item for n, item in enumerate(items) if len(arms[2 * n]) > matching.COMMON_AT]
     reasons: dict = defaultdict(list)
-    for theirs in candidates:
-        if theirs.kind == "person":
-            for mine in people:
-                reason = matching.person_reason(mine, theirs)
-                if reason is not None:
-                    reasons[theirs.submission_id].append(reason)
+    for n, mine in enumerate(items):
+        if mine in common:
             continue
-        mine = by_key.get((theirs.kind, theirs.value))
-        if mine is not None:
-            reasons[theirs.submission_id].append(matching.key_reason(mine, theirs))
-    return {other: found for other, found in reasons.items() if matching.is_link(found)}
+        for theirs in arms[2 * n] + arms[2 * n + 1]:
+            if mine.kind == "person":
+                reason = matching.person_reason(mine, theirs)
+            else:
+                reason = matching.key_reason(mine, theirs)
+            if reason is not None:
+                reasons[theirs.submission_id].append(reason)
+    found = {other: mine for other, mine in reasons.items() if matching.is_link(mine)}
+    return found, common
+
+
+def _strongest(found: dict) -> tuple[dict, list]:
+    """The LINKS_KEPT links to write, strongest first as the panel orders them (sure before
+    possible, then strength; ties by the other's id, so a second run keeps the same ones), and
+    the ids of the others found but not kept."""
+    ranked = sorted(found.items(), key=lambda pair: (*matching.rank(pair[1]), str(pair[0])))
+    kept = dict(ranked[: matching.LINKS_KEPT])
+    return kept, [other for other, _reasons in ranked[matching.LINKS_KEPT :]]
 
 
 def identifier_rows(submission_id, items: list[Extracted]) -> list[Identifier]:
@@ -288,11 +292,14 @@ def _index_statements(submission_id: uuid.UUID, items: list[Extracted], now) -> 
     first has committed; it then removes the first's entries before writing its own."""
     key = _db_value(submission_id)
     return [
+        # Not capped until this run finds more than it keeps (a run that keeps everything it
+        # finds has written every link that holds, the ones others left out included).
         *_rows_insert(
             IndexState,
-            ("submission_id", "indexed_at"),
-            [(submission_id, now)],
-            conflict=" ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at",
+            ("submission_id", "indexed_at", "capped"),
+            [(submission_id, now, False)],
+            conflict=" ON CONFLICT (submission_id) DO UPDATE SET indexed_at = excluded.indexed_at,"
+            " capped = excluded.capped",
         ),
         ("DELETE FROM links_identifier WHERE submission_id = %s", [key]),
         *_rows_insert(
@@ -303,14 +310,18 @@ def _index_statements(submission_id: uuid.UUID, items: list[Extracted], now) -> 
     ]
 
 
-def _links_statements(submission_id: uuid.UUID, reasons: dict, now) -> list[Statement]:
-    """Both rows of every link found; a row is rewritten only when it changed, and a link that
-    no longer holds goes unless a handler decided on it (their word is kept)."""
+def _links_statements(
+    submission_id: uuid.UUID, kept: dict, *, found: list, dropped: list, now
+) -> list[Statement]:
+    """Both rows of every link kept; a row is rewritten only when it changed. A link that no
+    longer holds goes unless a handler decided on it (their word is kept); one that still holds
+    but was not kept this time stays (the other side may have kept it). Both ends of a link
+    found but not kept are marked capped."""
     rows = []
-    for other_id, found in reasons.items():
+    for other_id, reasons in kept.items():
         for one, two, side in (
-            (submission_id, other_id, found),
-            (other_id, submission_id, [r.mirrored() for r in found]),
+            (submission_id, other_id, reasons),
+            (other_id, submission_id, [r.mirrored() for r in reasons]),
         ):
             pair = matching.combined(side)
             rows.append(
@@ -328,22 +339,32 @@ def _links_statements(submission_id: uuid.UUID, reasons: dict, now) -> list[Stat
                 )
             )
     key = _db_value(submission_id)
-    linked = [_db_value(other_id) for other_id in reasons]
+    holding = [_db_value(other_id) for other_id in found]
     # Links of this submission to any other not found this time (none the first time).
-    kept = ", ".join(["%s"] * len(linked)) or "NULL"
+    listed = ", ".join(["%s"] * len(holding)) or "NULL"
     stale = (
         "DELETE FROM links_link WHERE decision = '' AND ("  # noqa: S608
-        f"(submission_id = %s AND other_id NOT IN ({kept})) "
-        f"OR (other_id = %s AND submission_id NOT IN ({kept})))"
+        f"(submission_id = %s AND other_id NOT IN ({listed})) "
+        f"OR (other_id = %s AND submission_id NOT IN ({listed})))"
     )
-    if not linked:
+    if not holding:
         stale = (
             "DELETE FROM links_link WHERE decision = '' AND (submission_id = %s OR other_id = %s)"
         )
-    return [
+    statements = [
         *_rows_insert(Link, LINK_COLUMNS, rows, conflict=LINK_UPSERT),
-        (stale, [key, *linked, key, *linked]),
+        (stale, [key, *holding, key, *holding]),
     ]
+    if dropped:
+        ends = [key, *(_db_value(other_id) for other_id in dropped)]
+        statements.append(
+            (
+                "UPDATE links_indexstate SET capped = TRUE WHERE NOT capped "  # noqa: S608
+                f"AND submission_id IN ({', '.join(['%s'] * len(ends))})",
+                ends,
+            )
+        )
+    return statements
 
 
 # What extraction reads of a submission's people, places and vehicles, all four tables in one
@@ -402,9 +423,10 @@ def _submission_load(submission_id) -> tuple[Submission, dict[str, list[Part]]] 
 
 @transaction.atomic
 def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
-    """(Re)build one submission's index entries and its links both ways; return how many
-    submissions it is linked to. Idempotent: a second run writes the same rows, and a handler's
-    decision on a link survives it."""
+    """(Re)build one submission's index entries and its links both ways, the LINKS_KEPT
+    strongest; return how many submissions it was found to share details with (kept or not).
+    Idempotent: a second run writes the same rows, and a handler's decision on a link survives
+    it."""
     loaded = _submission_load(submission_id)
     if loaded is None:  # erased before its task ran
         return 0
@@ -425,9 +447,12 @@ def submission_links_index(*, submission_id: uuid.UUID | str) -> int:
         items,
         before=[*_lock_statement(_lock_keys(items)), *_index_statements(submission.pk, items, now)],
     )
-    reasons = _reasons(items, candidates)
-    _statements_run(_links_statements(submission.pk, reasons, now))
-    return len(reasons)
+    found, _common = _reasons(items, candidates)
+    kept, dropped = _strongest(found)
+    _statements_run(
+        _links_statements(submission.pk, kept, found=list(found), dropped=dropped, now=now)
+    )
+    return len(found)
 
 
 DECISION_ACTIONS = {

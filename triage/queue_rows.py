@@ -111,7 +111,8 @@ def _common(submission, now: datetime, url) -> Row:
 
 def queue_rows(submissions, *, categories: dict, now: datetime | None = None) -> list[Row]:
     """The queue table's rows. `categories`: each submission's category codes, by id, in the
-    order shown; `linked_count`/`possible_count` are read from the rows (links_count_attach)."""
+    order shown; `linked_count`/`possible_count`/`linked_capped` are read from the rows
+    (links_count_attach)."""
     now = now or timezone.now()
     url = detail_url_maker()
     rows = []
@@ -127,6 +128,7 @@ def queue_rows(submissions, *, categories: dict, now: datetime | None = None) ->
                 "assignee": _assignee_name(submission),
                 "linked_count": getattr(submission, "linked_count", 0),
                 "possible_count": getattr(submission, "possible_count", 0),
+                "linked_capped": getattr(submission, "linked_capped", False),
             }
         )
         rows.append(row)

@@ -13,7 +13,7 @@ from accounts.reauth import recent_auth_required
 from audit.models import Action
 from audit.services import audit_event_record
 from cpi.errors import DOMAIN_ERRORS, DomainError, domain_error_show, error_messages
-from links.selectors import linked_submissions, links_count_attach
+from links.selectors import links_count_attach, links_panel
 from links.services import links_view_record
 from submissions.models import Priority, Status, Submission, Urgency
 from triage import queue_memory, services
@@ -209,8 +209,9 @@ def _detail_context(request: HttpRequest, submission: Submission, **extra) -> di
     # What was shared, with the source's identifiers masked unless this session revealed them.
     context.update(submission_shown(request, submission, details))
     # Shown beside its linked submissions: combination, recorded each time it is shown.
-    context["links"] = linked_submissions(submission)
-    links_view_record(submission=submission, links=context["links"], user=user)
+    panel = links_panel(submission)
+    context["links"], context["links_panel"] = panel.links, panel
+    links_view_record(submission=submission, links=panel.links, user=user)
     context.update(extra)
     return context
 

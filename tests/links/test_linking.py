@@ -176,10 +176,10 @@ def test_a_teacher_who_enters_their_own_school_as_the_place_links_nothing_throug
 
 
 def test_a_nickname_shared_by_many_cannot_crowd_out_a_shared_plate(monkeypatch):
-    from links import services
+    from links import matching
 
-    monkeypatch.setattr(services, "WEAK_CANDIDATES", 2)
-    monkeypatch.setattr(services, "EXACT_CANDIDATES", 2)
+    # Each identifier is read under its own limit: the nickname's holders fill only theirs.
+    monkeypatch.setattr(matching, "COMMON_AT", 2)
     crowd = []
     for _ in range(4):
         submission = _submission(name="Tom Driver")

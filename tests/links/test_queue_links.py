@@ -56,7 +56,7 @@ def test_a_not_the_same_link_is_not_counted(linked_pair):
 
     school, _taxi, hotel = linked_pair
     Link.objects.filter(submission=school, other=hotel).update(decision="not_same")
-    assert link_counts([school.pk])[school.pk] == (1, 0)
+    assert link_counts([school.pk])[school.pk] == (1, 0, False)
 
 
 @pytest.mark.parametrize(
