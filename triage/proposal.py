@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.html import escape
@@ -352,6 +352,19 @@ def _clean(value: str, identity: SourceIdentity, details: SubjectDetails | None 
     return sanitise(value, identity, details).text if value else ""
 
 
+def _clean_entered(
+    value: str, identity: SourceIdentity, details: SubjectDetails | None = None
+) -> str:
+    """A subject's address or setting as entered: the whole value is the subject's, so only the
+    source's own identifiers go. Read alone, a one-line value looked like a signature and was
+    removed whole ("Riverside Community College")."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    details = details or SubjectDetails()
+    return sanitise(value, identity, replace(details, kept=(*details.kept, value))).text
+
+
 def subject_details_copy(
     submission: Submission, identity: SourceIdentity, details: SubjectDetails | None = None
 ) -> dict[str, list[dict[str, Any]]]:
@@ -366,8 +379,8 @@ def subject_details_copy(
                 "name": s.name,
                 "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else "",
                 "approximate_age": s.approximate_age,
-                "address": _clean(s.address, identity, details),
-                "setting": _clean(s.setting, identity, details),
+                "address": _clean_entered(s.address, identity, details),
+                "setting": _clean_entered(s.setting, identity, details),
                 "description": _clean(s.description, identity, details),
             }
             for s in submission.subjects.all()
@@ -384,8 +397,8 @@ def subject_details_copy(
         ],
         "places": [
             {
-                "name": _clean(p.name, identity, details),
-                "address": _clean(p.address, identity, details),
+                "name": _clean_entered(p.name, identity, details),
+                "address": _clean_entered(p.address, identity, details),
                 "description": _clean(p.description, identity, details),
             }
             for p in submission.places.all()

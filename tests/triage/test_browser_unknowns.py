@@ -109,3 +109,31 @@ def test_what_only_the_log_needs_goes_once_another_outcome_is_chosen(
         assert not page.locator("#apply-decisions").is_visible(), outcome
     page.get_by_label("Sanitised intelligence log", exact=True).check()
     assert unknowns.is_visible() and exported.is_visible()
+
+
+def test_a_word_of_the_writers_kind_of_workplace_is_listed_for_the_handler(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = SubmissionFactory(
+        information=(
+            "Jade Smith (14) was at poolside on Saturday with a man in his 40s who "
+            "picked her up in a silver Audi."
+        ),
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Jade Smith")
+    SourceFactory(submission=submission, organisation="Kirkgate Leisure Centre", role="Lifeguard")
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    rows = page.locator("#unknowns-table tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    row = next(i for i, t in enumerate(texts) if "Workplace word" in t)
+    assert "poolside" in texts[row]
+    assert rows.nth(row).locator("input[value=remove]").is_checked()
+    prefilled = page.input_value("#id_log_text")
+    assert "poolside" not in prefilled and "Jade Smith" in prefilled
+    axe(page)
+    page.screenshot(path="var/screenshots/assessment-workplace-word.png", full_page=True)

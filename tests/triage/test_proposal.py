@@ -2,8 +2,16 @@
 
 import pytest
 
+from sanitiser import SourceIdentity
+from tests.factories import SubjectFactory, SubmissionFactory
 from tests.intelligence.conftest import assert_no_source_identifier
-from triage.proposal import UNKNOWN_KIND_LABELS, Mark, log_text_propose, render_marked
+from triage.proposal import (
+    UNKNOWN_KIND_LABELS,
+    Mark,
+    log_text_propose,
+    render_marked,
+    subject_details_copy,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +68,14 @@ def test_a_title_cannot_break_out_of_its_attribute():
 def test_every_kind_the_sanitiser_lists_has_a_label_people_read(kind, label):
     # Without an entry the page fell back to kind.title(): "Self-Description".
     assert UNKNOWN_KIND_LABELS[kind] == label
+
+
+def test_a_subjects_setting_as_entered_leaves_whole_and_the_sources_own_words_do_not():
+    # Read alone, a one-line setting looked like a signature and left as "[source removed]".
+    submission = SubmissionFactory(with_people=False)
+    SubjectFactory(submission=submission, name="Jade Smith", setting="Riverside Community College")
+    SubjectFactory(submission=submission, name="Kai Rowe", setting="Kirkgate Leisure Centre club")
+    identity = SourceIdentity(name="Sian Pryce", organisation="Kirkgate Leisure Centre")
+    settings = [s["setting"] for s in subject_details_copy(submission, identity)["subjects"]]
+    assert "Riverside Community College" in settings
+    assert not any("Kirkgate" in setting for setting in settings)
