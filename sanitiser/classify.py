@@ -315,8 +315,7 @@ def sanitise(
             taken.append((candidate.start, candidate.end))
             continue
         machine = _machine_removes(candidate, text)
-        decided = decisions.get(f"{candidate.start}:{candidate.end}")
-        removed = machine if decided not in (KEEP, REMOVE) else decided == REMOVE
+        removed = _decided(decisions, f"{candidate.start}:{candidate.end}", machine)
         findings.append(_finding(candidate, UNKNOWN, removed, _reason(candidate, machine), machine))
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
@@ -516,8 +515,7 @@ def _self_descriptions(
             if matcher.matches(candidate):
                 continue  # a phrase the handler kept
             machine = piece_start < cue_end and cue_start < piece_end
-            decided = decisions.get(f"{piece_start}:{piece_end}")
-            removed = machine if decided not in (KEEP, REMOVE) else decided == REMOVE
+            removed = _decided(decisions, f"{piece_start}:{piece_end}", machine)
             reason = (
                 "the writer's own work, position or tie to the subject"
                 if machine
@@ -550,19 +548,19 @@ def _setting_words(
         if f.removed or f.cls == SUBJECT or decisions.get(f.key) == KEEP
     ]
     kept_details = [(f.start, f.end) for f in findings if not f.removed and f.kind in _DETAIL_KINDS]
-    busy = subjects + decided + kept_details
+    details = subjects + kept_details
+    busy = details + decided
     added = []
     for word in found:
         if any(s < word.end and word.start < e for s, e in busy):
             continue
-        if any(_joined(text, word.start, word.end, s, e) for s, e in subjects + kept_details):
+        if any(_joined(text, word.start, word.end, s, e) for s, e in details):
             continue  # "registration NX71 UBD", "Mercedes C class": part of a detail kept
         candidate = Candidate(word.start, word.end, SETTING_WORD, word.text)
         if matcher.matches(candidate) or _inside_entered(word.text, matcher):
             continue
         machine = word.own_sector
-        choice = decisions.get(f"{word.start}:{word.end}")
-        removed = machine if choice not in (KEEP, REMOVE) else choice == REMOVE
+        removed = _decided(decisions, f"{word.start}:{word.end}", machine)
         reason = (
             "a word of the source's own kind of workplace"
             if machine
@@ -570,6 +568,12 @@ def _setting_words(
         )
         added.append(_finding(candidate, UNKNOWN, removed, reason, machine))
     return added
+
+
+def _decided(decisions: Mapping[str, str], key: str, machine: bool) -> bool:
+    """Whether a finding goes: the handler's choice where they made one, else the machine's."""
+    choice = decisions.get(key)
+    return machine if choice not in (KEEP, REMOVE) else choice == REMOVE
 
 
 def _joined(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
