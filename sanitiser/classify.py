@@ -315,8 +315,11 @@ def sanitise(
             taken.append((candidate.start, candidate.end))
             continue
         machine = _machine_removes(candidate, text)
+        reason = _reason(candidate, machine)
+        if not machine and _unlisted_registration(candidate, matcher, text):
+            machine, reason = True, "a registration not among the vehicles entered"
         removed = _decided(decisions, f"{candidate.start}:{candidate.end}", machine)
-        findings.append(_finding(candidate, UNKNOWN, removed, _reason(candidate, machine), machine))
+        findings.append(_finding(candidate, UNKNOWN, removed, reason, machine))
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _same_person_same_decision(findings, decisions)
@@ -1468,6 +1471,55 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
     return True
 
 
+def _unlisted_registration(candidate: Candidate, matcher: _SubjectMatcher, text: str) -> bool:
+    """The professional listed the vehicles of concern on the form: a registration in the text
+    that is none of them, and that the text does not give to someone else, is most often the
+    writer's own (their van, cab or minibus). Without listed registrations nothing changes."""
+    return (
+        candidate.kind == "vehicle"
+        and bool(matcher.registrations)
+        and not candidate.third_party_cue
+        and not _HANDLE_BEFORE.search(text, max(0, candidate.start - 1), candidate.start)
+        and not _someone_elses_nearest(_sentence_before(text, candidate.start), matcher)
+        and (
+            _REGISTRATION_SHAPE.fullmatch(_compact(candidate.text)) is not None
+            or _OLDER_REGISTRATION.fullmatch(candidate.text) is not None
+        )
+    )
+
+
+# Who the words before a vehicle speak of, nearest first: the writer ("my", "I") or someone
+# else ("he", "their", a name entered as a subject's): "Aaron drives a grey Audi ...".
+_PERSON_WORD = re.compile(
+    r"(?i)\b(?:i|i['\u2019]m|im|my|me|we|our|us|he|she|they|his|their|him|them|[a-z]{3,})\b"
+)
+_WRITERS = frozenset({"i", "i'm", "i\u2019m", "im", "my", "me", "we", "our", "us"})
+_SOMEONE_ELSES = frozenset({"he", "she", "they", "his", "their", "him", "them"})
+
+
+def _someone_elses_nearest(before: str, matcher: _SubjectMatcher) -> bool:
+    for match in reversed(list(_PERSON_WORD.finditer(before))):
+        word = match.group().casefold()
+        if word in _WRITERS:
+            return False
+        if word in _SOMEONE_ELSES or word in matcher.first_words:
+            return True
+    return False
+
+
+def _sentence_before(text: str, at: int) -> str:
+    start = max(text.rfind(mark, max(0, at - 120), at) for mark in (".", "!", "?", "\n"))
+    return text[max(start + 1, at - 120) : at]
+
+
+# "kaan.ak21 and": the tail of a handle, not a registration.
+_HANDLE_BEFORE = re.compile(r"[\w.@/]$")
+# A UK registration: the current shape in any case ("ab12 cde"), the older prefix and suffix
+# shapes only in capitals ("A123 BCD", "ABC 123D"), so "r88 and" in a handle is none.
+_REGISTRATION_SHAPE = re.compile(r"[a-z]{2}\d{2}[a-z]{3}")
+_OLDER_REGISTRATION = re.compile(r"[A-Z]\d{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?\d{1,3}[A-Z]")
+
+
 def _reason(candidate: Candidate, machine: bool) -> str:
     if candidate.zone:
         return f"in the writer's {candidate.zone}"
@@ -1494,6 +1546,15 @@ class _SubjectMatcher:
         self.places = [" ".join(_tokens(p)) for p in details.places if _tokens(p)]
         self.settings = [" ".join(_tokens(p)) for p in details.settings if _tokens(p)]
         self.vehicles = {_compact(v) for v in details.vehicles if v.strip()}
+        # Each entered name's words (three letters or more), to tell whose vehicle a sentence
+        # speaks of.
+        self.first_words = frozenset(w for name in self.name_sets for w in name if len(w) >= 3)
+        self.registrations = {
+            _compact(v)
+            for v in details.vehicles
+            if _REGISTRATION_SHAPE.fullmatch(_compact(v))
+            or _OLDER_REGISTRATION.fullmatch(v.strip())
+        }
         self._matched: dict[tuple[str, str], bool] = {}
 
     def names_match(self, candidate: Candidate) -> bool:

@@ -600,6 +600,11 @@ def _numbers(text: str) -> list[Candidate]:
         # number read out. The cue word and all.
         for match in _SPOKEN_CUED.finditer(text):
             found.append(Candidate(match.start(), match.end(), "number", match.group()))
+        # "ADI number four one two six seven three", "account number is four four one": three
+        # number words or more after any word's "number" are a number of someone's; the
+        # classing decides whose.
+        for match in _SPOKEN_LABELLED.finditer(text):
+            found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _in_windows(_PLATE, text, windows):
         value = match.group()
         # Its digits are [0-9] (the pattern's): a set test reads them in C.
@@ -688,6 +693,15 @@ _SPOKEN_CUED = re.compile(
     + r"(?:[ \t,-]+(?:"
     + _NUMBER_WORD[3:-1]
     + r"|dash))+\b"
+)
+_SPOKEN_LABELLED = re.compile(
+    r"(?i)\b[a-z]{2,}[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
+    + _NUMBER_WORD
+    + r"(?:[ \t,-]+(?:"
+    + _NUMBER_WORD[3:-1]
+    + r"|dash)){2,5}\b(?![ \t,-]+"
+    + _NUMBER_WORD
+    + r"\b)"
 )
 # What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
 # has none, and this is found far faster than the cue before it.

@@ -35,11 +35,13 @@ KIND = "self-description"
 
 # The look-ahead for the letters a match may start with lets the engine skip every other place.
 _WRITERS_WORD = re.compile(
-    r"(?i)(?=[aimou])(?:(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|our|mine|myself|us)\b"
+    r"(?i)(?=[aimou])(?:(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|our|ours|mine|myself|us)\b"
     r"|\bas\s+(?:his|her|their|the|[\w-]+['\u2019]s)\b)"
 )
+# A text with none of these words (the writer's own or their service's: "came to us", "at
+# ours") has no clause to read.
 _FIRST_PERSON_WORD = re.compile(
-    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my)\b"
+    r"(?i)(?<![\w'\u2019])(?:i|i['\u2019]m|im|i['\u2019]ve|ive|me|my|us|our|ours)\b"
 )
 
 # Where a clause ends: sentence ends, commas, brackets, quotes, dashes between spaces (not the
@@ -528,6 +530,13 @@ _WITH_US = re.compile(
     r"(?i)\b(?:trains?|trained|training|attends?|attended|attending|plays?|played|boxes|boxed|"
     r"swims?|swam|dances?|danced|volunteers?|volunteered|stays?|stayed|lives?|lived|works?|"
     r"worked)\s+(?:here\s+)?with\s+us\b"
+    # The subject's dealings with the writer's service: "a client came to us", "referred to us
+    # three times", "registered with us", "known to us", "has her hair done at ours". Not what
+    # someone said or showed to the writer ("she told us", "spoke to us"): that is reported.
+    r"|\b(?:came|comes|come|coming|referred|re-referred|registered|booked|known|brought|"
+    r"presented|transferred|moved|signposted|admitted|placed|enrolled|joined)\s+"
+    r"(?:in\s+)?(?:to|with)\s+us\b"
+    r"|\b(?:done|cut|seen|served|fitted|treated)\s+at\s+ours\b"
 )
 # "my" before a family or home word is the writer's life, not their work.
 _MY_PRIVATE = re.compile(
@@ -593,6 +602,41 @@ _SINGLED_OUT = re.compile(
     r"|(?<![\w'\u2019])(?:i['\u2019]?m|i\s+am|im)\s+(?:a\s+|an\s+)?[\w\s-]{0,40}?\s(?:for|with)\s+[\w\s&'-]{1,40}?\s+at\s+"
     r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:depot|garage|station|base|yard|office|branch|site|hub)\b"
 )
+# The subject would recognise the writer ("he knows my face", "anyone reading this would know
+# who I am", "she clocked me"), or the writer's tie to them ("from my community").
+_RECOGNISED = re.compile(
+    r"(?i)(?=[kqrwcsfoi'\u2019])(?:"
+    r"\b(?:know|knows|knew|recogni[sz]es?|recogni[sz]ed)\s+(?:my|our)\s+(?:face|faces|name|voice|"
+    r"car|van|cab|accent)\b"
+    r"|(?:\bwould|\bwill|\bcould|['\u2019]d|['\u2019]ll)\s+know\s+(?:exactly\s+|straight\s+away\s+)?"
+    r"who\s+(?:i|we)\s+(?:am|are|was|were)\b"
+    r"|\b(?:recogni[sz]es?|recogni[sz]ed|clocked|spotted)\s+(?:me|us)\b"
+    r"|\b(?:from|of|in)\s+(?:my|our)\s+(?:own\s+)?(?:community|village|mosque|church|temple|"
+    r"gurdwara|congregation|parish|tribe|clan)\b"
+    r")"
+)
+# The background the writer shares with the subject, said as theirs: "She is Vietnamese like
+# me". Found from "like me" back to the word before it.
+_LIKE_ME = re.compile(r"(?i)\blike\s+(?:me|us|myself)\b")
+_BACKGROUND_BEFORE = re.compile(
+    r"(?i)\b(?:" + _LANGUAGES + r"|muslim|sikh|hindu|christian|catholic|jewish|buddhist|eritrean|"
+    r"ethiopian|somali|afghan|nigerian|ghanaian|pakistani|bangladeshi|indian|chinese|filipino|"
+    r"romanian|polish|roma|traveller|syrian|iraqi|iranian|sudanese)\s+(?:too\s+)?$"
+)
+
+
+def _recognised_cues(text: str) -> list[re.Match[str]]:
+    cues = list(_RECOGNISED.finditer(text))
+    for like in _LIKE_ME.finditer(text):
+        background = _BACKGROUND_BEFORE.search(text, max(0, like.start() - 30), like.start())
+        if background is not None:
+            cues.append(_BACKGROUND_SPAN.search(text, background.start()))
+    return [c for c in cues if c is not None]
+
+
+_BACKGROUND_SPAN = re.compile(r"(?i)\S+\s+(?:too\s+)?like\s+(?:me|us|myself)\b")
+
+
 # Where the singled-out stretch ends: a clause break, or the next clause's own subject ("kyle only
 # talks to me i saw him ...": what the writer saw stays).
 _SINGLED_OUT_END = re.compile(
@@ -603,7 +647,7 @@ _SINGLED_OUT_WORDS = 10
 
 def _singled_out_spans(text: str) -> list[tuple[int, int, int, int]]:
     found = []
-    for cue in _SINGLED_OUT.finditer(text):
+    for cue in [*_SINGLED_OUT.finditer(text), *_recognised_cues(text)]:
         stop = _SINGLED_OUT_END.search(text, cue.end())
         end = stop.start() if stop is not None else len(text)
         words = list(_WORD.finditer(text, cue.end(), end))
