@@ -1099,9 +1099,68 @@ def _premises_after_the_organisation(
                 text=text[start : place.end],
             )
             end = place.end
-    if not moved:
-        return findings
-    return [moved.get(id(f), f) for f in findings]
+    findings = [moved.get(id(f), f) for f in findings] if moved else findings
+    # "the DayMart on Mill Road, the one next to the launderette": after the premises too.
+    premises_ends = [
+        f.end
+        for f in findings
+        if f.removed
+        and (
+            (f.cls == SOURCE and f.kind in ("premises", "address"))
+            or f.reason == "where the source's organisation is"
+        )
+    ]
+    return _landmarks_after(text, anchors + premises_ends, findings, decisions)
+
+
+# Where a workplace is, said by what is near it rather than by a name the finder reads as a place:
+# "Suds launderette (the one opposite the Spar)", "FixIt Mobile, next to the post office", "riz
+# from fadez on the high st". Up to the clause's end, at most five words.
+_LANDMARK_AFTER = re.compile(
+    r"(?i)[ \t]*[(,]?[ \t]*(?:the[ \t]+one[ \t]+|just[ \t]+)?"
+    r"(?:(?:opposite|next[ \t]+to|near|behind|above|below|beside|by|across[ \t]+(?:the[ \t]+road[ \t]+)?from|"
+    r"round[ \t]+the[ \t]+corner[ \t]+from|over[ \t]+the[ \t]+road[ \t]+from)[ \t]+(?:the[ \t]+|a[ \t]+)?"
+    r"(?:[\w'\u2019&-]+[ \t]+){0,3}[\w'\u2019&-]+"
+    r"|on[ \t]+the[ \t]+(?:high|main|top|bottom)[ \t]+(?:st|street|road|rd|parade)\b"
+    r"|in[ \t]+the[ \t]+(?:precinct|arcade|market|town[ \t]+centre|retail[ \t]+park|shopping[ \t]+centre|"
+    r"high[ \t]+street|village)\b)"
+    r"(?=[ \t]*(?:[),.;:!?\n]|$))"
+)
+
+
+def _landmarks_after(
+    text: str, anchors: list[int], findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """A landmark said straight after the source's organisation or workplace word: where it
+    is, an unknown the machine removes. A kept unknown inside it ("the Spar") goes with it; a
+    subject's detail or a handler's decision there leaves the landmark alone."""
+    for end in anchors:
+        match = _LANDMARK_AFTER.match(text, end)
+        if match is None:
+            continue
+        start = end + len(match.group()) - len(match.group().lstrip(" \t(,"))
+        stop = match.end()
+        inside = [f for f in findings if f.start < stop and start < f.end]
+        if any(
+            f.cls != UNKNOWN or f.removed or f.start < start or f.end > stop or f.key in decisions
+            for f in inside
+        ):
+            continue
+        key = f"{start}:{stop}"
+        findings = [f for f in findings if f not in inside]
+        findings.append(
+            Finding(
+                start,
+                stop,
+                "premises",
+                text[start:stop],
+                UNKNOWN,
+                _decided(decisions, key, True),
+                True,
+                "where the source's organisation is",
+            )
+        )
+    return findings
 
 
 _STREET_IN_LOWER_CASE = re.compile(

@@ -127,3 +127,37 @@ def test_what_someone_said_to_the_writer_stays() -> None:
     text = "Kayleigh Dunne spoke to us about Aaron Teale and told us he has a knife."
     cleaned = _clean(text)
     assert "told us he has a knife" in cleaned
+
+
+LAUNDERETTE = SourceIdentity(name="Dana Mills", organisation="Suds Launderette", role="Attendant")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I work the day shift at Suds launderette (the one opposite the Spar). Kayleigh Dunne "
+         "comes in.", "opposite the Spar"),
+        ("this is Dana from Suds, next to the post office. Kayleigh Dunne was crying.",
+         "next to the post office"),
+        ("its Dana from Suds on the high st. Kayleigh Dunne came in.", "on the high st"),
+    ],
+)  # fmt: skip
+def test_a_landmark_said_after_the_writers_workplace_goes(text: str, gone: str) -> None:
+    result = sanitise(text, LAUNDERETTE, FORM)
+    assert gone not in result.text
+    assert "Kayleigh Dunne" in result.text
+    landmark = next(f for f in result.findings if gone in f.text)
+    assert landmark.cls == "unknown" and landmark.reason == "where the source's organisation is"
+
+
+def test_a_landmark_the_handler_kept_stays() -> None:
+    text = "this is Dana from Suds, next to the post office. Kayleigh Dunne was crying."
+    first = sanitise(text, LAUNDERETTE, FORM)
+    landmark = next(f for f in first.findings if "post office" in f.text)
+    again = sanitise(text, LAUNDERETTE, FORM, decisions={landmark.key: "keep"})
+    assert "next to the post office" in again.text
+
+
+def test_a_landmark_after_anything_else_stays() -> None:
+    text = "Kayleigh Dunne waits at the bus stop next to the post office most nights."
+    assert "next to the post office" in sanitise(text, LAUNDERETTE, FORM).text
