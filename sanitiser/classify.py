@@ -1118,12 +1118,13 @@ def _premises_after_the_organisation(
 # from fadez on the high st". Up to the clause's end, at most five words.
 _LANDMARK_AFTER = re.compile(
     r"(?i)[ \t]*[(,]?[ \t]*(?:the[ \t]+one[ \t]+|just[ \t]+)?"
-    r"(?:(?:opposite|next[ \t]+to|near|behind|above|below|beside|by|across[ \t]+(?:the[ \t]+road[ \t]+)?from|"
-    r"round[ \t]+the[ \t]+corner[ \t]+from|over[ \t]+the[ \t]+road[ \t]+from)[ \t]+(?:the[ \t]+|a[ \t]+)?"
+    r"(?:(?:opposite|next[ \t]+to|near|behind|above|below|beside|by"
+    r"|across[ \t]+(?:the[ \t]+road[ \t]+)?from|round[ \t]+the[ \t]+corner[ \t]+from"
+    r"|over[ \t]+the[ \t]+road[ \t]+from)[ \t]+(?:the[ \t]+|a[ \t]+)?"
     r"(?:[\w'\u2019&-]+[ \t]+){0,3}[\w'\u2019&-]+"
     r"|on[ \t]+the[ \t]+(?:high|main|top|bottom)[ \t]+(?:st|street|road|rd|parade)\b"
-    r"|in[ \t]+the[ \t]+(?:precinct|arcade|market|town[ \t]+centre|retail[ \t]+park|shopping[ \t]+centre|"
-    r"high[ \t]+street|village)\b)"
+    r"|in[ \t]+the[ \t]+(?:precinct|arcade|market|town[ \t]+centre|retail[ \t]+park"
+    r"|shopping[ \t]+centre|high[ \t]+street|village)\b)"
     r"(?=[ \t]*(?:[),.;:!?\n]|$))"
 )
 
