@@ -195,8 +195,10 @@ _NUMBER_WORD = (
 _SPOKEN_NUMBER = re.compile(
     r"(?i)(?=[defhnostz])\b" + _NUMBER_WORD + r"(?:[\s,-]+" + _NUMBER_WORD + r"){6,}\b"
 )
+# The current shape in any case ("wu68 kxd"); the older prefix and suffix shapes in capitals
+# only, or "E3 for", "M14 out" and "r88 and" would be plates.
 _PLATE = re.compile(
-    r"(?i)\b(?:[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}|[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}"
+    r"\b(?:(?i:[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3})|[A-Z][0-9]{1,3}[ \t]?[A-Z]{3}"
     r"|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])\b"
 )
 _POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]*[0-9][A-Z]{2}\b")
@@ -219,7 +221,7 @@ _CUED_NUMBER = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
     r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
-    r"booking|order|ticket|card|locker|duty|bus|fleet|cab|case|sort[ \t]+code|"
+    r"booking|order|ticket|card|locker|duty|zone|beat|console|patch|sector|op|bus|fleet|cab|case|sort[ \t]+code|"
     + _WORK_UNITS
     + r")\b\.?[ \t]*"
     r"(?:no\.?|number|#|num)?(?:[ \t]+(?:is|was|=))?"
@@ -605,6 +607,10 @@ def _numbers(text: str) -> list[Candidate]:
         # classing decides whose.
         for match in _SPOKEN_LABELLED.finditer(text):
             found.append(Candidate(match.start(), match.end(), "number", match.group()))
+    if _SPOKEN_UNIT_WORD.search(text):
+        # "I'm on walk fourteen", "route twelve": a round or a beat said in words.
+        for match in _SPOKEN_UNIT.finditer(text):
+            found.append(Candidate(match.start(), match.end(), "number", match.group()))
     for match in _in_windows(_PLATE, text, windows):
         value = match.group()
         # Its digits are [0-9] (the pattern's): a set test reads them in C.
@@ -615,7 +621,20 @@ def _numbers(text: str) -> list[Candidate]:
     for match in _cued_numbers(text):
         value = match.group("value").strip()
         if len(re.sub(r"\D", "", value)) < 2 and not match.group().lower().startswith(
-            ("collar", "badge", "route", "round", "van", *_WORK_UNITS.split("|"))
+            (
+                "collar",
+                "badge",
+                "route",
+                "round",
+                "van",
+                "zone",
+                "console",
+                "beat",
+                "patch",
+                "sector",
+                "duty",
+            )
+            + tuple(_WORK_UNITS.split("|"))
         ):
             continue
         start = match.start("value")
@@ -671,7 +690,9 @@ _CUE_START = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
     r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
     r"reference|unit|shoulder|job|plate|membership|member|account|booking|order|ticket|card|"
-    r"locker|duty|bus|cab|case|sort[ \t]+code|" + _WORK_UNITS + r")\b"
+    r"locker|duty|zone|beat|console|patch|sector|op|bus|cab|case|sort[ \t]+code|"
+    + _WORK_UNITS
+    + r")\b"
 )
 
 
@@ -703,6 +724,17 @@ _SPOKEN_LABELLED = re.compile(
     + _NUMBER_WORD
     + r"\b)"
 )
+_TENS_AND_TEENS = (
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_SPOKEN_UNIT = re.compile(
+    r"(?i)\b(?:walk|route|round|beat|zone|duty|patch)[ \t]+(?:number[ \t]+|no\.?[ \t]+)?"
+    r"(?:(?:" + _TENS_AND_TEENS + r")(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine)(?:[ \t]+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|zero|oh)){1,2})\b"
+)
+_SPOKEN_UNIT_WORD = re.compile(r"(?i)\b(?:walk|route|round|beat|zone|duty|patch)[ \t]+[a-z]")
 # What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
 # has none, and this is found far faster than the cue before it.
 _SPOKEN_CUED_TAIL = re.compile(

@@ -21,16 +21,16 @@ DEV_BOUNDS = {
     "dev_blind_a.jsonl": (52, 0.955),
     "dev_blind_b.jsonl": (28, 0.95),
     # Former test sets C, E and F (development data since 2026-12-05).
-    "dev_blind_c.jsonl": (9, 0.935),
+    "dev_blind_c.jsonl": (8, 0.935),
     "dev_blind_d.jsonl": (16, 0.97),
-    "dev_blind_e.jsonl": (21, 0.96),
+    "dev_blind_e.jsonl": (20, 0.96),
     "dev_blind_f.jsonl": (10, 0.96),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
     "dev_blind_g.jsonl": (51, 0.945),
     "dev_blind_h.jsonl": (20, 0.935),
     # Former test sets I and J (development data since the night of 2026-12-05).
-    "dev_blind_i.jsonl": (28, 0.94),
-    "dev_blind_j.jsonl": (59, 0.925),
+    "dev_blind_i.jsonl": (26, 0.94),
+    "dev_blind_j.jsonl": (57, 0.925),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (2, 0.97),
 }

@@ -161,3 +161,21 @@ def test_a_landmark_the_handler_kept_stays() -> None:
 def test_a_landmark_after_anything_else_stays() -> None:
     text = "Kayleigh Dunne waits at the bus stop next to the post office most nights."
     assert "next to the post office" in sanitise(text, LAUNDERETTE, FORM).text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I am civil enforcement officer working zone E3 for ParkSafe.", "E3"),
+        ("Operator: IQ\nConsole: 3 (Night)\nKayleigh Dunne seen on camera.", "Console: 3"),
+        ("right this is Lorraine I'm on walk fourteen out of the delivery office", "fourteen"),
+        ("Operative: W. Dobbs (Op 112)   Van: KP-07", "112"),
+    ],
+)
+def test_a_work_unit_said_with_its_number_goes(text: str, gone: str) -> None:
+    assert gone not in _clean(text)
+
+
+def test_someone_elses_zone_stays() -> None:
+    text = "Kayleigh Dunne says Aaron Teale lives in his zone 2 flat."
+    assert "Aaron Teale" in _clean(text)
