@@ -221,9 +221,8 @@ _CUED_NUMBER = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|"
     r"registration|reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call\s*sign|"
     r"callsign|id|number|no|ref|reference|unit|shoulder|job|plate|membership|member|account|"
-    r"booking|order|ticket|card|locker|duty|zone|beat|console|patch|sector|op|bus|fleet|cab|case|sort[ \t]+code|"
-    + _WORK_UNITS
-    + r")\b\.?[ \t]*"
+    r"booking|order|ticket|card|locker|duty|zone|beat|console|patch|sector|op|bus|fleet|cab|case|"
+    r"sort[ \t]+code|" + _WORK_UNITS + r")\b\.?[ \t]*"
     r"(?:no\.?|number|#|num)?(?:[ \t]+(?:is|was|=))?"
     # The value: digits after up to four capitals ("T/44817", "PD 2231"); a code of capitals
     # and digits in parts ("EM-CEO-117", "HH-ASB-5521"); a round or a bay ("7B", "SW-R07").
@@ -581,6 +580,13 @@ def _in_windows(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
     return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
+# The cues whose number may be one digit ("zone 3", "route 7"): other cues need two.
+_SHORT_NUMBER_CUES = (
+    "collar", "badge", "route", "round", "van", "zone", "console", "beat", "patch", "sector",
+    "duty", *_WORK_UNITS.split("|"),
+)  # fmt: skip
+
+
 def _numbers(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     windows = _digit_windows(text, 8, 8)
@@ -621,20 +627,7 @@ def _numbers(text: str) -> list[Candidate]:
     for match in _cued_numbers(text):
         value = match.group("value").strip()
         if len(re.sub(r"\D", "", value)) < 2 and not match.group().lower().startswith(
-            (
-                "collar",
-                "badge",
-                "route",
-                "round",
-                "van",
-                "zone",
-                "console",
-                "beat",
-                "patch",
-                "sector",
-                "duty",
-            )
-            + tuple(_WORK_UNITS.split("|"))
+            _SHORT_NUMBER_CUES
         ):
             continue
         start = match.start("value")
