@@ -1478,6 +1478,8 @@ def _machine_removes(candidate: Candidate, text: str) -> bool:
     kind = candidate.kind
     if kind in _KEPT_UNLESS_WRITER:
         return candidate.writer_cue
+    if kind == "role" and _someone_elses_role(candidate, text):
+        return False
     if kind in (
         "organisation",
         "role",
@@ -1578,6 +1580,52 @@ _HANDLE_BEFORE = re.compile(r"[\w.@/]$")
 # shapes only in capitals ("A123 BCD", "ABC 123D"), so "r88 and" in a handle is none.
 _REGISTRATION_SHAPE = re.compile(r"[a-z]{2}\d{2}[a-z]{3}")
 _OLDER_REGISTRATION = re.compile(r"[A-Z]\d{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?\d{1,3}[A-Z]")
+
+
+# A job the text gives to someone else: "Her dad is a taxi driver", "His wife work as a
+# receptionist", "He claims to be a bank manager", "his boss"; and a job doing what the
+# subjects do, "the driver was a different, older man", "male driver approx 25", "boss Costel
+# keeps passport". The writer's own job is said with "I", "my" or "our" (a writer's cue).
+_KIN_OR_PERSON = (
+    r"mum|mam|dad|mother|father|wife|husband|partner|brother|sister|uncle|aunt|auntie|cousin|son|"
+    r"daughter|friend|boyfriend|girlfriend|man|woman|guy|lad|bloke|girl|boy"
+)
+_ROLE_OF_SOMEONE_ELSE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:his|her|their)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"|\b(?:he|she|they|(?:" + _KIN_OR_PERSON + r"))[ \t]+(?:[\w'\u2019-]+[ \t]+){0,3}?"
+    r"(?:is|was|are|were|works?|worked|working|claims?[ \t]+to[ \t]+be|pretends?[ \t]+to[ \t]+be)"
+    r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:as[ \t]+)?(?:an?|the)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"|\b(?:the|a|male|female|older|young|younger|another)[ \t]+)$"
+)
+_DOING_AFTER_ROLE = re.compile(
+    r"(?i)[ \t]+(?:was|is|took|take|takes|keeps?|kept|drove|drives|had|has|said|says|told|"
+    r"shouted|pushed|grabbed|took|looked|approx|aged|about[ \t]+\d|\(?\d|(?-i:[A-Z])[a-z]+[ \t]+"
+    r"(?:keeps?|kept|takes?|took|has|had|says?|said))\b"
+)
+
+
+def _someone_elses_role(candidate: Candidate, text: str) -> bool:
+    before = text[max(0, candidate.start - 60) : candidate.start]
+    cut = max(before.rfind(mark) for mark in ".!?\n;")
+    found = _ROLE_OF_SOMEONE_ELSE_BEFORE.search(before[cut + 1 :])
+    if found is None:
+        return False
+    if _THIRD_PERSON_OR_KIN.search(found.group()):
+        return True  # "Her dad is a taxi driver", even where "works as a" looked like the writer
+    if candidate.writer_cue:
+        return False
+    # "the driver was ...", "male driver approx 25": only when what follows says what they did,
+    # and not of the writer ("the boss is my brother-in-law").
+    after = _DOING_AFTER_ROLE.match(text, candidate.end)
+    if after is None:
+        return False
+    rest = text[candidate.end : candidate.end + 60]
+    stop = re.search(r"[.!?\n;]", rest)
+    return not _WRITERS_WORD.search(rest[: stop.start() if stop else len(rest)])
+
+
+_THIRD_PERSON_OR_KIN = re.compile(r"(?i)\b(?:his|her|their|he|she|they|" + _KIN_OR_PERSON + r")\b")
+_WRITERS_WORD = re.compile(r"(?i)\b(?:i|me|my|our|us|we|myself)\b")
 
 
 def _reason(candidate: Candidate, machine: bool) -> str:

@@ -179,3 +179,27 @@ def test_a_work_unit_said_with_its_number_goes(text: str, gone: str) -> None:
 def test_someone_elses_zone_stays() -> None:
     text = "Kayleigh Dunne says Aaron Teale lives in his zone 2 flat."
     assert "Aaron Teale" in _clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Kayleigh Dunne is 17. Her dad is a taxi driver and works nights.", "taxi driver"),
+        ("Aaron Teale is wed. His wife work as a receptionist at Diamond Nails.", "receptionist"),
+        ("Aaron Teale says he is rich. He claims to be a bank manager himself.", "bank manager"),
+        ("Kayleigh Dunne got in. The driver was a different, older man.", "driver"),
+    ],
+)  # fmt: skip
+def test_a_job_the_text_gives_to_someone_else_stays(text: str, kept: str) -> None:
+    assert kept in _clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I'm the lunchtime supervisor here, Kayleigh Dunne talks to me.", "lunchtime supervisor"),
+        ("Kayleigh Dunne was upset. The boss is my brother-in-law so keep it quiet.", "boss"),
+    ],
+)  # fmt: skip
+def test_the_writers_own_job_still_goes(text: str, gone: str) -> None:
+    assert gone not in _clean(text)
