@@ -1347,7 +1347,15 @@ def _writers_people_once_named(
             f.cls == SOURCE
             or f.reason.startswith(("the text ties it to the writer", "in the writer's"))
         )
-        and len(set(_tokens(f.text)) - TITLES) >= 2
+        and (
+            len(set(_tokens(f.text)) - TITLES) >= 2
+            # "my foreman, Huw" ... "One lad showed Huw": one name the text gave the writer.
+            or (
+                f.kind == "person"
+                and f.reason.startswith("the text ties it to the writer")
+                and not is_english_word(f.text.casefold())
+            )
+        )
         and not any(ch.isdigit() for ch in f.text)  # "Hounslow TW3" of a letterhead is a place
     ]
     if not writers:
@@ -1442,8 +1450,10 @@ def _tied_to_writer(candidate: Candidate) -> Candidate:
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first where candidates overlap, so a whole address wins over its street."""
-    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start))
+    """Longest first where candidates overlap, so a whole address wins over its street; of two
+    readings of one stretch, the one that ties it to the writer ("my foreman, Huw" read as the
+    writer's colleague, not a bare capitalised word)."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, not c.writer_cue))
     chosen: list[Candidate] = []
     for candidate in ordered:
         if any(c.start < candidate.end and candidate.start < c.end for c in chosen):

@@ -1448,13 +1448,35 @@ _NOT_A_NAME_AFTER_RELATION = frozenset(
 )
 
 
+# A job's ending ("foreman", "invigilator", "dispatcher", "receptionist") names a colleague
+# after "my" as surely as a listed role does; the people a writer serves or trains are not
+# colleagues ("my customer", "my swimmer", "my learner").
+_JOB_WORD_ENDING = re.compile(r"[a-z-]{3,}(?:er|or|ist|ian|man|woman|lead|head|hand)")
+_SERVED_OR_TRAINED = frozenset(
+    {"customer", "customers", "learner", "lodger", "tenant", "member", "player", "boxer", "swimmer"}
+    | {"dancer", "runner", "rider", "passenger", "neighbour", "neighbor", "owner", "caller"}
+    | {"sister", "brother", "mother", "father", "daughter", "partner", "teenager", "youngster"}
+    | {"user", "visitor", "borrower", "shopper", "diner", "drinker", "reader", "gamer", "camper"}
+)
+
+
+def _writers_relation(word: str) -> bool:
+    if word in _WRITERS_RELATIONS:
+        return True
+    return (
+        word not in _SERVED_OR_TRAINED
+        and word not in KINSHIP
+        and _JOB_WORD_ENDING.fullmatch(word) is not None
+    )
+
+
 def _writers_people(text: str) -> list[Candidate]:
     found = []
     lowered = text.lower()
     if "my " not in lowered and "our " not in lowered:
         return found
     for match in _MY_PERSON.finditer(text):
-        if match["rel"].lower() not in _WRITERS_RELATIONS:
+        if not _writers_relation(match["rel"].lower()):
             continue
         name = match["name"]
         low = name.lower()

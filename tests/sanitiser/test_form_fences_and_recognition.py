@@ -203,3 +203,35 @@ def test_a_job_the_text_gives_to_someone_else_stays(text: str, kept: str) -> Non
 )  # fmt: skip
 def test_the_writers_own_job_still_goes(text: str, gone: str) -> None:
     assert gone not in _clean(text)
+
+
+FARM = SourceIdentity(name="Terry Vaughan", organisation="Cae Mawr Farm Partnership")
+KERR = SubjectDetails.from_form({"persons_of_concern": [{"name": "Gavin Kerr"}]})
+
+
+def test_a_colleague_named_after_any_job_word_is_the_writers_everywhere() -> None:
+    # "foreman" is in no list: its ending makes it a job.
+    text = "Kerr would not let them talk to my foreman, Huw. One lad showed Huw a paper."
+    cleaned = sanitise(text, FARM, KERR).text
+    assert "Huw" not in cleaned
+    assert "Kerr" in cleaned
+
+
+def test_someone_the_writer_serves_is_no_colleague() -> None:
+    text = "Kerr keeps texting my swimmer Amira after training."
+    finding = next(f for f in sanitise(text, FARM, KERR).findings if f.text == "Amira")
+    assert finding.reason != "the text ties it to the writer"
+
+
+def test_a_place_the_writer_is_tied_to_does_not_spread_to_a_subjects_address() -> None:
+    text = (
+        "there are only two mentors at New Leaf in Caerphilly. Gavin Kerr keeps drugs at "
+        "his flat (14 Heol Dinas, Caerphilly)."
+    )
+    details = SubjectDetails.from_form(
+        {
+            "persons_of_concern": [{"name": "Gavin Kerr"}],
+            "places": [{"address": "14 Heol Dinas, Caerphilly"}],
+        }
+    )
+    assert "14 Heol Dinas, Caerphilly" in sanitise(text, FARM, details).text
