@@ -101,3 +101,11 @@ def test_the_detector_keeps_its_first_score_on_the_seventh_fresh_set():
     overall, _, wrong = score(load(SETS / "dev_fresh_7.jsonl"))
     assert overall.recall >= 0.95, [record["id"] for record, _ in wrong if record["urgent"]]
     assert overall.precision >= 0.88, [record["id"] for record, _ in wrong if not record["urgent"]]
+
+
+def test_the_detector_keeps_its_blind_score_on_the_fifth_blind_set():
+    # dev_blind_5 was the frozen test_blind_5 (scored blind at 85.0% / 94.2%); now development
+    # data, held here at its blind score until its misses are worked through.
+    overall, _, wrong = score(load(SETS / "dev_blind_5.jsonl"))
+    assert overall.recall >= 0.94, [record["id"] for record, _ in wrong if record["urgent"]]
+    assert overall.precision >= 0.845, [record["id"] for record, _ in wrong if not record["urgent"]]
