@@ -25,6 +25,14 @@ def gap_unnegated(most: int) -> str:
     return rf"(?:(?!(?:not|never|no|nobody|nothing) )[^\s.,]+ ){{0,{most}}}"
 
 
+# An ordinary ordeal people say they will "die" in: an exam, a match, this heat.
+EVERYDAY_ORDEAL = (
+    r"(?:this|the|that|my|her|his|our|their|tomorrow|today|monday|tuesday|wednesday|thursday|"
+    r"friday) (?:\w+ ){0,2}(?:exam|exams|test|mock|mocks|gcse|gcses|lesson|class|match|game|"
+    r"meeting|interview|presentation|assembly|race|performance|audition|heat|queue|traffic|shoes)"
+)
+
+
 def compile_words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
 
@@ -193,6 +201,11 @@ PAST = compile_words(
         # "In Year 7 someone pulled a blade on him": a school year gone by, told as a time.
         r"(?:back )?in year \d+(?= (?:someone|somebody|he|she|they|a|an|his|her|their|i|we) )",
         "used to", "previously", "historic", "historical", "historically", "in the past",
+        # Harm named as an earlier one: "scars from old self-harm", "a previous overdose".
+        r"(?:old|previous|past|former|earlier|prior) (?:self harm\w*|self injury|suicide attempts?|"
+        r"overdoses?)(?!.*(?:fresh|new|recent|bleeding|open))",
+        # A deed told in the past in a school year: "she self-harmed in Year 8 and was referred".
+        r"(?:\w+ed|was|were|had) (?:\w+ ){0,3}in year \d+(?= ,|$| and (?:was|were|had|then)| when)",
         "has since", "have since", "had since", "since then", "no further", "no recent",
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
         "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
@@ -232,8 +245,32 @@ SAFE_NOW = compile_words(
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
         r"(?:he|she) (?:is|was) (?:now )?(?:home |back )?safe(?! (?:from|to|at|in|with|for)(?!\S))",
         # The writer's own all-clear: "Nothing to worry about." "No current concerns."
-        "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
+        "nothing to worry about", r"no current concerns?",
+        # "There are no wellbeing concerns", "no safeguarding concerns about him".
+        r"no (?:current |ongoing |other |further )?(?:wellbeing|welfare|mental health|safety|"
+        r"safeguarding) concerns?", r"(?:he|she|they) seemed fine",
         r"(?:he|she|they) (?:was|were) fine(?! until| when| but)",
+        # Treated and home with a plan made for her: "she was assessed, is home with a plan".
+        r"(?:is|are|was|were|went|sent|discharged|back) (?:now )?(?:at )?home with (?:a|her|his|"
+        r"their) (?:\w+ )?(?:safety |care |crisis |support )?plan",
+    )
+)
+# A protective adult goes along or stays with the child: "mum will take her and wait", "dad is
+# going with her", "staff are staying with him".
+_GUARDIAN = words(
+    "mum", "mom", "dad", "mother", "father", r"parents?", r"(?:foster )?carers?", r"grandparents?",
+    "nan", "gran", "grandma", "grandad", "aunt", "auntie", "uncle", "staff",
+    r"(?:a )?member of staff", "we", "i", r"key ?worker", r"social worker",
+)
+ACCOMPANIED = compile_words(
+    words(
+        rf"{_GUARDIAN} (?:who )?(?:will |is going to |are going to |is |are |am |has agreed to |"
+        r"have agreed to |has said (?:she|he) will )?(?:go|going|come|coming|stay|staying|wait|"
+        r"waiting|be) (?:along )?with (?:her|him|them)(?! (?:and|to|for) (?:the |a )?(?:man|men|"
+        r"boyfriend|him|them))",
+        rf"{_GUARDIAN} (?:who )?(?:will |is going to |are going to |is |are )?(?:take|taking|drive|"
+        r"driving) (?:her|him|them) (?:\w+ ){0,4}and (?:wait|stay|bring (?:her|him|them) back)",
+        rf"{_GUARDIAN} (?:\w+ ){{0,3}}(?:accompany|accompanying|chaperone|chaperoning)",
     )
 )
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
@@ -309,6 +346,10 @@ FICTION_OR_TEACHING = compile_words(
         "presentation", r"research(?:ing|ed)? (?:on|into)",
         r"(?:included|explained|showed|covered|describes?|described) how",
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
+        # Literature studied: "an essay about the suicide scene in Romeo and Juliet". What an
+        # essay says of its writer ("ended with 'I'll be gone'") is no topic.
+        r"essays? (?:about|on|of)", "shakespeare", "literature", r"set texts?", "english lit",
+        r"(?:suicide|death|dying|fight|battle|balcony|final|last|murder) scenes?",
         r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
         r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
@@ -654,7 +695,8 @@ THREAT_IDIOM = compile_words(
         rf"kill (?:him|her|them) (?:if|for|when) {gap(4)}"
         r"(?:detention|grounded|homework|mess|report|grades|room|caught)",
         r"murder a \w+",
-        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) "
+        # "my mum's going to kill me" reads "my mum going to kill me" (a noun's "'s" is dropped).
+        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|(?:is )?going to) "
         r"(?:kill|murder|strangle|throttle)",
         r"(?:get|gets|getting|got|be) (?:killed|murdered) by (?:his|her|their|my) (?:mum|mom|dad|"
         r"mother|father|nan|gran|parents|teacher|wife|husband|missus|boss)",
@@ -664,6 +706,11 @@ THREAT_IDIOM = compile_words(
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
         "killing me", r"dying (?:to|for a)",
+        # Dread of an ordinary ordeal: "gonna die in this exam tomorrow".
+        rf"die (?:in|at|during|before|after) {EVERYDAY_ORDEAL}",
+        # A death from illness: "his nan is dying in hospice", "end of life care".
+        r"dying (?:in|at) (?:a |the )?(?:hospice|hospital|care home|nursing home)",
+        r"(?:end of life|palliative|hospice) care", r"terminally ill",
         # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
         r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
         r"(?:kill|bite|attack|maul)",
@@ -822,6 +869,7 @@ SELF_HARM_IDIOM = compile_words(
         r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
         r"(?:dying|going to die|dead)",
         r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
+        rf"die (?:in|at|during|before|after) {EVERYDAY_ORDEAL}",
         r"(?:bored|scared) to death",
         r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
@@ -895,11 +943,23 @@ MISSING_SIGN = compile_words(
         r"curtains (?:have been |are |were |had been )?(?:shut|closed|drawn)",
         r"(?:nobody|no one) (?:has )?answered the door", r"not answering (?:the|his|her) door",
         r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
+        # Not where a child should be, told bare: "Mum says she's not home." "Not home, not at
+        # friends." "She wasn't on the bus."
+        r"not (?:at )?home(?= ,|$| yet| now| since)",
+        r"not (?:at|with) (?:(?:his|her|their|a) )?(?:friends?|mates?|nan|gran|dad|mum)(?= ,|$)",
+        r"(?:was|were|is|are) not on the (?:school )?(?:bus|coach|train|minibus|taxi)",
+        # A runaway's note: "I'm leaving for good, don't look for me".
+        r"(?:do not|never) (?:come )?(?:look|looking|search|searching) for (?:me|us|him|her|them)",
+        r"(?:leaving|left|gone|going|run away|running away) for good",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
 ORDINARY_MISSING = compile_words(
     words(
+        # Not coming to a club or a session the writer runs: "missing from youth club for weeks".
+        r"missing (?:from |out on )?(?:his |her |their |the )?(?:youth )?(?:clubs?|training|"
+        r"practice|sessions?|rehearsals?|groups?|scouts|guides|cadets|football|church|mosque|"
+        r"madrassa|activities|appointments|tutoring|college|nursery)",
         r"missing (?:from )?(?:a lot of |lots of |some |several )?(?:lessons?|school|class(?:es)?|"
         r"homework|coursework|work|meals?|appointments?|the bus|deadlines?|out|in action|money|"
         r"cash|items?|teeth|tooth|pieces?)",
@@ -1102,6 +1162,8 @@ WHEN_DISTANT = compile_words(
         r"december)", r"when (?:he|she|they|i) (?:was|were) (?:\d+|little|young|small|younger)",
         r"over the (?:summer|holidays|christmas|easter|half term)", "previously", "used to",
         r"in year \d+", r"at primary",
+        # The same for years: "longstanding", "for years", "chronic".
+        r"long ?standing", r"(?:for|over) (?:many |several |some )?years", "chronic", "lifelong",
     )
 )
 WHEN_RECENT_PAST = compile_words(
