@@ -364,7 +364,9 @@ FICTION_OR_TEACHING = compile_words(
 # a session ("in our session she told me he will stab her tonight") is.
 SETTING = compile_words(
     words(
-        "workshop", "assembly", "lesson", "training", "course", "session", "in class", "tutorial",
+        # Absent from it is no setting: "not in class after lunch".
+        "workshop", "assembly", r"(?<!not in )(?<!not at )lesson", "training", "course",
+        "session", r"(?<!not )in class", "tutorial",
         "briefing",
     )
 )
@@ -405,7 +407,15 @@ PLAY = compile_words(
 QUESTIONED = re.compile(
     r"(?:^| )(?:asked|ask|asking|checked|wondered) (?:\w+ ){0,2}(?:whether|if) "
 )
-ANSWERED_YES = compile_words(r"(?:said|says|replied|answered|confirmed) (?:that )?yes")
+ANSWERED_YES = compile_words(
+    words(
+        r"(?:said|says|replied|answered|confirmed) (?:that )?yes",
+        # A question answered by the deed: "asked what happens if you take 50 paracetamol, said
+        # he did it 2 hours ago".
+        r"(?:said|says|admitted|told me|confirmed) (?:that )?(?:he|she|they|i) (?:has |had |have )?"
+        r"(?:did|done|took|taken|swallowed|drank|drunk) (?:it|them|that|some|all)",
+    )
+)
 # After "taking her", a word that is no preposition, adverb or time makes "her" possessive:
 # "taking her pension" takes no one.
 OBJECT_FOLLOWERS = frozenset(
@@ -936,6 +946,9 @@ MISSING_SIGN = compile_words(
         r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
         r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
         r"(?:no|without) (?:contact|parental) rights",
+        # Silence since: "since then there has been no word from her".
+        r"no (?:word|contact|news|reply|replies|response|messages?) (?:at all )?from "
+        r"(?:him|her|them)",
         # Signs that someone living alone has not been up and about.
         r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
         r"(?:milk|post|mail|papers?|medication|prescription)(?: in)?",

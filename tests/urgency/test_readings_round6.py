@@ -271,3 +271,71 @@ def test_a_joke_the_writer_checked_and_cleared_is_no_emergency(clear):
         f"he was joking, is happy and {clear}.",
         "last weekend",
     ).urgent
+
+
+# A question answered by the deed: asked what happens if..., then said they did it.
+@pytest.mark.parametrize(
+    "asked, admitted",
+    list(
+        product(
+            [
+                "asked what happens if you take 50 paracetamol",
+                "asked whether drinking bleach would hurt",
+            ],
+            ["said he did it 2 hours ago", "then admitted she had taken them an hour ago"],
+        )
+    ),
+)
+def test_a_question_answered_by_the_deed_is_no_mere_question(asked, admitted):
+    assert _detect(f"A boy came in and {asked}, {admitted}.").urgent
+
+
+def test_a_question_alone_stays_a_question():
+    assert not _detect("A boy asked whether 50 paracetamol would hurt, for his homework.").urgent
+
+
+# Into a vehicle with a man, whatever is said of the vehicle or where it was.
+@pytest.mark.parametrize(
+    "vehicle, man",
+    list(
+        product(
+            ["a white van by the back gate", "a silver car outside the shop", "the black car"],
+            ["a man she called her 'online friend'", "two older men", "an adult nobody knew"],
+        )
+    ),
+)
+def test_a_child_into_a_vehicle_with_a_man_now_is_a_danger(vehicle, man):
+    assert _detect(f"A friend said she got into {vehicle} with {man}.", "about 1.20 today").urgent
+
+
+def test_into_a_vehicle_with_a_man_years_ago_is_over():
+    assert not _detect("She got into a white van with a man when she was 12.", "2019").urgent
+
+
+# Not where a child should be this hour, told without a determiner, with a time.
+@pytest.mark.parametrize(
+    "absent, when",
+    list(
+        product(
+            [
+                "Lily (Y5) is not in class after lunch",
+                "He is not in bed",
+                "She was not at registration",
+            ],
+            ["about 1.20 today", "20 minutes ago"],
+        )
+    ),
+)
+def test_not_in_class_or_bed_with_a_time_is_missing_now(absent, when):
+    assert "missing_now" in _detect(f"{absent}.", when).kinds
+
+
+# Silence from someone: "there has been no word from her".
+@pytest.mark.parametrize(
+    "silence", ["there has been no word from her", "no reply from him", "no messages from them"]
+)
+def test_no_word_from_someone_with_a_time_is_missing_now(silence):
+    assert (
+        "missing_now"
+        in _detect(f"Her friend said she was scared, and {silence}.", "since 10pm").kinds
+    )
