@@ -549,7 +549,8 @@ ACT = _compile(
         r"flat|car|kid|child|school)",
         r"non mol\w*",
         r"groom",
-        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:\w+ ){0,2}(?:car|van) (?:\w+ ){0,5}?with "
+        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:\w+ ){0,2}(?:car|van|taxi|cab|minicab|"
+        r"lorry|truck) (?:\w+ ){0,5}?with "
         r"(?:\w+ ){0,3}(?:man|men|"
         r"male|adult|stranger)",
         r"smash (?:the|a|her|his|their|our) (?:window|door|windscreen|place|flat|room|car)",

@@ -238,6 +238,7 @@ def _sentence_hits(
     settled_after: bool,
     safe_after: bool,
     joking_after: bool,
+    clarified_after: bool = False,
     weapon_cleared: bool,
     weapon_disposed: bool,
     pet_lost: bool = False,
@@ -263,6 +264,8 @@ def _sentence_hits(
     stem_cues = sentence_cues(text)
     if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
+    if clarified_after or p.CLARIFIED.search(text):
+        return []  # the writer says what the words meant, and it was no harm
 
     times = _times(text)
     strong_time = any(match.group() != "now" for match in times)
@@ -672,6 +675,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             settled_after=settled_after,
             safe_after=safe_after,
             joking_after=joking_after,
+            clarified_after=same_field and p.CLARIFIED.search(following.text) is not None,
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,
             pet_lost=pet_lost,

@@ -109,6 +109,8 @@ WEAPON_CLEARED = compile_words(
         r"no (?:threats?|weapons?|knife|knives|guns?) (?:were|was|have been|has been) "
         r"(?:made|seen|found)",
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
+        r"no (?:weapons?|knife|knives|guns?) (?:was |were |has been |have been )?"
+        r"(?:shown|seen|found|produced|used|mentioned)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
         r"pellet)",
@@ -227,6 +229,10 @@ SETTLED = compile_words(
         r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
         r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
         r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
+        # The person of concern went when challenged: "He left when approached."
+        r"(?:he|she|they|the (?:man|men|woman|car|van|group)) (?:then |quickly )?(?:left|drove off|"
+        r"drove away|walked off|walked away|went away|ran off) (?:as soon as |when |once )"
+        r"(?:approached|challenged|spoken to|asked|seen|staff|we|i|the)",
         # Contact cut by the person at risk: "She has blocked him."
         r"(?:has|have|had|she|he|they) (?:now )?blocked (?:him|her|them|the account|his account)",
         # Marks dated: "they are from two years ago", "these date from when she was 12".
@@ -313,7 +319,7 @@ NEGATION = compile_words(
 DENIED_CLAIM = re.compile(
     r"(?:^| )(?:no|not any|not the slightest|nothing to) (?:\w+ )?(?:suggestion|evidence|"
     r"indication|indicate|suggest|sign|reason to (?:think|believe|suspect)|concerns?|"
-    r"information|intelligence) (?:at all )?(?:that |of |to suggest )?"
+    r"information|intelligence|mention|talk|report|reports) (?:at all )?(?:that |of |to suggest )?"
 )
 HEDGED_NEGATION = compile_words(
     words(
@@ -365,7 +371,9 @@ FICTION_OR_TEACHING = compile_words(
 SETTING = compile_words(
     words(
         # Absent from it is no setting: "not in class after lunch".
-        "workshop", "assembly", r"(?<!not in )(?<!not at )lesson", "training", "course",
+        # "After training tonight" is a time, not where it happened.
+        "workshop", "assembly", r"(?<!not in )(?<!not at )lesson",
+        r"(?<!after )(?<!before )(?<!from )training", "course",
         "session", r"(?<!not )in class", "tutorial",
         "briefing",
     )
@@ -384,6 +392,7 @@ ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
+    r"(?:older |big |younger |little )?(?:brother|sister|cousin)|uncle|aunt|auntie|"
     r"key worker|social worker)|we|i|staff|the school) "
     # ... as long as nobody else comes in between ("her mum said a man is coming to pick her up").
     r"(?:(?!(?:man|men|someone|somebody|stranger|boyfriend|he|they|who|said|says|told) )\w+ ){0,6}$"
@@ -462,6 +471,20 @@ JOKE = compile_words(
         r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
     )
 )
+# The writer says what the words meant, and it was no harm: "'end it' tonight - meaning break up
+# with his girlfriend", "turned out she meant dye her hair". Not where the meaning is a harm.
+_HARM_MEANT = (
+    r"(?!(?:\w+ ){0,4}(?:die|dead|death|kill\w*|suicide|hurt|harm|stab\w*|shoot\w*|life|knife|"
+    r"knives|gun|guns|weapon|blade|it(?= ,|$)|business|every word)(?!\S))"
+)
+CLARIFIED = compile_words(
+    words(
+        rf"turned out (?:he|she|they) (?:meant|was talking about|was on about) {_HARM_MEANT}\w+",
+        rf"(?:he|she|they) (?:said|explained|told us|told me) (?:that )?(?:he|she|they) "
+        rf"(?:meant|means|was talking about) {_HARM_MEANT}\w+",
+        rf"(?:^|(?<=, ))meaning {_HARM_MEANT}\w+",
+    )
+)
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
 # something off is no joke.
 JOKE_AFTER = compile_words(
@@ -482,12 +505,13 @@ JOKE_AFTER = compile_words(
 ORDINARY_WEAPON_CONTEXT = compile_words(
     words(
         "cooking", "cook", "chef", "chopping", "vegetables", "recipe", "food tech", "butcher",
-        "fishing", "camping", "kit list", "duke of edinburgh", "licensed", "licence", "license",
+        "fishing", "camping", "kit list", "duke of edinburgh", "licensed", r"licen[cs]es?",
         "legally", "locked cabinet", "gun club", r"armed (?:forces|services|police|response)",
         "shooting club", "range", "target shooting", "clay pigeon", "soldier", "army", "military",
         "cadets", "museum", "fancy dress", "costume", "toy", "nerf", "water guns?",
         "water pistols?", "fencer", "fencing", "cricket", "rounders", "baseball practice",
-        "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
+        "practice", r"(?<!after )(?<!before )(?<!from )training", "collection",
+        r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
         # Sold, stocked or stored: "we sell razor blades", "the kitchenware aisle", "armoury".
@@ -847,6 +871,13 @@ SELF_HARM_SIGN = compile_words(
         r"(?:fresh )?cuts on (?:his|her|their|my) "
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
+        # A means found on them, or to be used: "found a ligature in his pocket", "use it tonight".
+        r"ligatures?", r"(?:use|try) it (?:on (?:himself|herself|themselves|myself) )?"
+        r"(?:tonight|today|later|when|after|now)",
+        # Someone on the railway: "walking on the tracks towards the tunnel".
+        r"(?:on|along|across|onto|down|near) the (?:railway |train |rail |tram )?"
+        r"(?:tracks|track|rails)",
+        r"on the (?:railway|train|rail) line",
         # Shown as it is: "a pic of her wrists all cut", "his arms are slashed".
         r"(?:wrists?|arms?|thighs?|legs?) (?:are |is |were |was )?(?:all |covered in |"
         r"really |badly )?(?:cut|cuts|slashed|sliced|bleeding)",
@@ -881,7 +912,9 @@ SELF_HARM_IDIOM = compile_words(
         r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
         rf"die (?:in|at|during|before|after) {EVERYDAY_ORDEAL}",
         r"(?:bored|scared) to death",
-        r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
+        r"overdos\w* (?:of|on) (?:sugar|chocolate|caffeine|fun|sweets|sweeties|candy|cake|haribo|"
+        r"fizzy drinks?|energy drinks?|netflix|tv|screen time|crisps|pizza)", r"died by suicide",
+        "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
         # A preference, not a wish to die: "I'd rather be dead than go in a home", "wants to die
         # in her own home rather than go into a care home".
@@ -946,6 +979,9 @@ MISSING_SIGN = compile_words(
         r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
         r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
         r"(?:no|without) (?:contact|parental) rights",
+        # "We don't know where." Told alone, the place is what is not known.
+        r"(?:do|does|did) not know where"
+        r"(?= ,|$| (?:she|he|they) (?:is|are|went|has gone|have gone))",
         # Silence since: "since then there has been no word from her".
         r"no (?:word|contact|news|reply|replies|response|messages?) (?:at all )?from "
         r"(?:him|her|them)",
@@ -955,7 +991,9 @@ MISSING_SIGN = compile_words(
         r"(?:post|mail|milk|papers) (?:has |have )?(?:piled|piling) up",
         r"curtains (?:have been |are |were |had been )?(?:shut|closed|drawn)",
         r"(?:nobody|no one) (?:has )?answered the door", r"not answering (?:the|his|her) door",
-        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
+        # ... but not the person of concern going when challenged ("drove off when approached").
+        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)(?! (?:as soon as|when|once) "
+        r"(?:approached|challenged|spoken|asked|seen|staff|we|i|the)(?!\S))",
         # Not where a child should be, told bare: "Mum says she's not home." "Not home, not at
         # friends." "She wasn't on the bus."
         r"not (?:at )?home(?= ,|$| yet| now| since)",
@@ -978,8 +1016,11 @@ ORDINARY_MISSING = compile_words(
         r"cash|items?|teeth|tooth|pieces?)",
         r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat|cash|benefits|"
         r"pension|card|cards|things|jewellery|medication|meds) "
-        r"(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
-        r"keep going|going|goes) missing",
+        r"(?:(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
+        r"keep going|going|goes) )?missing",
+        # Days off school: "Missing Mondays mostly", "missing most mornings".
+        r"missing (?:(?:a lot of|lots of|most|some|several|the odd|odd) )?(?:mondays|tuesdays|"
+        r"wednesdays|thursdays|fridays|days?|mornings|afternoons|school days|registration|periods)",
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
@@ -994,7 +1035,7 @@ ORDINARY_MISSING = compile_words(
 PET_LOST = compile_words(
     r"(?:dog|cat|puppy|kitten|pet|tortoise|rabbit|parrot|budgie|horse|hamster|pony) "
     r"(?:\w+ ){0,2}(?:got out|escaped|ran off|run off|went missing|is missing|has gone|got lost|"
-    r"is lost)"
+    r"is lost|missing|has been missing|lost)"
 )
 FOUND = compile_words(
     words(

@@ -339,3 +339,196 @@ def test_no_word_from_someone_with_a_time_is_missing_now(silence):
         "missing_now"
         in _detect(f"Her friend said she was scared, and {silence}.", "since 10pm").kinds
     )
+
+
+# The odd half, read after it was scored once.
+
+
+# "After training" is when it happened, not a training setting a weapon is ordinary in.
+@pytest.mark.parametrize(
+    "when_said, weapon",
+    list(
+        product(
+            ["After training tonight", "Before training today", "On the way home from training"],
+            ["what looked like a real pistol", "a knife", "a machete"],
+        )
+    ),
+)
+def test_a_weapon_shown_after_training_is_no_training_kit(when_said, weapon):
+    assert _detect(
+        f"{when_said} one of my players showed two others {weapon} in his kit bag. "
+        "He's just left the ground with it."
+    ).urgent
+
+
+def test_a_knife_used_in_training_stays_ordinary():
+    assert not _detect("Cadets were shown a knife in training today, used safely.").urgent
+
+
+# A means of self-harm found on someone, or to be used, with a time.
+@pytest.mark.parametrize(
+    "found, time",
+    list(
+        product(
+            [
+                "Found a ligature in a pupil's blazer pocket",
+                "Staff took a ligature from her room",
+                "He had a ligature in his bag",
+            ],
+            ["this afternoon", "an hour ago"],
+        )
+    ),
+)
+def test_a_ligature_found_today_is_self_harm(found, time):
+    assert "self_harm" in _detect(f"{found} {time}.").kinds
+
+
+@pytest.mark.parametrize("said", ["he'd use it tonight", "she will try it tonight"])
+def test_saying_they_will_use_it_is_self_harm(said):
+    assert "self_harm" in _detect(f"We found a belt hidden in the toilets; {said}.").kinds
+
+
+# Someone on the railway: walking on the tracks, along the line.
+@pytest.mark.parametrize(
+    "on_rails, now",
+    list(
+        product(
+            [
+                "Young man walking on the tracks towards the tunnel",
+                "A girl is sitting near the train tracks",
+                "Man wandering along the railway line",
+            ],
+            ["right now, trains still running", "at the moment"],
+        )
+    ),
+)
+def test_someone_on_the_railway_now_is_a_danger(on_rails, now):
+    assert "self_harm" in _detect(f"{on_rails} {now}.").kinds
+
+
+def test_the_railway_years_ago_is_over():
+    assert not _detect("He was found on the tracks in 2019 and is doing well.").urgent
+
+
+# Into a taxi or a lorry with men: the vehicle is any vehicle. Where to, nobody knows.
+@pytest.mark.parametrize(
+    "vehicle, when",
+    list(product(["a taxi", "a minicab", "a lorry"], ["since 8pm", "20 minutes ago"])),
+)
+def test_a_child_into_a_taxi_with_men_is_a_danger(vehicle, when):
+    assert _detect(f"The 13yo was seen getting into {vehicle} with two adult men.", when).urgent
+
+
+@pytest.mark.parametrize("unknown", ["We don't know where.", "Staff do not know where she is."])
+def test_not_knowing_where_a_child_is_with_a_time_is_missing(unknown):
+    assert "missing_now" in _detect(f"She went out with friends. {unknown}", "since 8pm").kinds
+
+
+# Days off school, not a missing child.
+@pytest.mark.parametrize(
+    "days", ["Missing Mondays mostly.", "He is missing most mornings.", "Missing the odd day."]
+)
+def test_missing_days_of_school_is_attendance(days):
+    assert not _detect(f"Attendance 62% this term. {days}", "this term").urgent
+
+
+# The person of concern went when challenged: the sentence before is over.
+@pytest.mark.parametrize(
+    "concern, went",
+    list(
+        product(
+            [
+                "We noticed a man filming the children from the fence.",
+                "A man was photographing the children at the gate.",
+            ],
+            ["He left when approached.", "He drove off as soon as staff went out."],
+        )
+    ),
+)
+def test_someone_who_left_when_challenged_is_no_danger_now(concern, went):
+    assert not _detect(f"{concern} {went}", "today 11am").urgent
+
+
+def test_someone_who_left_and_came_back_is_still_a_danger():
+    assert _detect(
+        "He left when approached. Now he is outside again filming the children.", "right now"
+    ).urgent
+
+
+# A licence for a gun, and a record that no weapon was shown.
+@pytest.mark.parametrize(
+    "licence, shown",
+    list(
+        product(
+            ["has shotgun licences", "holds firearms licences"],
+            ["", "There have been no threats, no weapon shown."],
+        )
+    ),
+)
+def test_a_licensed_gun_in_a_neighbour_dispute_is_no_weapon_out(licence, shown):
+    assert not _detect(
+        f"The man next door {licence} and they argue about a fence. {shown}", "ongoing dispute"
+    ).urgent
+
+
+@pytest.mark.parametrize("shown", ["No weapon was shown.", "No knife seen."])
+def test_no_weapon_shown_clears_a_named_weapon(shown):
+    assert not _detect(f"Rumour he owns a knife. {shown}").urgent
+
+
+# "No mention of" denies the claim that follows, as "no suggestion of" does.
+@pytest.mark.parametrize(
+    "denied", ["No mention of anyone being hurt.", "No talk of anyone getting hurt."]
+)
+def test_no_mention_of_harm_denies_it(denied):
+    assert not _detect(f"{denied}", "today").urgent
+
+
+# A pet missing, told without a verb.
+@pytest.mark.parametrize("pet", ["Family dog missing since Sunday.", "Their cat has been missing."])
+def test_a_pet_missing_is_no_missing_person(pet):
+    assert not _detect(f"{pet} Older brother 'doing runs' to Blackpool.", "since Sunday").urgent
+
+
+# An overdose of a treat.
+@pytest.mark.parametrize("treat", ["sweets", "chocolate", "Haribo", "energy drinks"])
+def test_an_overdose_on_a_treat_is_a_figure_of_speech(treat):
+    assert not _detect(f'Child said she "overdosed on {treat}" at her party.', "today").urgent
+
+
+def test_an_overdose_on_pills_is_still_self_harm():
+    assert _detect('Child said she "overdosed on pills" an hour ago.').urgent
+
+
+# The writer says what the words meant, and it was no harm.
+@pytest.mark.parametrize(
+    "said, meant",
+    list(
+        product(
+            ['going to "end it" tonight', 'going to "do something stupid" tonight'],
+            [
+                "- meaning break up with his girlfriend",
+                "— turned out she meant dye her hair blue",
+                ". He said he meant the relationship",
+            ],
+        )
+    ),
+)
+def test_words_the_writer_says_meant_no_harm_are_no_danger(said, meant):
+    assert not _detect(f"He said he's {said} {meant}.").urgent
+
+
+@pytest.mark.parametrize(
+    "meant",
+    ["- meaning he would kill himself", "- meaning a knife", "— turned out he meant it"],
+)
+def test_words_meant_as_harm_are_still_a_danger(meant):
+    assert _detect(f'He said he\'s going to "end it" tonight {meant}.').urgent
+
+
+# A relative picking a child up is ordinary family life.
+@pytest.mark.parametrize("relative", ["older cousin", "big brother", "uncle", "older sister"])
+def test_a_relative_picking_a_child_up_is_ordinary(relative):
+    assert not _detect(
+        f"The concern is his {relative} picking him up in different cars.", "today"
+    ).urgent
