@@ -696,7 +696,9 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
     # A parent or staff member goes along or stays with the child: "mum will take her and
     # wait", "staff are staying with him". Weak signs of danger now (a meeting, a pick-up) are
     # then looked after; strong ones (a weapon, a threat) still count.
-    if any(p.ACCOMPANIED.search(sentence.text) for sentence in sentences):
+    if any(hit.kind == "imminent" and not hit.strong for hit in hits) and any(
+        p.ACCOMPANIED.search(sentence.text) for sentence in sentences
+    ):
         hits = [hit for hit in hits if hit.kind != "imminent" or hit.strong]
     when_has_time = when_today or any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
