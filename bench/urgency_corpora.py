@@ -1,13 +1,15 @@
 """The urgency detector's precision and recall on every set, overall and for each kind.
 
-    python -m bench.urgency_corpora [--held-out] [--misses]
+    python -m bench.urgency_corpora [--held-out] [--misses] [--set NAME] [--half even|odd]
 
 Sets live in `tests/urgency/sets/`. `test_*` sets are frozen, written blind by someone who never
 saw the detector, and are scored only with `--held-out` (once per design, at the end, by the
 coordinator); everything else is development data: `dev` (the authors'), `dev_blind_1` to
-`dev_blind_4` (the first four blind sets, scored blind and then read), `dev_fresh_*` (batches
+`dev_blind_5` (the first five blind sets, scored blind and then read), `dev_fresh_*` (batches
 written during a round and scored once before any rule saw them). `--misses` lists the
-development records the detector gets wrong.
+development records the detector gets wrong. `--set NAME` scores one set only, and `--half even`
+or `--half odd` only its records whose id ends in an even or odd number: a round designs against
+one half of the newest blind set and scores the other once, before reading it.
 """
 
 from __future__ import annotations
@@ -88,13 +90,26 @@ def set_paths(*, held_out: bool) -> list[Path]:
     return [path for path in paths if held_out or not path.name.startswith("test_")]
 
 
+def half(records: list[dict], which: str) -> list[dict]:
+    """The records whose id ends in an even (`which="even"`) or odd number ("u5-014" is even)."""
+    parity = {"even": 0, "odd": 1}[which]
+    return [record for record in records if int(record["id"].rsplit("-", 1)[-1]) % 2 == parity]
+
+
 def main(argv: list[str]) -> None:
     held_out = "--held-out" in argv
+    only = argv[argv.index("--set") + 1] if "--set" in argv else None
+    which = argv[argv.index("--half") + 1] if "--half" in argv else None
     for path in set_paths(held_out=held_out):
+        if only is not None and path.stem != only:
+            continue
         records = load(path)
+        if which is not None:
+            records = half(records, which)
         urgent = sum(bool(record["urgent"]) for record in records)
         overall, by_kind, wrong = score(records)
-        print(f"\n{path.name}: {len(records)} records, {urgent} urgent")
+        label = f"{path.name} ({which} ids)" if which else path.name
+        print(f"\n{label}: {len(records)} records, {urgent} urgent")
         print(overall.line("urgent"))
         for kind, figures in by_kind.items():
             print(figures.line(kind))

@@ -417,6 +417,8 @@ ABSENCE = _compile(
         r"cry\w* for (?:his|her|their) (?:dad|mum|mummy|daddy|parent|mother|father)",
         r"(?:run|ran|abscond|walk|walked) (?:off |away |out )?(?:from|of) (?:her|his|their|the) "
         r"(?:foster|placement|care|unit|home|children|hospital|ward|hostel|refuge)",
+        # Not where they should be this hour: "not in class after lunch", "not in bed".
+        r"(?:not|never) (?:in|at) (?:class|bed|lesson|registration)(?! with)",
         r"(?:not|never) (?:in|at) (?:his|her|their|the) (?:room|bed|home|flat|house|tent|seat|"
         r"class|unit|ward|placement|cell|cabin)(?! with)",
         # Someone living alone not up and about: "hasn't opened her door since yesterday".
@@ -547,7 +549,9 @@ ACT = _compile(
         r"flat|car|kid|child|school)",
         r"non mol\w*",
         r"groom",
-        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:car|van) with (?:\w+ ){0,3}(?:man|men|"
+        r"(?:get|got) (?:in|into) (?:a|the|his|their) (?:\w+ ){0,2}(?:car|van|taxi|cab|minicab|"
+        r"lorry|truck) (?:\w+ ){0,5}?with "
+        r"(?:\w+ ){0,3}(?:man|men|"
         r"male|adult|stranger)",
         r"smash (?:the|a|her|his|their|our) (?:window|door|windscreen|place|flat|room|car)",
         # Things thrown at people or where people are: "throwing bricks at a car with a baby in".

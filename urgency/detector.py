@@ -238,6 +238,7 @@ def _sentence_hits(
     settled_after: bool,
     safe_after: bool,
     joking_after: bool,
+    clarified_after: bool = False,
     weapon_cleared: bool,
     weapon_disposed: bool,
     pet_lost: bool = False,
@@ -263,6 +264,8 @@ def _sentence_hits(
     stem_cues = sentence_cues(text)
     if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
+    if clarified_after or p.CLARIFIED.search(text):
+        return []  # the writer says what the words meant, and it was no harm
 
     times = _times(text)
     strong_time = any(match.group() != "now" for match in times)
@@ -672,6 +675,7 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
             settled_after=settled_after,
             safe_after=safe_after,
             joking_after=joking_after,
+            clarified_after=same_field and p.CLARIFIED.search(following.text) is not None,
             weapon_cleared=weapon_cleared,
             weapon_disposed=weapon_disposed,
             pet_lost=pet_lost,
@@ -689,6 +693,13 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
                 hit.sentence_has_time |= hit.kind == "missing_now"
         hits += sentence_hits
     calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
+    # A parent or staff member goes along or stays with the child: "mum will take her and
+    # wait", "staff are staying with him". Weak signs of danger now (a meeting, a pick-up) are
+    # then looked after; strong ones (a weapon, a threat) still count.
+    if any(hit.kind == "imminent" and not hit.strong for hit in hits) and any(
+        p.ACCOMPANIED.search(sentence.text) for sentence in sentences
+    ):
+        hits = [hit for hit in hits if hit.kind != "imminent" or hit.strong]
     when_has_time = when_today or any(
         _strong_time(s.text) or "now" in s.text.split() for s in sentences if s.field_name == "when"
     )

@@ -25,6 +25,14 @@ def gap_unnegated(most: int) -> str:
     return rf"(?:(?!(?:not|never|no|nobody|nothing) )[^\s.,]+ ){{0,{most}}}"
 
 
+# An ordinary ordeal people say they will "die" in: an exam, a match, this heat.
+EVERYDAY_ORDEAL = (
+    r"(?:this|the|that|my|her|his|our|their|tomorrow|today|monday|tuesday|wednesday|thursday|"
+    r"friday) (?:\w+ ){0,2}(?:exam|exams|test|mock|mocks|gcse|gcses|lesson|class|match|game|"
+    r"meeting|interview|presentation|assembly|race|performance|audition|heat|queue|traffic|shoes)"
+)
+
+
 def compile_words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
 
@@ -101,6 +109,8 @@ WEAPON_CLEARED = compile_words(
         r"no (?:threats?|weapons?|knife|knives|guns?) (?:were|was|have been|has been) "
         r"(?:made|seen|found)",
         r"not aware of any (?:\w+ )?(?:weapons?|threats?|violence)",
+        r"no (?:weapons?|knife|knives|guns?) (?:was |were |has been |have been )?"
+        r"(?:shown|seen|found|produced|used|mentioned)",
         r"(?:it|this|that|the \w+) (?:was|is|turned out to be) (?:clearly |only |just |actually )?"
         r"(?:a |an )?(?:plastic|toy|replica|fake|imitation|wooden|foam|rubber|cardboard|nerf|bb|"
         r"pellet)",
@@ -193,6 +203,11 @@ PAST = compile_words(
         # "In Year 7 someone pulled a blade on him": a school year gone by, told as a time.
         r"(?:back )?in year \d+(?= (?:someone|somebody|he|she|they|a|an|his|her|their|i|we) )",
         "used to", "previously", "historic", "historical", "historically", "in the past",
+        # Harm named as an earlier one: "scars from old self-harm", "a previous overdose".
+        r"(?:old|previous|past|former|earlier|prior) (?:self harm\w*|self injury|suicide attempts?|"
+        r"overdoses?)(?!.*(?:fresh|new|recent|bleeding|open))",
+        # A deed told in the past in a school year: "she self-harmed in Year 8 and was referred".
+        r"(?:\w+ed|was|were|had) (?:\w+ ){0,3}in year \d+(?= ,|$| and (?:was|were|had|then)| when)",
         "has since", "have since", "had since", "since then", "no further", "no recent",
         "dealt with", "was arrested", "were arrested", "in custody", "in prison", "convicted",
         "on bail", "resolved", "no longer", "has ended", "have ended", r"contact (?:has )?ended",
@@ -214,6 +229,10 @@ SETTLED = compile_words(
         r"(?:it|this|that) (?:was|happened|all happened) (?:over|during|in|back in|last|before|"
         r"(?:a few|\d+|two|three|several|some) (?:days|weeks|months|years) ago)",
         r"(?:nobody|no one) was (?:hurt|injured)", "not a threat", "no concerns there",
+        # The person of concern went when challenged: "He left when approached."
+        r"(?:he|she|they|the (?:man|men|woman|car|van|group)) (?:then |quickly )?(?:left|drove off|"
+        r"drove away|walked off|walked away|went away|ran off) (?:as soon as |when |once )"
+        r"(?:approached|challenged|spoken to|asked|seen|staff|we|i|the)",
         # Contact cut by the person at risk: "She has blocked him."
         r"(?:has|have|had|she|he|they) (?:now )?blocked (?:him|her|them|the account|his account)",
         # Marks dated: "they are from two years ago", "these date from when she was 12".
@@ -232,8 +251,32 @@ SAFE_NOW = compile_words(
         r"(?:both|all|everyone|everybody|they) (?:is |are |were )?(?:now )?(?:home |back )?safe",
         r"(?:he|she) (?:is|was) (?:now )?(?:home |back )?safe(?! (?:from|to|at|in|with|for)(?!\S))",
         # The writer's own all-clear: "Nothing to worry about." "No current concerns."
-        "nothing to worry about", r"no current concerns?", r"(?:he|she|they) seemed fine",
+        "nothing to worry about", r"no current concerns?",
+        # "There are no wellbeing concerns", "no safeguarding concerns about him".
+        r"no (?:current |ongoing |other |further )?(?:wellbeing|welfare|mental health|safety|"
+        r"safeguarding) concerns?", r"(?:he|she|they) seemed fine",
         r"(?:he|she|they) (?:was|were) fine(?! until| when| but)",
+        # Treated and home with a plan made for her: "she was assessed, is home with a plan".
+        r"(?:is|are|was|were|went|sent|discharged|back) (?:now )?(?:at )?home with (?:a|her|his|"
+        r"their) (?:\w+ )?(?:safety |care |crisis |support )?plan",
+    )
+)
+# A protective adult goes along or stays with the child: "mum will take her and wait", "dad is
+# going with her", "staff are staying with him".
+_GUARDIAN = words(
+    "mum", "mom", "dad", "mother", "father", r"parents?", r"(?:foster )?carers?", r"grandparents?",
+    "nan", "gran", "grandma", "grandad", "aunt", "auntie", "uncle", "staff",
+    r"(?:a )?member of staff", "we", "i", r"key ?worker", r"social worker",
+)
+ACCOMPANIED = compile_words(
+    words(
+        rf"{_GUARDIAN} (?:who )?(?:will |is going to |are going to |is |are |am |has agreed to |"
+        r"have agreed to |has said (?:she|he) will )?(?:go|going|come|coming|stay|staying|wait|"
+        r"waiting|be) (?:along )?with (?:her|him|them)(?! (?:and|to|for) (?:the |a )?(?:man|men|"
+        r"boyfriend|him|them))",
+        rf"{_GUARDIAN} (?:who )?(?:will |is going to |are going to |is |are )?(?:take|taking|drive|"
+        r"driving) (?:her|him|them) (?:\w+ ){0,4}and (?:wait|stay|bring (?:her|him|them) back)",
+        rf"{_GUARDIAN} (?:\w+ ){{0,3}}(?:accompany|accompanying|chaperone|chaperoning)",
     )
 )
 # The writer says outright that nobody is in danger now: weak signs alone do not count then.
@@ -276,7 +319,7 @@ NEGATION = compile_words(
 DENIED_CLAIM = re.compile(
     r"(?:^| )(?:no|not any|not the slightest|nothing to) (?:\w+ )?(?:suggestion|evidence|"
     r"indication|indicate|suggest|sign|reason to (?:think|believe|suspect)|concerns?|"
-    r"information|intelligence) (?:at all )?(?:that |of |to suggest )?"
+    r"information|intelligence|mention|talk|report|reports) (?:at all )?(?:that |of |to suggest )?"
 )
 HEDGED_NEGATION = compile_words(
     words(
@@ -309,6 +352,10 @@ FICTION_OR_TEACHING = compile_words(
         "presentation", r"research(?:ing|ed)? (?:on|into)",
         r"(?:included|explained|showed|covered|describes?|described) how",
         "project", "documentary", "news", "dying matters", "what to do if", "fifa",
+        # Literature studied: "an essay about the suicide scene in Romeo and Juliet". What an
+        # essay says of its writer ("ended with 'I'll be gone'") is no topic.
+        r"essays? (?:about|on|of)", "shakespeare", "literature", r"set texts?", "english lit",
+        r"(?:suicide|death|dying|fight|battle|balcony|final|last|murder) scenes?",
         r"about (?:the|a) game", r"shooter games?", r"in (?:the )?game(?!\S)",
         r"(?:opposing|other|rival) (?:team|side)", "opposition",
         # A play in rehearsal: "in case", a precaution, is no fiction.
@@ -323,7 +370,11 @@ FICTION_OR_TEACHING = compile_words(
 # a session ("in our session she told me he will stab her tonight") is.
 SETTING = compile_words(
     words(
-        "workshop", "assembly", "lesson", "training", "course", "session", "in class", "tutorial",
+        # Absent from it is no setting: "not in class after lunch".
+        # "After training tonight" is a time, not where it happened.
+        "workshop", "assembly", r"(?<!not in )(?<!not at )lesson",
+        r"(?<!after )(?<!before )(?<!from )training", "course",
+        "session", r"(?<!not )in class", "tutorial",
         "briefing",
     )
 )
@@ -341,6 +392,7 @@ ESCORT = re.compile(r"^(?:tak|take|pick|collect|meet|driv|coming)")
 ORDINARY_ESCORT = re.compile(
     r"(?:^| )(?:\w+ (?:mum|mom|dad|mother|father|parents?|grandad|grandma|"
     r"grandmother|grandfather|nan|gran|nana|carers?|foster carers?|foster parents?|teacher|"
+    r"(?:older |big |younger |little )?(?:brother|sister|cousin)|uncle|aunt|auntie|"
     r"key worker|social worker)|we|i|staff|the school) "
     # ... as long as nobody else comes in between ("her mum said a man is coming to pick her up").
     r"(?:(?!(?:man|men|someone|somebody|stranger|boyfriend|he|they|who|said|says|told) )\w+ ){0,6}$"
@@ -364,7 +416,15 @@ PLAY = compile_words(
 QUESTIONED = re.compile(
     r"(?:^| )(?:asked|ask|asking|checked|wondered) (?:\w+ ){0,2}(?:whether|if) "
 )
-ANSWERED_YES = compile_words(r"(?:said|says|replied|answered|confirmed) (?:that )?yes")
+ANSWERED_YES = compile_words(
+    words(
+        r"(?:said|says|replied|answered|confirmed) (?:that )?yes",
+        # A question answered by the deed: "asked what happens if you take 50 paracetamol, said
+        # he did it 2 hours ago".
+        r"(?:said|says|admitted|told me|confirmed) (?:that )?(?:he|she|they|i) (?:has |had |have )?"
+        r"(?:did|done|took|taken|swallowed|drank|drunk) (?:it|them|that|some|all)",
+    )
+)
 # After "taking her", a word that is no preposition, adverb or time makes "her" possessive:
 # "taking her pension" takes no one.
 OBJECT_FOLLOWERS = frozenset(
@@ -411,6 +471,20 @@ JOKE = compile_words(
         r"on the (?:ghost train|rollercoaster|roller coaster|waltzers|rides?)", "having fun",
     )
 )
+# The writer says what the words meant, and it was no harm: "'end it' tonight - meaning break up
+# with his girlfriend", "turned out she meant dye her hair". Not where the meaning is a harm.
+_HARM_MEANT = (
+    r"(?!(?:\w+ ){0,4}(?:die|dead|death|kill\w*|suicide|hurt|harm|stab\w*|shoot\w*|life|knife|"
+    r"knives|gun|guns|weapon|blade|it(?= ,|$)|business|every word)(?!\S))"
+)
+CLARIFIED = compile_words(
+    words(
+        rf"turned out (?:he|she|they) (?:meant|was talking about|was on about) {_HARM_MEANT}\w+",
+        rf"(?:he|she|they) (?:said|explained|told us|told me) (?:that )?(?:he|she|they) "
+        rf"(?:meant|means|was talking about) {_HARM_MEANT}\w+",
+        rf"(?:^|(?<=, ))meaning {_HARM_MEANT}\w+",
+    )
+)
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
 # something off is no joke.
 JOKE_AFTER = compile_words(
@@ -431,12 +505,13 @@ JOKE_AFTER = compile_words(
 ORDINARY_WEAPON_CONTEXT = compile_words(
     words(
         "cooking", "cook", "chef", "chopping", "vegetables", "recipe", "food tech", "butcher",
-        "fishing", "camping", "kit list", "duke of edinburgh", "licensed", "licence", "license",
+        "fishing", "camping", "kit list", "duke of edinburgh", "licensed", r"licen[cs]es?",
         "legally", "locked cabinet", "gun club", r"armed (?:forces|services|police|response)",
         "shooting club", "range", "target shooting", "clay pigeon", "soldier", "army", "military",
         "cadets", "museum", "fancy dress", "costume", "toy", "nerf", "water guns?",
         "water pistols?", "fencer", "fencing", "cricket", "rounders", "baseball practice",
-        "practice", "training", "collection", r"for (?:his|her|their) job", r"job as", "fitter",
+        "practice", r"(?<!after )(?<!before )(?<!from )training", "collection",
+        r"for (?:his|her|their) job", r"job as", "fitter",
         "trade", "carpet", "display case", "display", "inherited", "antique", "ornamental",
         "for work", "gardener", "gardening", "tool", "tools",
         # Sold, stocked or stored: "we sell razor blades", "the kitchenware aisle", "armoury".
@@ -654,7 +729,8 @@ THREAT_IDIOM = compile_words(
         rf"kill (?:him|her|them) (?:if|for|when) {gap(4)}"
         r"(?:detention|grounded|homework|mess|report|grades|room|caught)",
         r"murder a \w+",
-        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|is going to) "
+        # "my mum's going to kill me" reads "my mum going to kill me" (a noun's "'s" is dropped).
+        r"(?:mum|mom|dad|mother|father|nan|gran|teacher|boss) (?:will|would|(?:is )?going to) "
         r"(?:kill|murder|strangle|throttle)",
         r"(?:get|gets|getting|got|be) (?:killed|murdered) by (?:his|her|their|my) (?:mum|mom|dad|"
         r"mother|father|nan|gran|parents|teacher|wife|husband|missus|boss)",
@@ -664,6 +740,11 @@ THREAT_IDIOM = compile_words(
         r"(?:kill|strangle|murder|shoot|stab|throttle|kick) (?:the|my|his|her|their|that) "
         r"(?:dog|cat|puppy|kitten|printer|computer|laptop|phone|car|telly|tv|wifi|router)",
         "killing me", r"dying (?:to|for a)",
+        # Dread of an ordinary ordeal: "gonna die in this exam tomorrow".
+        rf"die (?:in|at|during|before|after) {EVERYDAY_ORDEAL}",
+        # A death from illness: "his nan is dying in hospice", "end of life care".
+        r"dying (?:in|at) (?:a |the )?(?:hospice|hospital|care home|nursing home)",
+        r"(?:end of life|palliative|hospice) care", r"terminally ill",
         # An animal's danger is no threat from a person: "her dog would kill a child if it got out".
         r"(?:dog|dogs|cat|horse|bull|snake|it) (?:\w+ ){0,3}(?:would|will|could|might) "
         r"(?:kill|bite|attack|maul)",
@@ -790,6 +871,13 @@ SELF_HARM_SIGN = compile_words(
         r"(?:fresh )?cuts on (?:his|her|their|my) "
         r"(?:arms?|wrists?|legs?|thighs?)",
         r"fresh cuts", r"(?:sleeping )?tablets",
+        # A means found on them, or to be used: "found a ligature in his pocket", "use it tonight".
+        r"ligatures?", r"(?:use|try) it (?:on (?:himself|herself|themselves|myself) )?"
+        r"(?:tonight|today|later|when|after|now)",
+        # Someone on the railway: "walking on the tracks towards the tunnel".
+        r"(?:on|along|across|onto|down|near) the (?:railway |train |rail |tram )?"
+        r"(?:tracks|track|rails)",
+        r"on the (?:railway|train|rail) line",
         # Shown as it is: "a pic of her wrists all cut", "his arms are slashed".
         r"(?:wrists?|arms?|thighs?|legs?) (?:are |is |were |was )?(?:all |covered in |"
         r"really |badly )?(?:cut|cuts|slashed|sliced|bleeding)",
@@ -822,8 +910,11 @@ SELF_HARM_IDIOM = compile_words(
         r"(?:feel|feels|felt|feeling) like (?:i|he|she|they) (?:am|is|are|was|were) "
         r"(?:dying|going to die|dead)",
         r"dying to", r"(?:die|dies|dying) of \w+", r"to die for", r"dead inside",
+        rf"die (?:in|at|during|before|after) {EVERYDAY_ORDEAL}",
         r"(?:bored|scared) to death",
-        r"overdose of (?:sugar|chocolate|caffeine|fun|sweets)", r"died by suicide", "bye bye",
+        r"overdos\w* (?:of|on) (?:sugar|chocolate|caffeine|fun|sweets|sweeties|candy|cake|haribo|"
+        r"fizzy drinks?|energy drinks?|netflix|tv|screen time|crisps|pizza)", r"died by suicide",
+        "bye bye",
         r"waved goodbye", r"said goodbye to (?:his|her) (?:mum|dad|friends)",
         # A preference, not a wish to die: "I'd rather be dead than go in a home", "wants to die
         # in her own home rather than go into a care home".
@@ -888,25 +979,48 @@ MISSING_SIGN = compile_words(
         r"lost (?:sight|track) of (?:him|her|them|mr \w+|mrs \w+|ms \w+|\w+)",
         r"in (?:his|her|their) (?:pyjamas|nightie|nightdress|slippers|dressing gown)",
         r"(?:no|without) (?:contact|parental) rights",
+        # "We don't know where." Told alone, the place is what is not known.
+        r"(?:do|does|did) not know where"
+        r"(?= ,|$| (?:she|he|they) (?:is|are|went|has gone|have gone))",
+        # Silence since: "since then there has been no word from her".
+        r"no (?:word|contact|news|reply|replies|response|messages?) (?:at all )?from "
+        r"(?:him|her|them)",
         # Signs that someone living alone has not been up and about.
         r"not (?:taken|picked up|collected) (?:in )?(?:his|her|their|the) "
         r"(?:milk|post|mail|papers?|medication|prescription)(?: in)?",
         r"(?:post|mail|milk|papers) (?:has |have )?(?:piled|piling) up",
         r"curtains (?:have been |are |were |had been )?(?:shut|closed|drawn)",
         r"(?:nobody|no one) (?:has )?answered the door", r"not answering (?:the|his|her) door",
-        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)",
+        # ... but not the person of concern going when challenged ("drove off when approached").
+        r"(?:walked|ran|wandered|slipped|drove) (?:out|off|away)(?! (?:as soon as|when|once) "
+        r"(?:approached|challenged|spoken|asked|seen|staff|we|i|the)(?!\S))",
+        # Not where a child should be, told bare: "Mum says she's not home." "Not home, not at
+        # friends." "She wasn't on the bus."
+        r"not (?:at )?home(?= ,|$| yet| now| since)",
+        r"not (?:at|with) (?:(?:his|her|their|a) )?(?:friends?|mates?|nan|gran|dad|mum)(?= ,|$)",
+        r"(?:was|were|is|are) not on the (?:school )?(?:bus|coach|train|minibus|taxi)",
+        # A runaway's note: "I'm leaving for good, don't look for me".
+        r"(?:do not|never) (?:come )?(?:look|looking|search|searching) for (?:me|us|him|her|them)",
+        r"(?:leaving|left|gone|going|run away|running away) for good",
         "not collected", r"no adult", r"(?:out |still )?(?:looking|searching) for (?:him|her|them)",
     )
 )
 ORDINARY_MISSING = compile_words(
     words(
+        # Not coming to a club or a session the writer runs: "missing from youth club for weeks".
+        r"missing (?:from |out on )?(?:his |her |their |the )?(?:youth )?(?:clubs?|training|"
+        r"practice|sessions?|rehearsals?|groups?|scouts|guides|cadets|football|church|mosque|"
+        r"madrassa|activities|appointments|tutoring|college|nursery)",
         r"missing (?:from )?(?:a lot of |lots of |some |several )?(?:lessons?|school|class(?:es)?|"
         r"homework|coursework|work|meals?|appointments?|the bus|deadlines?|out|in action|money|"
         r"cash|items?|teeth|tooth|pieces?)",
         r"(?:phone|purse|wallet|keys|bag|money|homework|item|bike|laptop|dog|cat|cash|benefits|"
         r"pension|card|cards|things|jewellery|medication|meds) "
-        r"(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
-        r"keep going|going|goes) missing",
+        r"(?:(?:was|is|has been|went|had gone|gone|had been|been|is going|are going|keeps going|"
+        r"keep going|going|goes) )?missing",
+        # Days off school: "Missing Mondays mostly", "missing most mornings".
+        r"missing (?:(?:a lot of|lots of|most|some|several|the odd|odd) )?(?:mondays|tuesdays|"
+        r"wednesdays|thursdays|fridays|days?|mornings|afternoons|school days|registration|periods)",
         r"missing (?:her|his|their|my) (?:dad|mum|mom|mother|father|family|friends?|brother|"
         r"sister|nan|gran|grandma|grandad|home|old)",
         r"run away (?:from|with) (?:the|a) (?:dog|ball)",
@@ -921,7 +1035,7 @@ ORDINARY_MISSING = compile_words(
 PET_LOST = compile_words(
     r"(?:dog|cat|puppy|kitten|pet|tortoise|rabbit|parrot|budgie|horse|hamster|pony) "
     r"(?:\w+ ){0,2}(?:got out|escaped|ran off|run off|went missing|is missing|has gone|got lost|"
-    r"is lost)"
+    r"is lost|missing|has been missing|lost)"
 )
 FOUND = compile_words(
     words(
@@ -1102,6 +1216,8 @@ WHEN_DISTANT = compile_words(
         r"december)", r"when (?:he|she|they|i) (?:was|were) (?:\d+|little|young|small|younger)",
         r"over the (?:summer|holidays|christmas|easter|half term)", "previously", "used to",
         r"in year \d+", r"at primary",
+        # The same for years: "longstanding", "for years", "chronic".
+        r"long ?standing", r"(?:for|over) (?:many |several |some )?years", "chronic", "lifelong",
     )
 )
 WHEN_RECENT_PAST = compile_words(

@@ -81,10 +81,12 @@ def test_the_detector_stays_above_its_bounds_on_the_development_set():
         "dev_blind_2",
         "dev_blind_3",
         "dev_blind_4",
+        "dev_blind_5",
         "dev_fresh_3",
         "dev_fresh_4",
         "dev_fresh_5",
         "dev_fresh_6",
+        "dev_fresh_7",
     ],
 )
 def test_the_detector_stays_above_the_targets_on_every_blind_or_fresh_development_set(name):
@@ -93,11 +95,3 @@ def test_the_detector_stays_above_the_targets_on_every_blind_or_fresh_developmen
     overall, _, wrong = score(load(SETS / f"{name}.jsonl"))
     assert overall.recall >= 0.95, [record["id"] for record, _ in wrong if record["urgent"]]
     assert overall.precision >= 0.9, [record["id"] for record, _ in wrong if not record["urgent"]]
-
-
-def test_the_detector_keeps_its_first_score_on_the_seventh_fresh_set():
-    # dev_fresh_7 was written before round 5 changed a rule and scored once (85.7% / 96.0%); its
-    # misses were not designed for, so it is held at what it scores now, below the 90% bound.
-    overall, _, wrong = score(load(SETS / "dev_fresh_7.jsonl"))
-    assert overall.recall >= 0.95, [record["id"] for record, _ in wrong if record["urgent"]]
-    assert overall.precision >= 0.88, [record["id"] for record, _ in wrong if not record["urgent"]]
