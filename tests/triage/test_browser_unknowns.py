@@ -8,7 +8,7 @@ import pytest
 from audit.models import Action, AuditEvent
 from intelligence.models import IntelligenceLog
 from submissions.models import Status
-from tests.factories import SourceFactory, SubjectFactory, SubmissionFactory
+from tests.factories import SourceFactory, SubjectFactory, SubmissionFactory, VehicleFactory
 from tests.triage.test_browser import _grade
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -137,3 +137,37 @@ def test_a_word_of_the_writers_kind_of_workplace_is_listed_for_the_handler(
     assert "poolside" not in prefilled and "Jade Smith" in prefilled
     axe(page)
     page.screenshot(path="var/screenshots/assessment-workplace-word.png", full_page=True)
+
+
+def test_a_registration_the_form_does_not_list_is_listed_with_the_machines_reason(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = SubmissionFactory(
+        information=(
+            "im a driver for the school run, van is the white transit MV21 PSX. Jade Smith "
+            "gets in and a man follows us in a black Golf RE68 NVK."
+        ),
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Jade Smith")
+    VehicleFactory(
+        submission=submission, make="VW", model="Golf", colour="Black", registration="RE68 NVK"
+    )
+    SourceFactory(submission=submission, organisation="Swift School Transport", role="Driver")
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    rows = page.locator("#unknowns-table tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    values = [rows.nth(i).locator(".cpi-unknown-value").inner_text() for i in range(rows.count())]
+    row = values.index("MV21 PSX")
+    # The handler sees why the machine suggests removing it, and decides.
+    assert "A registration not among the vehicles entered" in texts[row]
+    assert rows.nth(row).locator("input[value=remove]").is_checked()
+    assert "RE68 NVK" not in values  # entered: kept without asking
+    prefilled = page.input_value("#id_log_text")
+    assert "MV21 PSX" not in prefilled and "RE68 NVK" in prefilled
+    axe(page)
+    page.screenshot(path="var/screenshots/assessment-unlisted-registration.png", full_page=True)
