@@ -699,21 +699,20 @@ def _number_word_count(text: str) -> int:
 # A work number read out after its cue: the cue (a register's letters may be spelt out, "g o c"),
 # "number", "is", then number words (and "dash"). Not a registration, a plate or a phone: those
 # are read elsewhere.
+# "number" (or "no", "num"), maybe "is"/"was", and a number word; then more number words
+# (or "dash"), each part of every spoken-number pattern below.
+_SAID_NUMBER = r"(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*" + _NUMBER_WORD
+_MORE_SAID = r"(?:[ \t,-]+(?:" + _NUMBER_WORD[3:-1] + r"|dash))"
 _SPOKEN_CUED = re.compile(
     r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|sia|dbs|gmc|nmc|hcpc|gphc|"
     r"goc|gdc|fleet|route|round|bus|cab|shoulder|call\s*sign|locker|membership|payroll|"
-    r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
-    + _NUMBER_WORD
-    + r"(?:[ \t,-]+(?:"
-    + _NUMBER_WORD[3:-1]
-    + r"|dash))+\b"
+    r"(?:[a-z][ \t]){1,3}[a-z])[ \t]+" + _SAID_NUMBER + _MORE_SAID + r"+\b"
 )
 _SPOKEN_LABELLED = re.compile(
-    r"(?i)\b[a-z]{2,}[ \t]+(?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
-    + _NUMBER_WORD
-    + r"(?:[ \t,-]+(?:"
-    + _NUMBER_WORD[3:-1]
-    + r"|dash)){2,5}\b(?![ \t,-]+"
+    r"(?i)\b[a-z]{2,}[ \t]+"
+    + _SAID_NUMBER
+    + _MORE_SAID
+    + r"{2,5}\b(?![ \t,-]+"
     + _NUMBER_WORD
     + r"\b)"
 )
@@ -730,13 +729,7 @@ _SPOKEN_UNIT = re.compile(
 _SPOKEN_UNIT_WORD = re.compile(r"(?i)\b(?:walk|route|round|beat|zone|duty|patch)[ \t]+[a-z]")
 # What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
 # has none, and this is found far faster than the cue before it.
-_SPOKEN_CUED_TAIL = re.compile(
-    r"(?i)[ \t](?:number|no\.?|num)(?:[ \t]+(?:is|was))?[ \t:]*"
-    + _NUMBER_WORD
-    + r"(?:[ \t,-]+(?:"
-    + _NUMBER_WORD[3:-1]
-    + r"|dash))+\b"
-)
+_SPOKEN_CUED_TAIL = re.compile(r"(?i)[ \t]" + _SAID_NUMBER + _MORE_SAID + r"+\b")
 
 
 # A cue word is at most 12 letters ("registration") and digits follow it within 12 characters:
