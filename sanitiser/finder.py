@@ -176,8 +176,10 @@ _TAIL_SIGN_OFF = re.compile(
     + r")[ \t]*[,.!-]+[ \t]*(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?)"
     r"[ \t.!]*$"
 )
+# Every alternative reaches a "." or the ":" of "http:" after its first word's letters: the
+# look-ahead drops a plain word before the alternatives read it.
 _WEB = re.compile(
-    r"(?i)(?<![\w@.])(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
+    r"(?i)(?<![\w@.])(?=[\w-]*[.:])(?:https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+|"
     r"[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|com|org|net|"
     r"uk|example|io|info|biz|wales|scot|cymru)\b(?:/[^\s<>\"')\]]*)?)"
 )
@@ -202,15 +204,16 @@ _PLATE = re.compile(
     r"|[A-Z]{3}[ \t]?[0-9]{1,3}[A-Z])\b"
 )
 _POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]*[0-9][A-Z]{2}\b")
+# The look-aheads for the letters or digit a match may start with skip every other place at once.
 _ADDRESS = re.compile(
-    r"(?i)\b(?:(?:unit|flat|suite|apartment|apt|floor|block)[ \t]+\w{1,4},?[ \t]+)?"
+    r"(?i)(?=[ufsab]|\d)\b(?:(?:unit|flat|suite|apartment|apt|floor|block)[ \t]+\w{1,4},?[ \t]+)?"
     r"\d{1,4}[a-z]?,?[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){1,3}"
     r"(?:"
     + "|".join(sorted(PLACE_WORDS | {"park", "business", "estate"}, key=len, reverse=True))
     + r")\b"
 )
 _UNIT = re.compile(
-    r"(?i)\b(?:unit|suite|building|bldg)[ \t]+\d{1,4}[a-z]?\b"
+    r"(?i)(?=[usb])\b(?:unit|suite|building|bldg)[ \t]+\d{1,4}[a-z]?\b"
     r"(?:,?[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]*){1,3})?"
 )
 # The units people work in, numbered: "driver 118", "shop 2217", "truck SW-R07", "team 3".
@@ -726,7 +729,9 @@ _SPOKEN_UNIT = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine)(?:[ \t]+(?:one|two|three|four|five|six|"
     r"seven|eight|nine|zero|oh)){1,2})\b"
 )
-_SPOKEN_UNIT_WORD = re.compile(r"(?i)\b(?:walk|route|round|beat|zone|duty|patch)[ \t]+[a-z]")
+_SPOKEN_UNIT_WORD = re.compile(
+    r"(?i)(?=[wrbzdp])\b(?:walk|route|round|beat|zone|duty|patch)[ \t]+[a-z]"
+)
 # What every match of _SPOKEN_CUED ends with, from the blank before "number": a text without it
 # has none, and this is found far faster than the cue before it.
 _SPOKEN_CUED_TAIL = re.compile(r"(?i)[ \t]" + _SAID_NUMBER + _MORE_SAID + r"+\b")
