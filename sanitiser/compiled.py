@@ -50,8 +50,9 @@ POST_NOMINAL_TAIL = re.compile(
 )
 # Any UK number, read digit by digit: it is the source's when its digits are the source's.
 # The country code may come without its plus, as WhatsApp links write it (wa.me/447700900123).
+# The look-ahead for the characters it may start with skips every other place at once.
 PHONE_CANDIDATE = re.compile(
-    r"(?<![\d+])(?:(?:(?:\+|00)\s*)?44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
+    r"(?=[+(04])(?<![\d+])(?:(?:(?:\+|00)\s*)?44\s*(?:\(\s*0\s*\)\s*)?|\(?0[\s)]*)"
     r"\d(?:[\s.\-()/]{0,3}\d){8,9}(?!\d)" + EXTENSION
 )
 # Every phone candidate starts with one of these.

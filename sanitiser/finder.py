@@ -1391,7 +1391,8 @@ _POSTS = word_set(
     clubhouse playground canteen
     """
 )
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|me|my|we|us|our|we're)\b")
+# The look-ahead for the letters a match may start with skips every other place at once.
+_FIRST_PERSON = re.compile(r"(?i)(?=[imwuo])\b(?:i|i'm|im|me|my|we|us|our|we're)\b")
 
 
 def _sentence_around(text: str, position: int) -> str:

@@ -79,8 +79,13 @@ _SPOKEN_DIGIT = (
     r"(?:zero|nought|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|"
     r"hundred|thousand|\d+)"
 )
+# The look-ahead for the first letters of _SPOKEN_DIGIT's words, or a digit, skips other places.
 _SPOKEN_RUN = re.compile(
-    r"(?i)(?<![\w])" + _SPOKEN_DIGIT + r"(?:[ \t,.\-]{1,3}" + _SPOKEN_DIGIT + r"){2,}(?![\w])"
+    r"(?i)(?=[zontfsedh]|\d)(?<![\w])"
+    + _SPOKEN_DIGIT
+    + r"(?:[ \t,.\-]{1,3}"
+    + _SPOKEN_DIGIT
+    + r"){2,}(?![\w])"
 )
 # A UK number starts with a nought: read out, it is "oh", "zero" or "nought" (or a mobile's
 # "seven"); a text with none of these holds no spoken number worth the pattern.

@@ -435,7 +435,7 @@ _MY_WORK_THING = re.compile(
 )
 # The same, read on its own over the whole text with more words between: "my weds 5pm stage 7
 # group", "my Tuesday welfare drop-in" (a dictated run-on's clause may hide it from the engine).
-_MY_OR_OUR = re.compile(r"(?i)\b(?:my|our)\s+")
+_MY_OR_OUR = re.compile(r"(?i)(?=[mo])\b(?:my|our)\s+")
 _WORK_THING_WORD = re.compile(r"(?i)(?:" + _WORK_THINGS + r")\b")
 _WIDE_STOP = frozenset(
     [
@@ -623,7 +623,7 @@ _RECOGNISED = re.compile(
 )
 # The background the writer shares with the subject, said as theirs: "She is Vietnamese like
 # me". Found from "like me" back to the word before it.
-_LIKE_ME = re.compile(r"(?i)\blike\s+(?:me|us|myself)\b")
+_LIKE_ME = re.compile(r"(?i)(?=l)\blike\s+(?:me|us|myself)\b")
 _BACKGROUND_BEFORE = re.compile(
     r"(?i)\b(?:" + _LANGUAGES + r"|muslim|sikh|hindu|christian|catholic|jewish|buddhist|eritrean|"
     r"ethiopian|somali|afghan|nigerian|ghanaian|pakistani|bangladeshi|indian|chinese|filipino|"

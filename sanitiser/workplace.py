@@ -57,7 +57,8 @@ _WORK_PLACE_ON_STREET = re.compile(
     + _STREET
     + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b)"
 )
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|im|my|we|our|me)\b")
+# The look-ahead for the letters a match may start with skips every other place at once.
+_FIRST_PERSON = re.compile(r"(?i)(?=[imwo])\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Words of a name too plain to mark a workplace on their own before a part of one.
 _PLAIN = frozenset(
