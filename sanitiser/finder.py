@@ -687,12 +687,16 @@ _NUMBER_WORDS = frozenset(
         "thousand",
     ]
 )
-_CUE_START = re.compile(
-    r"(?i)\b(?:licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
+_CUE_WORDS = (
+    r"licen[cs]e|badge|collar|warrant|staff|employee|payroll|pin|urn|ofsted|registration|"
     r"reg|gmc|nmc|hcpc|gphc|sia|dbs|route|round|van|vehicle|fleet|call|callsign|id|number|no|ref|"
     r"reference|unit|shoulder|job|plate|membership|member|account|booking|order|ticket|card|"
-    r"locker|duty|zone|beat|console|patch|sector|op|bus|cab|case|sort[ \t]+code|"
-    + _WORK_UNITS
+    r"locker|duty|zone|beat|console|patch|sector|op|bus|cab|case|sort[ \t]+code|" + _WORK_UNITS
+)
+# The look-ahead for the letters a cue starts with skips every other place at once.
+_CUE_START = re.compile(
+    rf"(?i)(?=[{''.join(sorted({cue[0] for cue in _CUE_WORDS.split('|')}))}])\b(?:"
+    + _CUE_WORDS
     + r")\b"
 )
 

@@ -267,12 +267,16 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
         tokens = _WORD.findall(lower)
     else:
         tokens = [w.casefold() for w in _WORD.findall(text)]
-    openers = _opening_words()
-    opening = [i for i, word in enumerate(tokens) if word in openers or word in kinds]
-    if not opening:
+    # The words of the text that open a phrase, found by a set intersection in C first.
+    present = _opening_words().intersection(tokens)
+    if kinds:
+        present |= kinds.intersection(tokens)
+    if not present:
         return []
+    opening = [i for i, word in enumerate(tokens) if word in present]
     spans = [m.span() for m in _WORD.finditer(text)]
-    words = [(start, end, token) for (start, end), token in zip(spans, tokens, strict=True)]
+    if len(spans) != len(tokens):
+        raise ValueError("the text's words and their spans differ in number")
     matches: list[tuple[int, int, _Phrase]] = []
     for i in opening:
         word = tokens[i]
@@ -304,16 +308,16 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
         mine = phrase.sector in own or phrase.shared
         if not (mine or phrase.strong):
             continue
-        if not phrase.strong and len(phrase.words) == 1 and not _opens_noun_phrase(words, first):
+        if not phrase.strong and len(phrase.words) == 1 and not _opens_noun_phrase(tokens, first):
             # A weak word alone is the workplace's only as a noun phrase ("on the till", "in
             # class"): not "out till 1", "a Mercedes C class", "9 lessons since".
             continue
-        start, end = words[first][0], words[last - 1][1]
+        start, end = spans[first][0], spans[last - 1][1]
         found.append(SettingWord(start, end, text[start:end], phrase.sector, mine))
         taken_to = last
     return found
 
 
-def _opens_noun_phrase(words: list[tuple[int, int, str]], at: int) -> bool:
+def _opens_noun_phrase(tokens: list[str], at: int) -> bool:
     """The word before opens a noun phrase: "on the till", "in class", "our depot"."""
-    return at > 0 and words[at - 1][2] in _NOUN_PHRASE_OPENERS
+    return at > 0 and tokens[at - 1] in _NOUN_PHRASE_OPENERS
