@@ -211,7 +211,7 @@ def submit(n: int, profile: bool) -> None:
 
 
 # --- The queue page ----------------------------------------------------------------------------
-def queue(n: int, profile: bool, path: str) -> None:
+def queue(n: int, profile: bool, path: str, dump: str = "") -> None:
     from django.test import Client
     from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -231,6 +231,8 @@ def queue(n: int, profile: bool, path: str) -> None:
         if response.status_code != 200:
             raise RuntimeError(f"GET {path} answered {response.status_code}")
 
+    if dump:  # the page as served, to compare before and after a change to its rendering
+        Path(dump).write_bytes(client.get(path).content)
     _timed(call, n, profile=profile)
 
 
@@ -241,6 +243,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--path", default="/staff/?sort=priority")
+    parser.add_argument("--dump", default="", help="queue: write the page's HTML to this file")
     options = parser.parse_args()
 
     services = environment.services_find()
@@ -258,7 +261,7 @@ def main() -> int:
     elif options.path_name == "submit":
         submit(options.n, options.profile)
     else:
-        queue(options.n, options.profile, options.path)
+        queue(options.n, options.profile, options.path, options.dump)
     return 0
 
 
