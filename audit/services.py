@@ -256,6 +256,11 @@ def _submission_reference(model, object_pk: str, changes: dict) -> str:
     path = reference_path(model) if model is not None else None
     if path is None:
         return ""
+    written = changes.get(path)
+    if isinstance(written, list | tuple) and written and written[-1] not in ("", "None"):
+        # The entry's own diff holds the reference it was given (a submission created or
+        # re-referenced): no query (issue 17, one on every submission).
+        return written[-1]
     reference = model._base_manager.filter(pk=object_pk).values_list(path, flat=True).first()
     if reference is None:
         # The row is gone (deleted); its diff still holds the old reference, or the id of the

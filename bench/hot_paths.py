@@ -35,14 +35,17 @@ class QueryCounter:
     def __init__(self) -> None:
         self.count = 0
         self.seconds = 0.0
+        self.last: list[tuple[float, str]] = []  # the statements of the latest call
 
     def __call__(self, execute, sql, params, many, context):
         began = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.seconds += time.perf_counter() - began
+            elapsed = time.perf_counter() - began
+            self.seconds += elapsed
             self.count += 1
+            self.last.append((elapsed * 1000, sql))
 
 
 def _timed(call, n: int, *, profile: bool, warmup: int = 5) -> None:
@@ -64,6 +67,7 @@ def _timed(call, n: int, *, profile: bool, warmup: int = 5) -> None:
             wall, cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
+            counter.last = []
             call()
             if profiler:
                 profiler.disable()
@@ -78,6 +82,9 @@ def _timed(call, n: int, *, profile: bool, warmup: int = 5) -> None:
         f"PostgreSQL backend CPU {backend_ms:.2f} ms a call; "
         f"load {os.getloadavg()[0]:.1f}"
     )
+    if os.environ.get("HOT_PATHS_SQL"):  # the last call's statements, with their times
+        for elapsed, sql in counter.last:
+            print(f"  {elapsed:6.2f} ms  {' '.join(sql.split())[:160]}")
     if profiler:
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
