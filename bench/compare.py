@@ -31,7 +31,7 @@ if __package__ in (None, ""):
 from bench import environment, loadgen
 from bench.environment import BASE_DIR, LOOPBACK, RESULTS_DIR, VAR_DIR
 
-WORKERS = 5
+WORKERS = int(os.environ.get("COMPARE_WORKERS", "5"))  # a side; the same on both
 CLIENTS = 16
 HANDLERS = 8
 SECONDS = float(os.environ.get("COMPARE_SECONDS", "10"))
@@ -39,6 +39,8 @@ SINGLE_SECONDS = float(os.environ.get("COMPARE_SINGLE_SECONDS", "4"))
 SUBMIT_SECONDS = int(os.environ.get("COMPARE_SUBMIT_SECONDS", "30"))
 # Only the filters whose label holds one of these words (comma-separated), for a quick rerun.
 ONLY = [word for word in os.environ.get("COMPARE_FILTERS", "").split(",") if word]
+# Which parts to run (comma-separated: queue, submit, take-next), for a quick rerun of one.
+PARTS = [p for p in os.environ.get("COMPARE_PARTS", "queue,submit,take-next").split(",") if p]
 ROUNDS = 2
 BIN = Path(sys.executable).parent
 CATEGORY = "criminal_exploitation"
@@ -318,7 +320,7 @@ def table(results: dict) -> str:
         "| server CPU a page app / ref | PostgreSQL CPU a page app / ref | verdict |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for label, figures in results["queue"].items():
+    for label, figures in results.get("queue", {}).items():
         runs, single = figures["runs"], figures["single"]
         app_rate = _mean([r["per_second"] for r in runs["app"]])
         reference_rate = _mean([r["per_second"] for r in runs["reference"]])
@@ -423,16 +425,19 @@ def main() -> int:
             paths["page 2 (keyset)"] = ([page_two[0]], [page_two[1]])
         if ONLY:
             paths = {label: p for label, p in paths.items() if any(w in label for w in ONLY)}
-        print(f"Queue: {CLIENTS} clients, {SECONDS:.0f} s a run, {ROUNDS} runs a side", flush=True)
-        results["queue"] = queue_compare(app, reference, cookies, paths)
-        if SUBMIT_SECONDS > 0:  # COMPARE_SUBMIT_SECONDS=0 leaves the submit step out
+        if "queue" in PARTS:
+            print(f"Queue: {CLIENTS} clients, {SECONDS:.0f} s a run, {ROUNDS} runs a side")
+            results["queue"] = queue_compare(app, reference, cookies, paths)
+        # COMPARE_SUBMIT_SECONDS=0 leaves the submit step out, as COMPARE_PARTS without it does.
+        if SUBMIT_SECONDS > 0 and "submit" in PARTS:
             print(f"Public submit: locust, {CLIENTS} users, {SUBMIT_SECONDS} s a side", flush=True)
             results["submit"] = submit_compare(app, reference, env)
     finally:
         app.stop()
         reference.stop()
-    print(f"Take-next: {HANDLERS} handlers", flush=True)
-    results["take_next"] = take_next()
+    if "take-next" in PARTS:
+        print(f"Take-next: {HANDLERS} handlers", flush=True)
+        results["take_next"] = take_next()
 
     print()
     print(table(results))

@@ -62,9 +62,9 @@ def submission_create(*, answers: dict, submission_token: uuid.UUID | str) -> Su
     submission instead of making a second. After commit the intelligence unit is notified.
     """
     token = uuid.UUID(str(submission_token))
-    existing = Submission.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing
+    # No look-up first: the token is unique in the database, so a second insert with it fails and
+    # is answered below with the first. The submit view has already looked (a second click shows
+    # the same reference); looking again here was a query on every submission (issue 17).
     for _attempt in range(REFERENCE_ATTEMPTS):
         try:
             return _submission_insert(answers=answers, token=token)

@@ -11,11 +11,13 @@ labels come from plain dicts.
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
+from django.utils.safestring import SafeString
 from django.utils.timesince import timesince
 
 from submissions.models import Category, Priority, Risk, Status, Urgency
@@ -131,8 +133,88 @@ def queue_rows(submissions, *, categories: dict, now: datetime | None = None) ->
                 "linked_capped": getattr(submission, "linked_capped", False),
             }
         )
+        row["html"] = queue_row_html(row)
         rows.append(row)
     return rows
+
+
+# --- One queue row's HTML -------------------------------------------------------------------------
+# The queue table's row was ~17 template variables and tags per row, 50 rows a page: most of the
+# page's template time (issue 17). Written here once instead, every value through html.escape,
+# which is what the template's autoescaping calls; tests compare it with the template it replaced.
+def _e(value: Any) -> str:
+    return escape(str(value))
+
+
+def _target_cell(target: dict[str, str]) -> str:
+    if target["state"]:
+        return (
+            f'<strong class="govuk-tag {_e(target["state_class"])}" '
+            f'data-rag="{_e(target["state"])}">{_e(target["state_label"])}</strong><br>'
+            f'<span class="govuk-body-s">Due <time datetime="{_e(target["due_iso"])}">'
+            f"{_e(target['due'])}</time></span>"
+        )
+    return f'<span class="govuk-body-s">Was due {_e(target["due"])}</span>'
+
+
+def _linked_cell(row: Row, url: str, reference: str) -> str:
+    count, capped = row["linked_count"], row["linked_capped"]
+    if count:
+        possible = row["possible_count"]
+        return (
+            f'<a class="govuk-link" href="{url}#linked-submissions">{_e(count)}'
+            f'{"+" if capped else ""}<span class="govuk-visually-hidden">'
+            f"{' or more' if capped else ''} linked submission{'' if count == 1 else 's'} "
+            f"of {reference}</span></a>"
+            + (f' <span class="govuk-body-s">({_e(possible)} possible)</span>' if possible else "")
+        )
+    if capped:
+        return (
+            f'<a class="govuk-link" href="{url}#linked-submissions">0+<span '
+            f'class="govuk-visually-hidden"> linked submissions of {reference}: some not listed'
+            "</span></a>"
+        )
+    return "0"
+
+
+def queue_row_html(row: Row) -> SafeString:
+    """The queue table's `<tr>` for one prepared row (every value escaped)."""
+    reference, url = _e(row["reference"]), _e(row["url"])
+    flag = (
+        '<br><strong class="govuk-tag govuk-tag--red">Possible urgency</strong>'
+        if row["flagged"]
+        else ""
+    )
+    return SafeString(
+        f'<tr class="govuk-table__row" data-reference="{reference}">\n'
+        '        <td class="govuk-table__cell">\n'
+        '          <div class="govuk-checkboxes govuk-checkboxes--small" '
+        'data-module="govuk-checkboxes">\n'
+        '            <div class="govuk-checkboxes__item">\n'
+        f'              <input class="govuk-checkboxes__input" id="select-{reference}" '
+        f'name="references" type="checkbox" value="{reference}">\n'
+        '              <label class="govuk-label govuk-checkboxes__label" '
+        f'for="select-{reference}"><span class="govuk-visually-hidden">Select {reference}'
+        "</span></label>\n"
+        "            </div>\n"
+        "          </div>\n"
+        "        </td>\n"
+        f'        <td class="govuk-table__cell"><a class="govuk-link" href="{url}">{reference}</a>'
+        f"{flag}</td>\n"
+        f'        <td class="govuk-table__cell"><time datetime="{_e(row["received_iso"])}" '
+        f'title="{_e(row["received_title"])}">{_e(row["received_age"])}</time></td>\n'
+        f'        <td class="govuk-table__cell">{"<br>".join(map(_e, row["categories"]))}</td>\n'
+        f'        <td class="govuk-table__cell">'
+        f'<strong class="govuk-tag {_e(row["status_class"])}">'
+        f"{_e(row['status_label'])}</strong></td>\n"
+        f'        <td class="govuk-table__cell">{_e(row["risk_label"])}</td>\n'
+        f'        <td class="govuk-table__cell">{_e(row["priority_label"])}</td>\n'
+        f'        <td class="govuk-table__cell">{_target_cell(row["target"])}</td>\n'
+        f'        <td class="govuk-table__cell">{_e(row["assignee"] or "Unassigned")}</td>\n'
+        '        <td class="govuk-table__cell govuk-table__cell--numeric" '
+        f'data-linked="{_e(row["linked_count"])}">{_linked_cell(row, url, reference)}</td>\n'
+        "      </tr>"
+    )
 
 
 def _assignee_name(submission) -> str:

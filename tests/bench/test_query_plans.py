@@ -88,13 +88,13 @@ def test_take_next_finds_its_candidate_through_the_partial_index(seeded, handler
 
     with CaptureQueriesContext(connection) as captured:
         assert submission_take_next(user=handler_user) is not None
-    # First a flagged "possible urgency" (its own partial index), then by priority.
-    urgent, candidate = [q["sql"] for q in captured.captured_queries if "SKIP LOCKED" in q["sql"]]
-    plan = _plan(candidate)
+    # One statement finds and claims (issue 17): a flagged "possible urgency" first (its own
+    # partial index), then by priority (sub_take_next_idx); the row itself by its key.
+    (claim,) = [q["sql"] for q in captured.captured_queries if "SKIP LOCKED" in q["sql"]]
+    plan = _plan(claim)
     assert "sub_take_next_idx" in plan, plan
-    assert "Seq Scan" not in plan, plan
-    plan = _plan(urgent)
     assert "sub_urgency_open_idx" in plan, plan
+    assert "submissions_submission_pkey" in plan, plan
     assert "Seq Scan" not in plan, plan
 
 

@@ -366,3 +366,23 @@ def test_an_empty_optional_list_says_its_cap_before_anything_is_added(client):
     pass_eligibility(client)
     html = _text(client.get(step_url("persons")))
     assert f"You can add up to {wizard.COLLECTION_MAXIMUM} persons of concern." in html
+
+
+@pytest.mark.postgres
+def test_the_submit_step_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    """Issue 17: the submit step is the public journey's heaviest request; its queries are pinned
+    so one more per answer or per audit entry shows here: the session read (1), the view's
+    look-up of the token (1), the service's savepoint (2), the submission and its five lists (6),
+    the source and the outbox (2), two change-log entries with their chained twins (4) and the
+    source's reference (1; the submission's is in its own diff), the collection entry (1), and a
+    new session key after submitting (6)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from submissions.models import Source
+
+    answer_everything(client)
+    token = client.get(CHECK_URL).context["submission_token"]
+    ContentType.objects.get_for_models(Submission, Source)  # cached in a running server
+    with django_assert_num_queries(24):
+        response = client.post(CHECK_URL, {"submission_token": token})
+    assert response.url == CONFIRMATION_URL

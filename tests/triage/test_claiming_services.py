@@ -5,7 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from audit.integrity import audit_chain_verify
 from audit.models import Action, AuditEvent
+from audit.services import audit_chain_seal
 from submissions.models import Status, Submission
 from tests.factories import SubmissionFactory
 from triage import services
@@ -171,3 +173,25 @@ def test_a_closed_submission_cannot_be_assigned(supervisor_user, handler_user):
     submission = SubmissionFactory(status=Status.CLOSED, outcome="no_action")
     with pytest.raises(InvalidTransition):
         services.submission_assign(submission=submission, assignee=handler_user, by=supervisor_user)
+
+
+@pytest.mark.postgres
+def test_take_next_claims_in_one_statement_and_its_seal_costs_three(
+    handler_user, django_assert_num_queries
+):
+    """Issue 17: a claim is the queue's most frequent write. Find-and-claim is one UPDATE, both
+    audit entries one INSERT, and the seal after commit: lock the head, read what waits, write
+    the seals and the head in one statement."""
+    SubmissionFactory()
+    handler_user.has_perm("submissions.work_queue")  # the permission cache a signed-in user has
+    # The savepoint and its release (the test's own transaction), the UPDATE, the INSERT.
+    with django_assert_num_queries(4):
+        taken = services.submission_take_next(user=handler_user)
+    assert taken.status == Status.IN_PROGRESS and taken.assigned_to_id == handler_user.pk
+    assert _actions(taken) == [Action.SUBMISSION_CLAIMED, Action.STATUS_CHANGED]
+    # What runs as the claim commits (the test never commits): its savepoint and release, then
+    # the head, the waiting entries, the seals and the head in one.
+    with django_assert_num_queries(5):
+        assert audit_chain_seal() >= 2
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_verify().ok

@@ -53,15 +53,25 @@ def _refresh(submission: Submission) -> Submission:
 
 
 def _status_changed(submission, *, actor, before: str, after: str, action: str) -> None:
+    entry = _status_change_entry(submission, actor=actor, before=before, after=after, action=action)
+    if entry is not None:
+        audit_event_record(**entry)
+
+
+def _status_change_entry(
+    submission, *, actor, before: str, after: str, action: str
+) -> dict[str, Any] | None:
+    """The STATUS_CHANGED audit entry for a move (None when nothing moved), for the caller to
+    record alone or with its other entries in one INSERT (audit_events_record)."""
     if before == after:
-        return
+        return None
     # Every status change goes through here: the queue's counters move on at commit.
     queue_counters_changed()
-    audit_event_record(
-        action=Action.STATUS_CHANGED,
-        actor=actor,
-        submission=submission,
-        object_type="submission",
-        object_id=submission.pk,
-        details={"from": before, "to": after, "by": action},
-    )
+    return {
+        "action": Action.STATUS_CHANGED,
+        "actor": actor,
+        "submission": submission,
+        "object_type": "submission",
+        "object_id": submission.pk,
+        "details": {"from": before, "to": after, "by": action},
+    }
