@@ -28,6 +28,7 @@ if __package__ in (None, ""):
 
 from bench import environment
 from bench.environment import VAR_DIR
+from bench.journey import journey_steps
 from bench.measure import percentiles
 
 
@@ -131,14 +132,6 @@ def take_next(rounds: int) -> None:
 
 
 # --- The submit step ---------------------------------------------------------------------------
-# As bench/locustfile.py's journey (not imported from there: locust patches the process).
-ELIGIBILITY = ("immediate-danger", "crime", "urgent", "safeguarding-referral")
-INFORMATION = (
-    "{name} has been seen getting into a dark blue Vauxhall Corsa outside the bus station most "
-    "Friday evenings. The driver is an older man who calls himself Deano. {first} has new "
-    "trainers and a second phone and has been missing lessons. Other young people may be "
-    "involved; a group gathers at the skate park on Rowan Close after 9pm."
-)
 
 
 def _journey_client():
@@ -153,46 +146,11 @@ def _journey_client():
             raise RuntimeError(f"POST {path} answered {response.status_code}")
 
     client.get("/")
-    for slug in ELIGIBILITY:
-        post(f"/eligibility/{slug}/", {"answer": "no"})
-    post("/form/categories/", {"categories": ["criminal_exploitation"]})
-    post("/form/people-at-risk/add/", {"name": "Demi Nowak", "approximate_age": 15, "setting": ""})
-    post("/form/people-at-risk/", {"add_another": "no"})
-    post("/form/persons-of-concern/", {"add_another": "yes"})
-    post(
-        "/form/persons-of-concern/add/",
-        {"name": "", "nicknames": "Deano", "phone_numbers": "07700 900456"},
+    steps = journey_steps(
+        name="Demi Nowak", first="Demi", age=15, categories=["criminal_exploitation"]
     )
-    post("/form/persons-of-concern/", {"add_another": "no"})
-    post("/form/places/", {"add_another": "no"})
-    post("/form/vehicles/", {"add_another": "yes"})
-    post(
-        "/form/vehicles/add/",
-        {"registration": "WU68 KXD", "make": "Vauxhall", "model": "Corsa", "colour": "Blue"},
-    )
-    post("/form/vehicles/", {"add_another": "no"})
-    post("/form/when/", {"when_description": "Most Friday evenings"})
-    post("/form/information/", {"information": INFORMATION.format(name="Demi Nowak", first="Demi")})
-    post("/form/how-you-know/", {"provenance": "seen_directly", "provenance_detail": ""})
-    post(
-        "/form/lawful-basis/",
-        {
-            "lawful_basis": "public_task",
-            "special_category_condition": "safeguarding",
-            "subject_aware": "no",
-        },
-    )
-    post(
-        "/form/about-you/",
-        {
-            "name": "Gemma Littlewood",
-            "role": "Head of Year 9",
-            "organisation": "Brookfield Academy",
-            "email": "g.littlewood@brookfield.example.sch.uk",
-            "phone": "0117 496 0123",
-            "contact_times": "Weekdays after 3pm",
-        },
-    )
+    for path, _label, answers in steps:
+        post(path, answers)
     return client
 
 

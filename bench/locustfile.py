@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 from locust import HttpUser, between, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.journey import journey_steps
 from bench.staff import loopback_cookies
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SUBMISSION_TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
 REFERENCE = re.compile(r"CPI-[2-9A-Z]{4}-[2-9A-Z]{4}")
-ELIGIBILITY = ("immediate-danger", "crime", "urgent", "safeguarding-referral")
 CATEGORIES = (
     "missing_exploited_trafficked",
     "child_sexual_exploitation",
@@ -31,12 +31,6 @@ CATEGORIES = (
 )
 FIRST = ("Amara", "Callum", "Demi", "Kacper", "Layla", "Reece", "Tanisha", "Yusuf")
 LAST = ("Okafor", "Gallagher", "Nowak", "Rahman", "Pearson", "Walsh", "Hussain", "Doherty")
-INFORMATION = (
-    "{name} has been seen getting into a dark blue Vauxhall Corsa outside the bus station most "
-    "Friday evenings. The driver is an older man who calls himself Deano. {first} has new "
-    "trainers and a second phone and has been missing lessons. Other young people may be "
-    "involved; a group gathers at the skate park on Rowan Close after 9pm."
-)
 
 
 class Professional(HttpUser):
@@ -82,67 +76,14 @@ class Professional(HttpUser):
         first, last = random.choice(FIRST), random.choice(LAST)
         name = f"{first} {last}"
         self._get("/", "start")
-        for slug in ELIGIBILITY:
-            self._page(f"/eligibility/{slug}/", "eligibility", {"answer": "no"})
-        self._page(
-            "/form/categories/",
-            "categories",
-            {"categories": random.sample(CATEGORIES, random.choice((1, 2)))},
+        steps = journey_steps(
+            name=name,
+            first=first,
+            age=random.randint(12, 17),
+            categories=random.sample(CATEGORIES, random.choice((1, 2))),
         )
-        # People at risk: one is required, so the list page sends us straight to "add".
-        self._page(
-            "/form/people-at-risk/add/",
-            "add person at risk",
-            {"name": name, "approximate_age": random.randint(12, 17), "setting": ""},
-        )
-        self._page("/form/people-at-risk/", "people at risk", {"add_another": "no"})
-        self._page("/form/persons-of-concern/", "persons of concern", {"add_another": "yes"})
-        self._page(
-            "/form/persons-of-concern/add/",
-            "add person of concern",
-            {"name": "", "nicknames": "Deano", "phone_numbers": "07700 900456"},
-        )
-        self._page("/form/persons-of-concern/", "persons of concern", {"add_another": "no"})
-        self._page("/form/places/", "places", {"add_another": "no"})
-        self._page("/form/vehicles/", "vehicles", {"add_another": "yes"})
-        self._page(
-            "/form/vehicles/add/",
-            "add vehicle",
-            {"registration": "WU68 KXD", "make": "Vauxhall", "model": "Corsa", "colour": "Blue"},
-        )
-        self._page("/form/vehicles/", "vehicles", {"add_another": "no"})
-        self._page("/form/when/", "when", {"when_description": "Most Friday evenings"})
-        self._page(
-            "/form/information/",
-            "information",
-            {"information": INFORMATION.format(name=name, first=first)},
-        )
-        self._page(
-            "/form/how-you-know/",
-            "how you know",
-            {"provenance": "seen_directly", "provenance_detail": ""},
-        )
-        self._page(
-            "/form/lawful-basis/",
-            "lawful basis",
-            {
-                "lawful_basis": "public_task",
-                "special_category_condition": "safeguarding",
-                "subject_aware": "no",
-            },
-        )
-        self._page(
-            "/form/about-you/",
-            "about you",
-            {
-                "name": "Gemma Littlewood",
-                "role": "Head of Year 9",
-                "organisation": "Brookfield Academy",
-                "email": "g.littlewood@brookfield.example.sch.uk",
-                "phone": "0117 496 0123",
-                "contact_times": "Weekdays after 3pm",
-            },
-        )
+        for path, label, answers in steps:
+            self._page(path, label, answers)
         check = self._get("/form/check-your-answers/", "check your answers")
         token = SUBMISSION_TOKEN.search(check)
         if token is None:

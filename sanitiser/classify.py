@@ -1579,9 +1579,20 @@ def _someone_elses_nearest(before: str, matcher: _SubjectMatcher) -> bool:
     return False
 
 
-def _sentence_before(text: str, at: int) -> str:
-    start = max(text.rfind(mark, max(0, at - 120), at) for mark in (".", "!", "?", "\n"))
-    return text[max(start + 1, at - 120) : at]
+def _sentence_before(text: str, at: int, reach: int = 120) -> str:
+    """Up to ``reach`` characters before ``at``, back to the clause's start."""
+    start = max(text.rfind(mark, max(0, at - reach), at) for mark in ".!?\n;")
+    return text[max(start + 1, at - reach) : at]
+
+
+def _sentence_after(text: str, at: int, reach: int = 60) -> str:
+    """Up to ``reach`` characters from ``at``, to the clause's end."""
+    rest = text[at : at + reach]
+    stop = _CLAUSE_END.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+_CLAUSE_END = re.compile(r"[.!?\n;]")
 
 
 # "kaan.ak21 and": the tail of a handle, not a registration.
@@ -1615,9 +1626,7 @@ _DOING_AFTER_ROLE = re.compile(
 
 
 def _someone_elses_role(candidate: Candidate, text: str) -> bool:
-    before = text[max(0, candidate.start - 60) : candidate.start]
-    cut = max(before.rfind(mark) for mark in ".!?\n;")
-    found = _ROLE_OF_SOMEONE_ELSE_BEFORE.search(before[cut + 1 :])
+    found = _ROLE_OF_SOMEONE_ELSE_BEFORE.search(_sentence_before(text, candidate.start, 60))
     if found is None:
         return False
     if _THIRD_PERSON_OR_KIN.search(found.group()):
@@ -1629,9 +1638,7 @@ def _someone_elses_role(candidate: Candidate, text: str) -> bool:
     after = _DOING_AFTER_ROLE.match(text, candidate.end)
     if after is None:
         return False
-    rest = text[candidate.end : candidate.end + 60]
-    stop = re.search(r"[.!?\n;]", rest)
-    return not _WRITERS_WORD.search(rest[: stop.start() if stop else len(rest)])
+    return not _WRITERS_WORD.search(_sentence_after(text, candidate.end))
 
 
 _THIRD_PERSON_OR_KIN = re.compile(r"(?i)\b(?:his|her|their|he|she|they|" + _KIN_OR_PERSON + r")\b")

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from bench.environment import BASE_DIR
 from bench.measure import percentiles
 from bench.report import Report
@@ -40,3 +42,21 @@ def test_a_missed_target_is_marked_in_the_table():
     table = report.table()
     assert "queue p95" in table and "MISS" in table.splitlines()[2]
     assert "pass" in table.splitlines()[3]
+
+
+@pytest.mark.django_db
+def test_the_benchmarks_journey_reaches_check_your_answers(client):
+    # Both load drivers (locustfile.py, hot_paths.py) walk these steps: a wrong answer or path
+    # would stop every simulated professional short of submitting.
+    from bench.journey import journey_steps
+
+    client.get("/")
+    steps = journey_steps(
+        name="Demi Nowak", first="Demi", age=15, categories=["criminal_exploitation"]
+    )
+    for path, label, answers in steps:
+        response = client.post(path, answers)
+        assert response.status_code in (301, 302, 303), (label, response.status_code)
+    check = client.get("/form/check-your-answers/")
+    assert 'name="submission_token"' in check.content.decode()
+    assert "Demi Nowak" in check.content.decode()
