@@ -322,6 +322,7 @@ def sanitise(
         findings.append(_finding(candidate, UNKNOWN, removed, reason, machine))
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
+    findings = _rest_of_an_entered_name(text, identity, findings, decisions)
     findings = _same_person_same_decision(findings, decisions)
     findings = _initials_after_the_name(text, identity, findings)
     findings = _source_names_everywhere(text, findings, matcher, decisions)
@@ -382,7 +383,16 @@ def sanitise(
     findings = _dates_stay_in_writers_lines(text, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
-    removed = merge_spans(text, removals)
+    # The last fence: whatever removal reached it, a subject's answer as the professional
+    # entered it, written out in full, stays (a header line "Woman: Esi Boateng  Age: 17" goes
+    # round the name).
+    people, places = _form_answers_in(text, details, identity)
+    fences = people + places
+    # A place entered that the text makes the writer's own ("I work at Eldercross Library") is
+    # their workplace put on the form: only the people's answers stay there.
+    tied = [r for r in removals if r.reason == _TIED_TO_WRITER]
+    removals = _around([r for r in removals if r.reason != _TIED_TO_WRITER], fences)
+    removed = merge_spans(text, removals + _around(tied, people))
     output, segments = _apply(text, removed)
     # Removing more than the source matchers did changes what stands beside their finds: read
     # the output once more with them, so the proposal never holds what they would catch.
@@ -393,9 +403,12 @@ def sanitise(
     # subject's as entered.
     entered_out = [
         _forward(f.start, f.end, segments) for f in findings if f.cls == SUBJECT and not f.removed
-    ]
+    ] + [_forward(start, end, segments) for start, end in fences]
     for _ in range(3):
-        again = _around(find_source_identifiers(output, identity, output_index), entered_out)
+        # Dates and times the first reading kept stay through the re-read: a block of markers
+        # around "03/11/2026 16:40" is no signature that takes the date with it.
+        stays = entered_out + [m.span() for m in _DATE_OR_TIME.finditer(output)]
+        again = _around(find_source_identifiers(output, identity, output_index), stays)
         if not again:
             break
         output, moved = _apply(output, again)
@@ -407,6 +420,59 @@ def sanitise(
         flagged=flag_provenance(output, output_index),
         findings=findings,
     )
+
+
+def _form_answers_in(
+    text: str, details: SubjectDetails, identity: SourceIdentity
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the subjects' answers as entered stand in the text, written out whole: the
+    people's (names, nicknames, phones, handles, vehicles) and the places' (places and
+    addresses). The subject's setting is left out (it is often the source's own workplace), and
+    so is any answer that is one of the source's own details or a word of them."""
+    own = " ".join(
+        (
+            identity.name or "",
+            identity.role or "",
+            identity.organisation or "",
+            identity.email or "",
+        )
+    ).casefold()
+    own_digits = re.sub(r"\D", "", identity.phone or "")
+    lowered = text.casefold()
+    found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    people = details.names + details.phones + details.handles + details.vehicles
+    for ranges, values in zip(found, (people, details.places), strict=True):
+        for value in values:
+            folded = value.casefold()
+            # Most answers are not in the text at all: a plain look first, the pattern after.
+            if folded.split()[0] not in lowered or folded in own:
+                continue
+            if sum(ch.isalnum() for ch in value) < 3:
+                continue
+            digits = re.sub(r"\D", "", value)
+            if own_digits and len(digits) >= 7 and digits[-7:] == own_digits[-7:]:
+                continue
+            for match in _answer_pattern(value).finditer(text):
+                start = match.start()
+                if start == 0 or not _NAME_CHAR.match(text, start - 1):
+                    ranges.append(match.span())
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _answer_pattern(value: str) -> re.Pattern:
+    words = value.split()
+    return re.compile(r"(?i)" + r"\s+".join(re.escape(w) for w in words) + r"(?![^\W_])")
+
+
+_NAME_CHAR = re.compile(r"[^\W_]")
+
+
+# A date or a time written in figures: "03/11/2026", "16/07", "16:40", "16:00-16:50".
+_DATE_OR_TIME = re.compile(
+    r"(?<![\w/.:-])(?:\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?"
+    r"|\d{1,2}:\d{2}(?:[ \t]*[-\u2013][ \t]*\d{1,2}:\d{2})?)(?![\w/:])"
+)
 
 
 def _forward(start: int, end: int, segments: list) -> tuple[int, int]:
@@ -869,6 +935,42 @@ def _split_at_entered_names(
 def _ordinary_word(word: str) -> bool:
     """Written in lower case and common in English: "young", "hope", "will", "mark"."""
     return word[:1].islower() and is_english_word(word.lower())
+
+
+def _rest_of_an_entered_name(
+    text: str, identity: SourceIdentity, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """ "Florin Sandu" where "Sandu" was entered, "Helen Ghebremedhin" where "Helen" was: a name
+    written straight beside a subject's name as entered is the rest of that subject's name, not
+    someone unknown, unless it shares a word with the source's name."""
+    subjects = [f for f in findings if f.cls == SUBJECT and f.kind in _PERSON_KINDS]
+    if not subjects:
+        return findings
+    own = set(_tokens(identity.name or "")) - TITLES
+    result = []
+    for f in findings:
+        if (
+            f.cls == UNKNOWN
+            and f.kind in _PERSON_KINDS
+            and f.removed
+            and f.key not in decisions
+            and own.isdisjoint(_tokens(f.text))
+            and any(
+                _NAME_JOIN.fullmatch(
+                    text[f.end : g.start] if f.end <= g.start else text[g.end : f.start]
+                )
+                for g in subjects
+            )
+        ):
+            f = replace(f, removed=False, machine_removed=False, reason=_REST_OF_NAME)
+        result.append(f)
+    return result
+
+
+_REST_OF_NAME = "the rest of a name entered as a subject's"
+_TIED_TO_WRITER = "the text ties it to the writer"
+# What stands between two parts of one name: a space or a hyphen, on one line.
+_NAME_JOIN = re.compile(r"[ \t]{1,2}|-")
 
 
 def _same_person_same_decision(
@@ -1649,7 +1751,7 @@ def _reason(candidate: Candidate, machine: bool) -> str:
     if candidate.zone:
         return f"in the writer's {candidate.zone}"
     if machine and candidate.writer_cue:
-        return "the text ties it to the writer"
+        return _TIED_TO_WRITER
     if not machine and candidate.third_party_cue:
         return "the text ties it to someone else"
     if machine:

@@ -1,0 +1,91 @@
+"""What stays whatever reading removed the text around it (2026-12-06): a subject's answer as
+the professional entered it, a date or time the first reading kept, and the rest of a name
+written beside a subject's name as entered. Each test fails without its part."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanitiser import SourceIdentity, SubjectDetails, sanitise
+
+SOURCE = SourceIdentity(
+    name="Morwenna Treloar",
+    role="Community Nurse",
+    organisation="Penhallow Health Partnership",
+    email="m.treloar@penhallow.example",
+    phone="01872 555 014",
+)
+
+
+def _result(text: str, form: dict | None = None):
+    return sanitise(text, SOURCE, SubjectDetails.from_form(form or {}))
+
+
+def test_a_subjects_name_as_entered_stays_inside_a_removed_header_line() -> None:
+    text = (
+        "Penhallow Health Partnership - Visit Record\n"
+        "Client: Tamsin Rowe   Age: 16   Seen by: M Treloar\n"
+        "Tamsin said an older man collects her from the flat most nights."
+    )
+    result = _result(text, {"subjects": [{"name": "Tamsin Rowe"}]})
+    assert "Tamsin Rowe" in result.text
+    assert "Treloar" not in result.text
+    assert "Penhallow" not in result.text
+
+
+def test_a_place_entered_stays_though_it_shares_a_word_with_the_workplace() -> None:
+    text = "She is staying at 14 Mill Lane, Penhallow with a man called Jory."
+    form = {"places": [{"name": "", "address": "14 Mill Lane, Penhallow"}]}
+    assert "14 Mill Lane, Penhallow" in _result(text, form).text
+
+
+def test_an_answer_that_is_the_sources_own_detail_is_no_fence() -> None:
+    # The professional put their own workplace as the place: it still goes.
+    text = "Penhallow Health Partnership saw her twice. She lives on Fore Street."
+    form = {"places": [{"name": "Penhallow Health Partnership", "address": ""}]}
+    assert "Penhallow Health Partnership" not in _result(text, form).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Date: 03/11/2026 16:40  Location: home visit",
+        "Contact: District Nursing, PHP - 08/02/2025 23:15",
+        "Logged 22/11/2026 00:18 by M Treloar",
+    ],
+)
+def test_a_date_and_time_in_the_writers_lines_stay(line: str) -> None:
+    text = (
+        "PENHALLOW HEALTH PARTNERSHIP - clinical record (printed)\n"
+        "Ref: PHP-20917   Author: M. Treloar RGN 7726145\n"
+        f"{line}\n\n"
+        "Case note:\nTamsin had bruising to both wrists."
+    )
+    result = _result(text)
+    dates = [part for part in line.split() if part[:1].isdigit()]
+    for value in dates:
+        assert value in result.text
+    assert "Treloar" not in result.text and "7726145" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entered", "whole"),
+    [
+        ("His full name may be Florin Sandu.", "Sandu", "Florin Sandu"),
+        ("Her wristband said Helen Ghebremedhin.", "Helen", "Helen Ghebremedhin"),
+    ],
+)
+def test_the_rest_of_a_name_beside_the_entered_part_stays(
+    sentence: str, entered: str, whole: str
+) -> None:
+    form = {"persons_of_concern": [{"name": entered}]}
+    result = _result(f"{entered} keeps her passport. {sentence}", form)
+    assert whole in result.text
+    rest = next(f for f in result.findings if f.text == whole.replace(entered, "").strip())
+    assert rest.reason == "the rest of a name entered as a subject's"
+
+
+def test_a_name_beside_the_entered_part_that_shares_the_sources_name_still_goes() -> None:
+    form = {"persons_of_concern": [{"name": "Jory"}]}
+    result = _result("Jory told Morwenna Jory was his cousin. Ask Treloar.", form)
+    assert "Treloar" not in result.text
