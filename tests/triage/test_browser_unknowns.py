@@ -8,7 +8,13 @@ import pytest
 from audit.models import Action, AuditEvent
 from intelligence.models import IntelligenceLog
 from submissions.models import Status
-from tests.factories import SourceFactory, SubjectFactory, SubmissionFactory, VehicleFactory
+from tests.factories import (
+    PersonOfConcernFactory,
+    SourceFactory,
+    SubjectFactory,
+    SubmissionFactory,
+    VehicleFactory,
+)
 from tests.triage.test_browser import _grade
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -171,3 +177,34 @@ def test_a_registration_the_form_does_not_list_is_listed_with_the_machines_reaso
     assert "MV21 PSX" not in prefilled and "RE68 NVK" in prefilled
     axe(page)
     page.screenshot(path="var/screenshots/assessment-unlisted-registration.png", full_page=True)
+
+
+def test_the_rest_of_an_entered_name_is_listed_as_kept_with_the_machines_reason(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = SubmissionFactory(
+        information=(
+            "Contact record\nClient: Ionut Pop   Age: 15\n"
+            "Sandu drives Ionut to the car wash at weekends and keeps his passport. "
+            "His full name may be Florin Sandu."
+        ),
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Ionut Pop")
+    PersonOfConcernFactory(submission=submission, name="Sandu")
+    SourceFactory(submission=submission)
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    rows = page.locator("#unknowns-table tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    row = next(i for i, t in enumerate(texts) if "Florin" in t)
+    assert "The rest of a name entered as a subject's" in texts[row]
+    assert rows.nth(row).locator("input[value=keep]").is_checked()
+    prefilled = page.input_value("#id_log_text")
+    # The subject's name as entered stays on the writer's record line, the full name in the text.
+    assert "Ionut Pop" in prefilled and "Florin Sandu" in prefilled
+    axe(page)
+    page.screenshot(path="var/screenshots/assessment-rest-of-name.png", full_page=True)
