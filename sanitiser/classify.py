@@ -35,6 +35,7 @@ from .identity import (
     parse_person_name,
 )
 from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_lower_case_name
+from .numbers import spoken_digits
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
 from .screen import source_hits
@@ -1826,7 +1827,9 @@ class _SubjectMatcher:
         if joined and any(joined == p or f" {joined} " in f" {p} " for p in self.phrases):
             return True
         if kind == "phone":
-            digits = national_number(value) or _digits(value)
+            # Read out ("oh seven seven double oh ...") it is the number entered in figures.
+            spoken = spoken_digits(value) if any(ch.isalpha() for ch in value) else ""
+            digits = national_number(value) or _digits(value) or spoken
             return len(digits) >= 9 and digits[-9:] in self.phones
         if kind in ("handle", "web", "email"):
             bare = value.lower().lstrip("@").rstrip("/")

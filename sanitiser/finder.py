@@ -237,7 +237,9 @@ _CUED_NUMBER = re.compile(
 )
 _DATE_LIKE = re.compile(
     r"(?i)^(?:\d{1,2}[:.]\d{2}(?:[ap]m)?|\d{1,4}(?:st|nd|rd|th)|\d{1,2}[ap]m|y\d{1,2}|"
-    r"\d{1,2}[a-z]|ks\d|\d{1,2}yo|\d{1,2}yrs?|\d+(?:k|m|mg|ml|kg|cm|ft|mph|%|p)|a\d|m\d{1,2})$"
+    r"\d{1,2}[a-z]|ks\d|\d{1,2}yo|\d{1,2}yrs?|\d+(?:k|m|mg|ml|kg|cm|ft|mph|%|p)|a\d|m\d{1,2}|"
+    # An age or a time given roughly: "30ish", "15:30ish", "in his 40s".
+    r"\d{1,3}ish|\d0s)$"
 )
 _SELF = re.compile(
     r"(?i)\b(?:i'?m|i\s+am|i\s+work|i've\s+been|as\s+(?:a|an|the|their|his|her|your)|"
@@ -640,6 +642,8 @@ def _numbers(text: str) -> list[Candidate]:
             continue
         start = match.start("value")
         cue = match.group().split()[0].lower().rstrip(".:#")
+        if _MONTH_AFTER.match(text, match.end("value")):
+            continue  # "Booking 28-30 June": days of a month
         if cue in ("number", "no") and _STREET_BEFORE.search(
             text, max(0, match.start() - 40), match.start()
         ):
@@ -660,6 +664,10 @@ def _numbers(text: str) -> list[Candidate]:
     return found
 
 
+_MONTH_AFTER = re.compile(
+    r"(?i)[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\b"
+)
 # A dot or an underscore straight before, between letters: the stretch ends an account name.
 _IN_A_HANDLE = re.compile(r"(?<=[A-Za-z0-9])[._](?=[A-Za-z])")
 

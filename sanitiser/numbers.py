@@ -121,7 +121,7 @@ def spoken_phone_spans(index: TextIndex, phones: dict[str, str]) -> list[Span]:
         return []
     found: list[Span] = []
     for match in _SPOKEN_RUN.finditer(index.text):
-        digits = _spoken_digits(match[0])
+        digits = spoken_digits(match[0])
         reason = phones.get(national_number(digits)) if len(digits) >= 10 else None
         if reason:
             found.append(Span(match.start(), match.end(), "phone", match[0], reason + " in words"))
@@ -140,7 +140,7 @@ def _digits_then_words(index: TextIndex) -> bool:
     return False
 
 
-def _spoken_digits(spoken: str) -> str:
+def spoken_digits(spoken: str) -> str:
     digits: list[str] = []
     repeat = 1
     for word in _SPOKEN_WORD.findall(spoken.lower()):

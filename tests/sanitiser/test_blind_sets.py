@@ -19,7 +19,7 @@ SETS = Path(__file__).with_name("sets")
 # till", "home visit") that the proposal flags for rewording rather than removes.
 DEV_BOUNDS = {
     "dev_blind_a.jsonl": (52, 0.965),
-    "dev_blind_b.jsonl": (28, 0.97),
+    "dev_blind_b.jsonl": (28, 0.975),
     # Former test sets C, E and F (development data since 2026-12-05).
     "dev_blind_c.jsonl": (8, 0.955),
     "dev_blind_d.jsonl": (16, 0.975),
@@ -33,7 +33,7 @@ DEV_BOUNDS = {
     "dev_blind_j.jsonl": (56, 0.945),
     # Written blind on 2026-12-06 as development data from the start (Q: the writer's own
     # routine and position; R: premises, work numbers, short forms), scored once unseen.
-    "dev_blind_q.jsonl": (66, 0.87),
+    "dev_blind_q.jsonl": (66, 0.875),
     "dev_blind_r.jsonl": (101, 0.96),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (2, 0.97),

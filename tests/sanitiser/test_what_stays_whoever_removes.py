@@ -89,3 +89,28 @@ def test_a_name_beside_the_entered_part_that_shares_the_sources_name_still_goes(
     form = {"persons_of_concern": [{"name": "Jory"}]}
     result = _result("Jory told Morwenna Jory was his cousin. Ask Treloar.", form)
     assert "Treloar" not in result.text
+
+
+def test_a_phone_entered_in_figures_and_read_out_in_words_stays() -> None:
+    form = {"persons_of_concern": [{"name": "Stretch", "phone_numbers": ["07700 900545"]}]}
+    text = (
+        "the lad had a phone with the number on the back oh seven seven zero zero nine zero "
+        "zero five four five and Stretch was driving"
+    )
+    assert "oh seven seven zero zero nine zero zero five four five" in _result(text, form).text
+    # A number read out that nobody entered is still the machine's to remove.
+    other = text.replace("five four five", "one two three")
+    assert "nine zero zero one two three" not in _result(other, form).text
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("Vinny's 30ish, massive, drives a black Golf.", "30ish"),
+        ("Last time (Sat 1st Mar, 15:30ish) Mizzy came in.", "15:30ish"),
+        ("A man in his 40s collects her.", "40s"),
+        ("Booking 28-30 June was made by 'Dee'.", "28-30 June"),
+    ],
+)
+def test_an_age_or_a_day_given_roughly_is_no_number_of_anyones(text: str, stays: str) -> None:
+    assert stays in _result(text).text
