@@ -324,6 +324,7 @@ def sanitise(
         if not candidate.zone:
             taken.append((candidate.start, candidate.end))
     findings = _rest_of_an_entered_name(text, identity, findings, decisions)
+    findings = _part_of_a_registration(text, findings, decisions)
     findings = _same_person_same_decision(findings, decisions)
     findings = _initials_after_the_name(text, identity, findings)
     findings = _source_names_everywhere(text, findings, matcher, decisions)
@@ -968,6 +969,32 @@ def _rest_of_an_entered_name(
     return result
 
 
+def _part_of_a_registration(
+    text: str, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    """ "plate ends MNY", "reg starts RX", "partial plate BX..": capitals just after a word for a
+    registration are part of the plate the writer saw, not an organisation's initials."""
+    result = []
+    for f in findings:
+        if (
+            f.cls == UNKNOWN
+            and f.removed
+            and f.key not in decisions
+            and _PLATE_LETTERS.fullmatch(f.text)
+            and _PLATE_CUE_BEFORE.search(text, max(0, f.start - 30), f.start)
+        ):
+            f = replace(f, removed=False, machine_removed=False, reason=_PART_OF_PLATE)
+        result.append(f)
+    return result
+
+
+_PART_OF_PLATE = "part of a registration the writer saw"
+_PLATE_LETTERS = re.compile(r"[A-Z]{2,4}")
+# A word for a registration, then at most a few words ("ends", "has", "starts with") on one line.
+_PLATE_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:reg|registration|plates?|number[ \t]+plate|number)\b"
+    r"(?:[ \t]+[\w\"'\u2018\u201c]+){0,3}[ \t]*[\"'\u2018\u201c]?$"
+)
 _REST_OF_NAME = "the rest of a name entered as a subject's"
 _TIED_TO_WRITER = "the text ties it to the writer"
 # What stands between two parts of one name: a space or a hyphen, on one line.

@@ -114,3 +114,25 @@ def test_a_phone_entered_in_figures_and_read_out_in_words_stays() -> None:
 )
 def test_an_age_or_a_day_given_roughly_is_no_number_of_anyones(text: str, stays: str) -> None:
     assert stays in _result(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("her cousin said the white Mercedes plate ends MNY.", "MNY"),
+        ("picks him up at 07:30, partial plate BX.. every day", "BX"),
+        ('Osian said the number has "RX" in it.', "RX"),
+    ],
+)
+def test_capitals_after_a_word_for_a_registration_are_part_of_the_plate(
+    text: str, stays: str
+) -> None:
+    result = _result(text)
+    assert stays in result.text
+    finding = next(f for f in result.findings if f.text == stays)
+    assert finding.cls == "unknown" and finding.reason == "part of a registration the writer saw"
+
+
+def test_initials_in_a_case_note_tag_still_go() -> None:
+    text = "12/03 10:40 Entered by MT. Tamsin was seen with Jory. MT to follow up."
+    assert " MT " not in f" {_result(text).text} "
