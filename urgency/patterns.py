@@ -485,6 +485,9 @@ CLARIFIED = compile_words(
         rf"(?:^|(?<=, ))meaning {_HARM_MEANT}\w+",
     )
 )
+# The writer says what the words meant anywhere in the record ("end it tonight-- meaning break
+# up"): the learned reading leaves such a record to the rules.
+MEANT_NO_HARM = compile_words(words(rf"meaning {_HARM_MEANT}\w+", rf"meant {_HARM_MEANT}\w+"))
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
 # something off is no joke.
 JOKE_AFTER = compile_words(
