@@ -661,7 +661,11 @@ def learned_gates(*, information: str, when: str, descriptions: list[str]) -> tu
 
 def _cleared(sentences: list[_Sentence]) -> bool:
     """Whether the writer clears the record in words the rules know: all safe now ("she is now
-    home with a crisis plan"), or what the words meant ("meaning break up")."""
+    home with a crisis plan"), what the words meant ("meaning break up"), or a when-answer that
+    tells a habit with no word of now ("most Friday evenings")."""
+    when = " . ".join(sentence.text for sentence in sentences if sentence.field_name == "when")
+    if p.WHEN_HABIT.search(when) and not _times(when):
+        return True
     return any(
         p.SAFE_NOW.search(sentence.text)
         or p.CLARIFIED.search(sentence.text)

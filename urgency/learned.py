@@ -68,6 +68,8 @@ _MISSING = _stems(
     "missing gone run ran away left whereabouts disappeared vanished home found seen contact answer"
 )
 
+_SIGN_WORDS = _HARM | _WEAPON | _MISSING | frozenset(stem(word) for word in _NOW | _SELF)
+
 
 @dataclass(frozen=True)
 class Model:
@@ -86,9 +88,14 @@ def sentence_features(canonical: str, prefix: str) -> set[str]:
     stems = [stem(word) for word in words]
     found: set[str] = set()
     for number, word in enumerate(stems):
+        if prefix == "d" and word not in _SIGN_WORDS:
+            # A description's ordinary words ("slim build, dark hair") say only that someone
+            # was described, which the sets' writers did more often in urgent records: a habit
+            # of the sets, not a sign of danger. Only its words of danger or now count.
+            continue
         found.add(f"{prefix}:{word}")
         found.add(f"s:{word}")
-        if number:
+        if number and prefix != "d":
             found.add(f"b:{stems[number - 1]}_{word}")
     harm = any(word in _HARM for word in stems)
     weapon = any(word in _WEAPON for word in stems)

@@ -1232,6 +1232,22 @@ WHEN_RECENT_PAST = compile_words(
 WHEN_ROUTINE = compile_words(
     r"(?:most|some|many|all|on) (?:days|evenings|nights|mornings|afternoons|weekends|weekdays)"
 )
+# A when-answer that tells a habit or a long stretch, not a moment ("most Friday evenings", "every
+# week", "ongoing", "over the last few weeks", "since the summer"): with no word of now in it,
+# the learned reading leaves the record to the rules.
+WHEN_HABIT = compile_words(
+    words(
+        r"(?:most|many|some|all|every|on|at) (?:\w+ )?(?:days|evenings|nights|mornings|afternoons|"
+        r"weekends|weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
+        r"every (?:\w+ )?(?:day|week|weekend|morning|evening|night|month)",
+        r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
+        "ongoing", "regularly", "usually", "often", "always", "weekly", "daily",
+        r"for (?:\w+ )?(?:weeks|months|years)",
+        r"over the (?:\w+ ){0,2}(?:weeks|months|year|term|summer|holidays)",
+        r"since (?:the )?(?:summer|spring|autumn|winter|christmas|easter|half term|september|"
+        r"january|last year|year \d+)",
+    )
+)
 # A when-answer that says today without saying "now": a clock time ("18:15", "00:40", "at 6"),
 # "later", "currently on the ward".
 WHEN_TODAY = compile_words(
