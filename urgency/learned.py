@@ -3,13 +3,14 @@
 The rules name wordings; a new writer brings wordings no rule has seen. This reading scores the
 whole record (information, when-answer and descriptions, every sentence, whether or not a rule
 found a cue in it) by a logistic model over features that carry from one writer to the next:
-word stems and their pairs in each field, and signs read across the record (a harm or weapon
-stem, a word of now anywhere, a future of "I" or "you", a negation or a past in the same sentence
-as the harm).
+word stems and their pairs in the information and the when-answer (in descriptions only words of
+danger or now), and signs read across the record (a harm or weapon stem, a word of now anywhere,
+a future of "I" or "you", a negation or a past in the same sentence as the harm).
+`urgency.detector` asks it only where the rules found nothing and did not close the record.
 
 The weights are trained from the development sets by `python -m urgency.learned_train` and
 shipped as `learned_weights.json`; scoring reads that file once and needs nothing beyond the
-standard library.
+standard library. How well it carries to new writers: `python -m bench.urgency_learned`.
 """
 
 from __future__ import annotations
