@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from urgency import learned as learned_reading
 from urgency import patterns as p
 from urgency.cues import Cue, sentence_cues
 from urgency.text import NormalText, normalise
@@ -231,6 +232,22 @@ def _past_in_relative(text: str, past: re.Match[str], match: re.Match[str]) -> b
     return past.start() >= match.end() and re.search(r"(?:^| )(?:who|whom|whose)(?= )", between)
 
 
+_CUE_PATTERNS = (
+    ("self_harm", p.SELF_HARM),
+    ("self_harm_sign", p.SELF_HARM_SIGN),
+    ("threat", p.THREAT),
+    ("violence", p.WEAPON_VIOLENCE),
+    ("weapon", p.WEAPON),
+    ("missing", p.MISSING),
+    ("missing_sign", p.MISSING_SIGN),
+    ("danger", p.DANGER_NOW),
+    ("death", p.DEATH),
+    ("threat_with", p.THREAT_WITH),
+    ("understated_self", p.UNDERSTATED_SELF),
+    ("understated_danger", p.UNDERSTATED_DANGER),
+)
+
+
 def _sentence_hits(
     sentence: _Sentence,
     *,
@@ -244,23 +261,7 @@ def _sentence_hits(
     pet_lost: bool = False,
 ) -> list[_Hit]:
     text = sentence.text
-    cues = {
-        name: list(pattern.finditer(text))
-        for name, pattern in (
-            ("self_harm", p.SELF_HARM),
-            ("self_harm_sign", p.SELF_HARM_SIGN),
-            ("threat", p.THREAT),
-            ("violence", p.WEAPON_VIOLENCE),
-            ("weapon", p.WEAPON),
-            ("missing", p.MISSING),
-            ("missing_sign", p.MISSING_SIGN),
-            ("danger", p.DANGER_NOW),
-            ("death", p.DEATH),
-            ("threat_with", p.THREAT_WITH),
-            ("understated_self", p.UNDERSTATED_SELF),
-            ("understated_danger", p.UNDERSTATED_DANGER),
-        )
-    }
+    cues = {name: list(pattern.finditer(text)) for name, pattern in _CUE_PATTERNS}
     stem_cues = sentence_cues(text)
     if not any(cues.values()) and not stem_cues:
         return []  # most sentences: nothing else to read
@@ -633,10 +634,53 @@ def _when_reading(sentences: list[_Sentence]) -> tuple[str, bool]:
     return "", False
 
 
-def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyResult:
+def _record(information: str, when: str, descriptions: list[str]) -> list[_Sentence]:
     sentences = _sentences("information", None, information) + _sentences("when", None, when)
     for index, description in enumerate(descriptions):
         sentences += _sentences("descriptions", index, description)
+    return sentences
+
+
+def _cued(sentence: _Sentence) -> bool:
+    """Whether any rule or stem cue of danger is in the sentence, whatever then closed it."""
+    text = sentence.text
+    return any(pattern.search(text) for _, pattern in _CUE_PATTERNS) or any(
+        cue.kind not in ("now", "present", "harmless") for cue in sentence_cues(text)
+    )
+
+
+def learned_gates(*, information: str, when: str, descriptions: list[str]) -> tuple[bool, bool]:
+    """What the rules say to the learned reading of a record (for `bench.urgency_learned`):
+    whether they closed the whole record (the writer's all-clear, a when-answer that dates it),
+    and whether any of their cues of danger is in it."""
+    sentences = _record(information, when, descriptions)
+    calm = any(p.NOT_URGENT.search(sentence.text) for sentence in sentences)
+    closed = calm or bool(_when_reading(sentences)[0]) or _cleared(sentences)
+    return closed, any(map(_cued, sentences))
+
+
+def _cleared(sentences: list[_Sentence]) -> bool:
+    """Whether the writer clears the record in words the rules know: all safe now ("she is now
+    home with a crisis plan"), what the words meant ("meaning break up"), or a when-answer that
+    tells a habit with no word of now ("most Friday evenings")."""
+    when = " . ".join(sentence.text for sentence in sentences if sentence.field_name == "when")
+    if p.WHEN_HABIT.search(when) and not _times(when):
+        return True
+    return any(
+        p.SAFE_NOW.search(sentence.text)
+        or p.CLARIFIED.search(sentence.text)
+        or p.MEANT_NO_HARM.search(sentence.text)
+        for sentence in sentences
+    )
+
+
+def detect(
+    *, information: str, when: str, descriptions: list[str], learned: bool = True
+) -> UrgencyResult:
+    """Whether the record reads as danger now. The rules read first; when they find nothing,
+    the learned reading (`urgency.learned`) scores every sentence of the record and may still
+    call it urgent. `learned=False` gives the rules alone (for measuring the two apart)."""
+    sentences = _record(information, when, descriptions)
     found_after = _found_again(sentences)
     weapon_cleared = any(p.WEAPON_CLEARED.search(sentence.text) for sentence in sentences)
     weapon_disposed = any(p.WEAPON_DISPOSED.search(sentence.text) for sentence in sentences)
@@ -738,6 +782,29 @@ def detect(*, information: str, when: str, descriptions: list[str]) -> UrgencyRe
         used += [hit for hit in hits if hit.kind == "time"]
     if {"weapon", "imminent"} <= kinds:
         kinds.add("threat_to_life")  # a weapon out now endangers a life, whoever holds it
-    spans = sorted({hit.span for hit in used}, key=lambda s: (s.field, s.index or 0, s.start))
+    found_spans = {hit.span for hit in used}
+    # The learned reading speaks where the rules found nothing, unless they closed the whole
+    # record (the writer's all-clear, a when-answer that dates it, all safe now, the words'
+    # meaning): measured by leave-one-set-out, that gate cost no recall and cleared false
+    # alarms (`bench.urgency_learned`).
+    if not kinds and learned and not calm and not when_over and not _cleared(sentences):
+        learned_kinds, learned_spans = _learned(sentences)
+        kinds |= learned_kinds
+        found_spans |= learned_spans
+    spans = sorted(found_spans, key=lambda s: (s.field, s.index or 0, s.start))
     ordered = tuple(kind for kind in KINDS if kind in kinds)
     return UrgencyResult(urgent=bool(ordered), kinds=ordered, spans=tuple(spans))
+
+
+_PREFIX = {"information": "i", "when": "w", "descriptions": "d"}
+
+
+def _learned(sentences: list[_Sentence]) -> tuple[set[str], set[Span]]:
+    """The learned reading of a record the rules found nothing in: its kinds, and the weightiest
+    words of the sentence that weighs most towards danger, to quote back."""
+    reading = learned_reading.read([(_PREFIX[s.field_name], s.text) for s in sentences])
+    if not reading.urgent or reading.sentence is None:
+        return set(), set()
+    sentence = sentences[reading.sentence]
+    words = reading.words or ((0, len(sentence.text)),)
+    return set(reading.kinds), {sentence.span(start, end) for start, end in words}

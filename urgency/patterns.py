@@ -485,6 +485,9 @@ CLARIFIED = compile_words(
         rf"(?:^|(?<=, ))meaning {_HARM_MEANT}\w+",
     )
 )
+# The writer says what the words meant anywhere in the record ("end it tonight-- meaning break
+# up"): the learned reading leaves such a record to the rules.
+MEANT_NO_HARM = compile_words(words(rf"meaning {_HARM_MEANT}\w+", rf"meant {_HARM_MEANT}\w+"))
 # The next sentence says the words were light: "He was grinning", "It was clearly a joke". Laughing
 # something off is no joke.
 JOKE_AFTER = compile_words(
@@ -1228,6 +1231,22 @@ WHEN_RECENT_PAST = compile_words(
 )
 WHEN_ROUTINE = compile_words(
     r"(?:most|some|many|all|on) (?:days|evenings|nights|mornings|afternoons|weekends|weekdays)"
+)
+# A when-answer that tells a habit or a long stretch, not a moment ("most Friday evenings", "every
+# week", "ongoing", "over the last few weeks", "since the summer"): with no word of now in it,
+# the learned reading leaves the record to the rules.
+WHEN_HABIT = compile_words(
+    words(
+        r"(?:most|many|some|all|every|on|at) (?:\w+ )?(?:days|evenings|nights|mornings|afternoons|"
+        r"weekends|weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
+        r"every (?:\w+ )?(?:day|week|weekend|morning|evening|night|month)",
+        r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)",
+        "ongoing", "regularly", "usually", "often", "always", "weekly", "daily",
+        r"for (?:\w+ )?(?:weeks|months|years)",
+        r"over the (?:\w+ ){0,2}(?:weeks|months|year|term|summer|holidays)",
+        r"since (?:the )?(?:summer|spring|autumn|winter|christmas|easter|half term|september|"
+        r"january|last year|year \d+)",
+    )
 )
 # A when-answer that says today without saying "now": a clock time ("18:15", "00:40", "at 6"),
 # "later", "currently on the ward".
