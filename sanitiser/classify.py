@@ -412,6 +412,9 @@ def sanitise(
     )
 
 
+_BRACKETED_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
 def rules_context(
     text: str, identity: SourceIdentity, details: SubjectDetails, findings: list[Finding]
 ) -> learned.Context:
@@ -457,6 +460,10 @@ def _learned_reading(
                 )
                 if after:
                     taken.append((f.end, after.end()))
+    # What stands in brackets straight after a subject is said of them ("Amelia Jones (Year 2)").
+    for f in findings:
+        if f.cls == SUBJECT and (said := _BRACKETED_AFTER.match(text, f.end)):
+            taken.append((f.end, said.end()))
     keys = {f.key for f in findings}
     added = []
     for start, end, probability, machine in learned.stretches(text, context, taken):

@@ -24,7 +24,7 @@ from .features import Context, Token, covering, token_features, tokens_of, words
 KIND = "learned"
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
 MANIFEST_PATH = Path(__file__).with_name("model.json")
-REMOVE_AT = 0.5
+REMOVE_AT = 0.4
 LIST_AT = 0.25
 REASON_REMOVE = "read by the learned model as the writer's own (probability {p:.2f})"
 REASON_KEEP = "read by the learned model as possibly the writer's (probability {p:.2f})"
@@ -42,7 +42,8 @@ _DAY = (
     r"|(?:Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?)"
 )
 _WHEN = re.compile(
-    r"\b(?:\d{1,2}[:.]\d{2}(?:[ \t]*[apAP][mM])?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+    r"\b(?:(?i:every|each|last|next|this|since|until|till|from|by|on)[ \t]+(?=\w))?"
+    r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[apAP][mM])?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
     r"|\d{1,2}[ \t]*[apAP][mM]|(?:19|20)\d\d"
     rf"|(?:{_DAY}[ \t]+)?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?{_MONTH}"
     rf"(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
@@ -51,9 +52,10 @@ _WHEN = re.compile(
     r"(?!\w)"
 )
 
-# Where the machine may remove on the model's word alone: a stretch in a first-person sentence,
-# in the first or last lines, on a label line, or holding a word of the source's form answers.
-_WRITERS_SIGNS = frozenset(["fp_sentence", "line_first", "line_last3", "line_label"])
+# Where the machine removes what the model marks: a stretch in a first-person sentence, on a
+# short line (a letterhead's, a signature's) or a label line, or holding a word of the source's
+# form answers. Elsewhere ("He is the only boy in the class") it is listed and kept.
+_WRITERS_SIGNS = frozenset(["fp_sentence", "line_short", "line_label"])
 
 _state: dict[str, object] = {
     "tagger": None,
@@ -62,7 +64,7 @@ _state: dict[str, object] = {
     "on": True,
     "fence_rules_kept": True,
     "fence_dates": True,
-    "writers_signs": False,
+    "writers_signs": True,
 }
 
 
