@@ -77,6 +77,29 @@ def _kind_of_word(lower: str) -> tuple[bool, bool]:
     return is_english_word(lower), is_first_name(lower)
 
 
+@lru_cache(maxsize=65536)
+def _word_features(word: str, lower: str) -> tuple[str, ...]:
+    """The features of a token's own word, in a fixed order."""
+    alpha = word.isalpha()
+    english, first_name = _kind_of_word(lower)
+    everyday = alpha and english and not first_name
+    digits = any(ch.isdigit() for ch in word)
+    names = ["bias", "shape=" + _shape(word), "len=" + str(min(len(word), 8))]
+    if everyday or (not alpha and not digits):
+        names += ["w=" + lower, "suf=" + lower[-3:]]
+    else:
+        names.append("rare")
+        if alpha and len(word) > 3:
+            names.append("suf=" + lower[-3:])
+    if first_name:
+        names.append("first_name")
+    if digits:
+        names.append("digits")
+    if word[:1].isupper():
+        names.append("title")
+    return tuple(names)
+
+
 @dataclass(frozen=True)
 class Context:
     """What the reading knows besides the text: the source's words, the subjects' words (and
@@ -138,47 +161,29 @@ def token_features(text: str, tokens: list[Token], context: Context) -> list[dic
 
     rules_of = [[label for _, _, label in found] for found in covering(tokens, context.rules)]
     fenced = [bool(found) for found in covering(tokens, context.fences)]
+    # What a token's neighbours see of it: its everyday word, or its shape.
+    seen = [
+        ("w", "=" + lower)
+        if token.text.isalpha() and _kind_of_word(lower)[0]
+        else ("s", "=" + _shape(token.text))
+        for token, lower in zip(tokens, lowers, strict=True)
+    ]
     described: list[dict[str, float]] = []
     for index, token in enumerate(tokens):
         word, lower = token.text, lowers[index]
-        alpha = word.isalpha()
-        english, first_name = _kind_of_word(lower)
-        everyday = alpha and english and not first_name
-        f: dict[str, float] = {
-            "bias": 1.0,
-            "shape=" + _shape(word): 1.0,
-            "len=" + str(min(len(word), 8)): 1.0,
-        }
-        if everyday or (not alpha and not any(ch.isdigit() for ch in word)):
-            f["w=" + lower] = 1.0
-            f["suf=" + lower[-3:]] = 1.0
-        else:
-            f["rare"] = 1.0
-            if alpha and len(word) > 3:
-                f["suf=" + lower[-3:]] = 1.0
-        if first_name:
-            f["first_name"] = 1.0
-        if any(ch.isdigit() for ch in word):
-            f["digits"] = 1.0
-        if word[:1].isupper():
-            f["title"] = 1.0
-            if (
-                index == 0
-                or lowers[index - 1] in _SENTENCE_END
-                or line_of[index - 1] != line_of[index]
-            ):
-                f["title_at_start"] = 1.0
+        f = dict.fromkeys(_word_features(word, lower), 1.0)
+        if word[:1].isupper() and (
+            index == 0 or lowers[index - 1] in _SENTENCE_END or line_of[index - 1] != line_of[index]
+        ):
+            f["title_at_start"] = 1.0
         # Neighbours.
         for offset in (-3, -2, -1, 1, 2):
             j = index + offset
             if 0 <= j < n:
-                other = lowers[j]
                 if clause_of[j] == clause_of[index] or abs(offset) == 1:
-                    if tokens[j].text.isalpha() and _kind_of_word(other)[0]:
-                        f[f"w{offset}={other}"] = 1.0
-                    else:
-                        f[f"s{offset}=" + _shape(tokens[j].text)] = 1.0
-                    if other in _FIRST_PERSON:
+                    kind, said = seen[j]
+                    f[f"{kind}{offset}{said}"] = 1.0
+                    if lowers[j] in _FIRST_PERSON:
                         f[f"fp{offset}"] = 1.0
             else:
                 f[f"edge{offset}"] = 1.0
