@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import learned
 from .core import _apply, find_source_identifiers, source_reading
 from .finder import Candidate, find_identifiers
 from .identity import (
@@ -383,6 +384,8 @@ def sanitise(
     findings += _setting_words(text, identity, findings, subjects, matcher, decisions)
     findings = _premises_after_the_organisation(text, findings, decisions)
     findings = _dates_stay_in_writers_lines(text, findings)
+    if learned.enabled():
+        findings += _learned_reading(text, identity, details, findings, matcher, decisions)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
     # The last fence: whatever removal reached it, a subject's answer as the professional
@@ -475,6 +478,71 @@ _DATE_OR_TIME = re.compile(
     r"(?<![\w/.:-])(?:\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?"
     r"|\d{1,2}:\d{2}(?:[ \t]*[-\u2013][ \t]*\d{1,2}:\d{2})?)(?![\w/:])"
 )
+
+_BRACKETED_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def rules_context(
+    text: str, identity: SourceIdentity, details: SubjectDetails, findings: list[Finding]
+) -> learned.Context:
+    """What the learned reading knows of a text besides its words: the source's form answers,
+    the subjects' (the fences) and what the rules made of each stretch."""
+    rules = []
+    for f in findings:
+        rules.append((f.start, f.end, "removed" if f.removed else "kept"))
+        rules.append((f.start, f.end, f"{f.cls}:{f.kind}"))
+    subjects = [(f.start, f.end) for f in findings if f.cls == SUBJECT]
+    source = {
+        "name": identity.name or "",
+        "role": identity.role or "",
+        "organisation": identity.organisation or "",
+        "email": identity.email or "",
+        "phone": identity.phone or "",
+    }
+    return learned.context_for(text, source, learned.subject_values(details), subjects, rules)
+
+
+def _learned_reading(
+    text: str,
+    identity: SourceIdentity,
+    details: SubjectDetails,
+    findings: list[Finding],
+    matcher: _SubjectMatcher,
+    decisions: Mapping[str, str],
+) -> list[Finding]:
+    """The learned reading's stretches that no rule removed, as unknowns for the handler: the
+    machine removes those the model is confident of and lists the rest. Nothing a subject's."""
+    context = rules_context(text, identity, details, findings)
+    # What the rules found and decided stays theirs: removed, a subject's, or an identifier
+    # they keep and list (a person tied to someone else, a place, a vehicle).
+    taken = [(f.start, f.end) for f in findings if f.removed or f.cls == SUBJECT]
+    if learned.option("fence_rules_kept"):
+        taken += [(f.start, f.end) for f in findings if not f.removed]
+        # What names the kind of place or thing a kept identifier is ("Kirkby station", "the
+        # Esso garage") is part of it, as the finder reads it.
+        for f in findings:
+            if not f.removed and f.cls != SOURCE:
+                after = _PLACE_NOUN_AFTER.match(text, f.end) or _PRODUCT_NOUN_AFTER.match(
+                    text, f.end
+                )
+                if after:
+                    taken.append((f.end, after.end()))
+    # What stands in brackets straight after a subject is said of them ("Amelia Jones (Year 2)").
+    for f in findings:
+        if f.cls == SUBJECT and (said := _BRACKETED_AFTER.match(text, f.end)):
+            taken.append((f.end, said.end()))
+    keys = {f.key for f in findings}
+    added = []
+    for start, end, probability, machine in learned.stretches(text, context, taken):
+        candidate = Candidate(start, end, learned.KIND, text[start:end])
+        if candidate.start == candidate.end or f"{start}:{end}" in keys:
+            continue
+        if matcher.matches(candidate) or _inside_entered(candidate.text, matcher):
+            continue
+        removed = _decided(decisions, f"{start}:{end}", machine)
+        reason = (learned.REASON_REMOVE if machine else learned.REASON_KEEP).format(p=probability)
+        added.append(_finding(candidate, UNKNOWN, removed, reason, machine))
+    return added
 
 
 def _forward(start: int, end: int, segments: list) -> tuple[int, int]:

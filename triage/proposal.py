@@ -300,6 +300,8 @@ UNKNOWN_KIND_LABELS = {
     "self-description": "About the writer",
     # A word of the writer's kind of workplace ("at poolside", "his supervised dose").
     "setting-word": "Workplace word",
+    # A stretch the learned reading marks as the writer's that no rule caught.
+    "learned": "About the writer (learned)",
 }
 
 

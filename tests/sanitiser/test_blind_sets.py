@@ -15,28 +15,29 @@ from .corpus_scoring import corpus_load, corpus_score
 
 SETS = Path(__file__).with_name("sets")
 # Development sets: identifiers left (upper bound) and subject details kept (lower bound) with the
-# structured answers given. Most of what is left is wording about the writer's work ("on the
-# till", "home visit") that the proposal flags for rewording rather than removes.
+# structured answers given. The learned reading is trained on all but Q and R (see
+# sanitiser/learned/train.py), so only Q's and R's figures are held out. Most of what is left is
+# wording about the writer's work ("on the till", "home visit").
 DEV_BOUNDS = {
-    "dev_blind_a.jsonl": (52, 0.965),
-    "dev_blind_b.jsonl": (28, 0.975),
+    "dev_blind_a.jsonl": (22, 0.965),
+    "dev_blind_b.jsonl": (9, 0.975),
     # Former test sets C, E and F (development data since 2026-12-05).
-    "dev_blind_c.jsonl": (8, 0.955),
-    "dev_blind_d.jsonl": (16, 0.975),
-    "dev_blind_e.jsonl": (20, 0.965),
-    "dev_blind_f.jsonl": (10, 0.995),
+    "dev_blind_c.jsonl": (6, 0.955),
+    "dev_blind_d.jsonl": (11, 0.975),
+    "dev_blind_e.jsonl": (10, 0.965),
+    "dev_blind_f.jsonl": (4, 0.995),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
-    "dev_blind_g.jsonl": (51, 0.955),
-    "dev_blind_h.jsonl": (20, 0.95),
+    "dev_blind_g.jsonl": (20, 0.955),
+    "dev_blind_h.jsonl": (6, 0.95),
     # Former test sets I and J (development data since the night of 2026-12-05).
-    "dev_blind_i.jsonl": (26, 0.955),
-    "dev_blind_j.jsonl": (56, 0.945),
+    "dev_blind_i.jsonl": (11, 0.955),
+    "dev_blind_j.jsonl": (27, 0.945),
     # Written blind on 2026-12-06 as development data from the start (Q: the writer's own
     # routine and position; R: premises, work numbers, short forms), scored once unseen.
-    "dev_blind_q.jsonl": (66, 0.875),
-    "dev_blind_r.jsonl": (101, 0.96),
+    "dev_blind_q.jsonl": (40, 0.86),
+    "dev_blind_r.jsonl": (78, 0.95),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
-    "dev_indirect.jsonl": (2, 0.97),
+    "dev_indirect.jsonl": (0, 0.97),
 }
 
 
