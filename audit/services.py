@@ -71,15 +71,20 @@ def audit_event_record(
     return event
 
 
-def audit_events_record(*entries: dict[str, Any]) -> list[AuditEvent]:
+def audit_events_record(*entries: dict[str, Any], last_write: bool = False) -> list[AuditEvent]:
     """Write several entries in one INSERT; each is audit_event_record's keyword arguments.
 
     For a service that records more than one entry for one act (a claim is "claimed" and
     "status changed"): the same entries, one round trip instead of one each (issue 17).
+
+    `last_write=True` is the caller's promise that its transaction commits right after this
+    (nothing else is written): the entries are then sealed inside that transaction when the
+    chain is free (audit_chain_seal_in_transaction), saving the seal's own transaction.
     """
     events = [_audit_event_build(**entry) for entry in entries]
     AuditEvent.objects.bulk_create(events)
-    _seal_on_commit()
+    if not (last_write and audit_chain_seal_in_transaction()):
+        _seal_on_commit()
     return events
 
 
@@ -152,20 +157,55 @@ def audit_chain_seal(*, batch_size: int = 500) -> int:
             pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
             if not pending:
                 return sealed
-            seals = []
-            for event in pending:
-                head.last_position += 1
-                event.chain_position = head.last_position
-                event.previous_hash = head.last_hash
-                event.hash = event.compute_hash()
-                head.last_hash = event.hash
-                seals.append((event.chain_position, event.previous_hash, event.hash, event.id))
-            _seals_write(seals, head)
+            _seals_write(_seals_compute(pending, head), head)
         sealed += len(pending)
         if len(pending) < batch_size:
             # Anything committed while we held the chain is taken by the next seal (the next
             # audited action, or the beat task within a minute).
             return sealed
+
+
+def audit_chain_seal_in_transaction() -> bool:
+    """Seal what waits, this transaction's own entries included, as the transaction's last
+    statements; True if sealed, False if the caller must leave it to the seal after commit.
+
+    Issue 17: after a claim, the seal was a second transaction (begin, lock the head, read what
+    waits, write, commit): a commit and its WAL flush more per claim. Here the head is taken with
+    SKIP LOCKED as the after-commit seal takes it, so nobody waits: if another sealer has it,
+    False, and this transaction's entries go to the seal after its commit as before. The head is
+    held from here to the commit, which the caller promises is next; the seals, the head and the
+    entries commit (or roll back) together. Only in an outermost transaction on PostgreSQL (a
+    nested block's caller does not commit, and would hold the chain until its outer block
+    ends), and only for up to one batch: a longer backlog is left to the seal after commit.
+    """
+    if not (
+        connection.vendor == "postgresql"
+        and connection.in_atomic_block
+        and connection.commit_on_exit
+        and len(connection.atomic_blocks) == 1
+    ):
+        return False
+    head = _chain_head_locked()
+    if head is None:  # another sealer has the chain
+        return False
+    batch_size = 500
+    pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
+    if pending:
+        _seals_write(_seals_compute(pending, head), head)
+    return len(pending) < batch_size
+
+
+def _seals_compute(pending: list[AuditEvent], head: AuditChainHead) -> list[tuple]:
+    """Chain the entries after the head, in order, moving the head on; the seals to write."""
+    seals = []
+    for event in pending:
+        head.last_position += 1
+        event.chain_position = head.last_position
+        event.previous_hash = head.last_hash
+        event.hash = event.compute_hash()
+        head.last_hash = event.hash
+        seals.append((event.chain_position, event.previous_hash, event.hash, event.id))
+    return seals
 
 
 def _seals_write(seals: list[tuple[int, str, str, int]], head: AuditChainHead) -> None:
