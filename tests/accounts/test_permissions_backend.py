@@ -65,9 +65,7 @@ def test_a_superuser_has_every_permission():
     assert len(ours) == Permission.objects.count()
 
 
-def test_both_staff_questions_cost_one_query_a_request(
-    supervisor_user, django_assert_num_queries
-):
+def test_both_staff_questions_cost_one_query_a_request(supervisor_user, django_assert_num_queries):
     user = _fresh(supervisor_user)
     with django_assert_num_queries(1):
         assert user.has_perm(WORK_QUEUE)
