@@ -9,6 +9,7 @@ from audit.models import Action, AuditEvent
 from submissions.models import Priority, Status, Urgency
 from tests.factories import SubmissionFactory
 from triage import services
+from triage.queue_rows import held_rows, urgent_rows
 from triage.selectors import queue_lists
 from triage.state import TriageError
 
@@ -50,7 +51,8 @@ def test_the_queues_two_lists_are_one_query(
     handler_user, other_handler_user, django_assert_num_queries
 ):
     """Issue 17: "Your submissions" and "Possible urgency" in one UNION ALL, each in its own
-    order, the urgent rows with their assignee's name."""
+    order, the urgent rows with their assignee's name, and both lists' rows built from what it
+    read (the urgent list used to read each row's risk with a query of its own)."""
     for _ in range(3):
         _flagged(status=Status.IN_PROGRESS, assigned_to=other_handler_user)
     mine = [
@@ -74,6 +76,8 @@ def test_the_queues_two_lists_are_one_query(
             "Threat to life",
             "Happening now or soon",
         ]
+        rows = held_rows(held) + urgent_rows(urgent)
+    assert [row["risk_label"] for row in rows] == ["Not assessed"] * 8
 
 
 # --- Queue ---------------------------------------------------------------------------------------
