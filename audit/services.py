@@ -185,9 +185,14 @@ def audit_chain_seal_in_transaction() -> bool:
         and len(connection.atomic_blocks) == 1
     ):
         return False
-    head = _chain_head_locked()
-    if head is None:  # another sealer has the chain
+    # The head alone, no fallback: busy (or missing, in an emptied database) is one statement
+    # here, and the seal after commit sorts out either (the common miss when claims crowd in).
+    with connection.cursor() as cursor:
+        cursor.execute(_HEAD_LOCK_SQL)
+        row = cursor.fetchone()
+    if row is None:
         return False
+    head = AuditChainHead(id=1, last_hash=row[0], last_position=row[1])
     batch_size = 500
     pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
     if pending:
@@ -235,15 +240,17 @@ def _seals_write(seals: list[tuple[int, str, str, int]], head: AuditChainHead) -
     head.save(update_fields=["last_hash", "last_position"])
 
 
+_HEAD_LOCK_SQL = (
+    "SELECT last_hash, last_position FROM audit_auditchainhead WHERE id = 1 FOR UPDATE SKIP LOCKED"
+)
+
+
 def _chain_head_locked() -> AuditChainHead | None:
     if connection.features.has_select_for_update_skip_locked:
         # Plain SQL: this runs after every audited transaction, and the ORM's version of it cost
         # more in compiling than in the database (issue 17).
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT last_hash, last_position FROM audit_auditchainhead WHERE id = 1 "
-                "FOR UPDATE SKIP LOCKED"
-            )
+            cursor.execute(_HEAD_LOCK_SQL)
             row = cursor.fetchone()
         if row is not None:
             return AuditChainHead(id=1, last_hash=row[0], last_position=row[1])
