@@ -185,14 +185,9 @@ def audit_chain_seal_in_transaction() -> bool:
         and len(connection.atomic_blocks) == 1
     ):
         return False
-    # The head alone, no fallback: busy (or missing, in an emptied database) is one statement
-    # here, and the seal after commit sorts out either (the common miss when claims crowd in).
-    with connection.cursor() as cursor:
-        cursor.execute(_HEAD_LOCK_SQL)
-        row = cursor.fetchone()
-    if row is None:
+    head = _chain_head_locked()
+    if head is None:  # another sealer has the chain: ours go to the seal after commit
         return False
-    head = AuditChainHead(id=1, last_hash=row[0], last_position=row[1])
     batch_size = 500
     pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
     if pending:
@@ -240,8 +235,13 @@ def _seals_write(seals: list[tuple[int, str, str, int]], head: AuditChainHead) -
     head.save(update_fields=["last_hash", "last_position"])
 
 
+# The head if free, and whether it exists at all, in one statement: when claims crowd in, most
+# seal attempts find the head busy, and that answer was two statements (issue 17, round 7).
 _HEAD_LOCK_SQL = (
-    "SELECT last_hash, last_position FROM audit_auditchainhead WHERE id = 1 FOR UPDATE SKIP LOCKED"
+    "SELECT head.last_hash, head.last_position, "
+    "EXISTS (SELECT 1 FROM audit_auditchainhead WHERE id = 1) "
+    "FROM (SELECT 1) AS one LEFT JOIN (SELECT last_hash, last_position "
+    "FROM audit_auditchainhead WHERE id = 1 FOR UPDATE SKIP LOCKED) AS head ON TRUE"
 )
 
 
@@ -251,10 +251,10 @@ def _chain_head_locked() -> AuditChainHead | None:
         # more in compiling than in the database (issue 17).
         with connection.cursor() as cursor:
             cursor.execute(_HEAD_LOCK_SQL)
-            row = cursor.fetchone()
-        if row is not None:
-            return AuditChainHead(id=1, last_hash=row[0], last_position=row[1])
-        if AuditChainHead.objects.filter(id=1).exists():
+            last_hash, last_position, exists = cursor.fetchone()
+        if last_hash is not None:
+            return AuditChainHead(id=1, last_hash=last_hash, last_position=last_position)
+        if exists:
             return None  # another sealer has the chain
         # A database emptied by hand (or by a test): start the chain again.
         AuditChainHead.objects.bulk_create([AuditChainHead(id=1)], ignore_conflicts=True)

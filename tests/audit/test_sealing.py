@@ -265,3 +265,30 @@ def test_a_last_write_inside_another_transaction_is_sealed_after_it(db, handler_
     assert event.hash is None
     assert audit_chain_seal() >= 1
     assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_seal_finding_the_chain_busy_costs_one_statement(handler_user, django_assert_num_queries):
+    """When claims crowd in, most seal attempts find the head taken: that answer is the one
+    statement that tries the head (it used to be a second asking whether the head exists)."""
+    errors: list = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def sealer_holding_the_chain(started):
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(id=1)
+            started.set()
+            release.wait(10)
+
+    _record(handler_user)  # a chain head to hold (a flushed test database starts without one)
+    thread = _in_other_connection(sealer_holding_the_chain, started, errors)
+    assert started.wait(10)
+    try:
+        with django_assert_num_queries(3):  # BEGIN, the head, COMMIT
+            assert audit_chain_seal() == 0
+    finally:
+        release.set()
+        thread.join()
+    assert errors == []
