@@ -83,7 +83,11 @@ def audit_events_record(*entries: dict[str, Any], last_write: bool = False) -> l
     """
     events = [_audit_event_build(**entry) for entry in entries]
     AuditEvent.objects.bulk_create(events)
-    if not (last_write and audit_chain_seal_in_transaction()):
+    if last_write and audit_chain_seal_in_transaction():
+        queued = _seal_queued()  # for entries written earlier in the transaction: all sealed now
+        if queued is not None:
+            queued.needed = False
+    else:
         _seal_on_commit()
     return events
 
@@ -125,19 +129,37 @@ def _audit_event_build(
     )
 
 
+class _SealAfterCommit:
+    """The seal queued for after a transaction's commit; called off if the transaction sealed its
+    own entries before committing (audit_chain_seal_in_transaction)."""
+
+    def __init__(self) -> None:
+        self.needed = True
+
+    def __call__(self) -> None:
+        if self.needed:
+            audit_chain_seal()
+
+
 def _seal_on_commit() -> None:
     # Sealed into the chain once this transaction commits, outside it: holding the chain while
     # the caller's transaction is still open would queue every audited action behind the slowest.
     # robust: the entry is committed either way; a failed seal is retried by the next one.
-    if not _seal_already_queued():
-        transaction.on_commit(audit_chain_seal, robust=True)
+    queued = _seal_queued()
+    if queued is not None:
+        queued.needed = True  # an entry written after an in-transaction seal: seal it after all
+    else:  # (in autocommit, on_commit runs it at once)
+        transaction.on_commit(_SealAfterCommit(), robust=True)
 
 
-def _seal_already_queued() -> bool:
+def _seal_queued() -> _SealAfterCommit | None:
     """One seal per transaction is enough: it takes every entry the transaction wrote."""
-    return connection.in_atomic_block and any(
-        callback is audit_chain_seal for _, callback, _ in connection.run_on_commit
-    )
+    if not connection.in_atomic_block:
+        return None
+    for _, callback, _ in connection.run_on_commit:
+        if isinstance(callback, _SealAfterCommit):
+            return callback
+    return None
 
 
 def audit_chain_seal(*, batch_size: int = 500) -> int:
@@ -167,7 +189,8 @@ def audit_chain_seal(*, batch_size: int = 500) -> int:
 
 def audit_chain_seal_in_transaction() -> bool:
     """Seal what waits, this transaction's own entries included, as the transaction's last
-    statements; True if sealed, False if the caller must leave it to the seal after commit.
+    statements; True if everything waiting was sealed, False if the caller must leave it to the
+    seal after commit.
 
     Issue 17: after a claim, the seal was a second transaction (begin, lock the head, read what
     waits, write, commit): a commit and its WAL flush more per claim. Here the head is taken with
