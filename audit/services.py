@@ -71,15 +71,24 @@ def audit_event_record(
     return event
 
 
-def audit_events_record(*entries: dict[str, Any]) -> list[AuditEvent]:
+def audit_events_record(*entries: dict[str, Any], last_write: bool = False) -> list[AuditEvent]:
     """Write several entries in one INSERT; each is audit_event_record's keyword arguments.
 
     For a service that records more than one entry for one act (a claim is "claimed" and
     "status changed"): the same entries, one round trip instead of one each (issue 17).
+
+    `last_write=True` is the caller's promise that its transaction commits right after this
+    (nothing else is written): the entries are then sealed inside that transaction when the
+    chain is free (audit_chain_seal_in_transaction), saving the seal's own transaction.
     """
     events = [_audit_event_build(**entry) for entry in entries]
     AuditEvent.objects.bulk_create(events)
-    _seal_on_commit()
+    if last_write and audit_chain_seal_in_transaction():
+        queued = _seal_queued()  # for entries written earlier in the transaction: all sealed now
+        if queued is not None:
+            queued.needed = False
+    else:
+        _seal_on_commit()
     return events
 
 
@@ -120,19 +129,37 @@ def _audit_event_build(
     )
 
 
+class _SealAfterCommit:
+    """The seal queued for after a transaction's commit; called off if the transaction sealed its
+    own entries before committing (audit_chain_seal_in_transaction)."""
+
+    def __init__(self) -> None:
+        self.needed = True
+
+    def __call__(self) -> None:
+        if self.needed:
+            audit_chain_seal()
+
+
 def _seal_on_commit() -> None:
     # Sealed into the chain once this transaction commits, outside it: holding the chain while
     # the caller's transaction is still open would queue every audited action behind the slowest.
     # robust: the entry is committed either way; a failed seal is retried by the next one.
-    if not _seal_already_queued():
-        transaction.on_commit(audit_chain_seal, robust=True)
+    queued = _seal_queued()
+    if queued is not None:
+        queued.needed = True  # an entry written after an in-transaction seal: seal it after all
+    else:  # (in autocommit, on_commit runs it at once)
+        transaction.on_commit(_SealAfterCommit(), robust=True)
 
 
-def _seal_already_queued() -> bool:
+def _seal_queued() -> _SealAfterCommit | None:
     """One seal per transaction is enough: it takes every entry the transaction wrote."""
-    return connection.in_atomic_block and any(
-        callback is audit_chain_seal for _, callback, _ in connection.run_on_commit
-    )
+    if not connection.in_atomic_block:
+        return None
+    for _, callback, _ in connection.run_on_commit:
+        if isinstance(callback, _SealAfterCommit):
+            return callback
+    return None
 
 
 def audit_chain_seal(*, batch_size: int = 500) -> int:
@@ -152,20 +179,56 @@ def audit_chain_seal(*, batch_size: int = 500) -> int:
             pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
             if not pending:
                 return sealed
-            seals = []
-            for event in pending:
-                head.last_position += 1
-                event.chain_position = head.last_position
-                event.previous_hash = head.last_hash
-                event.hash = event.compute_hash()
-                head.last_hash = event.hash
-                seals.append((event.chain_position, event.previous_hash, event.hash, event.id))
-            _seals_write(seals, head)
+            _seals_write(_seals_compute(pending, head), head)
         sealed += len(pending)
         if len(pending) < batch_size:
             # Anything committed while we held the chain is taken by the next seal (the next
             # audited action, or the beat task within a minute).
             return sealed
+
+
+def audit_chain_seal_in_transaction() -> bool:
+    """Seal what waits, this transaction's own entries included, as the transaction's last
+    statements; True if everything waiting was sealed, False if the caller must leave it to the
+    seal after commit.
+
+    Issue 17: after a claim, the seal was a second transaction (begin, lock the head, read what
+    waits, write, commit): a commit and its WAL flush more per claim. Here the head is taken with
+    SKIP LOCKED as the after-commit seal takes it, so nobody waits: if another sealer has it,
+    False, and this transaction's entries go to the seal after its commit as before. The head is
+    held from here to the commit, which the caller promises is next; the seals, the head and the
+    entries commit (or roll back) together. Only in an outermost transaction on PostgreSQL (a
+    nested block's caller does not commit, and would hold the chain until its outer block
+    ends), and only for up to one batch: a longer backlog is left to the seal after commit.
+    """
+    if not (
+        connection.vendor == "postgresql"
+        and connection.in_atomic_block
+        and connection.commit_on_exit
+        and len(connection.atomic_blocks) == 1
+    ):
+        return False
+    head = _chain_head_locked()
+    if head is None:  # another sealer has the chain: ours go to the seal after commit
+        return False
+    batch_size = 500
+    pending = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id")[:batch_size])
+    if pending:
+        _seals_write(_seals_compute(pending, head), head)
+    return len(pending) < batch_size
+
+
+def _seals_compute(pending: list[AuditEvent], head: AuditChainHead) -> list[tuple]:
+    """Chain the entries after the head, in order, moving the head on; the seals to write."""
+    seals = []
+    for event in pending:
+        head.last_position += 1
+        event.chain_position = head.last_position
+        event.previous_hash = head.last_hash
+        event.hash = event.compute_hash()
+        head.last_hash = event.hash
+        seals.append((event.chain_position, event.previous_hash, event.hash, event.id))
+    return seals
 
 
 def _seals_write(seals: list[tuple[int, str, str, int]], head: AuditChainHead) -> None:
@@ -195,19 +258,26 @@ def _seals_write(seals: list[tuple[int, str, str, int]], head: AuditChainHead) -
     head.save(update_fields=["last_hash", "last_position"])
 
 
+# The head if free, and whether it exists at all, in one statement: when claims crowd in, most
+# seal attempts find the head busy, and that answer was two statements (issue 17, round 7).
+_HEAD_LOCK_SQL = (
+    "SELECT head.last_hash, head.last_position, "
+    "EXISTS (SELECT 1 FROM audit_auditchainhead WHERE id = 1) "
+    "FROM (SELECT 1) AS one LEFT JOIN (SELECT last_hash, last_position "
+    "FROM audit_auditchainhead WHERE id = 1 FOR UPDATE SKIP LOCKED) AS head ON TRUE"
+)
+
+
 def _chain_head_locked() -> AuditChainHead | None:
     if connection.features.has_select_for_update_skip_locked:
         # Plain SQL: this runs after every audited transaction, and the ORM's version of it cost
         # more in compiling than in the database (issue 17).
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT last_hash, last_position FROM audit_auditchainhead WHERE id = 1 "
-                "FOR UPDATE SKIP LOCKED"
-            )
-            row = cursor.fetchone()
-        if row is not None:
-            return AuditChainHead(id=1, last_hash=row[0], last_position=row[1])
-        if AuditChainHead.objects.filter(id=1).exists():
+            cursor.execute(_HEAD_LOCK_SQL)
+            last_hash, last_position, exists = cursor.fetchone()
+        if last_hash is not None:
+            return AuditChainHead(id=1, last_hash=last_hash, last_position=last_position)
+        if exists:
             return None  # another sealer has the chain
         # A database emptied by hand (or by a test): start the chain again.
         AuditChainHead.objects.bulk_create([AuditChainHead(id=1)], ignore_conflicts=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from locust import HttpUser, constant, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.locustfile import CATEGORIES, INFORMATION
+from bench.journey import INFORMATION
+from bench.locustfile import CATEGORIES
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

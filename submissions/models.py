@@ -156,12 +156,15 @@ class Submission(BaseModel):
     risk = models.CharField(max_length=10, choices=Risk.choices, blank=True, default="")
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.P3)
     outcome = models.CharField(max_length=32, choices=Outcome.choices, blank=True, default="")
+    # No index of its own: sub_assignee_idx (assigned_to, status) answers every look-up by
+    # assignee, and an index fewer is an entry fewer written by every claim (issue 17).
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_submissions",
+        db_index=False,
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -179,12 +182,15 @@ class Submission(BaseModel):
     # Possible urgency (issue 14): the kinds the detector matched, never the words that matched.
     urgency = models.CharField(max_length=12, choices=Urgency.choices, blank=True, default="")
     urgency_kinds = models.JSONField(default=list, blank=True)
+    # Indexed only where set (sub_urgency_decider_idx), for deleting a user: a claim or any other
+    # write to an undecided row writes no entry for it.
     urgency_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,
     )
     urgency_decided_at = models.DateTimeField(null=True, blank=True)
     # The categories as bits (CATEGORY_BITS), so the queue's category filter is a test on the row
@@ -241,6 +247,13 @@ class Submission(BaseModel):
             # The queue's "Possible urgency" list: flagged and not yet decided, oldest first.
             models.Index(
                 fields=["created_at"], condition=Q(urgency="flagged"), name="sub_urgency_open_idx"
+            ),
+            # The few decided rows, for a user's deletion (SET NULL); partial, so the writes to
+            # the many undecided rows (every claim) add nothing to it.
+            models.Index(
+                fields=["urgency_decided_by"],
+                condition=Q(urgency_decided_by__isnull=False),
+                name="sub_urgency_decider_idx",
             ),
         ]
         constraints = [

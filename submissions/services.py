@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from audit.models import Action
-from audit.services import audit_event_record
+from audit.services import audit_events_record
 from submissions.models import (
     Category,
     NotificationOutbox,
@@ -141,22 +141,33 @@ def _submission_insert(*, answers: dict, token: uuid.UUID) -> Submission:
         )
         outbox = NotificationOutbox.objects.create(submission=submission)
         # Collection is logged with no actor and no address: the professional is not recorded.
-        audit_event_record(
-            action=Action.SUBMISSION_CREATED,
-            submission=submission,
-            object_type="submission",
-            object_id=submission.pk,
-            details={"categories": sorted(categories), "priority": int(submission.priority)},
-        )
+        entries = [
+            {
+                "action": Action.SUBMISSION_CREATED,
+                "submission": submission,
+                "object_type": "submission",
+                "object_id": submission.pk,
+                "details": {
+                    "categories": sorted(categories),
+                    "priority": int(submission.priority),
+                },
+            }
+        ]
         if found.urgent:
             # The kinds only: the words stay in the submission, never in the trail.
-            audit_event_record(
-                action=Action.URGENCY_FLAGGED,
-                submission=submission,
-                object_type="submission",
-                object_id=submission.pk,
-                details={"kinds": list(found.kinds)},
+            entries.append(
+                {
+                    "action": Action.URGENCY_FLAGGED,
+                    "submission": submission,
+                    "object_type": "submission",
+                    "object_id": submission.pk,
+                    "details": {"kinds": list(found.kinds)},
+                }
             )
+        # The transaction's last write: in one INSERT, and sealed (with the change log's entries
+        # above) before the commit when the chain is free, instead of in a transaction of its own
+        # after it (issue 17, round 7).
+        audit_events_record(*entries, last_write=True)
         outbox_id = outbox.pk
         transaction.on_commit(lambda: notification_enqueue(outbox_id=outbox_id))
     return submission

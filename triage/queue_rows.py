@@ -237,6 +237,6 @@ def urgent_rows(submissions, *, now: datetime | None = None) -> list[Row]:
     for submission in submissions:
         row = _common(submission, now, url)
         row["kinds"] = ", ".join(submission.urgency_kind_labels)
-        row["assignee"] = _assignee_name(submission)
+        row["assignee"] = submission.assignee_name or ""  # triage.selectors.queue_lists
         rows.append(row)
     return rows

@@ -39,11 +39,10 @@ from triage.queue_counters import queue_counters
 from triage.queue_rows import age, held_rows, queue_rows, urgent_rows
 from triage.selectors import (
     handlers_for_assignment,
+    queue_lists,
     queue_page,
     submission_detail,
     submission_for_staff_or_404,
-    submissions_held_by,
-    submissions_possibly_urgent,
 )
 from triage.state import StaleVersion
 
@@ -115,14 +114,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     supervisor = is_supervisor(request.user)
     now = timezone.now()
     counters = queue_counters()
+    held, possibly_urgent = queue_lists(request.user)  # "Your submissions", "Possible urgency"
     context = {
         "filter": filterset,
         "page": page,
         "rows": queue_rows(page.rows, categories=page.categories, now=now),
         "counters": counters,
         "oldest_new_age": age(counters["oldest_new"], now),
-        "held": held_rows(submissions_held_by(request.user), now=now),
-        "possibly_urgent": urgent_rows(submissions_possibly_urgent(), now=now),
+        "held": held_rows(held, now=now),
+        "possibly_urgent": urgent_rows(possibly_urgent, now=now),
         "filters_active": _filters_active(request, filterset),
         "next_url": _page_link(request, after=page.next_cursor) if page.next_cursor else "",
         "previous_url": (

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from audit.integrity import audit_chain_verify
 from audit.models import Action, AuditChainHead, AuditEvent
-from audit.services import audit_chain_seal, audit_event_record
+from audit.services import audit_chain_seal, audit_event_record, audit_events_record
 from audit.tasks import audit_seal
 
 
@@ -188,3 +188,107 @@ def test_postgresql_lets_the_seal_through_once_and_nothing_else(db, handler_user
     ):  # a second seal would rewrite the chain
         cursor.execute("UPDATE audit_auditevent SET hash = %s WHERE id = %s", ["e" * 64, event.id])
     assert AuditEvent.objects.get(id=event.id).hash == event.hash
+
+
+# --- Sealed inside the writer's own transaction (issue 17, round 7) ---------------------------
+def _entries(user, note: str) -> list[dict]:
+    return [{"action": Action.SUBMISSION_VIEWED, "actor": user, "details": {"note": note}}]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_last_write_is_sealed_before_its_transaction_commits(handler_user):
+    """No seal transaction after the commit: the entries, their seals and the head commit as
+    one, in the same chain with the same hashes."""
+    _record(handler_user)  # a chain to extend
+    with transaction.atomic():
+        (event,) = audit_events_record(*_entries(handler_user, "sealed"), last_write=True)
+        assert not connections["default"].run_on_commit  # no seal queued for after the commit
+        event.refresh_from_db()
+        assert event.hash == event.compute_hash()  # sealed already, still uncommitted
+    head = AuditChainHead.objects.get()
+    assert (event.chain_position, event.hash) == (head.last_position, head.last_hash)
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_last_write_rolled_back_takes_its_seals_with_it(handler_user):
+    _record(handler_user)
+    head_before = AuditChainHead.objects.get().last_position
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit_events_record(*_entries(handler_user, "rolled back"), last_write=True)
+        raise RuntimeError("the commit never came")
+    assert AuditChainHead.objects.get().last_position == head_before
+    _record(handler_user)
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_last_write_finding_the_chain_busy_is_sealed_after_commit(handler_user):
+    errors: list = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def sealer_holding_the_chain(started):
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(id=1)
+            started.set()
+            release.wait(10)
+
+    _record(handler_user)
+    thread = _in_other_connection(sealer_holding_the_chain, started, errors)
+    assert started.wait(10)
+    began = time.monotonic()
+    with transaction.atomic():
+        (event,) = audit_events_record(*_entries(handler_user, "busy"), last_write=True)
+        assert connections["default"].run_on_commit  # left to the seal after commit
+    waited = time.monotonic() - began
+    event.refresh_from_db()
+    release.set()
+    thread.join()
+
+    assert errors == [] and waited < 1.0
+    assert event.hash is None  # the holder (or the beat task) takes it
+    assert audit_chain_seal() == 1
+    assert audit_chain_verify().ok
+
+
+def test_a_last_write_inside_another_transaction_is_sealed_after_it(db, handler_user):
+    """A nested block does not commit: sealing there would hold the chain until the outer
+    block ends, so the seal waits for the commit as any entry's does."""
+    with transaction.atomic():
+        (event,) = audit_events_record(*_entries(handler_user, "nested"), last_write=True)
+    event.refresh_from_db()
+    assert event.hash is None
+    assert audit_chain_seal() >= 1
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_seal_finding_the_chain_busy_costs_one_statement(handler_user, django_assert_num_queries):
+    """When claims crowd in, most seal attempts find the head taken: that answer is the one
+    statement that tries the head (it used to be a second asking whether the head exists)."""
+    errors: list = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def sealer_holding_the_chain(started):
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(id=1)
+            started.set()
+            release.wait(10)
+
+    _record(handler_user)  # a chain head to hold (a flushed test database starts without one)
+    thread = _in_other_connection(sealer_holding_the_chain, started, errors)
+    assert started.wait(10)
+    try:
+        with django_assert_num_queries(3):  # BEGIN, the head, COMMIT
+            assert audit_chain_seal() == 0
+    finally:
+        release.set()
+        thread.join()
+    assert errors == []

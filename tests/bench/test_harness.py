@@ -60,3 +60,19 @@ def test_the_benchmarks_journey_reaches_check_your_answers(client):
     check = client.get("/form/check-your-answers/")
     assert 'name="submission_token"' in check.content.decode()
     assert "Demi Nowak" in check.content.decode()
+
+
+@pytest.mark.parametrize("locustfile", ["locustfile.py", "compare_locustfile.py"])
+def test_each_locustfile_loads(locustfile):
+    """locust imports them itself, in its own process: a name moved out from under one (the
+    reference's file imported INFORMATION from locustfile.py after it moved to journey.py) only
+    showed as make bench-compare failing half-way."""
+    path = BASE_DIR / "bench" / locustfile
+    # In a process of its own, as locust runs it (locust patches the standard library on import).
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"import runpy; runpy.run_path({str(path)!r})"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert loaded.returncode == 0, loaded.stderr[-2000:]

@@ -227,3 +227,32 @@ def test_a_failing_send_on_a_worker_retries_with_backoff():
         notification_send(outbox_id)  # called as a worker would: not eager
     assert retry.call_args.kwargs["countdown"] == retry_countdown(0) == 30
     assert [retry_countdown(n) for n in (1, 2, 10)] == [60, 120, 1800]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_and_every_entry_it_audits_are_sealed_in_its_one_transaction():
+    """Issue 17, round 7: the collection entry is the transaction's last write, so the entries
+    (the change log's twins too) are sealed before the commit, not by a transaction of their own
+    after it (what follows the commit here is the eager in-process tasks: links, notification)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from audit.integrity import audit_chain_verify
+    from audit.services import audit_chain_seal
+
+    audit_chain_seal()
+    with CaptureQueriesContext(connection) as captured:
+        submission = services.submission_create(
+            answers=session_answers(), submission_token=uuid.uuid4()
+        )
+    statements = [query["sql"] for query in captured.captured_queries]
+    commit = statements.index("COMMIT")
+    head_tries = [n for n, sql in enumerate(statements) if "audit_auditchainhead" in sql]
+    assert head_tries and all(n < commit for n in head_tries)  # both (try, write) before it
+    created = AuditEvent.objects.get(
+        submission_reference=submission.reference, action=Action.SUBMISSION_CREATED
+    )
+    assert created.hash == created.compute_hash()
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_verify().ok

@@ -195,3 +195,24 @@ def test_take_next_claims_in_one_statement_and_its_seal_costs_three(
         assert audit_chain_seal() >= 2
     assert not AuditEvent.objects.filter(hash__isnull=True).exists()
     assert audit_chain_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_take_next_seals_its_entries_before_it_commits_in_one_transaction(
+    handler_user, django_assert_num_queries
+):
+    """Issue 17, round 7: the seal after a claim was a transaction of its own (a second commit
+    and its WAL flush: 9 statements). Now the claim's last statements, when the chain is free:
+    BEGIN, the UPDATE, the INSERT, the head, the waiting entries, the seals and the head in one,
+    COMMIT."""
+    SubmissionFactory()
+    audit_chain_seal()
+    handler_user.has_perm("submissions.work_queue")
+    with django_assert_num_queries(7) as captured:
+        taken = services.submission_take_next(user=handler_user)
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert statements.count("BEGIN") == statements.count("COMMIT") == 1
+    assert _actions(taken) == [Action.SUBMISSION_CLAIMED, Action.STATUS_CHANGED]
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+    assert audit_chain_verify().ok

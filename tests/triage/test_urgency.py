@@ -9,7 +9,8 @@ from audit.models import Action, AuditEvent
 from submissions.models import Priority, Status, Urgency
 from tests.factories import SubmissionFactory
 from triage import services
-from triage.selectors import submissions_possibly_urgent
+from triage.queue_rows import held_rows, urgent_rows
+from triage.selectors import queue_lists
 from triage.state import TriageError
 
 pytestmark = pytest.mark.django_db
@@ -42,19 +43,41 @@ def test_possibly_urgent_lists_open_undecided_flags_oldest_first(handler_user):
         urgency=Urgency.NOT_URGENT, urgency_kinds=KINDS, urgency_decided_at="2026-01-01T00:00Z"
     )
     SubmissionFactory()
-    assert [s.reference for s in submissions_possibly_urgent()] == [
-        first.reference,
-        second.reference,
-    ]
+    _, possibly_urgent = queue_lists(handler_user)
+    assert [s.reference for s in possibly_urgent] == [first.reference, second.reference]
 
 
-def test_possibly_urgent_is_one_query(handler_user, django_assert_num_queries):
+def test_the_queues_two_lists_are_one_query(
+    handler_user, other_handler_user, django_assert_num_queries
+):
+    """Issue 17: "Your submissions" and "Possible urgency" in one UNION ALL, each in its own
+    order, the urgent rows with their assignee's name, and both lists' rows built from what it
+    read (the urgent list used to read each row's risk with a query of its own)."""
     for _ in range(3):
-        _flagged(status=Status.IN_PROGRESS, assigned_to=handler_user)
+        _flagged(status=Status.IN_PROGRESS, assigned_to=other_handler_user)
+    mine = [
+        SubmissionFactory(status=Status.IN_PROGRESS, assigned_to=handler_user, priority=priority)
+        for priority in (Priority.P3, Priority.P1, Priority.P2)
+    ]
+    mine_flagged = _flagged(status=Status.IN_PROGRESS, assigned_to=handler_user, priority=4)
     with django_assert_num_queries(1):
-        rows = submissions_possibly_urgent()
-        assert [row.assigned_to.username for row in rows] == [handler_user.username] * 3
-        assert rows[0].urgency_kind_labels == ["Weapon", "Threat to life", "Happening now or soon"]
+        held, urgent = queue_lists(handler_user)
+        assert [s.reference for s in held] == [
+            mine[1].reference,
+            mine[2].reference,
+            mine[0].reference,
+            mine_flagged.reference,
+        ]
+        assert [s.assignee_name for s in urgent] == [other_handler_user.username] * 3 + [
+            handler_user.username
+        ]
+        assert urgent[0].urgency_kind_labels == [
+            "Weapon",
+            "Threat to life",
+            "Happening now or soon",
+        ]
+        rows = held_rows(held) + urgent_rows(urgent)
+    assert [row["risk_label"] for row in rows] == ["Not assessed"] * 8
 
 
 # --- Queue ---------------------------------------------------------------------------------------

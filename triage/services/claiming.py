@@ -111,8 +111,8 @@ def _take_next_postgres(user) -> Submission | None:
             return None
         # The claimed row as the statement left it; the fields not returned load if read.
         submission = Submission.from_db(connection.alias, _TAKE_NEXT_FIELDS, row)
-        # Last before commit: the audit chain's lock is held only from here to the commit.
-        _claim_audit(submission, user=user, how="take_next")
+        # Last before commit, and sealed in this transaction when the chain is free.
+        _claim_audit(submission, user=user, how="take_next", last_write=True)
     return submission
 
 
@@ -128,7 +128,7 @@ def _possibly_urgent_first() -> Submission | None:
     )
 
 
-def _claim_audit(submission, *, user, how: str) -> None:
+def _claim_audit(submission, *, user, how: str, last_write: bool = False) -> None:
     # Both entries in one INSERT: a claim is the queue's most frequent write (issue 17).
     audit_events_record(
         {
@@ -142,6 +142,7 @@ def _claim_audit(submission, *, user, how: str) -> None:
         _status_change_entry(
             submission, actor=user, before=Status.NEW, after=Status.IN_PROGRESS, action="claim"
         ),
+        last_write=last_write,
     )
 
 
