@@ -800,11 +800,11 @@ _PREFIX = {"information": "i", "when": "w", "descriptions": "d"}
 
 
 def _learned(sentences: list[_Sentence]) -> tuple[set[str], set[Span]]:
-    """The learned reading of a record the rules found nothing in: its kinds, and the weightiest
-    words of the sentence that weighs most towards danger, to quote back."""
+    """The learned reading of a record the rules found nothing in: its kinds, and the sentence
+    that weighs most towards danger, to quote back whole. Its weightiest words ("told", "will",
+    "speaks") mean nothing to the writer in bold, so the sentence is the quote."""
     reading = learned_reading.read([(_PREFIX[s.field_name], s.text) for s in sentences])
     if not reading.urgent or reading.sentence is None:
         return set(), set()
     sentence = sentences[reading.sentence]
-    words = reading.words or ((0, len(sentence.text)),)
-    return set(reading.kinds), {sentence.span(start, end) for start, end in words}
+    return set(reading.kinds), {sentence.span(0, len(sentence.text))}

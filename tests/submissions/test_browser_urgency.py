@@ -144,3 +144,21 @@ def test_the_interruption_page_choice_works_with_the_keyboard_alone(page, axe):
     press(page, "Continue")
     assert page.title().startswith("Check your answers")
     axe(page)
+
+
+def test_a_veiled_threat_only_the_learned_reading_catches_is_quoted_back(page, axe):
+    # Written for this test, in no set: no rule names it; the learned reading (round 8) does.
+    veiled = (
+        "Dad has told the boy he will not see another birthday if he speaks to the social "
+        "worker again, and the visit is this afternoon."
+    )
+    _fill_the_form(page, veiled)
+    assert page.title().startswith("Someone may be in danger now")
+    quote = page.locator("[data-urgency-quote]").first
+    assert "will not see another birthday" in quote.inner_text()
+    # The sentence that weighed most is in bold, whole: the model's weightiest words ("told",
+    # "will") would mean nothing to the writer.
+    bold = " ".join(b.inner_text() for b in quote.locator("strong").all())
+    assert "will not see another birthday" in bold
+    axe(page)
+    _shot(page, "06-interruption-learned")
