@@ -208,3 +208,33 @@ def test_the_rest_of_an_entered_name_is_listed_as_kept_with_the_machines_reason(
     assert "Ionut Pop" in prefilled and "Florin Sandu" in prefilled
     axe(page)
     page.screenshot(path="var/screenshots/assessment-rest-of-name.png", full_page=True)
+
+
+def test_what_the_learned_reading_marks_is_listed_with_its_reason(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = SubmissionFactory(
+        information=(
+            "Jade Smith (14) gets into a silver Audi outside the gates most days. "
+            "I do the Friday breakfast run with the year 7s so I see her most mornings."
+        ),
+        status=Status.IN_PROGRESS,
+        assigned_to=handler_user,
+        with_people=False,
+    )
+    SubjectFactory(submission=submission, name="Jade Smith")
+    SourceFactory(submission=submission)
+
+    staff_sign_in(page, handler_user)
+    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
+    rows = page.locator("#unknowns-table tbody tr")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    learned = [t for t in texts if "learned model" in t]
+    assert learned, texts
+    # Its kind has a label a handler reads, and its reason says how sure the model was.
+    assert all("About the writer (learned)" in t for t in learned), learned
+    assert all(re.search(r"probability [01]\.\d\d", t) for t in learned), learned
+    prefilled = page.input_value("#id_log_text")
+    assert "Jade Smith" in prefilled and "breakfast run" not in prefilled
+    axe(page)
+    page.screenshot(path="var/screenshots/assessment-learned.png", full_page=True)
