@@ -117,25 +117,38 @@ def test_what_only_the_log_needs_goes_once_another_outcome_is_chosen(
     assert unknowns.is_visible() and exported.is_visible()
 
 
-def test_a_word_of_the_writers_kind_of_workplace_is_listed_for_the_handler(
-    page, handler_user, staff_sign_in, axe
-):
+def _held_submission(handler_user, information: str, subject: str = "Jade Smith", **source):
+    """A submission the handler holds, with one person at risk entered and the source given."""
     submission = SubmissionFactory(
-        information=(
-            "Jade Smith (14) was at poolside on Saturday with a man in his 40s who "
-            "picked her up in a silver Audi."
-        ),
+        information=information,
         status=Status.IN_PROGRESS,
         assigned_to=handler_user,
         with_people=False,
     )
-    SubjectFactory(submission=submission, name="Jade Smith")
-    SourceFactory(submission=submission, organisation="Kirkgate Leisure Centre", role="Lifeguard")
+    SubjectFactory(submission=submission, name=subject)
+    SourceFactory(submission=submission, **source)
+    return submission
 
+
+def _unknown_rows(page, staff_sign_in, handler_user, submission):
+    """Sign in, open the assessment page, and return its unknowns' rows and their texts."""
     staff_sign_in(page, handler_user)
     page.goto(f"/staff/submissions/{submission.reference}/assessment/")
     rows = page.locator("#unknowns-table tbody tr")
-    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    return rows, [rows.nth(i).inner_text() for i in range(rows.count())]
+
+
+def test_a_word_of_the_writers_kind_of_workplace_is_listed_for_the_handler(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = _held_submission(
+        handler_user,
+        "Jade Smith (14) was at poolside on Saturday with a man in his 40s who "
+        "picked her up in a silver Audi.",
+        organisation="Kirkgate Leisure Centre",
+        role="Lifeguard",
+    )
+    rows, texts = _unknown_rows(page, staff_sign_in, handler_user, submission)
     row = next(i for i, t in enumerate(texts) if "Workplace word" in t)
     assert "poolside" in texts[row]
     assert rows.nth(row).locator("input[value=remove]").is_checked()
@@ -148,25 +161,17 @@ def test_a_word_of_the_writers_kind_of_workplace_is_listed_for_the_handler(
 def test_a_registration_the_form_does_not_list_is_listed_with_the_machines_reason(
     page, handler_user, staff_sign_in, axe
 ):
-    submission = SubmissionFactory(
-        information=(
-            "im a driver for the school run, van is the white transit MV21 PSX. Jade Smith "
-            "gets in and a man follows us in a black Golf RE68 NVK."
-        ),
-        status=Status.IN_PROGRESS,
-        assigned_to=handler_user,
-        with_people=False,
+    submission = _held_submission(
+        handler_user,
+        "im a driver for the school run, van is the white transit MV21 PSX. Jade Smith "
+        "gets in and a man follows us in a black Golf RE68 NVK.",
+        organisation="Swift School Transport",
+        role="Driver",
     )
-    SubjectFactory(submission=submission, name="Jade Smith")
     VehicleFactory(
         submission=submission, make="VW", model="Golf", colour="Black", registration="RE68 NVK"
     )
-    SourceFactory(submission=submission, organisation="Swift School Transport", role="Driver")
-
-    staff_sign_in(page, handler_user)
-    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
-    rows = page.locator("#unknowns-table tbody tr")
-    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    rows, texts = _unknown_rows(page, staff_sign_in, handler_user, submission)
     values = [rows.nth(i).locator(".cpi-unknown-value").inner_text() for i in range(rows.count())]
     row = values.index("MV21 PSX")
     # The handler sees why the machine suggests removing it, and decides.
@@ -182,24 +187,15 @@ def test_a_registration_the_form_does_not_list_is_listed_with_the_machines_reaso
 def test_the_rest_of_an_entered_name_is_listed_as_kept_with_the_machines_reason(
     page, handler_user, staff_sign_in, axe
 ):
-    submission = SubmissionFactory(
-        information=(
-            "Contact record\nClient: Ionut Pop   Age: 15\n"
-            "Sandu drives Ionut to the car wash at weekends and keeps his passport. "
-            "His full name may be Florin Sandu."
-        ),
-        status=Status.IN_PROGRESS,
-        assigned_to=handler_user,
-        with_people=False,
+    submission = _held_submission(
+        handler_user,
+        "Contact record\nClient: Ionut Pop   Age: 15\n"
+        "Sandu drives Ionut to the car wash at weekends and keeps his passport. "
+        "His full name may be Florin Sandu.",
+        subject="Ionut Pop",
     )
-    SubjectFactory(submission=submission, name="Ionut Pop")
     PersonOfConcernFactory(submission=submission, name="Sandu")
-    SourceFactory(submission=submission)
-
-    staff_sign_in(page, handler_user)
-    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
-    rows = page.locator("#unknowns-table tbody tr")
-    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    rows, texts = _unknown_rows(page, staff_sign_in, handler_user, submission)
     row = next(i for i, t in enumerate(texts) if "Florin" in t)
     assert "The rest of a name entered as a subject's" in texts[row]
     assert rows.nth(row).locator("input[value=keep]").is_checked()
@@ -213,22 +209,12 @@ def test_the_rest_of_an_entered_name_is_listed_as_kept_with_the_machines_reason(
 def test_what_the_learned_reading_marks_is_listed_with_its_reason(
     page, handler_user, staff_sign_in, axe
 ):
-    submission = SubmissionFactory(
-        information=(
-            "Jade Smith (14) gets into a silver Audi outside the gates most days. "
-            "I do the Friday breakfast run with the year 7s so I see her most mornings."
-        ),
-        status=Status.IN_PROGRESS,
-        assigned_to=handler_user,
-        with_people=False,
+    submission = _held_submission(
+        handler_user,
+        "Jade Smith (14) gets into a silver Audi outside the gates most days. "
+        "I do the Friday breakfast run with the year 7s so I see her most mornings.",
     )
-    SubjectFactory(submission=submission, name="Jade Smith")
-    SourceFactory(submission=submission)
-
-    staff_sign_in(page, handler_user)
-    page.goto(f"/staff/submissions/{submission.reference}/assessment/")
-    rows = page.locator("#unknowns-table tbody tr")
-    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    _, texts = _unknown_rows(page, staff_sign_in, handler_user, submission)
     learned = [t for t in texts if "learned model" in t]
     assert learned, texts
     # Its kind has a label a handler reads, and its reason says how sure the model was.
