@@ -143,12 +143,7 @@ def test_a_busy_chain_is_skipped_and_its_holder_seals_later(handler_user):
     started = threading.Event()
     release = threading.Event()
 
-    def sealer_holding_the_chain(started):
-        with transaction.atomic():
-            AuditChainHead.objects.select_for_update().get(id=1)
-            started.set()
-            release.wait(10)
-
+    sealer_holding_the_chain = _chain_held_until(release)
     thread = _in_other_connection(sealer_holding_the_chain, started, errors)
     assert started.wait(10)
     began = time.monotonic()
@@ -232,12 +227,7 @@ def test_a_last_write_finding_the_chain_busy_is_sealed_after_commit(handler_user
     started = threading.Event()
     release = threading.Event()
 
-    def sealer_holding_the_chain(started):
-        with transaction.atomic():
-            AuditChainHead.objects.select_for_update().get(id=1)
-            started.set()
-            release.wait(10)
-
+    sealer_holding_the_chain = _chain_held_until(release)
     _record(handler_user)
     thread = _in_other_connection(sealer_holding_the_chain, started, errors)
     assert started.wait(10)
@@ -276,12 +266,7 @@ def test_a_seal_finding_the_chain_busy_costs_one_statement(handler_user, django_
     started = threading.Event()
     release = threading.Event()
 
-    def sealer_holding_the_chain(started):
-        with transaction.atomic():
-            AuditChainHead.objects.select_for_update().get(id=1)
-            started.set()
-            release.wait(10)
-
+    sealer_holding_the_chain = _chain_held_until(release)
     _record(handler_user)  # a chain head to hold (a flushed test database starts without one)
     thread = _in_other_connection(sealer_holding_the_chain, started, errors)
     assert started.wait(10)
@@ -292,3 +277,15 @@ def test_a_seal_finding_the_chain_busy_costs_one_statement(handler_user, django_
         release.set()
         thread.join()
     assert errors == []
+
+
+def _chain_held_until(release: threading.Event):
+    """Another sealer's work: take the chain's head and hold it until ``release`` is set."""
+
+    def sealer_holding_the_chain(started):
+        with transaction.atomic():
+            AuditChainHead.objects.select_for_update().get(id=1)
+            started.set()
+            release.wait(10)
+
+    return sealer_holding_the_chain
