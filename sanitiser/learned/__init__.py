@@ -65,6 +65,7 @@ _WHEN = re.compile(
 # short line (a letterhead's, a signature's) or a label line, or holding a word of the source's
 # form answers. Elsewhere ("He is the only boy in the class") it is listed and kept.
 _WRITERS_SIGNS = frozenset(["fp_sentence", "line_short", "line_label"])
+_WRITERS_SIGNS_NAMES = frozenset(name.encode() for name in _WRITERS_SIGNS)
 
 _state: dict[str, object] = {
     "tagger": None,
@@ -219,8 +220,8 @@ def stretches(
 ) -> list[tuple[int, int, float, bool]]:
     """(start, end, probability, machine removes) for each stretch the model marks that is
     neither fenced nor taken already (removed by the rules, or a subject's)."""
-    # What `probabilities` gives, read more cheaply: the features as lists of names (what the
-    # tagger makes of a dict of 1.0s in its order), and a probability only for a free token.
+    # What `probabilities` gives, read more cheaply: the features as lists of encoded names
+    # (what the tagger makes of a dict of 1.0s), and a probability only for a free token.
     starts, ends, words = spans_of(text)
     blocked = list(context.fences) + list(taken)
     if _state["fence_dates"]:
@@ -252,7 +253,7 @@ def stretches(
                 machine = bool(level)
                 if machine and signs:
                     machine = any(
-                        name in _WRITERS_SIGNS or name.startswith("source_")
+                        name in _WRITERS_SIGNS_NAMES or name.startswith(b"source_")
                         for i in run
                         for name in features[i]
                     )

@@ -112,9 +112,9 @@ class Context:
 
 
 _OFFSETS = (-3, -2, -1, 1, 2)
-_FP_NAMES = tuple(f"fp{offset}" for offset in _OFFSETS)
-_EDGE_NAMES = tuple(f"edge{offset}" for offset in _OFFSETS)
-_FP_BEFORE = ("fp_before<=3", "fp_before<=6", "fp_before<=12")
+_FP_NAMES = tuple(f"fp{offset}".encode() for offset in _OFFSETS)
+_EDGE_NAMES = tuple(f"edge{offset}".encode() for offset in _OFFSETS)
+_FP_BEFORE = (b"fp_before<=3", b"fp_before<=6", b"fp_before<=12")
 
 
 @lru_cache(maxsize=65536)
@@ -129,8 +129,8 @@ def _token_info(word: str) -> tuple:
         kind, said = "s", "=" + _shape(word)
     return (
         lower,
-        _word_features(word, lower),
-        tuple(f"{kind}{offset}{said}" for offset in _OFFSETS),
+        tuple(name.encode() for name in _word_features(word, lower)),
+        tuple(f"{kind}{offset}{said}".encode() for offset in _OFFSETS),
         lower in _FIRST_PERSON,
         lower in _THIRD_PERSON,
         word[:1].isupper(),
@@ -182,7 +182,8 @@ def token_features(text: str, tokens: list[Token], context: Context) -> list[dic
     ends = [t.end for t in tokens]
     words = [t.text for t in tokens]
     return [
-        dict.fromkeys(names, 1.0) for names in token_attributes(text, starts, ends, words, context)
+        {name.decode(): 1.0 for name in names}
+        for names in token_attributes(text, starts, ends, words, context)
     ]
 
 
@@ -192,9 +193,10 @@ def token_attributes(
     ends: Sequence[int],
     words: Sequence[str],
     context: Context,
-) -> list[list[str]]:
+) -> list[list[bytes]]:
     """Each token's features as the names of those that hold (each worth 1.0), without repeats,
-    in the order `token_features` gives them."""
+    in the order `token_features` gives them, encoded in UTF-8 as the tagger takes them (what
+    it makes of a dict of 1.0s with these names, without encoding every name of every token)."""
     infos = [_token_info(word) for word in words]
     n = len(words)
     # Lines: index of each token's line, and which lines are first, last and short. A token
@@ -240,43 +242,52 @@ def token_attributes(
         end = line_starts[number + 1] if number + 1 < len(line_starts) else len(text)
         if _LABEL_LINE.match(text[line_starts[number] : end]):
             label_lines.add(number)
-    line_names: dict[int, list[str]] = {}
+    line_names: dict[int, list[bytes]] = {}
     for number in used_lines:
         names = []
         if number == first_line:
-            names.append("line_first")
+            names.append(b"line_first")
         if number in last_lines:
-            names.append("line_last3")
+            names.append(b"line_last3")
         if per_line[number] <= 6:
-            names.append("line_short")
+            names.append(b"line_short")
         if number in label_lines:
-            names.append("line_label")
+            names.append(b"line_label")
         line_names[number] = names
     # The source's words: for each word, the fields it belongs to, in the fields' order.
-    source_names: dict[str, list[str]] = {}
+    source_names: dict[str, list[bytes]] = {}
     for field_name, field_words in context.source_words.items():
-        name = "source_" + field_name
+        name = ("source_" + field_name).encode()
         for word in field_words:
             source_names.setdefault(word, []).append(name)
     subject_words = context.subject_words
 
-    rules_of = {
+    labels_of = {
         index: [label for _, _, label in found]
         for index, found in covered(starts, ends, context.rules).items()
+    }
+    rules_of = {
+        index: [("r=" + label).encode() for label in labels] for index, labels in labels_of.items()
     }
     # What the neighbours see of a token's rule labels: their class.
     classes_of = {
         index: [label.split(":", 1)[0] for label in labels if ":" in label]
-        for index, labels in rules_of.items()
+        for index, labels in labels_of.items()
+    }
+    before_of = {
+        index: [("r-1=" + name).encode() for name in names] for index, names in classes_of.items()
+    }
+    after_of = {
+        index: [("r1=" + name).encode() for name in names] for index, names in classes_of.items()
     }
     fenced = any_covered(starts, ends, context.fences)
-    described: list[list[str]] = []
+    described: list[list[bytes]] = []
     for index, info in enumerate(infos):
         names = list(info[1])
         number = line_of[index]
         here_clause = clause_of[index]
         if info[5] and (index == 0 or infos[index - 1][7] or line_of[index - 1] != number):
-            names.append("title_at_start")
+            names.append(b"title_at_start")
         # Neighbours.
         for k, offset in enumerate(_OFFSETS):
             j = index + offset
@@ -290,40 +301,40 @@ def token_attributes(
                 names.append(_EDGE_NAMES[k])
         # First person around it.
         if info[3]:
-            names.append("is_fp")
+            names.append(b"is_fp")
         if here_clause in first_person_clauses:
-            names.append("fp_clause")
+            names.append(b"fp_clause")
         if sentence_of[index] in first_person_sentences:
-            names.append("fp_sentence")
+            names.append(b"fp_sentence")
         if here_clause in third_person_clauses:
-            names.append("tp_clause")
+            names.append(b"tp_clause")
         distance = before_first_person[index]
         if distance <= 12:
             names.append(_FP_BEFORE[0 if distance <= 3 else 1 if distance <= 6 else 2])
         # Where it stands.
         names += line_names[number]
         if index == 0 or line_of[index - 1] != number:
-            names.append("line_start")
+            names.append(b"line_start")
         # The fences and the source's words.
         lower = info[0]
         if lower in source_names:
             names += source_names[lower]
         if lower in subject_words:
-            names.append("subject_word")
+            names.append(b"subject_word")
         if fenced[index]:
-            names.append("fence")
+            names.append(b"fence")
         # What the rules made of it (and of its neighbours). By class, not by "removed": a
         # name the rules remove as unknown (often a subject's when the form says nothing) does
         # not make its neighbours the source's. Only these names can repeat.
         ruled = False
         if index in rules_of:
             ruled = True
-            names += ["r=" + label for label in rules_of[index]]
-        if index - 1 in classes_of:
+            names += rules_of[index]
+        if index - 1 in before_of:
             ruled = True
-            names += ["r-1=" + name for name in classes_of[index - 1]]
-        if index + 1 in classes_of:
+            names += before_of[index - 1]
+        if index + 1 in after_of:
             ruled = True
-            names += ["r1=" + name for name in classes_of[index + 1]]
+            names += after_of[index + 1]
         described.append(list(dict.fromkeys(names)) if ruled else names)
     return described
