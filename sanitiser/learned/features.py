@@ -130,7 +130,13 @@ def _token_info(word: str) -> tuple:
     return (
         lower,
         tuple(name.encode() for name in _word_features(word, lower)),
-        tuple(f"{kind}{offset}{said}".encode() for offset in _OFFSETS),
+        # Seen from each offset: the word or shape, and "fp<offset>" after it if first person.
+        tuple(
+            (f"{kind}{offset}{said}".encode(), _FP_NAMES[k])
+            if lower in _FIRST_PERSON
+            else (f"{kind}{offset}{said}".encode(),)
+            for k, offset in enumerate(_OFFSETS)
+        ),
         lower in _FIRST_PERSON,
         lower in _THIRD_PERSON,
         word[:1].isupper(),
@@ -288,17 +294,30 @@ def token_attributes(
         here_clause = clause_of[index]
         if info[5] and (index == 0 or infos[index - 1][7] or line_of[index - 1] != number):
             names.append(b"title_at_start")
-        # Neighbours.
-        for k, offset in enumerate(_OFFSETS):
-            j = index + offset
-            if 0 <= j < n:
-                if clause_of[j] == here_clause or offset == 1 or offset == -1:
-                    seen = infos[j]
-                    names.append(seen[2][k])
-                    if seen[3]:
-                        names.append(_FP_NAMES[k])
-            else:
-                names.append(_EDGE_NAMES[k])
+        # Neighbours (offsets -3, -2, -1, 1 and 2; those two away or more only in its clause).
+        if index >= 3:
+            if clause_of[index - 3] == here_clause:
+                names += infos[index - 3][2][0]
+        else:
+            names.append(_EDGE_NAMES[0])
+        if index >= 2:
+            if clause_of[index - 2] == here_clause:
+                names += infos[index - 2][2][1]
+        else:
+            names.append(_EDGE_NAMES[1])
+        if index >= 1:
+            names += infos[index - 1][2][2]
+        else:
+            names.append(_EDGE_NAMES[2])
+        if index + 1 < n:
+            names += infos[index + 1][2][3]
+        else:
+            names.append(_EDGE_NAMES[3])
+        if index + 2 < n:
+            if clause_of[index + 2] == here_clause:
+                names += infos[index + 2][2][4]
+        else:
+            names.append(_EDGE_NAMES[4])
         # First person around it.
         if info[3]:
             names.append(b"is_fp")
