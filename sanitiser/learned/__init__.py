@@ -221,12 +221,10 @@ def stretches(
     """(start, end, probability, machine removes) for each stretch the model marks that is
     neither fenced nor taken already (removed by the rules, or a subject's)."""
     # What `probabilities` gives, read more cheaply: the features as lists of encoded names
-    # (what the tagger makes of a dict of 1.0s), and a probability only for a free token.
+    # (what the tagger makes of a dict of 1.0s), and a probability only for a token neither
+    # fenced nor taken; the dates are looked for only when one of those the model marks.
     starts, ends, words = spans_of(text)
-    blocked = list(context.fences) + list(taken)
-    if _state["fence_dates"]:
-        blocked += [(m.start(), m.end()) for m in _WHEN.finditer(text)]
-    blocked_tokens = any_covered(starts, ends, blocked)
+    blocked_tokens = any_covered(starts, ends, list(context.fences) + list(taken))
     tagger = _tagger()
     if tagger is None or all(blocked_tokens):
         # No token free (or no model, every probability 0.0): no stretch.
@@ -234,11 +232,21 @@ def stretches(
     features = token_attributes(text, starts, ends, words, context)
     tagger.set(features)
     marginal = tagger.marginal
+    probs = {
+        index: 1.0 - marginal("O", index)
+        for index, is_blocked in enumerate(blocked_tokens)
+        if not is_blocked
+    }
+    if not any(p >= LIST_AT for p in probs.values()):
+        # No free token the model marks, and fencing the dates off frees none: no stretch.
+        return []
+    if _state["fence_dates"]:
+        dated = any_covered(starts, ends, [(m.start(), m.end()) for m in _WHEN.finditer(text)])
+        blocked_tokens = [a or b for a, b in zip(blocked_tokens, dated, strict=True)]
     remove_at = float(_state["remove_at"])
     signs = _state["writers_signs"]
     found: list[tuple[int, int, float, bool]] = []
     run: list[int] = []
-    probs: dict[int, float] = {}
     level: bool | None = None
 
     def close() -> None:
@@ -264,7 +272,7 @@ def stretches(
         if is_blocked:
             here = None
         else:
-            p = probs[index] = 1.0 - marginal("O", index)
+            p = probs[index]
             here = (p >= remove_at) if p >= LIST_AT else None
         if here is None or here != level:
             if run:
