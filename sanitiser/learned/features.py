@@ -272,20 +272,23 @@ def token_attributes(
         index: [label for _, _, label in found]
         for index, found in covered(starts, ends, context.rules).items()
     }
-    rules_of = {
-        index: [("r=" + label).encode() for label in labels] for index, labels in labels_of.items()
-    }
     # What the neighbours see of a token's rule labels: their class.
     classes_of = {
         index: [label.split(":", 1)[0] for label in labels if ":" in label]
         for index, labels in labels_of.items()
     }
-    before_of = {
-        index: [("r-1=" + name).encode() for name in names] for index, names in classes_of.items()
-    }
-    after_of = {
-        index: [("r1=" + name).encode() for name in names] for index, names in classes_of.items()
-    }
+    # For each token, what the rules made of it ("r=") and of the tokens before ("r-1=") and
+    # after it ("r1="), in that order, without repeats: the only names that can repeat.
+    ruled: dict[int, list[bytes]] = {}
+    for index, labels in labels_of.items():
+        ruled.setdefault(index, []).extend([("r=" + label).encode() for label in labels])
+    for index, names in classes_of.items():
+        if index + 1 < n:
+            ruled.setdefault(index + 1, []).extend([("r-1=" + name).encode() for name in names])
+    for index, names in classes_of.items():
+        if index >= 1:
+            ruled.setdefault(index - 1, []).extend([("r1=" + name).encode() for name in names])
+    ruled = {index: list(dict.fromkeys(names)) for index, names in ruled.items()}
     fenced = any_covered(starts, ends, context.fences)
     described: list[list[bytes]] = []
     for index, info in enumerate(infos):
@@ -344,16 +347,8 @@ def token_attributes(
             names.append(b"fence")
         # What the rules made of it (and of its neighbours). By class, not by "removed": a
         # name the rules remove as unknown (often a subject's when the form says nothing) does
-        # not make its neighbours the source's. Only these names can repeat.
-        ruled = False
-        if index in rules_of:
-            ruled = True
-            names += rules_of[index]
-        if index - 1 in before_of:
-            ruled = True
-            names += before_of[index - 1]
-        if index + 1 in after_of:
-            ruled = True
-            names += after_of[index + 1]
-        described.append(list(dict.fromkeys(names)) if ruled else names)
+        # not make its neighbours the source's.
+        if index in ruled:
+            names += ruled[index]
+        described.append(names)
     return described
