@@ -19,7 +19,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .features import Context, Token, covering, token_features, tokens_of, words_of
+from .features import (
+    Context,
+    Token,
+    any_covered,
+    spans_of,
+    token_attributes,
+    token_features,
+    tokens_of,
+    words_of,
+)
 
 KIND = "learned"
 MODEL_PATH = Path(__file__).with_name("model.crfsuite")
@@ -56,6 +65,7 @@ _WHEN = re.compile(
 # short line (a letterhead's, a signature's) or a label line, or holding a word of the source's
 # form answers. Elsewhere ("He is the only boy in the class") it is listed and kept.
 _WRITERS_SIGNS = frozenset(["fp_sentence", "line_short", "line_label"])
+_WRITERS_SIGNS_NAMES = frozenset(name.encode() for name in _WRITERS_SIGNS)
 
 _state: dict[str, object] = {
     "tagger": None,
@@ -116,6 +126,34 @@ def option(name: str) -> bool:
     return bool(_state[name])
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_DIGITS = re.compile(r"\d{3,}")
+
+
+def _is_word_character(character: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a letter or number of any script, or "_"."""
+    return character.isalnum() or character == "_"
+
+
+def _standing(value: str, lowered: str) -> list[tuple[int, int]]:
+    """Where ``value`` stands in ``lowered`` as a whole (no word character either side): what
+    ``re.finditer(r"(?<!\\w)" + re.escape(value) + r"(?!\\w)", lowered)`` finds, without
+    compiling a pattern for each value."""
+    found = []
+    size = len(value)
+    at = lowered.find(value)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_character(lowered[at - 1])) and (
+            end == len(lowered) or not _is_word_character(lowered[end])
+        ):
+            found.append((at, end))
+            at = lowered.find(value, end)
+        else:
+            at = lowered.find(value, at + 1)
+    return found
+
+
 def context_for(
     text: str,
     source: dict[str, str],
@@ -131,15 +169,14 @@ def context_for(
         value = " ".join(value.split()).casefold()
         if len(value) < 2:
             continue
-        for match in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", lowered):
-            fences.append((match.start(), match.end()))
+        fences += _standing(value, lowered)
     source_words = {
         name: words_of([value or ""]) for name, value in source.items() if name != "phone"
     }
-    digits = re.sub(r"\D", "", source.get("phone") or "")
+    digits = _NOT_DIGIT.sub("", source.get("phone") or "")
     if digits:
         source_words["phone"] = frozenset(
-            d for d in re.findall(r"\d{3,}", text) if d in digits or d in "0" + digits[2:]
+            d for d in _DIGITS.findall(text) if d in digits or d in "0" + digits[2:]
         )
     return Context(
         source_words=source_words,
@@ -183,41 +220,60 @@ def stretches(
 ) -> list[tuple[int, int, float, bool]]:
     """(start, end, probability, machine removes) for each stretch the model marks that is
     neither fenced nor taken already (removed by the rules, or a subject's)."""
-    tokens, probs, features = probabilities(text, context)
-    remove_at = float(_state["remove_at"])
-    blocked = list(context.fences) + list(taken)
+    # What `probabilities` gives, read more cheaply: the features as lists of encoded names
+    # (what the tagger makes of a dict of 1.0s), and a probability only for a token neither
+    # fenced nor taken; the dates are looked for only when one of those the model marks.
+    starts, ends, words = spans_of(text)
+    blocked_tokens = any_covered(starts, ends, list(context.fences) + list(taken))
+    tagger = _tagger()
+    if tagger is None or all(blocked_tokens):
+        # No token free (or no model, every probability 0.0): no stretch.
+        return []
+    features = token_attributes(text, starts, ends, words, context)
+    tagger.set(features)
+    marginal = tagger.marginal
+    probs = {
+        index: 1.0 - marginal("O", index)
+        for index, is_blocked in enumerate(blocked_tokens)
+        if not is_blocked
+    }
+    if not any(p >= LIST_AT for p in probs.values()):
+        # No free token the model marks, and fencing the dates off frees none: no stretch.
+        return []
     if _state["fence_dates"]:
-        blocked += [(m.start(), m.end()) for m in _WHEN.finditer(text)]
+        dated = any_covered(starts, ends, [(m.start(), m.end()) for m in _WHEN.finditer(text)])
+        blocked_tokens = [a or b for a, b in zip(blocked_tokens, dated, strict=True)]
+    remove_at = float(_state["remove_at"])
+    signs = _state["writers_signs"]
     found: list[tuple[int, int, float, bool]] = []
     run: list[int] = []
     level: bool | None = None
 
     def close() -> None:
         nonlocal run
-        words = [tokens[i].text.casefold() for i in run if tokens[i].text[:1].isalnum()]
-        if words and not set(words) <= _FUNCTION:
-            while run and not tokens[run[-1]].text[:1].isalnum():
+        lowers = [words[i].casefold() for i in run if words[i][:1].isalnum()]
+        if lowers and not set(lowers) <= _FUNCTION:
+            while run and not words[run[-1]][:1].isalnum():
                 run.pop()
-            while run and not tokens[run[0]].text[:1].isalnum():
+            while run and not words[run[0]][:1].isalnum():
                 run.pop(0)
             if run:
                 machine = bool(level)
-                if machine and _state["writers_signs"]:
+                if machine and signs:
                     machine = any(
-                        name in _WRITERS_SIGNS or name.startswith("source_")
+                        name in _WRITERS_SIGNS_NAMES or name.startswith(b"source_")
                         for i in run
                         for name in features[i]
                     )
-                found.append(
-                    (tokens[run[0]].start, tokens[run[-1]].end, max(probs[i] for i in run), machine)
-                )
+                found.append((starts[run[0]], ends[run[-1]], max(probs[i] for i in run), machine))
         run = []
 
-    blocked_tokens = covering(tokens, blocked)
-    for index in range(len(tokens)):
-        p = probs[index]
-        free = not blocked_tokens[index]
-        here = (p >= remove_at) if free and p >= LIST_AT else None
+    for index, is_blocked in enumerate(blocked_tokens):
+        if is_blocked:
+            here = None
+        else:
+            p = probs[index]
+            here = (p >= remove_at) if p >= LIST_AT else None
         if here is None or here != level:
             if run:
                 close()

@@ -111,124 +111,244 @@ class Context:
     rules: tuple[tuple[int, int, str], ...]
 
 
+_OFFSETS = (-3, -2, -1, 1, 2)
+_FP_NAMES = tuple(f"fp{offset}".encode() for offset in _OFFSETS)
+_EDGE_NAMES = tuple(f"edge{offset}".encode() for offset in _OFFSETS)
+_FP_BEFORE = (b"fp_before<=3", b"fp_before<=6", b"fp_before<=12")
+
+
+@lru_cache(maxsize=65536)
+def _token_info(word: str) -> tuple:
+    """What a token's word alone says, computed once per word: (lower-cased word, its own
+    features, what its neighbours see of it at each of ``_OFFSETS``, first person, third person,
+    capitalised, ends a clause, ends a sentence)."""
+    lower = word.casefold()
+    if word.isalpha() and _kind_of_word(lower)[0]:
+        kind, said = "w", "=" + lower
+    else:
+        kind, said = "s", "=" + _shape(word)
+    return (
+        lower,
+        tuple(name.encode() for name in _word_features(word, lower)),
+        # Seen from each offset: the word or shape, and "fp<offset>" after it if first person.
+        tuple(
+            (f"{kind}{offset}{said}".encode(), _FP_NAMES[k])
+            if lower in _FIRST_PERSON
+            else (f"{kind}{offset}{said}".encode(),)
+            for k, offset in enumerate(_OFFSETS)
+        ),
+        lower in _FIRST_PERSON,
+        lower in _THIRD_PERSON,
+        word[:1].isupper(),
+        lower in _CLAUSE_END,
+        lower in _SENTENCE_END,
+    )
+
+
+def spans_of(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The tokens of a text as (starts, ends, words), as `tokens_of` finds them."""
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+        words.append(match.group())
+    return starts, ends, words
+
+
+def covered(starts: Sequence[int], ends: Sequence[int], ranges: Iterable[tuple]) -> dict:
+    """`covering` for the tokens that some range overlaps: {token index: [range, ...]}."""
+    found: dict[int, list] = {}
+    for item in ranges:
+        first = bisect_right(ends, item[0])
+        last = bisect_left(starts, item[1])
+        for index in range(first, last):
+            if index in found:
+                found[index].append(item)
+            else:
+                found[index] = [item]
+    return found
+
+
+def any_covered(starts: Sequence[int], ends: Sequence[int], ranges: Iterable[tuple]) -> list:
+    """For each token, whether some range overlaps it."""
+    found = [False] * len(starts)
+    for item in ranges:
+        first = bisect_right(ends, item[0])
+        last = bisect_left(starts, item[1])
+        if first < last:
+            found[first:last] = [True] * (last - first)
+    return found
+
+
 def token_features(text: str, tokens: list[Token], context: Context) -> list[dict[str, float]]:
-    lowers = [t.text.casefold() for t in tokens]
-    n = len(tokens)
-    # Lines: index of each token's line, and which lines are first, last and short.
-    line_of: list[int] = []
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    words = [t.text for t in tokens]
+    return [
+        {name.decode(): 1.0 for name in names}
+        for names in token_attributes(text, starts, ends, words, context)
+    ]
+
+
+def token_attributes(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    words: Sequence[str],
+    context: Context,
+) -> list[list[bytes]]:
+    """Each token's features as the names of those that hold (each worth 1.0), without repeats,
+    in the order `token_features` gives them, encoded in UTF-8 as the tagger takes them (what
+    it makes of a dict of 1.0s with these names, without encoding every name of every token)."""
+    infos = [_token_info(word) for word in words]
+    n = len(words)
+    # Lines: index of each token's line, and which lines are first, last and short. A token
+    # never holds a line break, so its line is the last to start at or before it.
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    line = 0
-    for token in tokens:
-        while line + 1 < len(line_starts) and line_starts[line + 1] <= token.start:
-            line += 1
-        line_of.append(line)
+    line_of = [bisect_right(line_starts, start) - 1 for start in starts]
     used_lines = sorted(set(line_of))
     first_line = used_lines[0] if used_lines else 0
     last_lines = set(used_lines[-3:])
     per_line: dict[int, int] = {}
     for number in line_of:
         per_line[number] = per_line.get(number, 0) + 1
-    # Clauses and sentences: running indices.
+    # Clauses and sentences: running indices; first person before each token.
     clause_of: list[int] = []
     sentence_of: list[int] = []
+    first_person_clauses = set()
+    first_person_sentences = set()
+    third_person_clauses = set()
+    before_first_person: list[int] = []
     clause = sentence = 0
     previous_line = -1
-    for index, lower in enumerate(lowers):
+    last_first_person = -100
+    for index, info in enumerate(infos):
         if line_of[index] != previous_line:
             clause += 1
             sentence += 1
             previous_line = line_of[index]
         clause_of.append(clause)
         sentence_of.append(sentence)
-        if lower in _CLAUSE_END:
-            clause += 1
-        if lower in _SENTENCE_END:
-            sentence += 1
-    first_person_clauses = {clause_of[i] for i, w in enumerate(lowers) if w in _FIRST_PERSON}
-    first_person_sentences = {sentence_of[i] for i, w in enumerate(lowers) if w in _FIRST_PERSON}
-    third_person_clauses = {clause_of[i] for i, w in enumerate(lowers) if w in _THIRD_PERSON}
-    last_first_person = -100
-    before_first_person: list[int] = []
-    for index, lower in enumerate(lowers):
         before_first_person.append(index - last_first_person)
-        if lower in _FIRST_PERSON:
+        if info[3]:
+            first_person_clauses.add(clause)
+            first_person_sentences.add(sentence)
             last_first_person = index
+        if info[4]:
+            third_person_clauses.add(clause)
+        if info[6]:
+            clause += 1
+        if info[7]:
+            sentence += 1
     label_lines = set()
     for number in used_lines:
         end = line_starts[number + 1] if number + 1 < len(line_starts) else len(text)
         if _LABEL_LINE.match(text[line_starts[number] : end]):
             label_lines.add(number)
+    line_names: dict[int, list[bytes]] = {}
+    for number in used_lines:
+        names = []
+        if number == first_line:
+            names.append(b"line_first")
+        if number in last_lines:
+            names.append(b"line_last3")
+        if per_line[number] <= 6:
+            names.append(b"line_short")
+        if number in label_lines:
+            names.append(b"line_label")
+        line_names[number] = names
+    # The source's words: for each word, the fields it belongs to, in the fields' order.
+    source_names: dict[str, list[bytes]] = {}
+    for field_name, field_words in context.source_words.items():
+        name = ("source_" + field_name).encode()
+        for word in field_words:
+            source_names.setdefault(word, []).append(name)
+    subject_words = context.subject_words
 
-    rules_of = [[label for _, _, label in found] for found in covering(tokens, context.rules)]
-    fenced = [bool(found) for found in covering(tokens, context.fences)]
-    # What a token's neighbours see of it: its everyday word, or its shape.
-    seen = [
-        ("w", "=" + lower)
-        if token.text.isalpha() and _kind_of_word(lower)[0]
-        else ("s", "=" + _shape(token.text))
-        for token, lower in zip(tokens, lowers, strict=True)
-    ]
-    described: list[dict[str, float]] = []
-    for index, token in enumerate(tokens):
-        word, lower = token.text, lowers[index]
-        f = dict.fromkeys(_word_features(word, lower), 1.0)
-        if word[:1].isupper() and (
-            index == 0 or lowers[index - 1] in _SENTENCE_END or line_of[index - 1] != line_of[index]
-        ):
-            f["title_at_start"] = 1.0
-        # Neighbours.
-        for offset in (-3, -2, -1, 1, 2):
-            j = index + offset
-            if 0 <= j < n:
-                if clause_of[j] == clause_of[index] or abs(offset) == 1:
-                    kind, said = seen[j]
-                    f[f"{kind}{offset}{said}"] = 1.0
-                    if lowers[j] in _FIRST_PERSON:
-                        f[f"fp{offset}"] = 1.0
-            else:
-                f[f"edge{offset}"] = 1.0
+    labels_of = {
+        index: [label for _, _, label in found]
+        for index, found in covered(starts, ends, context.rules).items()
+    }
+    # What the neighbours see of a token's rule labels: their class.
+    classes_of = {
+        index: [label.split(":", 1)[0] for label in labels if ":" in label]
+        for index, labels in labels_of.items()
+    }
+    # For each token, what the rules made of it ("r=") and of the tokens before ("r-1=") and
+    # after it ("r1="), in that order, without repeats: the only names that can repeat.
+    ruled: dict[int, list[bytes]] = {}
+    for index, labels in labels_of.items():
+        ruled.setdefault(index, []).extend([("r=" + label).encode() for label in labels])
+    for index, names in classes_of.items():
+        if index + 1 < n:
+            ruled.setdefault(index + 1, []).extend([("r-1=" + name).encode() for name in names])
+    for index, names in classes_of.items():
+        if index >= 1:
+            ruled.setdefault(index - 1, []).extend([("r1=" + name).encode() for name in names])
+    ruled = {index: list(dict.fromkeys(names)) for index, names in ruled.items()}
+    fenced = any_covered(starts, ends, context.fences)
+    described: list[list[bytes]] = []
+    for index, info in enumerate(infos):
+        names = list(info[1])
+        number = line_of[index]
+        here_clause = clause_of[index]
+        if info[5] and (index == 0 or infos[index - 1][7] or line_of[index - 1] != number):
+            names.append(b"title_at_start")
+        # Neighbours (offsets -3, -2, -1, 1 and 2; those two away or more only in its clause).
+        if index >= 3:
+            if clause_of[index - 3] == here_clause:
+                names += infos[index - 3][2][0]
+        else:
+            names.append(_EDGE_NAMES[0])
+        if index >= 2:
+            if clause_of[index - 2] == here_clause:
+                names += infos[index - 2][2][1]
+        else:
+            names.append(_EDGE_NAMES[1])
+        if index >= 1:
+            names += infos[index - 1][2][2]
+        else:
+            names.append(_EDGE_NAMES[2])
+        if index + 1 < n:
+            names += infos[index + 1][2][3]
+        else:
+            names.append(_EDGE_NAMES[3])
+        if index + 2 < n:
+            if clause_of[index + 2] == here_clause:
+                names += infos[index + 2][2][4]
+        else:
+            names.append(_EDGE_NAMES[4])
         # First person around it.
-        if lower in _FIRST_PERSON:
-            f["is_fp"] = 1.0
-        if clause_of[index] in first_person_clauses:
-            f["fp_clause"] = 1.0
+        if info[3]:
+            names.append(b"is_fp")
+        if here_clause in first_person_clauses:
+            names.append(b"fp_clause")
         if sentence_of[index] in first_person_sentences:
-            f["fp_sentence"] = 1.0
-        if clause_of[index] in third_person_clauses:
-            f["tp_clause"] = 1.0
+            names.append(b"fp_sentence")
+        if here_clause in third_person_clauses:
+            names.append(b"tp_clause")
         distance = before_first_person[index]
         if distance <= 12:
-            f["fp_before<=" + ("3" if distance <= 3 else "6" if distance <= 6 else "12")] = 1.0
+            names.append(_FP_BEFORE[0 if distance <= 3 else 1 if distance <= 6 else 2])
         # Where it stands.
-        number = line_of[index]
-        if number == first_line:
-            f["line_first"] = 1.0
-        if number in last_lines:
-            f["line_last3"] = 1.0
-        if per_line[number] <= 6:
-            f["line_short"] = 1.0
-        if number in label_lines:
-            f["line_label"] = 1.0
+        names += line_names[number]
         if index == 0 or line_of[index - 1] != number:
-            f["line_start"] = 1.0
+            names.append(b"line_start")
         # The fences and the source's words.
-        for field_name, words in context.source_words.items():
-            if lower in words:
-                f["source_" + field_name] = 1.0
-        if lower in context.subject_words:
-            f["subject_word"] = 1.0
+        lower = info[0]
+        if lower in source_names:
+            names += source_names[lower]
+        if lower in subject_words:
+            names.append(b"subject_word")
         if fenced[index]:
-            f["fence"] = 1.0
-        # What the rules made of it (and of its neighbours).
-        for label in rules_of[index]:
-            f["r=" + label] = 1.0
-        for offset in (-1, 1):
-            j = index + offset
-            if 0 <= j < n:
-                # By class, not by "removed": a name the rules remove as unknown (often a
-                # subject's when the form says nothing) does not make its neighbours the source's.
-                for label in rules_of[j]:
-                    if ":" in label:
-                        f[f"r{offset}=" + label.split(":", 1)[0]] = 1.0
-        described.append(f)
+            names.append(b"fence")
+        # What the rules made of it (and of its neighbours). By class, not by "removed": a
+        # name the rules remove as unknown (often a subject's when the form says nothing) does
+        # not make its neighbours the source's.
+        if index in ruled:
+            names += ruled[index]
+        described.append(names)
     return described
