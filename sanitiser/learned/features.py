@@ -56,21 +56,6 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1\1", shape)[:6]
 
 
-def covering(tokens: Sequence[Token], ranges: Iterable[tuple]) -> list[list]:
-    """For each token, the ranges ((start, end, ...) in the text) that overlap it, in the
-    ranges' order: tokens are in order and never overlap, so each range finds its tokens by
-    bisection."""
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    found: list[list] = [[] for _ in tokens]
-    for item in ranges:
-        first = bisect_right(ends, item[0])
-        last = bisect_left(starts, item[1])
-        for index in range(first, last):
-            found[index].append(item)
-    return found
-
-
 @lru_cache(maxsize=65536)
 def _kind_of_word(lower: str) -> tuple[bool, bool]:
     """(an English word, a first name)."""
