@@ -49,6 +49,8 @@ POST_NOMINAL_TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]*\(?(?:" + "|".join(POST_NOMINALS) + r")\)?(?![\w]))+"
 )
 # Any UK number, read digit by digit: it is the source's when its digits are the source's.
+# A date at the start of a value: "08/02/2025", "3.11.26", "2025-02-08". Never a phone number.
+DATE_START = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|^\d{4}-\d{2}-\d{2}\b")
 # The country code may come without its plus, as WhatsApp links write it (wa.me/447700900123).
 # The look-ahead for the characters it may start with skips every other place at once.
 PHONE_CANDIDATE = re.compile(

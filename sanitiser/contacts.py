@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .compiled import PHONE_CANDIDATE
+from .compiled import DATE_START, PHONE_CANDIDATE
 from .context import anchors, contains_any, cue_matches
 from .spans import Span
 from .tokens import TextIndex
@@ -85,8 +85,6 @@ _REGISTERED_ADDRESS = re.compile(
     r"|[^\n]{3,100}?(?=\.(?:[ \t]|$)|\n|$))"
 )
 _REGISTERED_CUES = frozenset({"registered", "head"})
-# A date written with slashes or dots ("08/02/2025 23:15" after a header) is no phone number.
-_A_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?!\d)")
 # Words the patterns above need among the text's words before they run.
 _OWNED_CUES = frozenset({"my", "our"})
 _OWNED_CONTACT_WORDS = word_set(
@@ -110,7 +108,7 @@ def contact_spans(index: TextIndex, spans: list[Span]) -> list[Span]:
             continue
         # A contact starts on the same line, with a digit, "+" or "@" before the line ends.
         match = _CONTACT_ON_LINE.match(text, end) and _CONTACT_AFTER_SOURCE.match(text, end)
-        if match and not _A_DATE.match(match["contact"]):
+        if match and not DATE_START.match(match["contact"]):
             c_start, c_end = match.span("contact")
             found.append(
                 Span(

@@ -21,7 +21,7 @@ from operator import methodcaller
 from string import ascii_letters
 from typing import NamedTuple
 
-from .compiled import PHONE_CANDIDATE
+from .compiled import DATE_START, PHONE_CANDIDATE
 from .contacts import ANY_EMAIL
 from .lexicon import (
     CAPITALISED_ORDINARY,
@@ -603,7 +603,7 @@ def _numbers(text: str) -> list[Candidate]:
     for pattern in (PHONE_CANDIDATE, _INTERNATIONAL, _DIGITS_RUN):
         for match in _in_windows(pattern, text, windows):
             value = match.group().strip()
-            if _DATE_START.match(value) or (pattern is _DIGITS_RUN and _looks_like_date(value)):
+            if DATE_START.match(value) or (pattern is _DIGITS_RUN and _looks_like_date(value)):
                 continue
             start = match.start() + match.group().find(value)
             found.append(Candidate(start, start + len(value), "phone", value))
@@ -780,7 +780,6 @@ def _cued_numbers(text: str):
                 yield match
 
 
-_DATE_START = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|^\d{4}-\d{2}-\d{2}\b")
 _DATE_DIGITS = re.compile(
     r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{1,2}[./-]\d{1,2}$|^(?:19|20)\d{2}$"
 )
