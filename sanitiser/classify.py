@@ -35,7 +35,7 @@ from .identity import (
     organisation_domain_label,
     parse_person_name,
 )
-from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_lower_case_name
+from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_first_name, is_lower_case_name
 from .numbers import spoken_digits
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
@@ -446,7 +446,17 @@ def _form_answers_in(
     lowered = text.casefold()
     found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     people = details.names + details.phones + details.handles + details.vehicles
-    for ranges, values in zip(found, (people, details.places), strict=True):
+    # An address is often written only to its first comma: "23 Birch Avenue" for "23 Birch
+    # Avenue, Dunmore". That first part stands for the whole when it holds a number and a word.
+    places = details.places + tuple(
+        head
+        for place in details.places
+        if "," in place
+        and len((head := place.split(",", 1)[0].strip()).split()) >= 2
+        and any(ch.isdigit() for ch in head)
+        and any(ch.isalpha() for ch in head)
+    )
+    for ranges, values in zip(found, (people, places), strict=True):
         for value in values:
             folded = value.casefold()
             # Most answers are not in the text at all: a plain look first, the pattern after.
@@ -1075,10 +1085,27 @@ def _same_person_same_decision(
     """ "Sarah" after "Sarah Jones (DOB ...)": a short form of a name the text has already shown
     to be someone else's is theirs too, unless the handler decided it alone."""
     findings = _writers_people_once_named(findings, decisions)
+    writers = {
+        word
+        for f in findings
+        if f.removed and (f.cls == SOURCE or f.reason.startswith(_WRITERS_REASONS))
+        for word in _tokens(f.text)
+    }
     kept_names = [
         set(_tokens(f.text)) - TITLES
         for f in findings
-        if f.kind in ("person", "proper") and not f.removed and len(_tokens(f.text)) >= 2
+        if f.kind in ("person", "proper")
+        and not f.removed
+        and (
+            len(_tokens(f.text)) >= 2
+            # "calls himself Fitz" ... "I saw Fitz get into": one name the text gave someone
+            # else, and never the writer, is theirs wherever it stands again.
+            or (
+                f.reason == _TIED_TO_SOMEONE_ELSE
+                and not is_english_word(f.text.casefold())
+                and writers.isdisjoint(_tokens(f.text))
+            )
+        )
     ]
     if not kept_names:
         return findings
@@ -1611,7 +1638,8 @@ def _field_label(text: str, candidate: Candidate) -> bool:
         return False
     words = _tokens(candidate.text)
     return bool(words) and all(
-        w in _LABEL_ABBREVIATIONS or (is_english_word(w) and not is_lower_case_name(w))
+        w in _LABEL_ABBREVIATIONS
+        or (is_english_word(w) and not is_lower_case_name(w) and not is_first_name(w))
         for w in words
     )
 
@@ -1843,13 +1871,21 @@ _THIRD_PERSON_OR_KIN = re.compile(r"(?i)\b(?:his|her|their|he|she|they|" + _KIN_
 _WRITERS_WORD = re.compile(r"(?i)\b(?:i|me|my|our|us|we|myself)\b")
 
 
+_TIED_TO_SOMEONE_ELSE = "the text ties it to someone else"
+_WRITERS_REASONS = (
+    "the text ties it to the writer",
+    "in the writer's",
+    "a short form of a name the text ties to the writer",
+)
+
+
 def _reason(candidate: Candidate, machine: bool) -> str:
     if candidate.zone:
         return f"in the writer's {candidate.zone}"
     if machine and candidate.writer_cue:
         return _TIED_TO_WRITER
     if not machine and candidate.third_party_cue:
-        return "the text ties it to someone else"
+        return _TIED_TO_SOMEONE_ELSE
     if machine:
         return "not entered as a subject's"
     return "a place or vehicle not tied to the writer"

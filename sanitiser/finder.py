@@ -40,6 +40,7 @@ from .lexicon import (
     WELSH_STREET_WORDS,
     WORK_NOUNS,
     is_common_word,
+    is_english_word,
     is_first_name,
     is_lower_case_name,
 )
@@ -101,12 +102,16 @@ _CHAT_LABEL = re.compile(
     r"(?m)^[ \t]*\[?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*)?"
     r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"(?:[ \t]*[ap]m)?\]?[ \t]*[-\u2013,]?[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*:"
+    # The date may come after the time: "[02:14, 11/03/2026] Abdi:".
+    r"(?:[ \t]*[ap]m)?(?:,?[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?"
+    r"\]?[ \t]*[-\u2013,]?[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*:"
 )
-# A Teams-style speaker line: "Precious Mhlanga 08:04".
+# A Teams-style speaker line: "Precious Mhlanga 08:04", Slack's "Olu A  [22:05]", "Stacey
+# (Crest)  [22:11]".
 _NAME_THEN_TIME = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}),?[ \t]+"
-    r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*$"
+    r"(?m)^[ \t]*(?P<name>[A-Z][\w'\u2019-]+"
+    r"(?:[ \t]+(?:[A-Z][\w'\u2019.-]*|\([^()\n]{1,30}\))){0,3})"
+    r",?[ \t]+\[?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?\]?[ \t]*$"
 )
 # A line holding only a name, perhaps with a comma or a dash: "Ada", "Shelley,", "- Jo".
 _NAME_LINE = re.compile(
@@ -432,7 +437,10 @@ def _zones(text: str) -> list[tuple[int, int, str]]:
     for name, matches in labels.items():
         # A speaker label repeats ("Dave: ...", "Dave: ..."); a field label ("Date:") is ordinary.
         words = name.split()
-        if len(matches) >= 2 and not any(is_common_word(w) and not is_first_name(w) for w in words):
+        # An initial ("Fiona G") is part of a name.
+        if len(matches) >= 2 and not any(
+            len(w) > 1 and is_common_word(w) and not is_first_name(w) for w in words
+        ):
             zones += [(m.start("name"), m.end("name"), CHAT) for m in matches]
     breaks = [m.start() for m in _FORWARD_BREAK.finditer(text)] + [len(text)]
     for match in _SIGN_OFF.finditer(text):
@@ -996,6 +1004,9 @@ _NAME_CUE_WORDS = TITLES | _ROLE_BEFORE_NAME_WORDS
 _ROLE_BEFORE_NAME_ONLY_AFTER = {"for": ("ask",), "to": ("speak", "talk", "spoke", "spoken")}
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[ \t]+$")
+
+
 def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
     """Names typed without capitals where names stand: after a title or a job word, and first
     names that are no everyday word ("sharon", "kev") anywhere, with a surname after them."""
@@ -1009,6 +1020,10 @@ def _lower_case_names(text: str, words: list[Word]) -> list[Candidate]:
         if word.t.islower():
             if i + 1 < len(words) and lowers[i + 1] in PLACE_WORDS:
                 continue  # "dean street", "stanley road": a street, not a person
+            if _AFTER_A_NUMBER.search(text, max(0, word.s - 4), word.s) and is_english_word(
+                lowers[i]
+            ):
+                continue  # "15 max", "2 will do": a word after a number is an ordinary one
             end = word.e
             if (
                 i + 1 < len(words)

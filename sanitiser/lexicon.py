@@ -286,4 +286,22 @@ FIRST_NAMES = COMMON_FIRST_NAMES | frozenset(DIMINUTIVES) | _SHORT_FORMS
 
 
 def is_first_name(lower: str) -> bool:
-    return lower in FIRST_NAMES
+    return lower in FIRST_NAMES or lower in _listed_first_names()
+
+
+@lru_cache(maxsize=1)
+def _listed_first_names() -> frozenset[str]:
+    """The given names of `first_names.txt`, also those that are English words ("fiona",
+    "dawn"), but not the very common ones ("rose", "summer"), nor a place word, a colour, a
+    vehicle or an abbreviation."""
+    listed = (Path(__file__).with_name("first_names.txt")).read_text(encoding="utf-8").split()
+    ordinary = CAPITALISED_ORDINARY | VEHICLE_MAKES | VEHICLE_MODELS | COLOURS | _ABBREVIATIONS
+    very_common = _very_common_words()
+    return frozenset(
+        name
+        for name in listed
+        if len(name) >= 2
+        and name not in very_common
+        and name not in ordinary
+        and name not in MORE_PLACE_WORDS
+    )

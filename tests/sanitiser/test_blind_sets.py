@@ -22,20 +22,25 @@ DEV_BOUNDS = {
     "dev_blind_a.jsonl": (22, 0.965),
     "dev_blind_b.jsonl": (9, 0.975),
     # Former test sets C, E and F (development data since 2026-12-05).
-    "dev_blind_c.jsonl": (6, 0.955),
-    "dev_blind_d.jsonl": (11, 0.975),
+    "dev_blind_c.jsonl": (5, 0.955),
+    "dev_blind_d.jsonl": (8, 0.975),
     "dev_blind_e.jsonl": (10, 0.965),
     "dev_blind_f.jsonl": (4, 0.995),
     # Former test sets G and H (development data since the session of 2026-12-05 afternoon).
-    "dev_blind_g.jsonl": (20, 0.955),
+    "dev_blind_g.jsonl": (19, 0.955),
     "dev_blind_h.jsonl": (6, 0.95),
     # Former test sets I and J (development data since the night of 2026-12-05).
-    "dev_blind_i.jsonl": (11, 0.955),
+    "dev_blind_i.jsonl": (10, 0.955),
     "dev_blind_j.jsonl": (27, 0.945),
     # Written blind on 2026-12-06 as development data from the start (Q: the writer's own
     # routine and position; R: premises, work numbers, short forms), scored once unseen.
-    "dev_blind_q.jsonl": (40, 0.86),
-    "dev_blind_r.jsonl": (78, 0.95),
+    "dev_blind_q.jsonl": (35, 0.87),
+    "dev_blind_r.jsonl": (71, 0.95),
+    # Written blind on 2026-12-06 (second sitting) as development and training data (S: chat
+    # and mail; T: dictation and letters; U: case-system prints), scored once unseen.
+    "dev_blind_s.jsonl": (52, 0.94),
+    "dev_blind_t.jsonl": (12, 0.93),
+    "dev_blind_u.jsonl": (41, 0.935),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (0, 0.97),
 }

@@ -25,6 +25,20 @@ def test_a_chat_speaker_label_is_the_writers() -> None:
     assert _zones("[18:40] Tomasz Wren: he was there again")["Tomasz Wren"] == "chat"
 
 
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("[02:14, 11/03/2026] Liban K: kid answers, maybe 13", "Liban K"),
+        ("Olu A  [22:05]\nkid in the queue selling pills again", "Olu A"),
+        ("Stacey (Crest)  [22:11]\nBagged him at the side door", "Stacey (Crest)"),
+    ],
+)
+def test_a_speaker_label_with_the_date_after_the_time_or_the_time_in_brackets(
+    line: str, speaker: str
+) -> None:
+    assert _zones(line)[speaker] == "chat"
+
+
 def test_a_sign_off_closing_a_line_takes_the_name_after_it() -> None:
     assert "Carys" in _zones("Kai was seen at the park.\ndiolch, Carys")
 

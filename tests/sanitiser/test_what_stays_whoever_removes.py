@@ -136,3 +136,14 @@ def test_capitals_after_a_word_for_a_registration_are_part_of_the_plate(
 def test_initials_in_a_case_note_tag_still_go() -> None:
     text = "12/03 10:40 Entered by MT. Tamsin was seen with Jory. MT to follow up."
     assert " MT " not in f" {_result(text).text} "
+
+
+def test_an_address_written_to_its_first_comma_stays_as_entered() -> None:
+    form = {"subjects": [{"name": "Stanley Wilkes", "address": "23 Birch Avenue, Dunmore"}]}
+    text = "its about Mr Wilkes at 23 Birch Avenue Stanley in his seventies lives on his own"
+    assert "23 Birch Avenue" in _result(text, form).text
+
+
+@pytest.mark.parametrize("text", ["she looks 15 max tbh", "13 14 max, school bags"])
+def test_an_everyday_word_after_a_number_is_no_name(text: str) -> None:
+    assert "max" in _result(text).text
