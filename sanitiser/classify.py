@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from . import learned
 from .core import _apply, find_source_identifiers, source_reading
@@ -56,6 +57,7 @@ KEEP = "keep"
 REMOVE = "remove"
 
 _TOKEN = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|from|"
     r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
@@ -410,10 +412,14 @@ def sanitise(
         _forward(f.start, f.end, segments) for f in findings if f.cls == SUBJECT and not f.removed
     ] + [_forward(start, end, segments) for start, end in fences]
     for _ in range(3):
+        found = find_source_identifiers(output, identity, output_index)
+        if not found:
+            break
         # Dates and times the first reading kept stay through the re-read: a block of markers
-        # around "03/11/2026 16:40" is no signature that takes the date with it.
+        # around "03/11/2026 16:40" is no signature that takes the date with it. (Looked for
+        # only when the re-read finds something to cut them out of.)
         stays = entered_out + [m.span() for m in _DATE_OR_TIME.finditer(output)]
-        again = _around(find_source_identifiers(output, identity, output_index), stays)
+        again = _around(found, stays)
         if not again:
             break
         output, moved = _apply(output, again)
@@ -864,26 +870,32 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
     that are not small words: "transport for wales", "youth hub", "ink and iron". Read off the
     text's words (no pattern is compiled for each organisation: every source has its own)."""
     wanted = set(words)
-    tokens = [m for m in _TOKEN.finditer(text) if m.group().casefold() in wanted]
+    # The text's words as (start, end, word), only those of the name: split in C, each offset a
+    # sum of lengths (most words are not the name's, and make no match object).
+    pieces = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    tokens = [
+        (ends[k] - len(pieces[k]), ends[k], pieces[k])
+        for k in range(1, len(pieces), 2)
+        if pieces[k].casefold() in wanted
+    ]
     if len(tokens) < 2:
         return []
     found: list[tuple[int, int]] = []
     position = 0
-    for index, token in enumerate(tokens):
-        if token.start() < position:
+    for index, (start, _, word) in enumerate(tokens):
+        if start < position:
             continue
-        if token.start() > 0 and _RUN_OUTSIDE.match(text[token.start() - 1]):
+        if start > 0 and _RUN_OUTSIDE.match(text[start - 1]):
             continue
         best = None
-        for first in (i for i, w in enumerate(words) if w == token.group().casefold()):
+        for first in (i for i, w in enumerate(words) if w == word.casefold()):
             end_token, count = index, 1
             while (
                 first + count < len(words)
                 and end_token + 1 < len(tokens)
-                and tokens[end_token + 1].group().casefold() == words[first + count]
-                and _RUN_JOIN.fullmatch(
-                    text, tokens[end_token].end(), tokens[end_token + 1].start()
-                )
+                and tokens[end_token + 1][2].casefold() == words[first + count]
+                and _RUN_JOIN.fullmatch(text, tokens[end_token][1], tokens[end_token + 1][0])
             ):
                 end_token += 1
                 count += 1
@@ -894,11 +906,11 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
                     or sum(w not in _ORGANISATION_SMALL_WORDS for w in part) < 2
                 ):
                     continue
-                end = tokens[end_token].end()
+                end = tokens[end_token][1]
                 if end < len(text) and _RUN_AFTER.match(text[end]):
                     continue
                 if best is None or end > best[1]:
-                    best = (token.start(), end)
+                    best = (start, end)
         if best is not None:
             found.append(best)
             position = best[1]

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from .lexicon import ORG_NOUNS
@@ -37,6 +38,7 @@ KIND = "setting-word"
 
 _TABLE = Path(__file__).with_name("setting_words.tsv")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 _LONGEST = 8
 
 # Words in an organisation's name or a role that say which sector it is. Matched as whole words
@@ -274,7 +276,9 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
     if not present:
         return []
     opening = [i for i, word in enumerate(tokens) if word in present]
-    spans = [m.span() for m in _WORD.finditer(text)]
+    # Where each word stands, off a capturing split (gap, word, gap, ...): sums of lengths.
+    ends = list(accumulate(map(len, _WORD_SPLIT.split(text))))
+    spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))
     if len(spans) != len(tokens):
         raise ValueError("the text's words and their spans differ in number")
     matches: list[tuple[int, int, _Phrase]] = []
