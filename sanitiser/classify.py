@@ -870,15 +870,7 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
     that are not small words: "transport for wales", "youth hub", "ink and iron". Read off the
     text's words (no pattern is compiled for each organisation: every source has its own)."""
     wanted = set(words)
-    # The text's words as (start, end, word), only those of the name: split in C, each offset a
-    # sum of lengths (most words are not the name's, and make no match object).
-    pieces = _TOKEN_SPLIT.split(text)
-    ends = list(accumulate(map(len, pieces)))
-    tokens = [
-        (ends[k] - len(pieces[k]), ends[k], pieces[k])
-        for k in range(1, len(pieces), 2)
-        if pieces[k].casefold() in wanted
-    ]
+    tokens = _words_among(text, wanted)
     if len(tokens) < 2:
         return []
     found: list[tuple[int, int]] = []
@@ -917,6 +909,37 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
     return found
 
 
+def _words_among(text: str, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """The words of ``text`` (as _TOKEN finds them) whose case-folded form is in ``wanted``, as
+    (start, end, word) in the text's order. Where every letter and digit of the text is ASCII
+    ("£" and curly quotes aside), a word is a run of ASCII letters and digits and case-folding
+    it is lower-casing it: each wanted word is looked for in the text lower-cased (letter for
+    letter), with no letter or digit either side. Elsewhere, off a split of the text in C."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and _NON_ASCII_WORD_CHARACTER.search(text) is None:
+        found = []
+        for word in wanted:
+            if not word.isascii():
+                continue  # no word of the text folds to it
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not text[at - 1].isalnum()) and (
+                    end == len(text) or not text[end].isalnum()
+                ):
+                    found.append((at, end, text[at:end]))
+                at = lowered.find(word, end)
+        return sorted(found)
+    pieces = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    return [
+        (ends[k] - len(pieces[k]), ends[k], pieces[k])
+        for k in range(1, len(pieces), 2)
+        if pieces[k].casefold() in wanted
+    ]
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W_\x00-\x7f]")
 _RUN_OUTSIDE = re.compile(r"[\w@.]")
 _RUN_AFTER = re.compile(r"[\w@]")
 
