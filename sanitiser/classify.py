@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from . import learned
 from .core import _apply, find_source_identifiers, source_reading
@@ -450,6 +450,7 @@ def _form_answers_in(
     ).casefold()
     own_digits = re.sub(r"\D", "", identity.phone or "")
     lowered = text.casefold()
+    letter_for_letter = _lowered_letter_for_letter(text)
     found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     people = details.names + details.phones + details.handles + details.vehicles
     for ranges, values in zip(found, (people, details.places), strict=True):
@@ -463,10 +464,47 @@ def _form_answers_in(
             digits = re.sub(r"\D", "", value)
             if own_digits and len(digits) >= 7 and digits[-7:] == own_digits[-7:]:
                 continue
-            for match in _answer_pattern(value).finditer(text):
-                start = match.start()
+            for start, end in _answer_spans(value, text, letter_for_letter):
                 if start == 0 or not _NAME_CHAR.match(text, start - 1):
-                    ranges.append(match.span())
+                    ranges.append((start, end))
+    return found
+
+
+def _lowered_letter_for_letter(text: str) -> str | None:
+    """``text`` lower-cased where every letter and digit of it is ASCII ("£" and curly quotes
+    aside) and lower-casing keeps its length: each character where it was, and case-blind
+    matching of ASCII no more than comparing it lower-cased. None elsewhere."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+        return None
+    return lowered
+
+
+def _answer_spans(value: str, text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """Where _answer_pattern(value) finds the answer in ``text``, as its finditer would. With
+    ``lowered`` (`_lowered_letter_for_letter`) and an ASCII answer, a match can only start where
+    the answer's first word stands in ``lowered``: the pattern is tried there alone, not at
+    every place of the text."""
+    pattern = _answer_pattern(value)
+    if lowered is None or not value.isascii():
+        return [match.span() for match in pattern.finditer(text)]
+    opening = value.split()[0].lower()
+    return [match.span() for match in _matches_from(pattern, text, lowered, opening)]
+
+
+def _matches_from(pattern: re.Pattern, text: str, where: str, opening: str) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose every match opens where
+    ``opening`` stands in ``where`` (``text`` itself, or it lower-cased letter for letter):
+    the pattern is tried at those places alone, not at every place of the text."""
+    found = []
+    at = where.find(opening)
+    while at >= 0:
+        match = pattern.match(text, at)
+        if match is None:
+            at = where.find(opening, at + 1)
+        else:
+            found.append(match)
+            at = where.find(opening, match.end())
     return found
 
 
@@ -915,8 +953,8 @@ def _words_among(text: str, wanted: set[str]) -> list[tuple[int, int, str]]:
     ("£" and curly quotes aside), a word is a run of ASCII letters and digits and case-folding
     it is lower-casing it: each wanted word is looked for in the text lower-cased (letter for
     letter), with no letter or digit either side. Elsewhere, off a split of the text in C."""
-    lowered = text.lower()
-    if len(lowered) == len(text) and _NON_ASCII_WORD_CHARACTER.search(text) is None:
+    lowered = _lowered_letter_for_letter(text)
+    if lowered is not None:
         found = []
         for word in wanted:
             if not word.isascii():
@@ -1182,13 +1220,22 @@ def _source_names_everywhere(
     if not names:
         return findings
     spread: list[Finding] = []
+    lowered = _lowered_letter_for_letter(text)
     for name in sorted(names, key=len, reverse=True):
         # Initials and names that are English words too ("Dev", "Will") are matched in their
         # own case only: "CW", not "cw" in a word; "Will", not "will".
         ordinary = len(name) <= 2 or is_english_word(name.lower())
         flags = 0 if ordinary else re.IGNORECASE
         pattern = re.compile(r"(?<![\w@.])" + re.escape(name) + r"(?![\w@]|\.\w)", flags)
-        for match in pattern.finditer(text):
+        # Every match opens with the name: looked for as it is, or lower-cased in a text that
+        # lower-cases letter for letter; the pattern is tried there alone.
+        if ordinary:
+            matches = _matches_from(pattern, text, text, name)
+        elif lowered is not None and name.isascii():
+            matches = _matches_from(pattern, text, lowered, name.lower())
+        else:
+            matches = list(pattern.finditer(text))
+        for match in matches:
             start, end = match.span()
             if any(f.start < end and start < f.end for f in findings + spread):
                 continue
@@ -1244,8 +1291,9 @@ def _contact_lines_are_the_writers(
         for f in findings
         if f.cls == SOURCE and f.kind in _CONTACT_KINDS
     }
-    # A contact line, not a sentence that gives a number: few words in lower case.
-    lines = {(s, e) for s, e in lines if len(_LOWER_WORD.findall(text, s, e)) <= 4}
+    # A contact line, not a sentence that gives a number: few words in lower case (counted up
+    # to the fifth, not through a whole paragraph).
+    lines = {(s, e) for s, e in lines if _lower_words_up_to_five(text, s, e) <= 4}
     if not lines:
         return findings
     settled = []
@@ -1261,6 +1309,11 @@ def _contact_lines_are_the_writers(
             f = _machine_removed(f, "on the line that gives the source's phone or email")
         settled.append(f)
     return settled
+
+
+def _lower_words_up_to_five(text: str, start: int, end: int) -> int:
+    """How many _LOWER_WORD finds between ``start`` and ``end``, counted up to five."""
+    return len(list(islice(_LOWER_WORD.finditer(text, start, end), 5)))
 
 
 def _line_end(text: str, position: int) -> int:
