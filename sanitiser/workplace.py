@@ -57,6 +57,22 @@ _WORK_PLACE_ON_STREET = re.compile(
     + _STREET
     + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b)"
 )
+# Every match of _WORK_PLACE_ON_STREET holds one of these, in some case: most texts hold none,
+# and are not read with it.
+_WORK_PLACE_WORDS = (
+    "office", "depot", "branch", "site", "ward", "hub", "base", "hall", "yard", "hut", "kiosk",
+    "stall", "premises", "unit",
+)  # fmt: skip
+
+
+def _may_hold(text: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern may find one of ``words`` (ASCII, lower case) in ``text``:
+    looked for in the text lower-cased, with the letters such a pattern takes for ASCII ones made
+    them (capital I with a dot, dotless i, long s; the Kelvin sign lower-cases to "k")."""
+    folded = text.lower().replace("i\u0307", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return any(word in folded for word in words)
+
+
 # The look-ahead for the letters a match may start with skips every other place at once.
 _FIRST_PERSON = re.compile(r"(?i)(?=[imwo])\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -217,7 +233,7 @@ def workplace_spans(
         if after and "\n" not in after[0]:
             start, end = after.span("street")
             found.append(Span(start, end, "address", text[start:end], "the source's premises"))
-    if _FIRST_PERSON.search(text):
+    if _may_hold(text, _WORK_PLACE_WORDS) and _FIRST_PERSON.search(text):
         for match in _WORK_PLACE_ON_STREET.finditer(text):
             group = "street" if match["street"] else "named"
             start, end = match.span(group)
