@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate, islice
 
 from . import learned
 from .core import _apply, find_source_identifiers, source_reading
@@ -56,6 +57,7 @@ KEEP = "keep"
 REMOVE = "remove"
 
 _TOKEN = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 _LOCATIVE = re.compile(
     r"(?i)\b(?:in|near|around|towards|outside|into|through|across|off|behind|on|to|by|past|from|"
     r"opposite|nr|round|along|lives?\s+(?:in|on|at)|living\s+(?:in|on|at)|estate)\s+(?:the\s+)?$"
@@ -410,10 +412,14 @@ def sanitise(
         _forward(f.start, f.end, segments) for f in findings if f.cls == SUBJECT and not f.removed
     ] + [_forward(start, end, segments) for start, end in fences]
     for _ in range(3):
+        found = find_source_identifiers(output, identity, output_index)
+        if not found:
+            break
         # Dates and times the first reading kept stay through the re-read: a block of markers
-        # around "03/11/2026 16:40" is no signature that takes the date with it.
+        # around "03/11/2026 16:40" is no signature that takes the date with it. (Looked for
+        # only when the re-read finds something to cut them out of.)
         stays = entered_out + [m.span() for m in _DATE_OR_TIME.finditer(output)]
-        again = _around(find_source_identifiers(output, identity, output_index), stays)
+        again = _around(found, stays)
         if not again:
             break
         output, moved = _apply(output, again)
@@ -444,6 +450,7 @@ def _form_answers_in(
     ).casefold()
     own_digits = re.sub(r"\D", "", identity.phone or "")
     lowered = text.casefold()
+    letter_for_letter = _lowered_letter_for_letter(text)
     found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     people = details.names + details.phones + details.handles + details.vehicles
     # An address is often written only to its first comma: "23 Birch Avenue" for "23 Birch
@@ -467,10 +474,47 @@ def _form_answers_in(
             digits = re.sub(r"\D", "", value)
             if own_digits and len(digits) >= 7 and digits[-7:] == own_digits[-7:]:
                 continue
-            for match in _answer_pattern(value).finditer(text):
-                start = match.start()
+            for start, end in _answer_spans(value, text, letter_for_letter):
                 if start == 0 or not _NAME_CHAR.match(text, start - 1):
-                    ranges.append(match.span())
+                    ranges.append((start, end))
+    return found
+
+
+def _lowered_letter_for_letter(text: str) -> str | None:
+    """``text`` lower-cased where every letter and digit of it is ASCII ("£" and curly quotes
+    aside) and lower-casing keeps its length: each character where it was, and case-blind
+    matching of ASCII no more than comparing it lower-cased. None elsewhere."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+        return None
+    return lowered
+
+
+def _answer_spans(value: str, text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """Where _answer_pattern(value) finds the answer in ``text``, as its finditer would. With
+    ``lowered`` (`_lowered_letter_for_letter`) and an ASCII answer, a match can only start where
+    the answer's first word stands in ``lowered``: the pattern is tried there alone, not at
+    every place of the text."""
+    pattern = _answer_pattern(value)
+    if lowered is None or not value.isascii():
+        return [match.span() for match in pattern.finditer(text)]
+    opening = value.split()[0].lower()
+    return [match.span() for match in _matches_from(pattern, text, lowered, opening)]
+
+
+def _matches_from(pattern: re.Pattern, text: str, where: str, opening: str) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose every match opens where
+    ``opening`` stands in ``where`` (``text`` itself, or it lower-cased letter for letter):
+    the pattern is tried at those places alone, not at every place of the text."""
+    found = []
+    at = where.find(opening)
+    while at >= 0:
+        match = pattern.match(text, at)
+        if match is None:
+            at = where.find(opening, at + 1)
+        else:
+            found.append(match)
+            at = where.find(opening, match.end())
     return found
 
 
@@ -874,26 +918,24 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
     that are not small words: "transport for wales", "youth hub", "ink and iron". Read off the
     text's words (no pattern is compiled for each organisation: every source has its own)."""
     wanted = set(words)
-    tokens = [m for m in _TOKEN.finditer(text) if m.group().casefold() in wanted]
+    tokens = _words_among(text, wanted)
     if len(tokens) < 2:
         return []
     found: list[tuple[int, int]] = []
     position = 0
-    for index, token in enumerate(tokens):
-        if token.start() < position:
+    for index, (start, _, word) in enumerate(tokens):
+        if start < position:
             continue
-        if token.start() > 0 and _RUN_OUTSIDE.match(text[token.start() - 1]):
+        if start > 0 and _RUN_OUTSIDE.match(text[start - 1]):
             continue
         best = None
-        for first in (i for i, w in enumerate(words) if w == token.group().casefold()):
+        for first in (i for i, w in enumerate(words) if w == word.casefold()):
             end_token, count = index, 1
             while (
                 first + count < len(words)
                 and end_token + 1 < len(tokens)
-                and tokens[end_token + 1].group().casefold() == words[first + count]
-                and _RUN_JOIN.fullmatch(
-                    text, tokens[end_token].end(), tokens[end_token + 1].start()
-                )
+                and tokens[end_token + 1][2].casefold() == words[first + count]
+                and _RUN_JOIN.fullmatch(text, tokens[end_token][1], tokens[end_token + 1][0])
             ):
                 end_token += 1
                 count += 1
@@ -904,17 +946,48 @@ def _organisation_runs(text: str, words: tuple[str, ...]) -> list[tuple[int, int
                     or sum(w not in _ORGANISATION_SMALL_WORDS for w in part) < 2
                 ):
                     continue
-                end = tokens[end_token].end()
+                end = tokens[end_token][1]
                 if end < len(text) and _RUN_AFTER.match(text[end]):
                     continue
                 if best is None or end > best[1]:
-                    best = (token.start(), end)
+                    best = (start, end)
         if best is not None:
             found.append(best)
             position = best[1]
     return found
 
 
+def _words_among(text: str, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """The words of ``text`` (as _TOKEN finds them) whose case-folded form is in ``wanted``, as
+    (start, end, word) in the text's order. Where every letter and digit of the text is ASCII
+    ("£" and curly quotes aside), a word is a run of ASCII letters and digits and case-folding
+    it is lower-casing it: each wanted word is looked for in the text lower-cased (letter for
+    letter), with no letter or digit either side. Elsewhere, off a split of the text in C."""
+    lowered = _lowered_letter_for_letter(text)
+    if lowered is not None:
+        found = []
+        for word in wanted:
+            if not word.isascii():
+                continue  # no word of the text folds to it
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not text[at - 1].isalnum()) and (
+                    end == len(text) or not text[end].isalnum()
+                ):
+                    found.append((at, end, text[at:end]))
+                at = lowered.find(word, end)
+        return sorted(found)
+    pieces = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    return [
+        (ends[k] - len(pieces[k]), ends[k], pieces[k])
+        for k in range(1, len(pieces), 2)
+        if pieces[k].casefold() in wanted
+    ]
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W_\x00-\x7f]")
 _RUN_OUTSIDE = re.compile(r"[\w@.]")
 _RUN_AFTER = re.compile(r"[\w@]")
 
@@ -1174,13 +1247,22 @@ def _source_names_everywhere(
     if not names:
         return findings
     spread: list[Finding] = []
+    lowered = _lowered_letter_for_letter(text)
     for name in sorted(names, key=len, reverse=True):
         # Initials and names that are English words too ("Dev", "Will") are matched in their
         # own case only: "CW", not "cw" in a word; "Will", not "will".
         ordinary = len(name) <= 2 or is_english_word(name.lower())
         flags = 0 if ordinary else re.IGNORECASE
         pattern = re.compile(r"(?<![\w@.])" + re.escape(name) + r"(?![\w@]|\.\w)", flags)
-        for match in pattern.finditer(text):
+        # Every match opens with the name: looked for as it is, or lower-cased in a text that
+        # lower-cases letter for letter; the pattern is tried there alone.
+        if ordinary:
+            matches = _matches_from(pattern, text, text, name)
+        elif lowered is not None and name.isascii():
+            matches = _matches_from(pattern, text, lowered, name.lower())
+        else:
+            matches = list(pattern.finditer(text))
+        for match in matches:
             start, end = match.span()
             if any(f.start < end and start < f.end for f in findings + spread):
                 continue
@@ -1236,8 +1318,9 @@ def _contact_lines_are_the_writers(
         for f in findings
         if f.cls == SOURCE and f.kind in _CONTACT_KINDS
     }
-    # A contact line, not a sentence that gives a number: few words in lower case.
-    lines = {(s, e) for s, e in lines if len(_LOWER_WORD.findall(text, s, e)) <= 4}
+    # A contact line, not a sentence that gives a number: few words in lower case (counted up
+    # to the fifth, not through a whole paragraph).
+    lines = {(s, e) for s, e in lines if _lower_words_up_to_five(text, s, e) <= 4}
     if not lines:
         return findings
     settled = []
@@ -1253,6 +1336,11 @@ def _contact_lines_are_the_writers(
             f = _machine_removed(f, "on the line that gives the source's phone or email")
         settled.append(f)
     return settled
+
+
+def _lower_words_up_to_five(text: str, start: int, end: int) -> int:
+    """How many _LOWER_WORD finds between ``start`` and ``end``, counted up to five."""
+    return len(list(islice(_LOWER_WORD.finditer(text, start, end), 5)))
 
 
 def _line_end(text: str, position: int) -> int:

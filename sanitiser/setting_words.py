@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from .lexicon import ORG_NOUNS
@@ -37,6 +38,7 @@ KIND = "setting-word"
 
 _TABLE = Path(__file__).with_name("setting_words.tsv")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 _LONGEST = 8
 
 # Words in an organisation's name or a role that say which sector it is. Matched as whole words
@@ -261,12 +263,17 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
     # The kind of place the source's organisation is, said with "the": "the club" of Eastgate
     # Boxing Club, "the nursery" of Acorns Nursery.
     kinds = _kind_nouns(organisation)
-    # Split in C, and look at the few words that open a phrase: most words open none.
+    # Split in C (gap, word, gap, ...), and look at the few words that open a phrase: most words
+    # open none. Where lower-casing keeps the text's length, it maps each character to one, and
+    # a letter or digit to a letter or digit (every code point checked): the lower-cased text's
+    # words are the text's, where they stand.
     lower = text.lower()
     if len(lower) == len(text):
-        tokens = _WORD.findall(lower)
+        pieces = _WORD_SPLIT.split(lower)
+        tokens = pieces[1::2]
     else:
-        tokens = [w.casefold() for w in _WORD.findall(text)]
+        pieces = _WORD_SPLIT.split(text)
+        tokens = [w.casefold() for w in pieces[1::2]]
     # The words of the text that open a phrase, found by a set intersection in C first.
     present = _opening_words().intersection(tokens)
     if kinds:
@@ -274,9 +281,9 @@ def setting_words(text: str, organisation: str, role: str) -> list[SettingWord]:
     if not present:
         return []
     opening = [i for i, word in enumerate(tokens) if word in present]
-    spans = [m.span() for m in _WORD.finditer(text)]
-    if len(spans) != len(tokens):
-        raise ValueError("the text's words and their spans differ in number")
+    # Where each word stands: sums of the pieces' lengths.
+    ends = list(accumulate(map(len, pieces)))
+    spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))
     matches: list[tuple[int, int, _Phrase]] = []
     for i in opening:
         word = tokens[i]

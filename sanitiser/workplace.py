@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .identity import SourceIdentity
@@ -57,6 +57,22 @@ _WORK_PLACE_ON_STREET = re.compile(
     + _STREET
     + r"[ \t]+(?:hut|hall|depot|yard|site|branch|office|unit))\b)"
 )
+# Every match of _WORK_PLACE_ON_STREET holds one of these, in some case: most texts hold none,
+# and are not read with it.
+_WORK_PLACE_WORDS = (
+    "office", "depot", "branch", "site", "ward", "hub", "base", "hall", "yard", "hut", "kiosk",
+    "stall", "premises", "unit",
+)  # fmt: skip
+
+
+def _may_hold(text: str, words: Iterable[str]) -> bool:
+    """Whether a case-blind pattern may find one of ``words`` (ASCII, lower case) in ``text``:
+    looked for in the text lower-cased, with the letters such a pattern takes for ASCII ones made
+    them (capital I with a dot, dotless i, long s; the Kelvin sign lower-cases to "k")."""
+    folded = text.lower().replace("i\u0307", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return any(word in folded for word in words)
+
+
 # The look-ahead for the letters a match may start with skips every other place at once.
 _FIRST_PERSON = re.compile(r"(?i)(?=[imwo])\b(?:i|i'm|im|my|we|our|me)\b")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -153,18 +169,37 @@ def _workplace_patterns(organisation: str, role: str) -> tuple[re.Pattern | None
         if pairs
         else None
     )
+    # Only the words are compiled for each source; the part of a workplace after them is
+    # matched with _PART_AFTER (compiled once), see _parts_of_workplace.
     part_pattern = (
         re.compile(
             rf"(?i)(?={_one_of(w[0] for w in singles)})(?<![\w-])(?:"
             + "|".join(re.escape(w) for w in sorted(singles, key=len, reverse=True))
-            + r")[ \t]+(?:"
-            + _WORKPLACE_PARTS
-            + r")\b"
+            + r")"
         )
         if singles
         else None
     )
     return pair_pattern, part_pattern
+
+
+# What follows a word of the name or the role in "the parish office", "the 0-19 team".
+_PART_AFTER = re.compile(r"(?i)[ \t]+(?:" + _WORKPLACE_PARTS + r")\b")
+
+
+def _parts_of_workplace(words: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """What ``words`` followed by _PART_AFTER finds in ``text``, match by match, as one pattern
+    of the two would (compiling the parts of a workplace for every source cost more than
+    reading a text). A word that matches and is not followed by a part leaves no other word
+    that could be: any shorter word matching there ends inside it, where no blank is."""
+    at = 0
+    while (word := words.search(text, at)) is not None:
+        part = _PART_AFTER.match(text, word.end())
+        if part is None:
+            at = word.start() + 1
+            continue
+        yield word.start(), part.end()
+        at = part.end()
 
 
 def _one_of(characters: Iterable[str]) -> str:
@@ -180,14 +215,14 @@ def workplace_spans(
     pair_pattern, part_pattern = _workplace_patterns(
         identity.organisation or "", identity.role or ""
     )
-    for pattern, reason in (
-        (pair_pattern, "the source's organisation by a generic phrase of its name"),
-        (part_pattern, "a part of the source's workplace"),
-    ):
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
+    if pair_pattern is not None:
+        reason = "the source's organisation by a generic phrase of its name"
+        for match in pair_pattern.finditer(text):
             found.append(Span(match.start(), match.end(), "organisation", match[0], reason))
+    if part_pattern is not None:
+        reason = "a part of the source's workplace"
+        for start, end in _parts_of_workplace(part_pattern, text):
+            found.append(Span(start, end, "organisation", text[start:end], reason))
     # Premises straight after the organisation or a removal of it.
     for span in source:
         if span.kind not in ("organisation", "org", "signature", "letterhead") and (
@@ -198,7 +233,7 @@ def workplace_spans(
         if after and "\n" not in after[0]:
             start, end = after.span("street")
             found.append(Span(start, end, "address", text[start:end], "the source's premises"))
-    if _FIRST_PERSON.search(text):
+    if _may_hold(text, _WORK_PLACE_WORDS) and _FIRST_PERSON.search(text):
         for match in _WORK_PLACE_ON_STREET.finditer(text):
             group = "street" if match["street"] else "named"
             start, end = match.span(group)

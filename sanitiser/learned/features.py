@@ -15,10 +15,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import is_english_word, is_first_name
 
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]")
+# The same as a capturing split: gaps and tokens alternate.
+_TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
 _PART = re.compile(r"[^\W_]+")
 _NEWLINE = re.compile(r"\n")
 _SENTENCE_END = frozenset(".!?")
@@ -130,31 +133,26 @@ def _token_info(word: str) -> tuple:
     )
 
 
+@lru_cache(maxsize=4096)
+def _ruled_names(
+    here: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[bytes, ...]:
+    """What the rules made of a token ("r="), of the token before ("r-1=") and after it ("r1="),
+    by their labels, in that order and without repeats: the only names that can repeat. The
+    neighbours' are by class only (the label's part before ":"), so "removed" and "kept" are
+    not seen from beside a token."""
+    names = [("r=" + label).encode() for label in here]
+    names += [("r-1=" + label.split(":", 1)[0]).encode() for label in before if ":" in label]
+    names += [("r1=" + label.split(":", 1)[0]).encode() for label in after if ":" in label]
+    return tuple(dict.fromkeys(names))
+
+
 def spans_of(text: str) -> tuple[list[int], list[int], list[str]]:
-    """The tokens of a text as (starts, ends, words), as `tokens_of` finds them."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in TOKEN.finditer(text):
-        start, end = match.span()
-        starts.append(start)
-        ends.append(end)
-        words.append(match.group())
-    return starts, ends, words
-
-
-def covered(starts: Sequence[int], ends: Sequence[int], ranges: Iterable[tuple]) -> dict:
-    """`covering` for the tokens that some range overlaps: {token index: [range, ...]}."""
-    found: dict[int, list] = {}
-    for item in ranges:
-        first = bisect_right(ends, item[0])
-        last = bisect_left(starts, item[1])
-        for index in range(first, last):
-            if index in found:
-                found[index].append(item)
-            else:
-                found[index] = [item]
-    return found
+    """The tokens of a text as (starts, ends, words), as `tokens_of` finds them: split in C
+    (gap, token, gap, token, ..., gap), every offset a sum of lengths rather than a match's."""
+    pieces = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
 
 
 def any_covered(starts: Sequence[int], ends: Sequence[int], ranges: Iterable[tuple]) -> list:
@@ -253,27 +251,27 @@ def token_attributes(
             source_names.setdefault(word, []).append(name)
     subject_words = context.subject_words
 
-    labels_of = {
-        index: [label for _, _, label in found]
-        for index, found in covered(starts, ends, context.rules).items()
+    # The rules' labels of each token they touch, in the rules' order.
+    labels_of: dict[int, list[str]] = {}
+    for start, end, label in context.rules:
+        for index in range(bisect_right(ends, start), bisect_left(starts, end)):
+            if index in labels_of:
+                labels_of[index].append(label)
+            else:
+                labels_of[index] = [label]
+    # For each token, what the rules made of it and of the tokens either side: the names of
+    # each combination of labels made once (most tokens a rule touches share theirs with the
+    # token before).
+    no_labels = ()
+    ruled = {
+        index: _ruled_names(
+            tuple(labels_of.get(index, no_labels)),
+            tuple(labels_of.get(index - 1, no_labels)),
+            tuple(labels_of.get(index + 1, no_labels)),
+        )
+        for index in {i + step for i in labels_of for step in (-1, 0, 1)}
+        if 0 <= index < n
     }
-    # What the neighbours see of a token's rule labels: their class.
-    classes_of = {
-        index: [label.split(":", 1)[0] for label in labels if ":" in label]
-        for index, labels in labels_of.items()
-    }
-    # For each token, what the rules made of it ("r=") and of the tokens before ("r-1=") and
-    # after it ("r1="), in that order, without repeats: the only names that can repeat.
-    ruled: dict[int, list[bytes]] = {}
-    for index, labels in labels_of.items():
-        ruled.setdefault(index, []).extend([("r=" + label).encode() for label in labels])
-    for index, names in classes_of.items():
-        if index + 1 < n:
-            ruled.setdefault(index + 1, []).extend([("r-1=" + name).encode() for name in names])
-    for index, names in classes_of.items():
-        if index >= 1:
-            ruled.setdefault(index - 1, []).extend([("r1=" + name).encode() for name in names])
-    ruled = {index: list(dict.fromkeys(names)) for index, names in ruled.items()}
     fenced = any_covered(starts, ends, context.fences)
     described: list[list[bytes]] = []
     for index, info in enumerate(infos):
