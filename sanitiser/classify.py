@@ -77,7 +77,11 @@ _PRODUCT_NOUN_AFTER = re.compile(
     r"bag|bags|cap|bracelet|bracelets|necklace|earrings|burner|burners|sim[ \t]+cards?|"
     r"e-?bike|e-?bikes|bike|bikes|scooter|moped|headphones|vape|vapes|garage|"
     r"petrol[ \t]+station|voucher|vouchers|gift[ \t]+card|shirt|boots|shoes|sunglasses|"
-    r"lanyard|bottle|bottles|tablets|pills|accent)\b"
+    r"lanyard|bottle|bottles|tablets|pills|accent|"
+    # What a name or brand is printed on, worn as or bought as: "a Monster Energy sticker", "a
+    # Celtic tattoo", "Google Play cards", "a Hibs scarf". Not "badge": an "SIA badge" is the
+    # writer's own.
+    r"stickers?|logos?|tattoos?|scarf|kit|top|tops|chain|chains|watch|cards|trainers)\b"
 )
 _TRADES = word_set(
     """

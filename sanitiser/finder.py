@@ -838,8 +838,19 @@ _CONNECTORS = frozenset(
 def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
     """Runs of capitalised words, typed as a person, an organisation or a place."""
     found: list[Candidate] = []
-    # Which words are capitalised, asked once; a run starts only at one of them.
+    # Which words are capitalised, asked once; a run starts only at one of them. On a line typed
+    # in capitals ("PINK FLUFFY DICE ON MIRROR") an everyday word is no name's.
     capitalised = [word.t[:1].isupper() for word in words]
+    shouted = _shouted_lines(text)
+    if shouted:
+        for index, word in enumerate(words):
+            if (
+                capitalised[index]
+                and any(start <= word.s < end for start, end in shouted)
+                and is_common_word(word.low)
+                and not is_first_name(word.low)
+            ):
+                capitalised[index] = False
     following = 0
     for index in [i for i, cap in enumerate(capitalised) if cap]:
         if index < following:
@@ -865,6 +876,23 @@ def _proper_names(text: str, words: list[Word]) -> list[Candidate]:
                 continue
             break
         found += _typed_run(text, run)
+    return found
+
+
+def _shouted_lines(text: str) -> list[tuple[int, int]]:
+    """In a message typed in capitals (four letters in five upper case), its lines typed so: a
+    dozen letters or more, four in five upper case. A heading in capitals above a text written
+    in lower case is not one: "ACTIVE KESTLETON" there is a name."""
+    upper = sum(ch.isupper() for ch in text)
+    if upper < 12 or upper * 5 < sum(ch.isalpha() for ch in text) * 4:
+        return []
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        letters = [ch for ch in line if ch.isalpha()]
+        if len(letters) >= 12 and sum(ch.isupper() for ch in letters) * 5 >= len(letters) * 4:
+            found.append((start, start + len(line)))
+        start += len(line) + 1
     return found
 
 

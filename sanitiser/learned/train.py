@@ -37,7 +37,12 @@ PARAMS = {
 # reading of "indirect" than any other writer's. Trained on them, the model took plain first-person
 # sentences ("I am sure Lily was there", "I am older than Lily") for the writer's; they stay
 # development sets for the rules and the held-out figures.
-LEFT_OUT = frozenset({"dev_blind_q", "dev_blind_r"})
+#
+# W, X and Y (written later on 2026-12-06) likewise: trained with them as well, the model took "I
+# am sure Lily was there", "I saw Lily get into a grey Audi" and "I noticed Tyler Turner had two
+# phones" for the writer's (eight tests of what must stay failed; leaving out any one of the three
+# did not mend it). They are development sets for the rules and the reading's held-out check.
+LEFT_OUT = frozenset({"dev_blind_q", "dev_blind_r", "dev_blind_w", "dev_blind_x", "dev_blind_y"})
 
 
 def dev_sets() -> dict[str, list[dict]]:

@@ -19,7 +19,7 @@ SETS = Path(__file__).with_name("sets")
 # sanitiser/learned/train.py), so only Q's and R's figures are held out. Most of what is left is
 # wording about the writer's work ("on the till", "home visit").
 DEV_BOUNDS = {
-    "dev_blind_a.jsonl": (22, 0.965),
+    "dev_blind_a.jsonl": (23, 0.965),
     "dev_blind_b.jsonl": (9, 0.975),
     # Former test sets C, E and F (development data since 2026-12-05).
     "dev_blind_c.jsonl": (5, 0.955),
@@ -35,12 +35,18 @@ DEV_BOUNDS = {
     # Written blind on 2026-12-06 as development data from the start (Q: the writer's own
     # routine and position; R: premises, work numbers, short forms), scored once unseen.
     "dev_blind_q.jsonl": (35, 0.87),
-    "dev_blind_r.jsonl": (71, 0.95),
+    "dev_blind_r.jsonl": (68, 0.955),
     # Written blind on 2026-12-06 (second sitting) as development and training data (S: chat
     # and mail; T: dictation and letters; U: case-system prints), scored once unseen.
-    "dev_blind_s.jsonl": (52, 0.94),
+    "dev_blind_s.jsonl": (51, 0.94),
     "dev_blind_t.jsonl": (12, 0.93),
     "dev_blind_u.jsonl": (41, 0.935),
+    # Written blind later that day (W: colleagues and the organisation every way; X: the
+    # writer's name, numbers and work identifiers in every form; Y: role and premises in other
+    # words beside rich subject details), scored once unseen; not trained on (see LEFT_OUT).
+    "dev_blind_w.jsonl": (41, 0.95),
+    "dev_blind_x.jsonl": (55, 0.96),
+    "dev_blind_y.jsonl": (43, 0.88),
     # Indirect self-identification, written by the sanitiser's engineer before any rule for it.
     "dev_indirect.jsonl": (0, 0.97),
 }

@@ -147,3 +147,27 @@ def test_an_address_written_to_its_first_comma_stays_as_entered() -> None:
 @pytest.mark.parametrize("text", ["she looks 15 max tbh", "13 14 max, school bags"])
 def test_an_everyday_word_after_a_number_is_no_name(text: str) -> None:
     assert "max" in _result(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("He rides a black moped with a Monster Energy sticker.", "Monster Energy sticker"),
+        ("She had Google Play cards and a Hibs scarf.", "Hibs scarf"),
+        ("The man has a Celtic tattoo on his neck.", "Celtic tattoo"),
+    ],
+)
+def test_a_brand_or_team_on_what_someone_wears_or_carries_stays(text: str, stays: str) -> None:
+    assert stays in _result(text).text
+
+
+def test_in_a_message_typed_in_capitals_everyday_words_are_no_names() -> None:
+    text = (
+        "BLUE CORSA OUTSIDE AGAIN TONIGHT, PINK FLUFFY DICE ON MIRROR.\n"
+        "3 GIRLS APPROX 12-13 GETTING DROPPED OFF ROUND THE BACK.\n"
+        "ASK FOR DAZ ON NIGHTS"
+    )
+    result = _result(text)
+    assert "PINK FLUFFY DICE ON MIRROR" in result.text
+    assert "3 GIRLS APPROX 12-13" in result.text
+    assert "DAZ" not in result.text
