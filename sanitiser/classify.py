@@ -1191,7 +1191,7 @@ def _same_person_same_decision(
         kept_names,
         decisions,
         removed=False,
-        reason="a short form of a name the text ties to someone else",
+        reason="a name, or a short form of one, the text ties to someone else",
     )
 
 

@@ -224,3 +224,22 @@ def test_what_the_learned_reading_marks_is_listed_with_its_reason(
     assert "Jade Smith" in prefilled and "breakfast run" not in prefilled
     axe(page)
     page.screenshot(path="var/screenshots/assessment-learned.png", full_page=True)
+
+
+def test_a_name_the_text_gives_someone_else_is_kept_wherever_it_stands_again(
+    page, handler_user, staff_sign_in, axe
+):
+    submission = _held_submission(
+        handler_user,
+        "Jade Smith (14) comes into the shop with an older man who calls himself Fitz. "
+        "Jade told me Fitz keeps her phone. I saw Fitz get into a silver Audi on Friday.",
+    )
+    rows, texts = _unknown_rows(page, staff_sign_in, handler_user, submission)
+    again = [i for i, t in enumerate(texts) if "Fitz" in t and "someone else" in t]
+    assert len(again) == 3, texts
+    assert all(rows.nth(i).locator("input[value=keep]").is_checked() for i in again)
+    assert "A name, or a short form of one, the text ties to someone else" in "".join(texts)
+    prefilled = page.input_value("#id_log_text")
+    assert prefilled.count("Fitz") == 3
+    axe(page)
+    page.screenshot(path="var/screenshots/assessment-one-name.png", full_page=True)
