@@ -422,7 +422,11 @@ def sanitise(
         # Dates and times the first reading kept stay through the re-read: a block of markers
         # around "03/11/2026 16:40" is no signature that takes the date with it. (Looked for
         # only when the re-read finds something to cut them out of.)
-        stays = entered_out + [m.span() for m in _DATE_OR_TIME.finditer(output)]
+        stays = entered_out + [
+            m.span()
+            for pattern in (_FIGURES_DATE_OR_TIME, _DATE_OR_TIME)
+            for m in pattern.finditer(output)
+        ]
         again = _around(found, stays)
         if not again:
             break
@@ -531,8 +535,9 @@ def _answer_pattern(value: str) -> re.Pattern:
 _NAME_CHAR = re.compile(r"[^\W_]")
 
 
-# A date or a time written in figures: "03/11/2026", "16/07", "16:40", "16:00-16:50".
-_DATE_OR_TIME = re.compile(
+# A date or a time written in figures: "03/11/2026", "16/07", "16:40", "16:00-16:50". (Named
+# apart from the case print's `_DATE_OR_TIME` below, which had silently replaced it here.)
+_FIGURES_DATE_OR_TIME = re.compile(
     r"(?<![\w/.:-])(?:\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?"
     r"|\d{1,2}:\d{2}(?:[ \t]*[-\u2013][ \t]*\d{1,2}:\d{2})?)(?![\w/:])"
 )

@@ -165,6 +165,10 @@ def context_for(
     subjects' answers stand in the text (the fences), and the rules' findings."""
     fences = list(subject_ranges)
     lowered = text.casefold()
+    if len(lowered) != len(text):
+        # "ß" folds to "ss", "İ" to two characters: fold letter by letter where that keeps the
+        # length, so a fence found here stands at the same offsets in the text.
+        lowered = "".join(ch if len(f := ch.casefold()) != 1 else f for ch in text)
     for value in subject_values:
         value = " ".join(value.split()).casefold()
         if len(value) < 2:

@@ -115,3 +115,12 @@ def test_the_shipped_model_is_what_the_training_script_makes_of_the_committed_se
     assert hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest() == manifest["model_sha256"]
     train(items, tmp_path / "again.crfsuite")
     assert (tmp_path / "again.crfsuite").read_bytes() == MODEL_PATH.read_bytes()
+
+
+def test_a_fence_stands_where_the_answer_does_after_letters_that_fold_longer():
+    from sanitiser.learned import context_for
+
+    text = "Große Straße, İzmir Kebab: Kyle Mendes was there"
+    context = context_for(text, {"name": "Priya Nair"}, ["Kyle Mendes"], [], [])
+    start = text.index("Kyle Mendes")
+    assert (start, start + len("Kyle Mendes")) in context.fences

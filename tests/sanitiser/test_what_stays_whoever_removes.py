@@ -171,3 +171,23 @@ def test_in_a_message_typed_in_capitals_everyday_words_are_no_names() -> None:
     assert "PINK FLUFFY DICE ON MIRROR" in result.text
     assert "3 GIRLS APPROX 12-13" in result.text
     assert "DAZ" not in result.text
+
+
+def test_a_shifts_hours_and_a_short_date_in_the_writers_lines_stay_whole() -> None:
+    source = SourceIdentity(
+        name="Kwabena Mensah",
+        role="Security officer",
+        organisation="Sentinel Security Services",
+        email="k.mensah@sentinelsecurity.example",
+        phone="07700 900 815",
+    )
+    text = (
+        "SENTINEL SECURITY SERVICES - DAILY OCCURRENCE LOG\n"
+        "Officer: K. Mensah  SIA licence 1013 4471 8820 0192  Badge SSS-0733\n"
+        "Shift: 14:00-22:00  Date: 07/03/2025\n\n"
+        "19:42 Observed three juveniles approx 13-14 by the trolley bay with Tyler Reid."
+    )
+    form = {"subjects": [{"name": "Tyler Reid"}]}
+    output = sanitise(text, source, SubjectDetails.from_form(form)).text
+    assert "14:00-22:00" in output
+    assert "Mensah" not in output and "1013" not in output
