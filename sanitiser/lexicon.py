@@ -244,21 +244,26 @@ def _lower_case_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _world_first_names() -> frozenset[str]:
+def _given_names_listed() -> frozenset[str]:
     """Given names from the many communities a UK force serves (sanitiser/first_names.txt,
     written for this project: ~9,500 names and short forms, from Welsh and Irish to Somali,
-    Kurdish, Tigrinya, Polish, Yoruba and Vietnamese). Typed without capitals, a colleague's
-    "soran" or "abdi" is found as a name. Any word that is also everyday English ("grace",
-    "mark"), a place word, a day or a vehicle stays a word."""
+    Kurdish, Tigrinya, Polish, Yoruba and Vietnamese), less those that are a place word, a
+    colour, a vehicle, an abbreviation or a capitalised ordinary word."""
     listed = (Path(__file__).with_name("first_names.txt")).read_text(encoding="utf-8").split()
     ordinary = CAPITALISED_ORDINARY | VEHICLE_MAKES | VEHICLE_MODELS | COLOURS | _ABBREVIATIONS
     return frozenset(
         name
         for name in listed
-        if len(name) >= 3
-        and name not in ordinary
-        and name not in MORE_PLACE_WORDS
-        and not is_english_word(name)
+        if len(name) >= 2 and name not in ordinary and name not in MORE_PLACE_WORDS
+    )
+
+
+@lru_cache(maxsize=1)
+def _world_first_names() -> frozenset[str]:
+    """The listed given names that are no everyday English ("grace", "mark" are): typed without
+    capitals, a colleague's "soran" or "abdi" is found as a name."""
+    return frozenset(
+        name for name in _given_names_listed() if len(name) >= 3 and not is_english_word(name)
     )
 
 
@@ -291,17 +296,6 @@ def is_first_name(lower: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _listed_first_names() -> frozenset[str]:
-    """The given names of `first_names.txt`, also those that are English words ("fiona",
-    "dawn"), but not the very common ones ("rose", "summer"), nor a place word, a colour, a
-    vehicle or an abbreviation."""
-    listed = (Path(__file__).with_name("first_names.txt")).read_text(encoding="utf-8").split()
-    ordinary = CAPITALISED_ORDINARY | VEHICLE_MAKES | VEHICLE_MODELS | COLOURS | _ABBREVIATIONS
-    very_common = _very_common_words()
-    return frozenset(
-        name
-        for name in listed
-        if len(name) >= 2
-        and name not in very_common
-        and name not in ordinary
-        and name not in MORE_PLACE_WORDS
-    )
+    """The listed given names, also those that are English words ("fiona", "dawn"), but not the
+    very common ones ("rose", "summer")."""
+    return _given_names_listed() - _very_common_words()
