@@ -447,7 +447,9 @@ def _form_answers_in(
     """Where the subjects' answers as entered stand in the text, written out whole: the
     people's (names, nicknames, phones, handles, vehicles) and the places' (places and
     addresses). The subject's setting is left out (it is often the source's own workplace), and
-    so is any answer that is one of the source's own details or a word of them."""
+    so is any answer that is one of the source's own details or a word of them, and a place
+    where the text gives it as the organisation's premises ("Golden Lotus, 5 Station Parade" in
+    a signature: the text ties it to the organisation; elsewhere it stays as entered)."""
     own = " ".join(
         (
             identity.name or "",
@@ -460,6 +462,7 @@ def _form_answers_in(
     lowered = text.casefold()
     letter_for_letter = _lowered_letter_for_letter(text)
     found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    org_words = _organisation_words(identity)
     people = details.names + details.phones + details.handles + details.vehicles
     # An address is often written only to its first comma: "23 Birch Avenue" for "23 Birch
     # Avenue, Dunmore". That first part stands for the whole when it holds a number and a word.
@@ -483,9 +486,39 @@ def _form_answers_in(
             if own_digits and len(digits) >= 7 and digits[-7:] == own_digits[-7:]:
                 continue
             for start, end in _answer_spans(value, text, letter_for_letter):
-                if start == 0 or not _NAME_CHAR.match(text, start - 1):
-                    ranges.append((start, end))
+                if start and _NAME_CHAR.match(text, start - 1):
+                    continue
+                if ranges is found[1] and _after_the_organisation(text, start, org_words):
+                    continue  # "Golden Lotus, 5 Station Parade": its premises, where it is said so
+                ranges.append((start, end))
     return found
+
+
+def _organisation_words(identity: SourceIdentity) -> frozenset[str]:
+    """The words of the source's organisation that name it, not its kind: "golden", "lotus"
+    of "Golden Lotus Takeaway"."""
+    return frozenset(
+        w
+        for w in _tokens(identity.organisation or "")
+        if len(w) >= 3 and w not in ORG_NOUNS and w not in _ORGANISATION_SMALL_WORDS
+    )
+
+
+def _after_the_organisation(text: str, start: int, org_words: frozenset[str]) -> bool:
+    """Whether an answer at ``start`` follows the source's organisation on its line, with only a
+    comma, a bar or a dash between: "Heatherbank Care Home, 17 Lyndhurst Rise"."""
+    if not org_words:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    joint = _ORGANISATION_JOINT.search(before)
+    if joint is None:
+        return False
+    words = _tokens(before[: joint.start()])[-4:]
+    return any(w in org_words for w in words)
+
+
+_ORGANISATION_JOINT = re.compile(r"[ \t]*[,|\u00b7\u2013-][ \t]*$")
 
 
 def _lowered_letter_for_letter(text: str) -> str | None:

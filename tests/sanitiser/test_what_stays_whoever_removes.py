@@ -191,3 +191,25 @@ def test_a_shifts_hours_and_a_short_date_in_the_writers_lines_stay_whole() -> No
     output = sanitise(text, source, SubjectDetails.from_form(form)).text
     assert "14:00-22:00" in output
     assert "Mensah" not in output and "1013" not in output
+
+
+def test_a_place_entered_goes_where_the_text_gives_it_as_the_organisations_premises() -> None:
+    source = SourceIdentity(
+        name="Kelvin Wong",
+        role="Owner",
+        organisation="Golden Lotus Takeaway",
+        email="orders@goldenlotus.example",
+        phone="01632 960868",
+    )
+    form = {
+        "subjects": [{"name": "Kelsey"}],
+        "places": [{"name": "Outside the takeaway", "address": "5 Station Parade, Crossford"}],
+    }
+    text = (
+        "Kelsey waits outside 5 Station Parade, Crossford most nights.\n\n"
+        "Regards,\nKelvin\nGolden Lotus, 5 Station Parade, Crossford | 01632 960868"
+    )
+    output = sanitise(text, source, SubjectDetails.from_form(form)).text
+    assert output.startswith("Kelsey waits outside 5 Station Parade, Crossford most nights.")
+    assert output.count("Station Parade") == 1
+    assert "960868" not in output
