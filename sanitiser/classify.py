@@ -37,6 +37,7 @@ from .identity import (
     parse_person_name,
 )
 from .lexicon import ORG_NOUNS, PHONETIC, is_english_word, is_first_name, is_lower_case_name
+from .matching import compile_identity
 from .numbers import spoken_digits
 from .phones import field_numbers, national_number
 from .provenance import flag_provenance
@@ -496,12 +497,9 @@ def _form_answers_in(
 
 def _organisation_words(identity: SourceIdentity) -> frozenset[str]:
     """The words of the source's organisation that name it, not its kind: "golden", "lotus"
-    of "Golden Lotus Takeaway"."""
-    return frozenset(
-        w
-        for w in _tokens(identity.organisation or "")
-        if len(w) >= 3 and w not in ORG_NOUNS and w not in _ORGANISATION_SMALL_WORDS
-    )
+    of "Golden Lotus Takeaway" (its parsed core)."""
+    organisation = compile_identity(identity).organisation
+    return frozenset(w.casefold() for w in organisation.core) if organisation else frozenset()
 
 
 def _after_the_organisation(text: str, start: int, org_words: frozenset[str]) -> bool:
@@ -1190,6 +1188,7 @@ _PLATE_CUE_BEFORE = re.compile(
 )
 _REST_OF_NAME = "the rest of a name entered as a subject's"
 _TIED_TO_WRITER = "the text ties it to the writer"
+_WRITERS_SHORT_FORM = "a short form of a name the text ties to the writer"
 # What stands between two parts of one name: a space or a hyphen, on one line.
 _NAME_JOIN = re.compile(r"[ \t]{1,2}|-")
 
@@ -1698,10 +1697,7 @@ def _writers_people_once_named(
         for f in findings
         if f.removed
         and f.kind in ("person", "proper", "name", "colleague", "mailbox")
-        and (
-            f.cls == SOURCE
-            or f.reason.startswith(("the text ties it to the writer", "in the writer's"))
-        )
+        and (f.cls == SOURCE or f.reason.startswith(_WRITERS_OWN))
         and (
             len(set(_tokens(f.text)) - TITLES) >= 2
             # "my foreman, Huw" ... "One lad showed Huw": one name the text gave the writer.
@@ -1720,7 +1716,7 @@ def _writers_people_once_named(
         writers,
         decisions,
         removed=True,
-        reason="a short form of a name the text ties to the writer",
+        reason=_WRITERS_SHORT_FORM,
     )
 
 
@@ -2002,11 +1998,9 @@ _WRITERS_WORD = re.compile(r"(?i)\b(?:i|me|my|our|us|we|myself)\b")
 
 
 _TIED_TO_SOMEONE_ELSE = "the text ties it to someone else"
-_WRITERS_REASONS = (
-    "the text ties it to the writer",
-    "in the writer's",
-    "a short form of a name the text ties to the writer",
-)
+# What the machine says of a finding the text ties to the writer (a prefix each).
+_WRITERS_OWN = (_TIED_TO_WRITER, "in the writer's")
+_WRITERS_REASONS = (*_WRITERS_OWN, _WRITERS_SHORT_FORM)
 
 
 def _reason(candidate: Candidate, machine: bool) -> str:
