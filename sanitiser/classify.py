@@ -315,7 +315,9 @@ def sanitise(
             candidate.start <= s and e <= candidate.end for s, e in inner
         ):
             continue
-        if _beside_source(text, candidate, source_ranges + writer_ranges):
+        if _beside_source(text, candidate, source_ranges + writer_ranges) or (
+            candidate.kind == "phone" and _the_sources_number(text, candidate, source_ranges)
+        ):
             candidate = _tied_to_writer(candidate)
         if matcher.matches(candidate):
             if candidate.zone:
@@ -393,6 +395,7 @@ def sanitise(
     findings = _dates_stay_in_writers_lines(text, findings)
     if learned.enabled():
         findings += _learned_reading(text, identity, details, findings, matcher, decisions)
+    findings = _quoted_speech_is_the_speakers(text, findings, decisions)
     findings.sort(key=lambda f: (f.start, f.end))
     removals = [Span(f.start, f.end, f.kind, f.text, f.reason) for f in findings if f.removed]
     # The last fence: whatever removal reached it, a subject's answer as the professional
@@ -440,6 +443,65 @@ def sanitise(
         flagged=flag_provenance(output, output_index),
         findings=findings,
     )
+
+
+# What the machine takes for the writer's own only because of a first-person word or a word of
+# their kind of workplace: inside someone's quoted words ("she said 'don't tell my mum'") the
+# "my" is the speaker's, so the machine keeps it (still listed for the handler).
+_WRITERS_BY_WORDING = (
+    "the text ties it to the writer",
+    "the writer's own work, position or tie to the subject",
+    "read by the learned model as the writer's own",
+)
+# A quotation: double quotes of either kind, or single quotes that open after a space or a
+# bracket and close before a non-letter (so "don't" and "Kev's" open nothing). One line at most.
+_QUOTATION = re.compile(
+    r"[\"\u201c][^\"\u201c\u201d\n]{2,300}[\"\u201d]",
+    re.MULTILINE,
+)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not (
+        text[line_start:start].strip()
+        or text[end : len(text) if line_end < 0 else line_end].strip()
+    )
+
+
+def _quoted_speech_is_the_speakers(
+    text: str, findings: list[Finding], decisions: Mapping[str, str]
+) -> list[Finding]:
+    if '"' not in text and "'" not in text and "\u201c" not in text and "\u2018" not in text:
+        return findings
+    # A quotation alone on its line is a motto under a signature ("Caring for our coast"), not
+    # anyone's words.
+    quotes = [
+        m.span() for m in _QUOTATION.finditer(text) if not _alone_on_its_line(text, *m.span())
+    ]
+    if not quotes:
+        return findings
+    kept = []
+    for f in findings:
+        if (
+            f.cls == UNKNOWN
+            and f.machine_removed
+            and f.reason.startswith(_WRITERS_BY_WORDING)
+            and any(s < f.start and f.end < e for s, e in quotes)
+        ):
+            f = Finding(
+                f.start,
+                f.end,
+                f.kind,
+                f.text,
+                f.cls,
+                _decided(decisions, f.key, False),
+                False,
+                "inside someone's quoted words",
+            )
+        kept.append(f)
+    return kept
 
 
 def _form_answers_in(
@@ -1793,6 +1855,22 @@ def _beside_source(text: str, candidate: Candidate, ranges: list[tuple[int, int]
         if 0 <= start - candidate.end <= 8 and _APPOSITION.match(gap) and gap.strip():
             return True
     return False
+
+
+def _the_sources_number(text: str, candidate: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    """A number said to be a name's where the name is the source's or a colleague's ("Joanne
+    phone 07700 ...", "Dave's mobile is ..."): the finder read "a name's number" as someone
+    else's without knowing whose the name is."""
+    return any(
+        0 <= candidate.start - end <= 40 and _NUMBER_AFTER_A_NAME.match(text[end : candidate.start])
+        for _start, end in ranges
+    )
+
+
+_NUMBER_AFTER_A_NAME = re.compile(
+    r"(?i)(?:['\u2019]s)?[ \t]+(?:\w+[ \t]+)?(?:phone|number|num|no\.?|mobile|mob|tel|cell|"
+    r"contact|whatsapp)\b[^\n.!?;]{0,30}$"
+)
 
 
 def _tied_to_writer(candidate: Candidate) -> Candidate:

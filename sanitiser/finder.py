@@ -1302,6 +1302,9 @@ _I_WORK = re.compile(
 )
 
 
+_PHRASE_BREAK = re.compile(r"[\n.!?;\"\u201c\u201d]")
+
+
 def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
     """Where the writer works, said in passing: "my visit", "our residents", "one of our plant
     rooms", and "the surgery" in a sentence the writer speaks in."""
@@ -1314,7 +1317,9 @@ def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
         if low in ("my", "our", "ma", "oor"):
             last = None
             for j in range(i + 1, min(i + 4, len(words))):
-                if "\n" in text[words[j - 1].e : words[j].s]:
+                # A line, a sentence or a quotation ends the phrase: 'he is my uncle". My
+                # manager' is two.
+                if _PHRASE_BREAK.search(text, words[j - 1].e, words[j].s):
                     break
                 following = words[j].low
                 if following in WORK_NOUNS or following in ROLE_NOUNS or following in _CHAIRS:
@@ -1322,7 +1327,11 @@ def _work_phrases(text: str, words: list[Word]) -> list[Candidate]:
                 elif following in KINSHIP and j == i + 1:
                     # "my husband Keith", "ma daughter": the writer's family points to them.
                     last = j
-                    if j + 1 < len(words) and words[j + 1].t[:1].isupper():
+                    if (
+                        j + 1 < len(words)
+                        and words[j + 1].t[:1].isupper()
+                        and not _PHRASE_BREAK.search(text, words[j].e, words[j + 1].s)
+                    ):
                         last = j + 1
             if last is not None:
                 start, end = word.s, words[last].e
@@ -1621,6 +1630,8 @@ def _with_context(
         # "his number is", "her snap": a pronoun is enough to tie a number or an account.
         # So is a name's possessive: "Kev's number is ...".
         third = bool(_PRONOUN_CUE.search(before[-30:]) or _POSSESSIVE_CUE.search(before[-40:]))
+    if not third and not writer and candidate.kind == "phone":
+        third = _someone_elses_number(before)
     return Candidate(
         candidate.start,
         candidate.end,
@@ -1630,6 +1641,62 @@ def _with_context(
         writer,
         third,
     )
+
+
+def _someone_elses_number(before: str) -> bool:
+    """A phone number the clause gives someone else without a pronoun: a name's number ("Taz
+    phone 07700 ...", "Kev's number is on a post-it by the phone: ..."), a number on someone's
+    record ("the phone on the booking is", "number from the sign-in sheet"), a number that
+    called or texted ("a text from 07700 ..."), or one someone gave ("gave 07700 ... as a
+    contact"). Never where the clause speaks of the writer's own ("my", "call me")."""
+    if _WRITERS_NUMBER.search(before):
+        return False
+    named = _NAMES_NUMBER.search(before)
+    from .lexicon import _very_common_words
+
+    if named and named.group(1).casefold() not in _very_common_words():
+        return True
+    return bool(
+        _POSSESSIVE_NUMBER.search(before)
+        or _NUMBER_ON_A_RECORD.search(before)
+        or _NUMBER_THAT_CALLED.search(before)
+        or _NUMBER_GIVEN.search(before)
+    )
+
+
+_PHONE_WORDS = r"(?:phone|number|num|no\.?|mobile|mob|tel|cell|contact|whatsapp)"
+_WRITERS_NUMBER = re.compile(
+    r"(?i)\b(?:my|mine|myself|i['\u2019]?m[ \t]+on|i[ \t]+am[ \t]+on|(?:call|ring|text|"
+    r"reach|contact|phone|message)[ \t]+(?:me|us)|me,?[ \t]+on|us,?[ \t]+on|our[ \t]+(?:office|"
+    r"main|work|shop|landline|desk|duty|direct|out[ -]of[ -]hours|switchboard|line|number|"
+    r"mobile|phone))\b"
+)
+_NAMES_NUMBER = re.compile(
+    r"(?:^|[^\w'\u2019])([A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?[ \t]+(?i:"
+    + _PHONE_WORDS
+    + r")\b[^\n]{0,30}$"
+)
+_POSSESSIVE_NUMBER = re.compile(
+    r"(?:^|[^\w])(?-i:[A-Z])[\w-]*['\u2019]s[ \t]+(?:\w+[ \t]+)?(?i:" + _PHONE_WORDS + r")\b"
+)
+_NUMBER_ON_A_RECORD = re.compile(
+    r"(?i)\b(?:on|from|in|off|under|for|at)[ \t]+(?:the|a|an|his|her|their|this|that|our)?"
+    r"[ \t]*(?:[\w-]+[ \t]+)?(?:booking|bookings|order|orders|account|registration|receipt|"
+    r"voucher|invoice|card|form|file|sheet|log|screen|label|parcel|consignment|box|flyers?|"
+    r"advert|wall|hand|sticker|contract|letter|app|system|records?|whiteboard|list|note|"
+    r"post-it|fridge|delivery|job|lock[ \t]+screen)\b[^\n]{0,30}$"
+    r"|\b(?:customer|guest|client|caller|account|booking|order|contact|landlord|"
+    r"tenant|claimant|patient|driver|sender)[ \t]+" + _PHONE_WORDS + r"\b[^\n]{0,20}$"
+)
+_NUMBER_THAT_CALLED = re.compile(
+    r"(?i)\b(?:texts?|messages?|calls?|rang|ringing|voice[ \t]+notes?|dms?|whatsapps?|"
+    r"missed[ \t]+calls?|number)[ \t]+from[ \t]*(?:a[ \t]+number[ \t]*)?"
+    r"(?:[\"'\u2018\u201c][^\"'\u2019\u201d\n]{1,24}[\"'\u2019\u201d][ \t]*)?$"
+)
+_NUMBER_GIVEN = re.compile(
+    r"(?i)\b(?:gave|give|gives|given|giving|uses|used|using|read[ \t]+out|wrote|written|"
+    r"provided|left)\b[^\n]{0,40}$"
+)
 
 
 # Every alternative opens with "i", "we" or "my": the look-ahead skips every other place.

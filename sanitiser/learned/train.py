@@ -42,7 +42,18 @@ PARAMS = {
 # am sure Lily was there", "I saw Lily get into a grey Audi" and "I noticed Tyler Turner had two
 # phones" for the writer's (eight tests of what must stay failed; leaving out any one of the three
 # did not mend it). They are development sets for the rules and the reading's held-out check.
-LEFT_OUT = frozenset({"dev_blind_q", "dev_blind_r", "dev_blind_w", "dev_blind_x", "dev_blind_y"})
+# AA and AB (2026-12-06, third sitting) are held out from the start, as further checks of it.
+LEFT_OUT = frozenset(
+    {
+        "dev_blind_q",
+        "dev_blind_r",
+        "dev_blind_w",
+        "dev_blind_x",
+        "dev_blind_y",
+        "dev_blind_aa",
+        "dev_blind_ab",
+    }
+)
 
 
 def dev_sets() -> dict[str, list[dict]]:

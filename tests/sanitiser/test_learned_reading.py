@@ -37,18 +37,21 @@ def learned(result):
 
 
 def test_an_unseen_routine_of_the_writers_goes_as_an_unknown_the_handler_sees():
-    # No rule reads this routine. The model retrained with sets S, T and U (2026-12-06) is
-    # less sure of it (0.26) than the one before: listed and kept, removed only when the model
-    # is at least as sure as the threshold says.
-    text = "I do the Friday breakfast run with the year 7s. Tyler Mason is always first in."
-    listed = [f for f in learned(run(text, ["Tyler Mason"])) if "I do the" in f.text]
+    # No rule reads this routine. The model (retrained 2026-12-06, third sitting) is sure of
+    # "I do the" and less sure of "with the year 7s" (about 0.37): the first goes, the second
+    # is listed and kept, and removed only when the threshold says the model is sure enough.
+    text = "I do the Friday breakfast club with the year 7s. Tyler Mason is always first in."
+    result = run(text, ["Tyler Mason"])
+    assert "I do the" not in result.text
+    listed = [f for f in learned(result) if "year 7s" in f.text]
     assert listed and all(f.cls == UNKNOWN and not f.removed for f in listed)
+    assert "with the year 7s" in result.text
     with reading(remove_at=0.2):
         result = run(text, ["Tyler Mason"])
-    assert "I do the" not in result.text
+    assert "year 7s" not in result.text
     assert "Tyler Mason is always first in." in result.text
     removed = [f for f in learned(result) if f.removed]
-    assert removed
+    assert len(removed) >= 2
     for finding in removed:
         assert finding.cls == UNKNOWN and finding.machine_removed
         assert "learned model" in finding.reason
